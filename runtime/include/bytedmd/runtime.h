@@ -1,0 +1,150 @@
+/* bytedmd/runtime.h - the entry set that instrumented code calls.
+ *
+ * A measurement is one call of a measured function (the outermost one on its
+ * thread). While it runs, every value it creates has a key; the runtime
+ * records the events that the ByteDMD model prices:
+ *
+ *   STORE k          a new value is pushed on the LRU stack (free);
+ *   READ k1..km      one instruction reads its operands (priced together).
+ *
+ * When the measurement ends, the runtime replays its events on the LRU stack
+ * with liveness (semantics.md, Part A) and keeps the numbers; the JSON report
+ * is written when the program exits.
+ *
+ * Keys are opaque 64-bit handles. 0 means "untracked": a literal, or a value
+ * computed only from untracked values. A key that belongs to another
+ * measurement (an earlier one, or another thread's) is also treated as
+ * untracked, so stale keys left in memory can never be charged.
+ *
+ * Every entry is safe to call when no measurement is in flight: it then
+ * records nothing and returns 0 where a key is returned.
+ *
+ * Thread model: each thread has its own recorder (thread-local); the hot
+ * entries take no lock and make no virtual call. Only the begin and end of a
+ * measurement touch shared state.
+ */
+#ifndef BYTEDMD_RUNTIME_H
+#define BYTEDMD_RUNTIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A tracked value's identity; 0 = untracked. */
+typedef uint64_t bytedmd_key;
+
+/** Where an instruction or a measured function is in the source.
+ *  Instrumented code keeps one static, zero-initialised `id` per site; the
+ *  runtime assigns it on first use, so later uses cost one compare. */
+typedef struct bytedmd_location {
+  const char *file;
+  uint32_t line;
+  uint32_t column;
+  uint32_t id; /* assigned by the runtime; leave 0 */
+} bytedmd_location;
+
+/** A measured function: its qualified name as written, and its definition. */
+typedef struct bytedmd_function {
+  const char *name;
+  bytedmd_location where;
+} bytedmd_function;
+
+/** Instruction names. The IR's OP line prints these names (Python's operator
+ *  names, as the reference tracer does). Values below BYTEDMD_OP_TRUTH
+ *  produce one output; the READ-only kinds produce none. */
+typedef enum bytedmd_op {
+  BYTEDMD_OP_ADD, BYTEDMD_OP_SUB, BYTEDMD_OP_MUL, BYTEDMD_OP_DIV,
+  BYTEDMD_OP_MOD, BYTEDMD_OP_LSHIFT, BYTEDMD_OP_RSHIFT, BYTEDMD_OP_AND,
+  BYTEDMD_OP_OR, BYTEDMD_OP_XOR, BYTEDMD_OP_NEG, BYTEDMD_OP_POS,
+  BYTEDMD_OP_INVERT, BYTEDMD_OP_LT, BYTEDMD_OP_LE, BYTEDMD_OP_GT,
+  BYTEDMD_OP_GE, BYTEDMD_OP_EQ, BYTEDMD_OP_NE,
+  /* the standard math functions */
+  BYTEDMD_OP_SQRT, BYTEDMD_OP_CBRT, BYTEDMD_OP_EXP, BYTEDMD_OP_EXP2,
+  BYTEDMD_OP_EXPM1, BYTEDMD_OP_LOG, BYTEDMD_OP_LOG2, BYTEDMD_OP_LOG10,
+  BYTEDMD_OP_LOG1P, BYTEDMD_OP_POW, BYTEDMD_OP_ABS, BYTEDMD_OP_FLOOR,
+  BYTEDMD_OP_CEIL, BYTEDMD_OP_TRUNC, BYTEDMD_OP_ROUND, BYTEDMD_OP_RINT,
+  BYTEDMD_OP_FMOD, BYTEDMD_OP_REMAINDER, BYTEDMD_OP_FMIN, BYTEDMD_OP_FMAX,
+  BYTEDMD_OP_FDIM, BYTEDMD_OP_FMA, BYTEDMD_OP_HYPOT, BYTEDMD_OP_COPYSIGN,
+  BYTEDMD_OP_SIN, BYTEDMD_OP_COS, BYTEDMD_OP_TAN, BYTEDMD_OP_ASIN,
+  BYTEDMD_OP_ACOS, BYTEDMD_OP_ATAN, BYTEDMD_OP_ATAN2, BYTEDMD_OP_SINH,
+  BYTEDMD_OP_COSH, BYTEDMD_OP_TANH, BYTEDMD_OP_ASINH, BYTEDMD_OP_ACOSH,
+  BYTEDMD_OP_ATANH, BYTEDMD_OP_ERF, BYTEDMD_OP_ERFC, BYTEDMD_OP_TGAMMA,
+  BYTEDMD_OP_LGAMMA,
+  /* reads with no output */
+  BYTEDMD_OP_TRUTH,  /**< a condition, or an operand of && || ! */
+  BYTEDMD_OP_INDEX,  /**< an array subscript or pointer offset */
+  BYTEDMD_OP_ESCAPE, /**< passed by value to code that is not instrumented */
+  BYTEDMD_OP_COUNT
+} bytedmd_op;
+
+/** Name of an op as the IR prints it ("add", "mul", "lt", "sqrt", ...). */
+const char *bytedmd_op_name(bytedmd_op op);
+
+/* ---- measurements -------------------------------------------------------- */
+
+/** Called on entry to a measured function. If no measurement is in flight on
+ *  this thread, starts one for `fn` and returns 1; the caller then declares
+ *  the inputs and, on return, its results, and calls bytedmd_leave(1).
+ *  Inside a measurement it returns 0: the call is part of the outer one. */
+int bytedmd_enter(const bytedmd_function *fn);
+
+/** Called on every exit of a measured function with what bytedmd_enter
+ *  returned. Ending a measurement replays it and keeps its numbers. */
+void bytedmd_leave(int opened);
+
+/** True while a measurement is in flight on this thread. */
+int bytedmd_measuring(void);
+
+/* ---- values -------------------------------------------------------------- */
+
+/** Allocates one input element (a STORE before the body's events). Inputs
+ *  land on the stack in call order: declare the last parameter's elements
+ *  first and the first parameter's last element last, so it ends on top. */
+bytedmd_key bytedmd_input(void);
+
+/** Allocates n input elements in order, writing their keys to keys[0..n). */
+void bytedmd_inputs(bytedmd_key *keys, size_t n);
+
+/** One instruction: a READ of the tracked operands among keys[0..n) (in that
+ *  order, duplicates charged per occurrence), then a STORE of its output.
+ *  Returns the output's key, or 0 (no event) when no operand is tracked.
+ *  `op` must be below BYTEDMD_OP_TRUTH. At most 4095 operands. */
+bytedmd_key bytedmd_instruction(bytedmd_op op, const bytedmd_key *keys, size_t n);
+
+/** bytedmd_instruction for one and two operands, without an array. */
+bytedmd_key bytedmd_unary(bytedmd_op op, bytedmd_key a);
+bytedmd_key bytedmd_binary(bytedmd_op op, bytedmd_key a, bytedmd_key b);
+
+/** A read with no output (a truth value, an index, an escaping argument):
+ *  a READ batch of one key. Nothing happens when `key` is untracked.
+ *  `why` is BYTEDMD_OP_TRUTH, BYTEDMD_OP_INDEX or BYTEDMD_OP_ESCAPE. */
+void bytedmd_read(bytedmd_op why, bytedmd_key key);
+
+/** Marks keys[0..n) as results: they stay live to the end of the
+ *  measurement. Untracked and foreign keys are ignored. */
+void bytedmd_results(const bytedmd_key *keys, size_t n);
+
+/* ---- source locations and diagnostics ------------------------------------ */
+
+/** The instructions that follow belong to `where` (until the next call). */
+void bytedmd_at(bytedmd_location *where);
+
+/** A construct the model cannot follow happened in this measurement: marks
+ *  it approximate and records "file:line:col: message" once per site. */
+void bytedmd_diagnostic(const bytedmd_location *where, const char *message);
+
+/* ---- annotations for the instrumenter ------------------------------------ */
+
+/** Excludes a parameter (for example a size) from a measurement's inputs. */
+#define BYTEDMD_UNTRACKED __attribute__((annotate("bytedmd_untracked")))
+/** Marks a function as measured, in addition to --function. */
+#define BYTEDMD_MEASURE __attribute__((annotate("bytedmd_measure")))
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* BYTEDMD_RUNTIME_H */

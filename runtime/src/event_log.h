@@ -1,0 +1,104 @@
+// event_log.h - the compact event stream of one measurement.
+//
+// A measurement's events are one flat array of 32-bit words, so recording is
+// a few stores into a buffer and the log costs at most 16 bytes per event:
+//
+//   operand word   0kkk...k            a local key (1 .. 2^31-1)
+//   READ header    1 00 .. o p..p m..m  m operands follow (1..4095); p = op;
+//                                      o = 1: the instruction stores one output
+//   LOCATION       1 01 id             the events that follow belong to site id
+//   STORE          1 10 n              n new values (no read); rarely used
+//   INPUT          1 11 0              one input was allocated here: it takes
+//                                      the next local key but its STORE happens
+//                                      in the prologue (see `inputs`)
+//
+// Local keys are numbered 1, 2, ... in allocation order; an output's key is
+// implicit (the next one), so it is never written.
+#ifndef BYTEDMD_EVENT_LOG_H
+#define BYTEDMD_EVENT_LOG_H
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <vector>
+
+namespace bytedmd {
+
+using Word = std::uint32_t;
+
+namespace word {
+constexpr Word kHeader = 1u << 31;
+constexpr Word kKindMask = 3u << 29;
+constexpr Word kRead = kHeader | (0u << 29);
+constexpr Word kLocation = kHeader | (1u << 29);
+constexpr Word kStore = kHeader | (2u << 29);
+constexpr Word kInput = kHeader | (3u << 29);
+constexpr Word kPayloadMask = (1u << 29) - 1;
+
+constexpr unsigned kMaxOperands = 4095;
+constexpr Word kOutputBit = 1u << 20;
+constexpr Word kMaxLocalKey = (1u << 31) - 1;
+
+constexpr Word read(unsigned op, unsigned operands, bool output) {
+  return kRead | (output ? kOutputBit : 0) | (Word(op) << 12) | Word(operands);
+}
+constexpr bool isOperand(Word w) { return (w & kHeader) == 0; }
+constexpr Word kind(Word w) { return w & (kHeader | kKindMask); }
+constexpr unsigned operands(Word w) { return w & 0xfff; }
+constexpr unsigned op(Word w) { return (w >> 12) & 0xff; }
+constexpr bool hasOutput(Word w) { return (w & kOutputBit) != 0; }
+constexpr Word payload(Word w) { return w & kPayloadMask; }
+} // namespace word
+
+/// A borrowed view of one measurement's events: what the replay consumes.
+struct EventLogView {
+  const Word *words = nullptr;    ///< the body, in program order
+  std::size_t size = 0;
+  const Word *inputs = nullptr;   ///< input keys, in stack-initialisation order
+  std::size_t inputCount = 0;     ///< (first = deepest; the last ends on top)
+  const Word *results = nullptr;  ///< keys live until the end
+  std::size_t resultCount = 0;
+  Word values = 0;                ///< keys 1..values were allocated
+};
+
+/// An owning event log, used to build logs in tests, tools and benchmarks.
+/// The recorder has its own buffer; this is the convenient form.
+class EventLog {
+public:
+  /// Allocates one input value; its STORE goes to the prologue, in the order
+  /// inputs are declared.
+  Word input() {
+    words_.push_back(word::kInput);
+    inputs_.push_back(++values_);
+    return values_;
+  }
+  /// A READ batch; returns the output's key, or 0 when output is false.
+  Word read(std::initializer_list<Word> keys, bool output = true, unsigned op = 0) {
+    return read(keys.begin(), keys.size(), output, op);
+  }
+  Word read(const Word *keys, std::size_t n, bool output = true, unsigned op = 0) {
+    words_.push_back(word::read(op, unsigned(n), output));
+    words_.insert(words_.end(), keys, keys + n);
+    return output ? ++values_ : 0;
+  }
+  /// A STORE that follows no read.
+  Word store() {
+    words_.push_back(word::kStore | 1);
+    return ++values_;
+  }
+  void location(Word id) { words_.push_back(word::kLocation | id); }
+  void result(Word key) { results_.push_back(key); }
+
+  EventLogView view() const {
+    return {words_.data(), words_.size(), inputs_.data(), inputs_.size(),
+            results_.data(), results_.size(), values_};
+  }
+
+private:
+  std::vector<Word> words_, inputs_, results_;
+  Word values_ = 0;
+};
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_EVENT_LOG_H

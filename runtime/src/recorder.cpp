@@ -1,0 +1,463 @@
+// recorder.cpp - the entry set: per-thread event recording, and the replay and
+// bookkeeping at the end of each measurement.
+#include "recorder.h"
+
+#include "bytedmd/runtime.h"
+#include "event_log.h"
+#include "ir.h"
+#include "replay.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#define BYTEDMD_LIKELY(x) __builtin_expect(!!(x), 1)
+#define BYTEDMD_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+namespace bytedmd {
+namespace {
+
+/// Exit status when the runtime cannot go on (out of memory, bad settings)
+/// or cannot write its outputs: EX_SOFTWARE and EX_IOERR from sysexits.h.
+constexpr int kExitRuntimeError = 70;
+constexpr int kExitOutputError = 74;
+
+/// What a measurement keeps besides its event words: rare events, kept in
+/// ordinary containers off the hot path.
+struct MeasurementState {
+  const bytedmd_function *function = nullptr;
+  std::uint64_t sequence = 0;
+  std::uint32_t call = 0;
+  std::vector<Word> inputs;
+  std::vector<Word> results;
+  struct Diagnostic {
+    const bytedmd_location *where;
+    const char *message;
+  };
+  std::vector<Diagnostic> diagnostics;
+  Replay replay; // reused: buffers stay warm across this thread's measurements
+};
+
+/// The per-thread recorder. Plain data with constant initialisation, so a
+/// thread_local access is one TLS-relative load, with no guard call.
+struct Recorder {
+  Word *cursor;       // next free word of the event buffer
+  Word *limit;        // end of the buffer
+  Word *buffer;       // start of the buffer (malloc'd, kept between measurements)
+  std::uint64_t id;   // the measurement in flight; 0 when none
+  std::uint64_t tag;  // id << 32: the high half of this measurement's keys
+  Word next;          // the last local key allocated
+  Word location;      // the location id last written to the log
+  MeasurementState *state;
+};
+
+thread_local Recorder tls __attribute__((tls_model("initial-exec")));
+
+/// Frees a thread's buffers when it exits (registered at its first
+/// measurement, so threads that measure nothing pay nothing).
+struct ThreadCleanup {
+  ~ThreadCleanup() {
+    std::free(tls.buffer);
+    delete tls.state;
+    tls.buffer = tls.cursor = tls.limit = nullptr;
+    tls.state = nullptr;
+  }
+};
+
+/// Shared across threads, touched only at the start and end of a measurement.
+struct Registry {
+  std::mutex mutex;
+  std::atomic<std::uint64_t> nextId{1};
+  bool settingsRead = false;
+  Settings settings;
+  std::map<std::string, std::uint32_t> calls; // function -> calls started
+  std::vector<MeasurementRecord> finished;
+  std::vector<const bytedmd_location *> locations; // id - 1 -> site
+  std::FILE *ir = nullptr;
+  std::string irTemporary;
+  bool irFailed = false;
+};
+
+Registry &registry() {
+  static Registry *r = new Registry; // never destroyed: used by the exit handler
+  return *r;
+}
+
+[[noreturn]] void fatal(const std::string &message) {
+  std::fflush(stdout);
+  std::fprintf(stderr, "bytedmd: error: %s\n", message.c_str());
+  std::_Exit(kExitRuntimeError);
+}
+
+const char *functionName(const Recorder &r) {
+  return r.state && r.state->function && r.state->function->name ? r.state->function->name
+                                                                  : "<unknown>";
+}
+
+void loadSettingsLocked(Registry &reg) {
+  if (reg.settingsRead) return;
+  std::string error;
+  if (!settingsFromEnvironment(&reg.settings, &error)) fatal(error);
+  reg.settingsRead = true;
+}
+
+/// Keys of the measurement in flight carry its id in their high half; any
+/// other key (0, stale, another thread's) is untracked here.
+inline Word localKey(const Recorder &r, bytedmd_key key) {
+  return (key >> 32) == r.id ? Word(key) : 0;
+}
+
+__attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed) {
+  const std::size_t used = std::size_t(r.cursor - r.buffer);
+  const std::size_t capacity = std::size_t(r.limit - r.buffer);
+  // The replay counts events in 32 bits; a log this long cannot be replayed.
+  constexpr std::size_t kMaxWords = std::size_t(1) << 32;
+  if (used + needed > kMaxWords - 1)
+    fatal(std::string("the measurement of '") + functionName(r) +
+          "' recorded more than 2^32 event words (16 GiB); measure a smaller problem size");
+  std::size_t grown = capacity < (1u << 16) ? (1u << 16) : capacity * 2;
+  if (grown > kMaxWords) grown = kMaxWords;
+  void *p = std::realloc(r.buffer, grown * sizeof(Word));
+  if (p == nullptr)
+    fatal(std::string("out of memory recording the measurement of '") + functionName(r) +
+          "' after " + std::to_string(used) + " event words (" +
+          std::to_string(used * sizeof(Word) >> 20) +
+          " MiB); measure a smaller problem size or free memory");
+  r.buffer = static_cast<Word *>(p);
+  r.cursor = r.buffer + used;
+  r.limit = r.buffer + grown;
+}
+
+inline void reserveWords(Recorder &r, std::size_t n) {
+  if (BYTEDMD_UNLIKELY(std::size_t(r.limit - r.cursor) < n)) growBuffer(r, n);
+}
+
+__attribute__((noinline, cold)) void tooManyValues(const Recorder &r) {
+  fatal(std::string("the measurement of '") + functionName(r) +
+        "' allocated more than 2^31 values; measure a smaller problem size");
+}
+
+inline Word allocate(Recorder &r) {
+  if (BYTEDMD_UNLIKELY(r.next >= word::kMaxLocalKey)) tooManyValues(r);
+  return ++r.next;
+}
+
+__attribute__((noinline)) std::uint32_t registerLocation(bytedmd_location *where) {
+  Registry &reg = registry();
+  std::lock_guard<std::mutex> lock(reg.mutex);
+  std::uint32_t id = __atomic_load_n(&where->id, __ATOMIC_ACQUIRE);
+  if (id != 0) return id; // another thread got here first
+  reg.locations.push_back(where);
+  id = std::uint32_t(reg.locations.size());
+  if (id > word::kPayloadMask) fatal("more than 2^29 source locations");
+  __atomic_store_n(&where->id, id, __ATOMIC_RELEASE);
+  return id;
+}
+
+void openIrLocked(Registry &reg) {
+  if (reg.ir != nullptr || reg.irFailed) return;
+  reg.irTemporary = reg.settings.irPath + ".tmp." + std::to_string(::getpid());
+  reg.ir = std::fopen(reg.irTemporary.c_str(), "wb");
+  if (reg.ir == nullptr) {
+    reg.irFailed = true;
+    std::fprintf(stderr, "bytedmd: error: cannot create IR file '%s': %s\n",
+                 reg.irTemporary.c_str(), std::strerror(errno));
+  }
+}
+
+std::string describe(const bytedmd_location *where, const char *message) {
+  std::string text;
+  if (where != nullptr && where->file != nullptr) {
+    text = std::string(where->file) + ":" + std::to_string(where->line) + ":" +
+           std::to_string(where->column) + ": ";
+  }
+  return text + (message ? message : "unmodeled construct");
+}
+
+void endMeasurement(Recorder &r) {
+  MeasurementState &s = *r.state;
+  Registry &reg = registry();
+  EventLogView log;
+  log.words = r.buffer;
+  log.size = std::size_t(r.cursor - r.buffer);
+  log.inputs = s.inputs.data();
+  log.inputCount = s.inputs.size();
+  log.results = s.results.data();
+  log.resultCount = s.results.size();
+  log.values = r.next;
+
+  MeasurementRecord record;
+  record.sequence = s.sequence;
+  record.call = s.call;
+  record.function = functionName(r);
+  if (s.function != nullptr) {
+    record.file = s.function->where.file ? s.function->where.file : "";
+    record.line = s.function->where.line;
+  }
+  for (const MeasurementState::Diagnostic &d : s.diagnostics)
+    record.diagnostics.push_back(describe(d.where, d.message));
+  record.approximate = !record.diagnostics.empty();
+
+  // Settings were read when the measurement began; they never change after.
+  const Settings &config = reg.settings;
+  ReplayOptions options;
+  options.bytesPerElement = config.bytesPerElement;
+  options.traceLimit = config.traceLimit;
+  try {
+    if (config.irPath.empty()) {
+      record.stats = s.replay.run(log, options);
+    } else {
+      // The IR file is shared: one measurement's text at a time.
+      std::lock_guard<std::mutex> lock(reg.mutex);
+      openIrLocked(reg);
+      if (reg.ir != nullptr) {
+        IrWriter ir(reg.ir, log.values, options.bytesPerElement);
+        record.stats = s.replay.run(log, options, ir);
+        ir.total(record.stats.cost);
+        if (!ir.ok()) reg.irFailed = true;
+      } else {
+        record.stats = s.replay.run(log, options);
+      }
+    }
+  } catch (const std::exception &e) {
+    fatal(std::string("internal error replaying '") + record.function + "': " + e.what());
+  }
+
+  {
+    std::lock_guard<std::mutex> lock(reg.mutex);
+    reg.finished.push_back(std::move(record));
+  }
+  r.id = 0;
+  r.tag = 0;
+  r.cursor = r.buffer;
+}
+
+extern "C" void writeOutputsAtExit() {
+  if (!writeOutputs()) {
+    std::fflush(nullptr);
+    std::_Exit(kExitOutputError);
+  }
+}
+
+/// Registers the exit handler as soon as the runtime is linked in, so a
+/// program that measures nothing still writes an (empty) report.
+struct ExitHook {
+  ExitHook() { std::atexit(writeOutputsAtExit); }
+} exitHook;
+
+} // namespace
+
+std::vector<MeasurementRecord> finishedMeasurements() {
+  Registry &reg = registry();
+  std::lock_guard<std::mutex> lock(reg.mutex);
+  std::vector<MeasurementRecord> out = reg.finished;
+  std::sort(out.begin(), out.end(),
+            [](const MeasurementRecord &a, const MeasurementRecord &b) {
+              return a.sequence < b.sequence;
+            });
+  return out;
+}
+
+const Settings &settings() {
+  Registry &reg = registry();
+  std::lock_guard<std::mutex> lock(reg.mutex);
+  loadSettingsLocked(reg);
+  return reg.settings;
+}
+
+bool writeOutputs() {
+  Registry &reg = registry();
+  const Settings &config = settings();
+  bool ok = true;
+  if (tls.id != 0)
+    std::fprintf(stderr,
+                 "bytedmd: warning: the program exited during the measurement of '%s'; "
+                 "that measurement is not in the report\n",
+                 functionName(tls));
+  {
+    std::lock_guard<std::mutex> lock(reg.mutex);
+    if (reg.ir != nullptr) {
+      const bool closed = std::fclose(reg.ir) == 0;
+      reg.ir = nullptr;
+      if (!closed || reg.irFailed) {
+        std::fprintf(stderr, "bytedmd: error: cannot write IR file '%s'\n",
+                     reg.irTemporary.c_str());
+        std::remove(reg.irTemporary.c_str());
+        ok = false;
+      } else if (std::rename(reg.irTemporary.c_str(), config.irPath.c_str()) != 0) {
+        std::fprintf(stderr, "bytedmd: error: cannot write IR file '%s': %s\n",
+                     config.irPath.c_str(), std::strerror(errno));
+        std::remove(reg.irTemporary.c_str());
+        ok = false;
+      }
+    } else if (reg.irFailed) {
+      ok = false;
+    }
+  }
+  std::string error;
+  if (!writeFileAtomically(config.reportPath, formatReport(finishedMeasurements(), config),
+                           &error)) {
+    std::fprintf(stderr,
+                 "bytedmd: error: cannot write the report: %s; set BYTEDMD_REPORT to a "
+                 "writable path\n",
+                 error.c_str());
+    ok = false;
+  }
+  return ok;
+}
+
+} // namespace bytedmd
+
+using bytedmd::Recorder;
+using bytedmd::Word;
+using bytedmd::tls;
+namespace word = bytedmd::word;
+
+extern "C" {
+
+int bytedmd_enter(const bytedmd_function *fn) {
+  Recorder &r = tls;
+  if (r.id != 0) return 0;
+  bytedmd::Registry &reg = bytedmd::registry();
+  if (r.state == nullptr) {
+    r.state = new bytedmd::MeasurementState;
+    thread_local bytedmd::ThreadCleanup cleanup;
+    (void)cleanup;
+  }
+  bytedmd::MeasurementState &s = *r.state;
+  s.function = fn;
+  s.inputs.clear();
+  s.results.clear();
+  s.diagnostics.clear();
+  {
+    std::lock_guard<std::mutex> lock(reg.mutex);
+    bytedmd::loadSettingsLocked(reg);
+    s.sequence = reg.nextId.fetch_add(1);
+    s.call = reg.calls[fn && fn->name ? fn->name : "<unknown>"]++;
+  }
+  if (s.sequence >= (std::uint64_t(1) << 32))
+    bytedmd::fatal("more than 2^32 measurements in one run");
+  r.id = s.sequence;
+  r.tag = s.sequence << 32;
+  r.next = 0;
+  r.location = 0;
+  r.cursor = r.buffer;
+  return 1;
+}
+
+void bytedmd_leave(int opened) {
+  Recorder &r = tls;
+  if (!opened || r.id == 0) return;
+  bytedmd::endMeasurement(r);
+}
+
+int bytedmd_measuring(void) { return tls.id != 0; }
+
+bytedmd_key bytedmd_input(void) {
+  Recorder &r = tls;
+  if (r.id == 0) return 0;
+  bytedmd::reserveWords(r, 1);
+  *r.cursor++ = word::kInput;
+  const Word k = bytedmd::allocate(r);
+  r.state->inputs.push_back(k);
+  return r.tag | k;
+}
+
+void bytedmd_inputs(bytedmd_key *keys, size_t n) {
+  for (size_t i = 0; i < n; ++i) keys[i] = bytedmd_input();
+}
+
+bytedmd_key bytedmd_instruction(bytedmd_op op, const bytedmd_key *keys, size_t n) {
+  Recorder &r = tls;
+  if (r.id == 0 || n == 0) return 0;
+  if (BYTEDMD_UNLIKELY(n > word::kMaxOperands))
+    bytedmd::fatal("an instruction with more than 4095 operands");
+  bytedmd::reserveWords(r, n + 1);
+  Word *header = r.cursor;
+  unsigned tracked = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const Word k = bytedmd::localKey(r, keys[i]);
+    header[1 + tracked] = k;
+    tracked += k != 0;
+  }
+  if (tracked == 0) return 0;
+  *header = word::read(op, tracked, true);
+  r.cursor = header + 1 + tracked;
+  return r.tag | bytedmd::allocate(r);
+}
+
+bytedmd_key bytedmd_unary(bytedmd_op op, bytedmd_key a) {
+  Recorder &r = tls;
+  const Word la = bytedmd::localKey(r, a);
+  if (la == 0) return 0; // also covers "no measurement": r.id == 0 matches no key
+  bytedmd::reserveWords(r, 2);
+  r.cursor[0] = word::read(op, 1, true);
+  r.cursor[1] = la;
+  r.cursor += 2;
+  return r.tag | bytedmd::allocate(r);
+}
+
+bytedmd_key bytedmd_binary(bytedmd_op op, bytedmd_key a, bytedmd_key b) {
+  Recorder &r = tls;
+  const Word la = bytedmd::localKey(r, a);
+  const Word lb = bytedmd::localKey(r, b);
+  if ((la | lb) == 0) return 0;
+  bytedmd::reserveWords(r, 3);
+  Word *p = r.cursor;
+  // Branch-free: write both, keep the tracked ones packed in operand order.
+  p[1] = la;
+  const unsigned first = la != 0;
+  p[1 + first] = lb;
+  const unsigned tracked = first + (lb != 0);
+  p[0] = word::read(op, tracked, true);
+  r.cursor = p + 1 + tracked;
+  return r.tag | bytedmd::allocate(r);
+}
+
+void bytedmd_read(bytedmd_op why, bytedmd_key key) {
+  Recorder &r = tls;
+  const Word k = bytedmd::localKey(r, key);
+  if (k == 0) return;
+  bytedmd::reserveWords(r, 2);
+  r.cursor[0] = word::read(why, 1, false);
+  r.cursor[1] = k;
+  r.cursor += 2;
+}
+
+void bytedmd_results(const bytedmd_key *keys, size_t n) {
+  Recorder &r = tls;
+  if (r.id == 0) return;
+  for (size_t i = 0; i < n; ++i)
+    if (const Word k = bytedmd::localKey(r, keys[i])) r.state->results.push_back(k);
+}
+
+void bytedmd_at(bytedmd_location *where) {
+  Recorder &r = tls;
+  if (r.id == 0 || where == nullptr) return;
+  std::uint32_t id = __atomic_load_n(&where->id, __ATOMIC_ACQUIRE);
+  if (BYTEDMD_UNLIKELY(id == 0)) id = bytedmd::registerLocation(where);
+  if (id == r.location) return;
+  bytedmd::reserveWords(r, 1);
+  *r.cursor++ = word::kLocation | id;
+  r.location = id;
+}
+
+void bytedmd_diagnostic(const bytedmd_location *where, const char *message) {
+  Recorder &r = tls;
+  if (r.id == 0) return;
+  auto &list = r.state->diagnostics;
+  for (const auto &d : list)
+    if (d.where == where && d.message == message) return;
+  list.push_back({where, message});
+}
+
+} // extern "C"

@@ -1,0 +1,112 @@
+// replay.cpp - the replay's liveness pass and stamp renumbering (the parts
+// that are not per-event).
+#include "replay.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace bytedmd {
+
+namespace {
+constexpr std::uint32_t kMinCapacity = 1024;
+
+[[noreturn]] void malformed(const std::string &what) {
+  throw std::invalid_argument("bytedmd: malformed event log: " + what);
+}
+} // namespace
+
+void Replay::computeLiveness(const EventLogView &log) {
+  const Word values = log.values;
+  if (values > word::kMaxLocalKey) malformed("too many values");
+  last_.assign(std::size_t(values) + 1, 0);
+  stamp_.assign(std::size_t(values) + 1, 0);
+  std::uint64_t event = 0;
+  for (std::size_t i = 0; i < log.inputCount; ++i) {
+    const Word k = log.inputs[i];
+    if (k == 0 || k > values) malformed("input key " + std::to_string(k) + " was never allocated");
+    if (stamp_[k] != 0) malformed("input key " + std::to_string(k) + " declared twice");
+    stamp_[k] = 1; // seen; reset below
+    last_[k] = std::uint32_t(event++);
+  }
+  Word next = 0;
+  for (std::size_t i = 0; i < log.size;) {
+    const Word header = log.words[i++];
+    switch (word::kind(header)) {
+    case word::kRead: {
+      const unsigned m = word::operands(header);
+      if (m == 0 || i + m > log.size) malformed("READ batch of " + std::to_string(m) + " operands");
+      for (unsigned j = 0; j < m; ++j) {
+        const Word k = log.words[i + j];
+        if (!word::isOperand(k) || k == 0 || k > next)
+          malformed("READ of key " + std::to_string(k) + " before it was allocated");
+        last_[k] = std::uint32_t(event);
+      }
+      i += m;
+      ++event;
+      if (word::hasOutput(header)) last_[++next] = std::uint32_t(event++);
+      break;
+    }
+    case word::kInput:
+      ++next;
+      if (next > values || stamp_[next] == 0) malformed("INPUT marker without a declared input");
+      break;
+    case word::kStore:
+      for (Word n = word::payload(header); n != 0; --n) {
+        if (next == values) malformed("STORE beyond the allocated values");
+        last_[++next] = std::uint32_t(event++);
+      }
+      break;
+    case word::kLocation:
+      break;
+    default:
+      malformed("operand word outside a READ batch");
+    }
+    if (next > values) malformed("more values stored than allocated");
+    if (event >= kForever) malformed("more than 2^32 - 1 events in one measurement");
+  }
+  if (next != values) malformed("allocated values and stored values disagree");
+  for (std::size_t i = 0; i < log.resultCount; ++i) {
+    const Word k = log.results[i];
+    if (k == 0 || k > values) malformed("result key " + std::to_string(k) + " was never allocated");
+    last_[k] = kForever;
+  }
+  for (std::size_t i = 0; i < log.inputCount; ++i) stamp_[log.inputs[i]] = 0;
+
+  clock_ = 0;
+  live_ = 0;
+  capacity_ = kMinCapacity;
+  tree_.assign(std::size_t(capacity_) + 1, 0);
+  owner_.assign(std::size_t(capacity_) + 1, 0);
+  histogram_.assign(kMinCapacity, 0);
+}
+
+void Replay::reserveStamps(std::uint32_t needed) {
+  if (std::uint64_t(clock_) + needed <= capacity_) return;
+  // Renumber live values 1..live_ in stack order. New stamps never exceed old
+  // ones, so owner_ compacts in place.
+  std::uint32_t n = 0;
+  for (std::uint32_t s = 1; s <= clock_; ++s) {
+    const Word k = owner_[s];
+    if (k == 0) continue;
+    owner_[++n] = k;
+    stamp_[k] = n;
+  }
+  // Twice the live set: the next renumbering is at least live_ touches away,
+  // which keeps its O(capacity) cost amortised to O(1) per event.
+  std::uint64_t want = 2 * (std::uint64_t(n) + needed);
+  std::uint64_t capacity = kMinCapacity;
+  while (capacity < want) capacity *= 2;
+  if (capacity > kForever / 2) throw std::length_error("bytedmd: live set too large to replay");
+  capacity_ = std::uint32_t(capacity);
+  owner_.resize(capacity + 1);
+  std::fill(owner_.begin() + n + 1, owner_.end(), 0);
+  tree_.assign(capacity + 1, 0);
+  for (std::uint32_t s = 1; s <= n; ++s) tree_[s] = 1;
+  for (std::uint32_t s = 1; s <= capacity_; ++s) {
+    const std::uint32_t parent = s + (s & (0u - s));
+    if (parent <= capacity_) tree_[parent] += tree_[s];
+  }
+  clock_ = n;
+}
+
+} // namespace bytedmd

@@ -1,0 +1,204 @@
+// replay.h - the ByteDMD replay: events in, numbers out.
+//
+// Replays one measurement's events on an LRU stack of live values
+// (semantics.md, Part A):
+//   - a liveness pass finds each value's last READ (results never die);
+//   - the stack is kept as last-touch stamps in an order-statistics tree
+//     (a Fenwick tree over stamps), so a depth is a prefix count: O(log n);
+//   - stamps are renumbered when the tree fills, so the tree stays about twice
+//     the live set however long the run is.
+// The replay is a pure function of the log; it knows nothing of C++ or Clang.
+#ifndef BYTEDMD_REPLAY_H
+#define BYTEDMD_REPLAY_H
+
+#include "cost.h"
+#include "event_log.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace bytedmd {
+
+struct ReplayOptions {
+  std::uint64_t bytesPerElement = 1;
+  /// Depths beyond this many are counted and priced but not kept.
+  std::uint64_t traceLimit = std::numeric_limits<std::uint64_t>::max();
+};
+
+struct ReplayStats {
+  std::uint64_t cost = 0;         ///< sum of the read costs
+  std::uint64_t reads = 0;        ///< trace entries
+  std::uint64_t instructions = 0; ///< READ batches that store an output
+  std::uint64_t inputs = 0;       ///< input elements placed on the stack
+  std::uint64_t peakLive = 0;     ///< largest stack size between events
+  std::vector<std::uint32_t> trace;
+  bool traceTruncated = false;
+};
+
+/// What a replay reports as it goes, for the IR text. The default does nothing
+/// and compiles away.
+struct NullSink {
+  void store(Word /*key*/) {}
+  void read(Word /*key*/, std::uint32_t /*depth*/) {}
+  /// After an instruction's reads, before its output's store.
+  void instruction(unsigned /*op*/, const Word * /*keys*/, const std::uint32_t * /*depths*/,
+                   unsigned /*n*/) {}
+  void location(Word /*id*/) {}
+};
+
+/// The event-index meaning "never dies".
+constexpr std::uint32_t kForever = std::numeric_limits<std::uint32_t>::max();
+
+/// Keeps its buffers between runs, so replaying many measurements on one
+/// thread allocates only when a measurement outgrows the previous ones.
+class Replay {
+public:
+  /// Throws std::invalid_argument when the log is malformed (an operand that
+  /// was never allocated, a bad header).
+  template <class Sink>
+  ReplayStats run(const EventLogView &log, const ReplayOptions &options, Sink &sink);
+  ReplayStats run(const EventLogView &log, const ReplayOptions &options) {
+    NullSink sink;
+    return run(log, options, sink);
+  }
+
+private:
+  void computeLiveness(const EventLogView &log);
+  void reserveStamps(std::uint32_t needed);
+  std::uint32_t depth(Word key) const;
+  void push(Word key);
+  void remove(Word key);
+  void add(std::uint32_t stamp, std::int32_t delta);
+
+  // Per value (indexed by local key).
+  std::vector<std::uint32_t> last_;  // event of the last READ; kForever for results
+  std::vector<std::uint32_t> stamp_; // last-touch stamp while live, 0 when not
+  // Order statistics over stamps 1..capacity_.
+  std::vector<std::int32_t> tree_;   // Fenwick tree: live values per stamp range
+  std::vector<Word> owner_;          // stamp -> key, 0 when free
+  std::uint32_t capacity_ = 0, clock_ = 0, live_ = 0;
+  // How many reads happened at each depth: the cost is priced once per depth
+  // at the end instead of once per read.
+  std::vector<std::uint64_t> histogram_;
+};
+
+inline std::uint32_t Replay::depth(Word key) const {
+  // Values touched at or after key's stamp are the ones above it (or it).
+  std::int32_t below = 0;
+  for (std::uint32_t i = stamp_[key] - 1; i != 0; i &= i - 1) below += tree_[i];
+  return live_ - std::uint32_t(below);
+}
+
+inline void Replay::add(std::uint32_t stamp, std::int32_t delta) {
+  for (; stamp <= capacity_; stamp += stamp & (0u - stamp)) tree_[stamp] += delta;
+}
+
+inline void Replay::push(Word key) {
+  const std::uint32_t s = ++clock_;
+  stamp_[key] = s;
+  owner_[s] = key;
+  add(s, 1);
+  if (++live_ >= histogram_.size()) histogram_.resize(2 * std::size_t(live_), 0);
+}
+
+inline void Replay::remove(Word key) {
+  const std::uint32_t s = stamp_[key];
+  add(s, -1);
+  owner_[s] = 0;
+  stamp_[key] = 0;
+  --live_;
+}
+
+template <class Sink>
+ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
+  computeLiveness(log);
+  ReplayStats stats;
+  stats.inputs = log.inputCount;
+  if (options.traceLimit != 0)
+    stats.trace.reserve(std::size_t(std::min<std::uint64_t>(options.traceLimit, log.size)));
+  std::uint32_t depths[word::kMaxOperands];
+  std::uint32_t event = 0;
+
+  // A STORE event: push, and drop the value at once if nothing ever reads it.
+  auto store = [&](Word key) {
+    sink.store(key);
+    reserveStamps(1);
+    push(key);
+    if (last_[key] == event) remove(key);
+    ++event;
+    if (live_ > stats.peakLive) stats.peakLive = live_;
+  };
+
+  for (std::size_t i = 0; i < log.inputCount; ++i) store(log.inputs[i]);
+
+  Word next = 0; // the last local key allocated
+  for (std::size_t i = 0; i < log.size;) {
+    const Word header = log.words[i++];
+    switch (word::kind(header)) {
+    case word::kRead: {
+      const unsigned m = word::operands(header);
+      const Word *keys = log.words + i;
+      i += m;
+      reserveStamps(m + 1);
+      // Price every operand against the stack before anything moves.
+      for (unsigned j = 0; j < m; ++j) {
+        const std::uint32_t d = depth(keys[j]);
+        depths[j] = d;
+        ++histogram_[d];
+        if (stats.reads < options.traceLimit) stats.trace.push_back(d);
+        ++stats.reads;
+        sink.read(keys[j], d);
+      }
+      // Move the distinct operands to the top in operand order. A stamp newer
+      // than the batch's start marks an operand this batch already moved.
+      const std::uint32_t batchStart = clock_;
+      for (unsigned j = 0; j < m; ++j) {
+        const Word k = keys[j];
+        const std::uint32_t old = stamp_[k];
+        if (old > batchStart) continue;
+        add(old, -1);
+        owner_[old] = 0;
+        const std::uint32_t s = ++clock_;
+        stamp_[k] = s;
+        owner_[s] = k;
+        add(s, 1);
+      }
+      // Operands read for the last time leave before the output arrives.
+      for (unsigned j = 0; j < m; ++j)
+        if (last_[keys[j]] == event && stamp_[keys[j]] != 0) remove(keys[j]);
+      ++event;
+      if (word::hasOutput(header)) {
+        ++stats.instructions;
+        sink.instruction(word::op(header), keys, depths, m);
+        store(++next);
+      }
+      break;
+    }
+    case word::kInput:
+      ++next;
+      break;
+    case word::kStore:
+      for (Word n = word::payload(header); n != 0; --n) store(++next);
+      break;
+    case word::kLocation:
+      sink.location(word::payload(header));
+      break;
+    }
+  }
+
+  // Price each depth once rather than each read.
+  for (std::size_t d = 1; d < histogram_.size(); ++d) {
+    if (histogram_[d] == 0) continue;
+    const std::uint64_t price =
+        options.bytesPerElement == 1 ? ceilSqrt(d) : readCost(d, options.bytesPerElement);
+    stats.cost += histogram_[d] * price;
+  }
+  stats.traceTruncated = stats.reads > stats.trace.size();
+  return stats;
+}
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_REPLAY_H

@@ -1,0 +1,51 @@
+// report.h - the JSON report (schema_version 1) and its settings.
+//
+// The report schema lives here and only here: everything that writes a
+// report goes through formatReport().
+#ifndef BYTEDMD_REPORT_H
+#define BYTEDMD_REPORT_H
+
+#include "replay.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bytedmd {
+
+/// The runtime settings, from the environment of the instrumented program.
+struct Settings {
+  std::string reportPath = "bytedmd-report.json"; ///< BYTEDMD_REPORT
+  std::string irPath;                             ///< BYTEDMD_IR; empty = no IR
+  std::uint64_t bytesPerElement = 1;              ///< BYTEDMD_BYTES_PER_ELEMENT
+  std::uint64_t traceLimit = 1000000;             ///< BYTEDMD_TRACE_LIMIT
+};
+
+/// Reads the BYTEDMD_* variables. On a bad value returns false and sets
+/// *error to a one-line reason that names the variable and what to do.
+bool settingsFromEnvironment(Settings *settings, std::string *error);
+
+/// One measured call, replayed.
+struct MeasurementRecord {
+  std::uint64_t sequence = 0; ///< global start order (call order)
+  std::string function;       ///< qualified name as written
+  std::uint32_t call = 0;     ///< 0-based call number of this function
+  std::string file;
+  std::uint32_t line = 0;
+  ReplayStats stats;
+  bool approximate = false;
+  std::vector<std::string> diagnostics;
+};
+
+/// The report text, measurements in the order given.
+std::string formatReport(const std::vector<MeasurementRecord> &measurements,
+                         const Settings &settings);
+
+/// Writes data to path through a temporary file in the same directory and a
+/// rename, so a reader sees the old file or the whole new one, never a part.
+/// On failure returns false with *error naming the path and the reason.
+bool writeFileAtomically(const std::string &path, const std::string &data, std::string *error);
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_REPORT_H

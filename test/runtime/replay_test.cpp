@@ -1,0 +1,306 @@
+// replay_test.cpp - the replay against hand-worked examples, the reference
+// tracer's own event streams, the conformance numbers and a naive replay.
+#include "naive_replay.h"
+#include "reference_programs.h"
+#include "replay.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <random>
+#include <stdexcept>
+
+namespace bytedmd {
+namespace {
+
+using Trace = std::vector<std::uint32_t>;
+
+ReplayStats replay(const EventLog &log, std::uint64_t bytes = 1,
+                   std::uint64_t traceLimit = ~std::uint64_t(0)) {
+  Replay r;
+  ReplayOptions options;
+  options.bytesPerElement = bytes;
+  options.traceLimit = traceLimit;
+  return r.run(log.view(), options);
+}
+
+// my_add(a, b, c) = (a + b) + c. Inputs are stored c, b, a (a on top):
+// a + b reads depths 1, 2; a and b die; t is pushed above c;
+// t + c reads depths 1, 2. Cost 1 + 2 + 1 + 2 = 6.
+EventLog myAdd() {
+  EventLog log;
+  const Word c = log.input(), b = log.input(), a = log.input();
+  log.result(log.read({log.read({a, b}), c}));
+  return log;
+}
+
+TEST(Replay, MyAddFromTheSeed) {
+  const ReplayStats s = replay(myAdd());
+  EXPECT_EQ(s.trace, (Trace{1, 2, 1, 2}));
+  EXPECT_EQ(s.cost, 6u);
+  EXPECT_EQ(s.reads, 4u);
+  EXPECT_EQ(s.instructions, 2u);
+  EXPECT_EQ(s.inputs, 3u);
+  EXPECT_EQ(s.peakLive, 3u);
+  EXPECT_FALSE(s.traceTruncated);
+}
+
+TEST(Replay, MyAddWithTwoBytesPerElement) {
+  // Depth 1 = bytes 1..2 (1 + 2 = 3), depth 2 = bytes 3..4 (2 + 2 = 4): 3+4+3+4.
+  EXPECT_EQ(replay(myAdd(), 2).cost, 14u);
+}
+
+TEST(Replay, RepeatedOperandIsChargedPerOccurrenceAtOneDepth) {
+  // twice(a) = a + a, with a under an input b that is read afterwards:
+  // both reads of a see depth 2 (priced before anything moves).
+  EventLog log;
+  const Word b = log.input(), a = log.input();
+  const Word t = log.read({b, a, a}); // b at 2, a at 1, a at 1 again
+  log.result(t);
+  EXPECT_EQ(replay(log).trace, (Trace{2, 1, 1}));
+
+  EventLog twice;
+  const Word x = twice.input();
+  twice.result(twice.read({x, x}));
+  EXPECT_EQ(replay(twice).trace, (Trace{1, 1}));
+  EXPECT_EQ(replay(twice).cost, 2u);
+}
+
+TEST(Replay, DistinctOperandsMoveToTheTopInOperandOrder) {
+  // Stack (top first) [c, b, a]. READ [a, c, a] prices 3, 1, 3, then moves
+  // a then c: [c, a, b]. Reading b, a, c next gives depths 3, 2, 1.
+  EventLog log;
+  const Word a = log.input(), b = log.input(), c = log.input();
+  log.read({a, c, a}, false);
+  log.read({b}, false);
+  log.read({a}, false);
+  log.read({c}, false);
+  log.result(a);
+  log.result(b);
+  log.result(c);
+  // After READ [b]: [b, c, a]; READ [a]: a at 3 -> [a, b, c]; READ [c]: c at 3.
+  EXPECT_EQ(replay(log).trace, (Trace{3, 1, 3, 3, 3, 3}));
+}
+
+TEST(Replay, UnreadInputsNeverChangeADepth) {
+  // index(xs, i) = xs[i]: i is stored first (deepest), then xs[0..2].
+  // xs[0] and xs[2] are never read and not results: they die at once.
+  // xs[1] is the result and stays: i is at depth 2.
+  EventLog log;
+  const Word i = log.input();
+  log.input();
+  const Word x1 = log.input();
+  log.input();
+  log.read({i}, false, BYTEDMD_OP_INDEX);
+  log.result(x1);
+  const ReplayStats s = replay(log);
+  EXPECT_EQ(s.trace, (Trace{2}));
+  EXPECT_EQ(s.peakLive, 2u);
+
+  // A thousand unread inputs between two read ones leave their depths alone.
+  EventLog wide;
+  const Word first = wide.input();
+  for (int k = 0; k < 1000; ++k) wide.input();
+  const Word second = wide.input();
+  wide.result(wide.read({first, second}));
+  EXPECT_EQ(replay(wide).trace, (Trace{2, 1}));
+}
+
+TEST(Replay, ResultsStayLiveToTheEnd) {
+  // r = -x is a result and is never read, yet it stays on top of y.
+  EventLog kept;
+  const Word y = kept.input(), x = kept.input();
+  const Word r = kept.read({x});
+  kept.read({y}, false);
+  kept.result(r);
+  EXPECT_EQ(replay(kept).trace, (Trace{1, 2}));
+
+  // The same program without the result: r dies at once, y is on top.
+  EventLog dropped;
+  const Word y2 = dropped.input(), x2 = dropped.input();
+  dropped.read({x2});
+  dropped.read({y2}, false);
+  EXPECT_EQ(replay(dropped).trace, (Trace{1, 1}));
+}
+
+TEST(Replay, LastReadOperandsLeaveBeforeTheOutputIsPushed) {
+  // c = a + b where both die: the stack never holds a, b and c together.
+  EventLog log;
+  const Word b = log.input(), a = log.input();
+  log.result(log.read({a, b}));
+  const ReplayStats s = replay(log);
+  EXPECT_EQ(s.peakLive, 2u);
+  // And a value read later sits right under the output, not under a dead one:
+  // stack [a, b, z]; t = a + b -> [t, z]; READ z at depth 2.
+  EventLog deeper;
+  const Word z = deeper.input(), b2 = deeper.input(), a2 = deeper.input();
+  deeper.result(deeper.read({deeper.read({a2, b2}), z}));
+  EXPECT_EQ(replay(deeper).trace, (Trace{1, 2, 1, 2}));
+}
+
+TEST(Replay, TraceLimitKeepsCountingAndPricing) {
+  const ReplayStats s = replay(myAdd(), 1, 3);
+  EXPECT_EQ(s.trace, (Trace{1, 2, 1}));
+  EXPECT_TRUE(s.traceTruncated);
+  EXPECT_EQ(s.reads, 4u);
+  EXPECT_EQ(s.cost, 6u);
+  const ReplayStats none = replay(myAdd(), 1, 0);
+  EXPECT_TRUE(none.trace.empty());
+  EXPECT_EQ(none.cost, 6u);
+}
+
+TEST(Replay, RejectsMalformedLogs) {
+  EventLog early;
+  early.input();
+  early.read({2}); // key 2 does not exist yet
+  EXPECT_THROW(replay(early), std::invalid_argument);
+  EventLog badResult;
+  badResult.result(7);
+  EXPECT_THROW(replay(badResult), std::invalid_argument);
+}
+
+// The reference tracer's own event streams (../shared/conformance/events.json,
+// vendored in test/conformance/).
+EventLog fromReferenceEvents(const nlohmann::json &events, const nlohmann::json &results) {
+  EventLog log;
+  bool body = false;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto &e = events[i];
+    if (e[0] == "STORE") {
+      if (body) throw std::runtime_error("STORE that follows no READ");
+      EXPECT_EQ(log.input(), e[1].get<Word>());
+      continue;
+    }
+    body = true;
+    const std::vector<Word> keys = e[1].get<std::vector<Word>>();
+    const bool output = i + 1 < events.size() && events[i + 1][0] == "STORE";
+    const Word out = log.read(keys.data(), keys.size(), output);
+    if (output) EXPECT_EQ(out, events[++i][1].get<Word>());
+  }
+  for (const auto &k : results) log.result(k.get<Word>());
+  return log;
+}
+
+TEST(Replay, MatchesTheReferenceTracerOnEveryConformanceStream) {
+  std::ifstream in(BYTEDMD_EVENTS_JSON);
+  ASSERT_TRUE(in) << "cannot open " << BYTEDMD_EVENTS_JSON;
+  const nlohmann::json cases = nlohmann::json::parse(in);
+  ASSERT_GE(cases.size(), 20u);
+  for (const auto &[name, c] : cases.items()) {
+    SCOPED_TRACE(name);
+    const EventLog log = fromReferenceEvents(c["events"], c["results"]);
+    const ReplayStats s = replay(log);
+    EXPECT_EQ(s.trace, c["trace"].get<Trace>());
+    EXPECT_EQ(s.cost, c["cost"].get<std::uint64_t>());
+    EXPECT_EQ(replay(log, 2).cost, c["cost_bytes_per_element_2"].get<std::uint64_t>());
+  }
+}
+
+// cases.md: the seed's table, from event streams built by following the
+// Python source of matvec, vecmat and matmul.
+TEST(Replay, ReproducesTheSeedLinearAlgebraTable) {
+  struct Row { int n; std::uint64_t matvec, vecmat, matmul; };
+  for (const Row &row : {Row{2, 26, 25, 57}, Row{4, 157, 150, 720}, Row{8, 896, 832, 8867},
+                         Row{16, 5354, 4688, 109783}}) {
+    SCOPED_TRACE(row.n);
+    EXPECT_EQ(replay(testing::matvecEvents(row.n)).cost, row.matvec);
+    EXPECT_EQ(replay(testing::vecmatEvents(row.n)).cost, row.vecmat);
+    EXPECT_EQ(replay(testing::matmulEvents(row.n)).cost, row.matmul);
+  }
+  for (auto [n, cost] : {std::pair{3, 75}, {5, 270}, {6, 422}, {7, 615}})
+    EXPECT_EQ(replay(testing::matvecEvents(n)).cost, std::uint64_t(cost)) << n;
+  for (auto [n, cost] : {std::pair{3, 72}, {5, 258}, {6, 397}, {7, 572}})
+    EXPECT_EQ(replay(testing::vecmatEvents(n)).cost, std::uint64_t(cost)) << n;
+  EXPECT_EQ(replay(testing::matmulEvents(16)).reads, 15872u);
+}
+
+// Random logs: batches of 1..6 operands drawn with repeats, reads with and
+// without outputs, standalone stores, unread values and random results.
+EventLog randomLog(std::mt19937_64 &rng, int events, int inputs, int window) {
+  EventLog log;
+  std::vector<Word> values;
+  for (int i = 0; i < inputs; ++i) values.push_back(log.input());
+  auto pick = [&]() {
+    // Mostly recent values (reuse), sometimes anything (deep reads).
+    const std::size_t n = values.size();
+    if (rng() % 4 != 0 && n > std::size_t(window))
+      return values[n - 1 - rng() % window];
+    return values[rng() % n];
+  };
+  for (int e = 0; e < events; ++e) {
+    const unsigned kind = rng() % 20;
+    if (kind == 0 || values.empty()) {
+      values.push_back(log.store());
+      continue;
+    }
+    std::vector<Word> keys(1 + rng() % 6);
+    for (Word &k : keys) k = pick();
+    if (rng() % 5 == 0) keys.push_back(keys[rng() % keys.size()]); // a duplicate
+    const bool output = kind > 3;
+    const Word out = log.read(keys.data(), keys.size(), output);
+    if (output) values.push_back(out);
+    if (rng() % 100 == 0 && inputs < int(values.size()))
+      values.erase(values.begin() + rng() % values.size()); // never read again
+  }
+  for (Word k : values)
+    if (rng() % 7 == 0) log.result(k);
+  return log;
+}
+
+TEST(Replay, AgreesWithTheNaiveReplayOnRandomLogs) {
+  std::mt19937_64 rng(20261125);
+  Replay fast; // reused across logs, as the recorder does
+  for (int round = 0; round < 3000; ++round) {
+    const int events = 1 + int(rng() % 300);
+    const int inputs = int(rng() % 40);
+    const EventLog log = randomLog(rng, events, inputs, 1 + int(rng() % 16));
+    const testing::NaiveResult want = testing::naiveReplay(log.view());
+    const ReplayStats got = fast.run(log.view(), ReplayOptions{});
+    ASSERT_EQ(got.trace, want.trace) << "round " << round;
+    ASSERT_EQ(got.peakLive, want.peakLive) << "round " << round;
+    ASSERT_EQ(got.cost, testing::naiveCost(want.trace, 1)) << "round " << round;
+    ReplayOptions three;
+    three.bytesPerElement = 3;
+    ASSERT_EQ(fast.run(log.view(), three).cost, testing::naiveCost(want.trace, 3));
+  }
+}
+
+// A working set of `width` slots: each instruction reads a few slots and its
+// output replaces one of them, so the live set stays small however long the
+// run is (the case stamp renumbering exists for).
+EventLog churnLog(std::mt19937_64 &rng, int events, int width) {
+  EventLog log;
+  std::vector<Word> slots(width);
+  for (Word &k : slots) k = log.input();
+  for (int e = 0; e < events; ++e) {
+    std::vector<Word> keys(1 + rng() % 3);
+    for (Word &k : keys) k = slots[rng() % width];
+    slots[rng() % width] = log.read(keys.data(), keys.size());
+  }
+  for (Word k : slots) log.result(k);
+  return log;
+}
+
+TEST(Replay, AgreesWithTheNaiveReplayAcrossStampRenumbering) {
+  std::mt19937_64 rng(7);
+  // Small live sets over long runs: the stamps are renumbered many times.
+  for (int width : {1, 5, 40, 700}) {
+    const EventLog log = churnLog(rng, 100000, width);
+    const testing::NaiveResult want = testing::naiveReplay(log.view());
+    const ReplayStats got = replay(log);
+    ASSERT_EQ(got.trace, want.trace) << width;
+    ASSERT_EQ(got.peakLive, want.peakLive) << width;
+  }
+  // Large live sets: the tree grows past its initial size, then shrinks.
+  for (auto [events, inputs, window] : {std::tuple{20000, 3000, 64}, {8000, 2500, 1500}}) {
+    const EventLog log = randomLog(rng, events, inputs, window);
+    const testing::NaiveResult want = testing::naiveReplay(log.view());
+    const ReplayStats got = replay(log);
+    ASSERT_EQ(got.trace, want.trace) << events << " events";
+    ASSERT_EQ(got.peakLive, want.peakLive);
+  }
+}
+
+} // namespace
+} // namespace bytedmd

@@ -1,0 +1,219 @@
+// report_test.cpp - the JSON report, its settings and atomic writing, and the
+// report and IR files that a measured program writes at exit.
+#include "report.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace bytedmd {
+namespace {
+
+std::string readFile(const std::string &path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string scratchDir() {
+  char pattern[] = "/tmp/bytedmd-test-XXXXXX";
+  const char *dir = ::mkdtemp(pattern);
+  EXPECT_NE(dir, nullptr);
+  return dir ? dir : "/tmp";
+}
+
+TEST(Report, HasEveryFieldOfSchemaVersion1) {
+  MeasurementRecord m;
+  m.function = "matvec";
+  m.call = 0;
+  m.file = "matvec.cpp";
+  m.line = 12;
+  m.stats.cost = 26;
+  m.stats.reads = 12;
+  m.stats.instructions = 6;
+  m.stats.inputs = 6;
+  m.stats.peakLive = 6;
+  m.stats.trace = {4, 6, 5, 6, 3, 1, 5, 3, 4, 3, 2, 1};
+  MeasurementRecord second = m;
+  second.call = 1;
+  second.approximate = true;
+  second.diagnostics = {"matvec.cpp:14:3: bytedmd: memcpy on tracked data"};
+  Settings settings;
+  settings.bytesPerElement = 2;
+  const nlohmann::json r = nlohmann::json::parse(formatReport({m, second}, settings));
+  EXPECT_EQ(r["schema_version"], 1);
+  EXPECT_EQ(r["generator"].get<std::string>().rfind("bytedmd ", 0), 0u);
+  EXPECT_EQ(r["model"]["cost"], "ceil_sqrt");
+  EXPECT_EQ(r["model"]["bytes_per_element"], 2);
+  EXPECT_EQ(r["model"]["variant"], "reference");
+  ASSERT_EQ(r["measurements"].size(), 2u);
+  const auto &first = r["measurements"][0];
+  EXPECT_EQ(first["function"], "matvec");
+  EXPECT_EQ(first["call"], 0);
+  EXPECT_EQ(first["source"]["file"], "matvec.cpp");
+  EXPECT_EQ(first["source"]["line"], 12);
+  EXPECT_EQ(first["cost"], 26);
+  EXPECT_EQ(first["reads"], 12);
+  EXPECT_EQ(first["instructions"], 6);
+  EXPECT_EQ(first["inputs"], 6);
+  EXPECT_EQ(first["peak_live"], 6);
+  EXPECT_EQ(first["trace"], nlohmann::json({4, 6, 5, 6, 3, 1, 5, 3, 4, 3, 2, 1}));
+  EXPECT_EQ(first["trace_truncated"], false);
+  EXPECT_EQ(first["approximate"], false);
+  EXPECT_EQ(first["diagnostics"], nlohmann::json::array());
+  EXPECT_EQ(r["measurements"][1]["call"], 1);
+  EXPECT_EQ(r["measurements"][1]["approximate"], true);
+  EXPECT_EQ(r["measurements"][1]["diagnostics"][0],
+            "matvec.cpp:14:3: bytedmd: memcpy on tracked data");
+  EXPECT_EQ(r["functions"]["matvec"]["calls"], 2);
+  EXPECT_EQ(r["functions"]["matvec"]["total_cost"], 52);
+}
+
+TEST(Report, EmptyRunStillHasTheSchema) {
+  const nlohmann::json r = nlohmann::json::parse(formatReport({}, Settings{}));
+  EXPECT_EQ(r["schema_version"], 1);
+  EXPECT_TRUE(r["measurements"].empty());
+  EXPECT_TRUE(r["functions"].is_object());
+}
+
+TEST(Report, WritesAtomicallyAndLeavesNoTemporary) {
+  const std::string dir = scratchDir();
+  const std::string path = dir + "/report.json";
+  std::string error;
+  ASSERT_TRUE(writeFileAtomically(path, "first", &error)) << error;
+  ASSERT_TRUE(writeFileAtomically(path, "second", &error)) << error;
+  EXPECT_EQ(readFile(path), "second");
+  EXPECT_EQ(std::system(("test $(ls " + dir + " | wc -l) -eq 1").c_str()), 0);
+}
+
+TEST(Report, UnwritablePathIsAClearError) {
+  std::string error;
+  EXPECT_FALSE(writeFileAtomically("/nonexistent-dir/report.json", "x", &error));
+  EXPECT_NE(error.find("/nonexistent-dir/report.json"), std::string::npos) << error;
+  EXPECT_NE(error.find("No such file or directory"), std::string::npos) << error;
+}
+
+struct ScopedEnv {
+  ScopedEnv(const char *name, const char *value) : name(name) { ::setenv(name, value, 1); }
+  ~ScopedEnv() { ::unsetenv(name); }
+  const char *name;
+};
+
+TEST(Settings, DefaultsAndOverrides) {
+  Settings s;
+  std::string error;
+  ASSERT_TRUE(settingsFromEnvironment(&s, &error)) << error;
+  EXPECT_EQ(s.bytesPerElement, 1u);
+  EXPECT_EQ(s.traceLimit, 1000000u);
+  EXPECT_TRUE(s.irPath.empty());
+  ScopedEnv report("BYTEDMD_REPORT", "out.json"), bpe("BYTEDMD_BYTES_PER_ELEMENT", "8"),
+      limit("BYTEDMD_TRACE_LIMIT", "0"), ir("BYTEDMD_IR", "ir.txt");
+  ASSERT_TRUE(settingsFromEnvironment(&s, &error)) << error;
+  EXPECT_EQ(s.reportPath, "out.json");
+  EXPECT_EQ(s.bytesPerElement, 8u);
+  EXPECT_EQ(s.traceLimit, 0u);
+  EXPECT_EQ(s.irPath, "ir.txt");
+}
+
+TEST(Settings, BadValuesNameTheVariable) {
+  for (const char *bad : {"0", "-1", "two", "", "3x", "99999999999999999999999"}) {
+    ScopedEnv bpe("BYTEDMD_BYTES_PER_ELEMENT", bad);
+    Settings s;
+    std::string error;
+    EXPECT_FALSE(settingsFromEnvironment(&s, &error)) << bad;
+    EXPECT_NE(error.find("BYTEDMD_BYTES_PER_ELEMENT"), std::string::npos) << error;
+  }
+  ScopedEnv limit("BYTEDMD_TRACE_LIMIT", "lots");
+  Settings s;
+  std::string error;
+  EXPECT_FALSE(settingsFromEnvironment(&s, &error));
+  EXPECT_NE(error.find("BYTEDMD_TRACE_LIMIT"), std::string::npos) << error;
+}
+
+// ---- a measured program: examples/matvec2_by_hand ---------------------------
+
+struct ProgramRun {
+  int status;
+  std::string out, err;
+};
+
+ProgramRun runExample(const std::string &env, const std::string &dir) {
+  const std::string command = "cd " + dir + " && env " + env + " " BYTEDMD_EXAMPLE_PROGRAM +
+                              " >" + dir + "/stdout 2>" + dir + "/stderr";
+  const int raw = std::system(command.c_str());
+  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, readFile(dir + "/stdout"),
+          readFile(dir + "/stderr")};
+}
+
+TEST(Program, WritesTheReportAtExit) {
+  const std::string dir = scratchDir();
+  const ProgramRun run = runExample("BYTEDMD_REPORT=" + dir + "/r.json", dir);
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out, "matvec2([[1,2],[3,4]], [5,6]) = [17, 39]\n");
+  const nlohmann::json r = nlohmann::json::parse(readFile(dir + "/r.json"));
+  ASSERT_EQ(r["measurements"].size(), 1u);
+  EXPECT_EQ(r["measurements"][0]["function"], "matvec2");
+  EXPECT_EQ(r["measurements"][0]["cost"], 26);
+  EXPECT_EQ(r["measurements"][0]["trace"],
+            nlohmann::json({4, 6, 5, 6, 3, 1, 5, 3, 4, 3, 2, 1}));
+  EXPECT_EQ(r["measurements"][0]["peak_live"], 6);
+  EXPECT_EQ(r["functions"]["matvec2"]["total_cost"], 26);
+}
+
+TEST(Program, DefaultReportPathIsInTheWorkingDirectory) {
+  const std::string dir = scratchDir();
+  ASSERT_EQ(runExample("-u BYTEDMD_REPORT", dir).status, 0);
+  EXPECT_FALSE(readFile(dir + "/bytedmd-report.json").empty());
+}
+
+TEST(Program, HonoursBytesPerElementTraceLimitAndIr) {
+  const std::string dir = scratchDir();
+  const ProgramRun run = runExample("BYTEDMD_REPORT=" + dir + "/r.json BYTEDMD_BYTES_PER_ELEMENT=2 " +
+                                 "BYTEDMD_TRACE_LIMIT=5 BYTEDMD_IR=" + dir + "/ir.txt",
+                             dir);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const nlohmann::json r = nlohmann::json::parse(readFile(dir + "/r.json"));
+  // B = 2: depth d holds bytes 2d-1 and 2d; depths 1..6 cost 1+2, 2+2, 3+3,
+  // 3+3, 3+4, 4+4 = 3, 4, 6, 6, 7, 8.
+  // Trace 4,6,5,6,3,1,5,3,4,3,2,1 -> 6+8+7+8+6+3+7+6+6+6+4+3 = 70 (as the
+  // reference's cost_bytes_per_element_2 for matvec N=2).
+  EXPECT_EQ(r["model"]["bytes_per_element"], 2);
+  EXPECT_EQ(r["measurements"][0]["cost"], 70);
+  EXPECT_EQ(r["measurements"][0]["reads"], 12);
+  EXPECT_EQ(r["measurements"][0]["trace"], nlohmann::json({4, 6, 5, 6, 3}));
+  EXPECT_EQ(r["measurements"][0]["trace_truncated"], true);
+  const std::string ir = readFile(dir + "/ir.txt");
+  EXPECT_EQ(ir.rfind("STORE v1\n", 0), 0u) << ir;
+  EXPECT_NE(ir.find("OP    mul(v3@4, v1@6)  cost=14\n"), std::string::npos) << ir;
+  EXPECT_NE(ir.find("# total cost = 70\n"), std::string::npos) << ir;
+}
+
+TEST(Program, UnwritableReportPathFailsLoudly) {
+  const std::string dir = scratchDir();
+  const ProgramRun run = runExample("BYTEDMD_REPORT=/nonexistent-dir/r.json", dir);
+  EXPECT_NE(run.status, 0);
+  EXPECT_NE(run.err.find("cannot write the report"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("/nonexistent-dir/r.json"), std::string::npos) << run.err;
+  // The program's own output is not lost.
+  EXPECT_EQ(run.out, "matvec2([[1,2],[3,4]], [5,6]) = [17, 39]\n");
+}
+
+TEST(Program, BadSettingStopsWithTheReason) {
+  const std::string dir = scratchDir();
+  const ProgramRun run = runExample("BYTEDMD_REPORT=" + dir + "/r.json BYTEDMD_BYTES_PER_ELEMENT=zero",
+                             dir);
+  EXPECT_NE(run.status, 0);
+  EXPECT_NE(run.err.find("BYTEDMD_BYTES_PER_ELEMENT='zero'"), std::string::npos) << run.err;
+  EXPECT_TRUE(readFile(dir + "/r.json").empty());
+}
+
+} // namespace
+} // namespace bytedmd
