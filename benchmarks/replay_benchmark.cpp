@@ -1,2 +1,110 @@
-// placeholder, replaced below
-int main() {}
+// replay_benchmark.cpp - reads per second of the replay alone, against the
+// naive O(n) replay where it finishes.
+//
+// Workloads (each sized by its number of reads):
+//   small    an accumulator loop over a 256-value working set: each
+//            instruction reads two values and its output replaces one
+//            (the reuse pattern of a tiled inner loop);
+//   large    the same over a 65,536-value working set read uniformly, so
+//            most reads are deep;
+//   matmul   the naive i-j-k matmul of the seed, N chosen for the size.
+#include "naive_replay.h"
+#include "reference_programs.h"
+#include "replay.h"
+
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+#include <random>
+
+namespace bytedmd {
+namespace {
+
+EventLog workingSetLog(std::uint64_t reads, int width) {
+  std::mt19937_64 rng(reads ^ std::uint64_t(width));
+  EventLog log;
+  std::vector<Word> slots(width);
+  for (Word &k : slots) k = log.input();
+  for (std::uint64_t r = 0; r < reads; r += 2) {
+    const Word keys[] = {slots[rng() % width], slots[rng() % width]};
+    slots[rng() % width] = log.read(keys, 2, true, BYTEDMD_OP_ADD);
+  }
+  for (Word k : slots) log.result(k);
+  return log;
+}
+
+int matmulSizeFor(std::uint64_t reads) {
+  int n = 2;
+  while (std::uint64_t(4) * n * n * n - std::uint64_t(2) * n * n < reads) ++n; // its reads
+  return n;
+}
+
+enum Workload { kSmall, kLarge, kMatmul };
+
+const EventLog &cachedLog(Workload w, std::uint64_t reads) {
+  static std::map<std::pair<int, std::uint64_t>, std::unique_ptr<EventLog>> cache;
+  auto &slot = cache[{int(w), reads}];
+  if (!slot) {
+    slot = std::make_unique<EventLog>(w == kSmall   ? workingSetLog(reads, 256)
+                                      : w == kLarge ? workingSetLog(reads, 65536)
+                                                    : testing::matmulEvents(matmulSizeFor(reads)));
+  }
+  return *slot;
+}
+
+void report(benchmark::State &state, std::uint64_t reads, std::uint64_t peak) {
+  state.SetItemsProcessed(std::int64_t(state.iterations() * reads));
+  state.counters["reads"] = double(reads);
+  state.counters["peak_live"] = double(peak);
+  state.counters["reads_per_s"] =
+      benchmark::Counter(double(reads) * double(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void BM_Replay(benchmark::State &state) {
+  const EventLog &log = cachedLog(Workload(state.range(0)), std::uint64_t(state.range(1)));
+  Replay replay;
+  ReplayOptions options;
+  options.traceLimit = 0; // the report's trace is a copy; measure the replay
+  ReplayStats stats;
+  for (auto _ : state) {
+    stats = replay.run(log.view(), options);
+    benchmark::DoNotOptimize(stats.cost);
+  }
+  report(state, stats.reads, stats.peakLive);
+}
+
+void BM_NaiveReplay(benchmark::State &state) {
+  const EventLog &log = cachedLog(Workload(state.range(0)), std::uint64_t(state.range(1)));
+  testing::NaiveResult result;
+  for (auto _ : state) {
+    result = testing::naiveReplay(log.view());
+    benchmark::DoNotOptimize(result.trace.data());
+  }
+  report(state, result.trace.size(), result.peakLive);
+}
+
+void replayArgs(benchmark::internal::Benchmark *b) {
+  b->ArgNames({"workload", "reads"});
+  for (int w : {kSmall, kLarge, kMatmul})
+    for (std::int64_t reads : {100000, 1000000, 10000000}) b->Args({w, reads});
+  b->Unit(benchmark::kMillisecond);
+}
+
+// The naive replay scans the stack: O(live) per read. Run it where it ends in
+// seconds, so the ratio to the fast replay shows in one run.
+void naiveArgs(benchmark::internal::Benchmark *b) {
+  b->ArgNames({"workload", "reads"});
+  b->Args({kSmall, 100000})->Args({kSmall, 1000000});
+  b->Args({kLarge, 100000});
+  b->Args({kMatmul, 100000});
+  b->Unit(benchmark::kMillisecond)->Iterations(1);
+}
+
+BENCHMARK(BM_Replay)->Apply(replayArgs);
+BENCHMARK(BM_NaiveReplay)->Apply(naiveArgs);
+
+} // namespace
+} // namespace bytedmd
+
+BENCHMARK_MAIN();

@@ -151,13 +151,20 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
         ++stats.reads;
         sink.read(keys[j], d);
       }
-      // Move the distinct operands to the top in operand order. A stamp newer
-      // than the batch's start marks an operand this batch already moved.
+      // Move the distinct operands to the top in operand order, and drop the
+      // ones read for the last time (before the output arrives). A dying
+      // operand is removed without moving: that leaves the same order. A
+      // stamp newer than the batch's start, or none, marks an operand this
+      // batch has already handled.
       const std::uint32_t batchStart = clock_;
       for (unsigned j = 0; j < m; ++j) {
         const Word k = keys[j];
         const std::uint32_t old = stamp_[k];
-        if (old > batchStart) continue;
+        if (old == 0 || old > batchStart) continue;
+        if (last_[k] == event) {
+          remove(k);
+          continue;
+        }
         add(old, -1);
         owner_[old] = 0;
         const std::uint32_t s = ++clock_;
@@ -165,9 +172,6 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
         owner_[s] = k;
         add(s, 1);
       }
-      // Operands read for the last time leave before the output arrives.
-      for (unsigned j = 0; j < m; ++j)
-        if (last_[keys[j]] == event && stamp_[keys[j]] != 0) remove(keys[j]);
       ++event;
       if (word::hasOutput(header)) {
         ++stats.instructions;
