@@ -15,6 +15,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <unistd.h>
@@ -126,12 +127,20 @@ __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed)
           "' recorded more than 2^32 event words (16 GiB); measure a smaller problem size");
   std::size_t grown = capacity < (1u << 16) ? (1u << 16) : capacity * 2;
   if (grown > kMaxWords) grown = kMaxWords;
-  void *p = std::realloc(r.buffer, grown * sizeof(Word));
+  // Linux overcommits: a realloc that succeeds can still end in the OOM
+  // killer. Stop with a reason while the log and the replay's 8 bytes per
+  // value would still fit in physical memory, instead of being killed later.
+  static const std::size_t physical =
+      std::size_t(::sysconf(_SC_PHYS_PAGES)) * std::size_t(::sysconf(_SC_PAGESIZE));
+  const std::size_t needs = grown * sizeof(Word) + std::size_t(r.next) * 8;
+  void *p = physical != 0 && needs > physical ? nullptr
+                                              : std::realloc(r.buffer, grown * sizeof(Word));
   if (p == nullptr)
     fatal(std::string("out of memory recording the measurement of '") + functionName(r) +
           "' after " + std::to_string(used) + " event words (" +
-          std::to_string(used * sizeof(Word) >> 20) +
-          " MiB); measure a smaller problem size or free memory");
+          std::to_string(used * sizeof(Word) >> 20) + " MiB of log, " +
+          std::to_string(physical >> 20) +
+          " MiB of memory in all); measure a smaller problem size or free memory");
   r.buffer = static_cast<Word *>(p);
   r.cursor = r.buffer + used;
   r.limit = r.buffer + grown;
@@ -228,6 +237,10 @@ void endMeasurement(Recorder &r) {
         record.stats = s.replay.run(log, options);
       }
     }
+  } catch (const std::bad_alloc &) {
+    fatal(std::string("out of memory replaying the measurement of '") + record.function + "' (" +
+          std::to_string(log.size) + " event words, " + std::to_string(log.values) +
+          " values); measure a smaller problem size or free memory");
   } catch (const std::exception &e) {
     fatal(std::string("internal error replaying '") + record.function + "': " + e.what());
   }

@@ -18,15 +18,14 @@ constexpr std::uint32_t kMinCapacity = 1024;
 void Replay::computeLiveness(const EventLogView &log) {
   const Word values = log.values;
   if (values > word::kMaxLocalKey) malformed("too many values");
-  last_.assign(std::size_t(values) + 1, 0);
-  stamp_.assign(std::size_t(values) + 1, 0);
+  values_.assign(std::size_t(values) + 1, Value{0, 0});
   std::uint64_t event = 0;
   for (std::size_t i = 0; i < log.inputCount; ++i) {
     const Word k = log.inputs[i];
     if (k == 0 || k > values) malformed("input key " + std::to_string(k) + " was never allocated");
-    if (stamp_[k] != 0) malformed("input key " + std::to_string(k) + " declared twice");
-    stamp_[k] = 1; // seen; reset below
-    last_[k] = std::uint32_t(event++);
+    if (values_[k].stamp != 0) malformed("input key " + std::to_string(k) + " declared twice");
+    values_[k].stamp = 1; // seen; reset below
+    values_[k].last = std::uint32_t(event++);
   }
   Word next = 0;
   for (std::size_t i = 0; i < log.size;) {
@@ -39,21 +38,21 @@ void Replay::computeLiveness(const EventLogView &log) {
         const Word k = log.words[i + j];
         if (!word::isOperand(k) || k == 0 || k > next)
           malformed("READ of key " + std::to_string(k) + " before it was allocated");
-        last_[k] = std::uint32_t(event);
+        values_[k].last = std::uint32_t(event);
       }
       i += m;
       ++event;
-      if (word::hasOutput(header)) last_[++next] = std::uint32_t(event++);
+      if (word::hasOutput(header)) values_[++next].last = std::uint32_t(event++);
       break;
     }
     case word::kInput:
       ++next;
-      if (next > values || stamp_[next] == 0) malformed("INPUT marker without a declared input");
+      if (next > values || values_[next].stamp == 0) malformed("INPUT marker without a declared input");
       break;
     case word::kStore:
       for (Word n = word::payload(header); n != 0; --n) {
         if (next == values) malformed("STORE beyond the allocated values");
-        last_[++next] = std::uint32_t(event++);
+        values_[++next].last = std::uint32_t(event++);
       }
       break;
     case word::kLocation:
@@ -68,20 +67,19 @@ void Replay::computeLiveness(const EventLogView &log) {
   for (std::size_t i = 0; i < log.resultCount; ++i) {
     const Word k = log.results[i];
     if (k == 0 || k > values) malformed("result key " + std::to_string(k) + " was never allocated");
-    last_[k] = kForever;
+    values_[k].last = kForever;
   }
-  for (std::size_t i = 0; i < log.inputCount; ++i) stamp_[log.inputs[i]] = 0;
+  for (std::size_t i = 0; i < log.inputCount; ++i) values_[log.inputs[i]].stamp = 0;
 
   clock_ = 0;
   live_ = 0;
   capacity_ = kMinCapacity;
   tree_.assign(std::size_t(capacity_) + 1, 0);
   owner_.assign(std::size_t(capacity_) + 1, 0);
-  histogram_.assign(kMinCapacity, 0);
+  histogram_.assign(1024, 0);
 }
 
-void Replay::reserveStamps(std::uint32_t needed) {
-  if (std::uint64_t(clock_) + needed <= capacity_) return;
+void Replay::renumber(std::uint32_t needed) {
   // Renumber live values 1..live_ in stack order. New stamps never exceed old
   // ones, so owner_ compacts in place.
   std::uint32_t n = 0;
@@ -89,13 +87,11 @@ void Replay::reserveStamps(std::uint32_t needed) {
     const Word k = owner_[s];
     if (k == 0) continue;
     owner_[++n] = k;
-    stamp_[k] = n;
+    values_[k].stamp = n;
   }
   // Twice the live set: the next renumbering is at least live_ touches away,
   // which keeps its O(capacity) cost amortised to O(1) per event.
-  std::uint64_t want = 2 * (std::uint64_t(n) + needed);
-  std::uint64_t capacity = kMinCapacity;
-  while (capacity < want) capacity *= 2;
+  const std::uint64_t capacity = std::max<std::uint64_t>(kMinCapacity, 2 * (std::uint64_t(n) + needed));
   if (capacity > kForever / 2) throw std::length_error("bytedmd: live set too large to replay");
   capacity_ = std::uint32_t(capacity);
   owner_.resize(capacity + 1);

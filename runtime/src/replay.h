@@ -66,15 +66,23 @@ public:
 
 private:
   void computeLiveness(const EventLogView &log);
-  void reserveStamps(std::uint32_t needed);
+  /// Makes room for `needed` new stamps, renumbering when the tree is full.
+  void reserveStamps(std::uint32_t needed) {
+    if (std::uint64_t(clock_) + needed > capacity_) renumber(needed);
+  }
+  void renumber(std::uint32_t needed);
   std::uint32_t depth(Word key) const;
   void push(Word key);
   void remove(Word key);
   void add(std::uint32_t stamp, std::int32_t delta);
 
-  // Per value (indexed by local key).
-  std::vector<std::uint32_t> last_;  // event of the last READ; kForever for results
-  std::vector<std::uint32_t> stamp_; // last-touch stamp while live, 0 when not
+  // Per value (indexed by local key); both halves are needed together, so
+  // they share a cache line.
+  struct Value {
+    std::uint32_t last;  // event of the last READ; kForever for results
+    std::uint32_t stamp; // last-touch stamp while live, 0 when not
+  };
+  std::vector<Value> values_;
   // Order statistics over stamps 1..capacity_.
   std::vector<std::int32_t> tree_;   // Fenwick tree: live values per stamp range
   std::vector<Word> owner_;          // stamp -> key, 0 when free
@@ -87,7 +95,7 @@ private:
 inline std::uint32_t Replay::depth(Word key) const {
   // Values touched at or after key's stamp are the ones above it (or it).
   std::int32_t below = 0;
-  for (std::uint32_t i = stamp_[key] - 1; i != 0; i &= i - 1) below += tree_[i];
+  for (std::uint32_t i = values_[key].stamp - 1; i != 0; i &= i - 1) below += tree_[i];
   return live_ - std::uint32_t(below);
 }
 
@@ -97,17 +105,17 @@ inline void Replay::add(std::uint32_t stamp, std::int32_t delta) {
 
 inline void Replay::push(Word key) {
   const std::uint32_t s = ++clock_;
-  stamp_[key] = s;
+  values_[key].stamp = s;
   owner_[s] = key;
   add(s, 1);
   if (++live_ >= histogram_.size()) histogram_.resize(2 * std::size_t(live_), 0);
 }
 
 inline void Replay::remove(Word key) {
-  const std::uint32_t s = stamp_[key];
+  const std::uint32_t s = values_[key].stamp;
   add(s, -1);
   owner_[s] = 0;
-  stamp_[key] = 0;
+  values_[key].stamp = 0;
   --live_;
 }
 
@@ -122,16 +130,19 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
   std::uint32_t event = 0;
 
   // A STORE event: push, and drop the value at once if nothing ever reads it.
-  auto store = [&](Word key) {
+  // The caller has reserved a stamp for it.
+  auto store = [&](Word key) __attribute__((always_inline)) {
     sink.store(key);
-    reserveStamps(1);
     push(key);
-    if (last_[key] == event) remove(key);
+    if (values_[key].last == event) remove(key);
     ++event;
     if (live_ > stats.peakLive) stats.peakLive = live_;
   };
 
-  for (std::size_t i = 0; i < log.inputCount; ++i) store(log.inputs[i]);
+  for (std::size_t i = 0; i < log.inputCount; ++i) {
+    reserveStamps(1);
+    store(log.inputs[i]);
+  }
 
   Word next = 0; // the last local key allocated
   for (std::size_t i = 0; i < log.size;) {
@@ -159,16 +170,16 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
       const std::uint32_t batchStart = clock_;
       for (unsigned j = 0; j < m; ++j) {
         const Word k = keys[j];
-        const std::uint32_t old = stamp_[k];
+        const std::uint32_t old = values_[k].stamp;
         if (old == 0 || old > batchStart) continue;
-        if (last_[k] == event) {
+        if (values_[k].last == event) {
           remove(k);
           continue;
         }
         add(old, -1);
         owner_[old] = 0;
         const std::uint32_t s = ++clock_;
-        stamp_[k] = s;
+        values_[k].stamp = s;
         owner_[s] = k;
         add(s, 1);
       }
@@ -184,7 +195,10 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
       ++next;
       break;
     case word::kStore:
-      for (Word n = word::payload(header); n != 0; --n) store(++next);
+      for (Word n = word::payload(header); n != 0; --n) {
+        reserveStamps(1);
+        store(++next);
+      }
       break;
     case word::kLocation:
       sink.location(word::payload(header));

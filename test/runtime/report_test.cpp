@@ -215,5 +215,36 @@ TEST(Program, BadSettingStopsWithTheReason) {
   EXPECT_TRUE(readFile(dir + "/r.json").empty());
 }
 
+TEST(Program, RunningOutOfMemoryIsAClearErrorNotACrash) {
+  // 400 MiB of address space cannot hold 10^9 reads (about 6 GiB of log).
+  const std::string dir = scratchDir();
+  const std::string command = "cd " + dir + " && ulimit -v 400000 && BYTEDMD_REPORT=" + dir +
+                              "/r.json " BYTEDMD_LONG_MEASUREMENT " 1000000000 >" + dir +
+                              "/stdout 2>" + dir + "/stderr";
+  const int raw = std::system(("bash -c '" + command + "'").c_str());
+  ASSERT_TRUE(WIFEXITED(raw)) << "killed by a signal";
+  EXPECT_EQ(WEXITSTATUS(raw), 70);
+  const std::string err = readFile(dir + "/stderr");
+  EXPECT_NE(err.find("bytedmd: error: out of memory recording the measurement of "
+                     "'long_measurement'"),
+            std::string::npos)
+      << err;
+  EXPECT_EQ(readFile(dir + "/stdout"), "");
+  EXPECT_EQ(readFile(dir + "/r.json"), "");
+}
+
+TEST(Program, LongMeasurementCompletes) {
+  // s = x*y (2 reads), then 4 reads per step while fewer than READS: 2 + 4k.
+  const std::string dir = scratchDir();
+  const int raw = std::system(("cd " + dir + " && BYTEDMD_REPORT=" + dir +
+                               "/r.json " BYTEDMD_LONG_MEASUREMENT " 10000002 >/dev/null")
+                                  .c_str());
+  ASSERT_TRUE(WIFEXITED(raw) && WEXITSTATUS(raw) == 0);
+  const nlohmann::json r = nlohmann::json::parse(readFile(dir + "/r.json"));
+  EXPECT_EQ(r["measurements"][0]["reads"], 10000002);
+  EXPECT_EQ(r["measurements"][0]["trace"].size(), 1000000u); // the default limit
+  EXPECT_EQ(r["measurements"][0]["trace_truncated"], true);
+}
+
 } // namespace
 } // namespace bytedmd
