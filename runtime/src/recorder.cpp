@@ -375,6 +375,13 @@ void bytedmd_leave(int opened) {
 
 int bytedmd_measuring(void) { return tls.id != 0; }
 
+int bytedmd_current(bytedmd_key key) { return tls.id != 0 && (key >> 32) == tls.id; }
+
+bytedmd_call_state *bytedmd_calls(void) {
+  static thread_local bytedmd_call_state calls __attribute__((tls_model("initial-exec")));
+  return &calls;
+}
+
 bytedmd_key bytedmd_input(void) {
   Recorder &r = tls;
   if (r.id == 0) return 0;

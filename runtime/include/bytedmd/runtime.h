@@ -98,6 +98,9 @@ void bytedmd_leave(int opened);
 /** True while a measurement is in flight on this thread. */
 int bytedmd_measuring(void);
 
+/** True when `key` belongs to the measurement in flight on this thread. */
+int bytedmd_current(bytedmd_key key);
+
 /* ---- values -------------------------------------------------------------- */
 
 /** Allocates one input element (a STORE before the body's events). Inputs
@@ -135,6 +138,41 @@ void bytedmd_at(bytedmd_location *where);
 /** A construct the model cannot follow happened in this measurement: marks
  *  it approximate and records "file:line:col: message" once per site. */
 void bytedmd_diagnostic(const bytedmd_location *where, const char *message);
+
+/* ---- shadow memory: which key each location holds ------------------------- */
+
+/** The key stored at `address`, if the location still holds the value bits
+ *  that were stored with it (`bits`: the value's first 8 bytes, zero-padded).
+ *  A mismatch means code the tool cannot see wrote there: the value is then
+ *  untracked, and the mismatch is counted in the measurement's report. */
+bytedmd_key bytedmd_shadow_load(const void *address, uint64_t bits);
+
+/** Records that `address` now holds the value with `key` and these bits. */
+void bytedmd_shadow_store(const void *address, bytedmd_key key, uint64_t bits);
+
+/** Forgets the keys of [address, address + size): memory freed or reused. */
+void bytedmd_shadow_forget(const void *address, size_t size);
+
+/** Copies the keys of [from, from + size) to [to, to + size): a copy of
+ *  memory that keeps its values' identities (free under the model). */
+void bytedmd_shadow_copy(void *to, const void *from, size_t size);
+
+/* ---- calls between instrumented functions --------------------------------- */
+
+/** What a call from instrumented code passes beside the arguments: each
+ *  argument's key (by-value scalars) or source object (by-value containers,
+ *  whose copy must keep its elements' keys), and the callee's return key. */
+typedef struct bytedmd_call_state {
+  int pending;               /**< arguments set by the caller, not yet bound */
+  unsigned count;            /**< arguments described */
+  bytedmd_key keys[64];
+  const void *sources[64];
+  int has_return;            /**< the callee left its return value's key */
+  bytedmd_key return_key;
+} bytedmd_call_state;
+
+/** This thread's call state. */
+bytedmd_call_state *bytedmd_calls(void);
 
 /* ---- annotations for the instrumenter ------------------------------------ */
 

@@ -1,0 +1,525 @@
+// bytedmd/instrument.hpp - the C++ layer that rewritten code calls.
+//
+// bytedmd-instrument turns every arithmetic expression of an instrumented
+// function into calls of the templates below. A tracked value travels as
+// V<T>{value, key}; memory holds keys in the shadow map (runtime.h). Before
+// and after, for `s = s + a[i] * b[i];`:
+//
+//   ::bytedmd::set(s, ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(s),
+//       ::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(a[i]), ::bytedmd::ld(b[i])})}));
+//
+// Operands go through `seq{...}`, a braced list: its elements are evaluated
+// left to right, which C++ does not promise for function arguments or
+// operands, and the model needs (semantics.md, "Order").
+//
+// Every template also accepts untracked operands (literals, class types), so
+// the same rewrite serves a template for every instantiation.
+#ifndef BYTEDMD_INSTRUMENT_HPP
+#define BYTEDMD_INSTRUMENT_HPP
+
+#include "bytedmd/runtime.h"
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace bytedmd {
+
+/// A tracked arithmetic value: the value and its key.
+template <class T> struct V {
+  T v;
+  bytedmd_key k;
+};
+
+template <class T> struct IsV : std::false_type {};
+template <class T> struct IsV<V<T>> : std::true_type {};
+template <class T> constexpr bool isV = IsV<std::decay_t<T>>::value;
+
+template <class T>
+constexpr bool isArithmetic = std::is_arithmetic_v<std::remove_cv_t<std::remove_reference_t<T>>>;
+
+/// Operands in source order. Build it as `seq{a, b}`: the elements of a
+/// braced list are evaluated left to right, also when it calls a constructor
+/// ([dcl.init.list]/4).
+template <class... T> struct seq {
+  seq(T... x) : items(static_cast<T>(x)...) {}
+  std::tuple<T...> items;
+};
+template <class... T> seq(T &&...) -> seq<T &&...>;
+
+template <class T> constexpr decltype(auto) val(T &&x) {
+  if constexpr (isV<T>)
+    return (std::forward<T>(x).v);
+  else
+    return std::forward<T>(x);
+}
+template <class T> constexpr bytedmd_key key(const T &x) {
+  if constexpr (isV<T>)
+    return x.k;
+  else
+    return 0;
+}
+
+/// The bits the shadow map keeps beside a key, to notice foreign writes.
+template <class T> inline std::uint64_t bits(const T &x) {
+  std::uint64_t b = 0;
+  std::memcpy(&b, &x, sizeof(T) < 8 ? sizeof(T) : 8);
+  return b;
+}
+
+// ---- loads and stores ------------------------------------------------------
+
+/// A load: an arithmetic lvalue becomes a V with the key its location holds.
+/// Anything else passes through unchanged.
+template <class T> inline decltype(auto) ld(T &&x) {
+  using D = std::remove_cv_t<std::remove_reference_t<T>>;
+  if constexpr (isV<T>) {
+    return std::forward<T>(x);
+  } else if constexpr (std::is_arithmetic_v<D> && std::is_lvalue_reference_v<T>) {
+    return V<D>{x, bytedmd_shadow_load(&x, bits(x))};
+  } else if constexpr (std::is_arithmetic_v<D>) {
+    return V<D>{x, 0};
+  } else {
+    return std::forward<T>(x);
+  }
+}
+
+/// `lhs = x`: a copy, free; lhs takes x's key.
+template <class L, class X> inline L &set(L &lhs, X &&x) {
+  lhs = val(std::forward<X>(x));
+  if constexpr (isArithmetic<L>) bytedmd_shadow_store(&lhs, key(x), bits(lhs));
+  return lhs;
+}
+
+/// `T v = x;` as `T v = init(&v, x);`: v takes x's key.
+template <class T, class X> inline T init(T *at, X &&x) {
+  T v = static_cast<T>(val(std::forward<X>(x)));
+  if constexpr (isArithmetic<T>) bytedmd_shadow_store(at, key(x), bits(v));
+  return v;
+}
+
+/// A value converted to T (a cast): same key.
+template <class T, class X> inline auto cvt(X &&x) {
+  if constexpr (isArithmetic<T> && isV<X>)
+    return V<T>{static_cast<T>(x.v), x.k};
+  else
+    return static_cast<T>(val(std::forward<X>(x)));
+}
+
+// ---- instructions ------------------------------------------------------------
+
+template <bytedmd_op Op, class A, class B> inline auto apply2(A &&a, B &&b) {
+  if constexpr (Op == BYTEDMD_OP_ADD) return a + b;
+  else if constexpr (Op == BYTEDMD_OP_SUB) return a - b;
+  else if constexpr (Op == BYTEDMD_OP_MUL) return a * b;
+  else if constexpr (Op == BYTEDMD_OP_DIV) return a / b;
+  else if constexpr (Op == BYTEDMD_OP_MOD) return a % b;
+  else if constexpr (Op == BYTEDMD_OP_LSHIFT) return a << b;
+  else if constexpr (Op == BYTEDMD_OP_RSHIFT) return a >> b;
+  else if constexpr (Op == BYTEDMD_OP_AND) return a & b;
+  else if constexpr (Op == BYTEDMD_OP_OR) return a | b;
+  else if constexpr (Op == BYTEDMD_OP_XOR) return a ^ b;
+  else if constexpr (Op == BYTEDMD_OP_LT) return a < b;
+  else if constexpr (Op == BYTEDMD_OP_LE) return a <= b;
+  else if constexpr (Op == BYTEDMD_OP_GT) return a > b;
+  else if constexpr (Op == BYTEDMD_OP_GE) return a >= b;
+  else if constexpr (Op == BYTEDMD_OP_EQ) return a == b;
+  else if constexpr (Op == BYTEDMD_OP_NE) return a != b;
+  else static_assert(Op == BYTEDMD_OP_ADD, "not a binary operator");
+}
+
+/// A binary operator: one instruction reading the tracked operands.
+template <bytedmd_op Op, class A, class B> inline auto bin(seq<A, B> &&s) {
+  auto &&a = std::get<0>(s.items);
+  auto &&b = std::get<1>(s.items);
+  auto r = apply2<Op>(val(static_cast<A>(a)), val(static_cast<B>(b)));
+  if constexpr (isV<A> || isV<B>)
+    return V<decltype(r)>{r, bytedmd_binary(Op, key(a), key(b))};
+  else
+    return r;
+}
+
+/// A unary operator: -x, +x, ~x.
+template <bytedmd_op Op, class A> inline auto un(A &&a) {
+  auto &&x = val(a);
+  auto r = [&] {
+    if constexpr (Op == BYTEDMD_OP_NEG) return -x;
+    else if constexpr (Op == BYTEDMD_OP_POS) return +x;
+    else return ~x;
+  }();
+  if constexpr (isV<A>)
+    return V<decltype(r)>{r, bytedmd_unary(Op, a.k)};
+  else
+    return r;
+}
+
+/// `lhs op= x`, as `lhs = lhs op x`: reads lhs, then x.
+template <bytedmd_op Op, class L, class X> inline L &cset(L &lhs, X &&x) {
+  if constexpr (isArithmetic<L>) {
+    const bytedmd_key k = bytedmd_shadow_load(&lhs, bits(lhs));
+    const auto &v = val(x);
+    if constexpr (Op == BYTEDMD_OP_ADD) lhs += v;
+    else if constexpr (Op == BYTEDMD_OP_SUB) lhs -= v;
+    else if constexpr (Op == BYTEDMD_OP_MUL) lhs *= v;
+    else if constexpr (Op == BYTEDMD_OP_DIV) lhs /= v;
+    else if constexpr (Op == BYTEDMD_OP_MOD) lhs %= v;
+    else if constexpr (Op == BYTEDMD_OP_LSHIFT) lhs <<= v;
+    else if constexpr (Op == BYTEDMD_OP_RSHIFT) lhs >>= v;
+    else if constexpr (Op == BYTEDMD_OP_AND) lhs &= v;
+    else if constexpr (Op == BYTEDMD_OP_OR) lhs |= v;
+    else lhs ^= v;
+    bytedmd_shadow_store(&lhs, bytedmd_binary(Op, k, key(x)), bits(lhs));
+  } else {
+    if constexpr (Op == BYTEDMD_OP_ADD) lhs += val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_SUB) lhs -= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_MUL) lhs *= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_DIV) lhs /= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_MOD) lhs %= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_LSHIFT) lhs <<= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_RSHIFT) lhs >>= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_AND) lhs &= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_OR) lhs |= val(std::forward<X>(x));
+    else lhs ^= val(std::forward<X>(x));
+  }
+  return lhs;
+}
+
+/// ++x and --x: read x once, store the new value in x. Returns x.
+template <bytedmd_op Op, class L> inline L &pre(L &x) {
+  if constexpr (isArithmetic<L> && !std::is_same_v<std::remove_cv_t<L>, bool>) {
+    const bytedmd_key k = bytedmd_shadow_load(&x, bits(x));
+    if constexpr (Op == BYTEDMD_OP_ADD) ++x;
+    else --x;
+    bytedmd_shadow_store(&x, bytedmd_unary(Op, k), bits(x));
+  } else {
+    if constexpr (Op == BYTEDMD_OP_ADD) ++x;
+    else --x;
+  }
+  return x;
+}
+
+/// x++ and x--: as ++x, but the value is the old one, with its old key.
+template <bytedmd_op Op, class L> inline auto post(L &x) {
+  if constexpr (isArithmetic<L> && !std::is_same_v<std::remove_cv_t<L>, bool>) {
+    const V<std::remove_cv_t<L>> old{x, bytedmd_shadow_load(&x, bits(x))};
+    if constexpr (Op == BYTEDMD_OP_ADD) ++x;
+    else --x;
+    bytedmd_shadow_store(&x, bytedmd_unary(Op, old.k), bits(x));
+    return old;
+  } else {
+    if constexpr (Op == BYTEDMD_OP_ADD) return x++;
+    else return x--;
+  }
+}
+
+// ---- reads without output ----------------------------------------------------
+
+/// A truth value (a condition, an operand of && || !): one READ.
+template <class X> inline bool truth(X &&x) {
+  if constexpr (isV<X>) bytedmd_read(BYTEDMD_OP_TRUTH, x.k);
+  return static_cast<bool>(val(std::forward<X>(x)));
+}
+
+/// An array subscript or pointer offset: one READ; the value is untracked.
+template <class X> inline decltype(auto) index(X &&x) {
+  if constexpr (isV<X>) {
+    bytedmd_read(BYTEDMD_OP_INDEX, x.k);
+    return x.v;
+  } else {
+    return std::forward<X>(x);
+  }
+}
+
+/// A value passed to code that is not instrumented: one READ.
+template <class X> inline decltype(auto) escape(X &&x) {
+  if constexpr (isV<X>) {
+    bytedmd_read(BYTEDMD_OP_ESCAPE, x.k);
+    return x.v;
+  } else {
+    return std::forward<X>(x);
+  }
+}
+
+/// `c ? a : b` on arithmetic values: the condition is a truth read; the
+/// result is the chosen operand with its key, converted to the common type.
+template <class A, class B> inline auto choose(bool c, A &&a, B &&b) {
+  using R = std::common_type_t<std::decay_t<decltype(val(a()))>, std::decay_t<decltype(val(b()))>>;
+  if constexpr (isV<decltype(a())> || isV<decltype(b())>) {
+    if (c) {
+      auto x = a();
+      return V<R>{static_cast<R>(val(x)), key(x)};
+    }
+    auto y = b();
+    return V<R>{static_cast<R>(val(y)), key(y)};
+  } else {
+    return c ? static_cast<R>(a()) : static_cast<R>(b());
+  }
+}
+
+// ---- calls -------------------------------------------------------------------
+
+/// A standard math function: one instruction reading its tracked arguments.
+template <bytedmd_op Op, class... A, class F> inline auto math(seq<A...> &&s, F &&f) {
+  return std::apply(
+      [&](auto &&...a) {
+        auto r = f(val(static_cast<decltype(a) &&>(a))...);
+        if constexpr ((isV<A> || ...)) {
+          const bytedmd_key keys[] = {key(a)...};
+          return V<decltype(r)>{r, bytedmd_instruction(Op, keys, sizeof...(A))};
+        } else {
+          return r;
+        }
+      },
+      std::move(s.items));
+}
+
+/// std::max(a, b): the comparison b > a (reads b, then a), a truth read of
+/// it, and the chosen operand itself. std::min is the same with b < a.
+template <bytedmd_op Op, class A, class B> inline auto minmax(seq<A, B> &&s) {
+  auto &&a = std::get<0>(s.items);
+  auto &&b = std::get<1>(s.items);
+  if constexpr (isV<A> || isV<B>) {
+    using R = std::decay_t<decltype(val(a))>;
+    const V<bool> c = bin<Op>(seq{static_cast<B>(b), static_cast<A>(a)});
+    if (truth(c)) return V<R>{val(b), key(b)};
+    return V<R>{val(a), key(a)};
+  } else {
+    using R = std::decay_t<decltype(val(a))>;
+    if (apply2<Op>(b, a)) return R(b);
+    return R(a);
+  }
+}
+
+/// A call of an instrumented function: the tracked arguments' keys travel
+/// beside them (free), and so does the return value's key.
+template <class... A, class F> inline decltype(auto) call(seq<A...> &&s, F &&f) {
+  bytedmd_call_state *calls = bytedmd_calls();
+  return std::apply(
+      [&](auto &&...a) -> decltype(auto) {
+        unsigned i = 0;
+        calls->count = sizeof...(A) < 64 ? unsigned(sizeof...(A)) : 64u;
+        (
+            [&](auto &&x) {
+              if (i < 64) {
+                calls->keys[i] = key(x);
+                calls->sources[i] = nullptr;
+                if constexpr (!isV<decltype(x)> && !isArithmetic<decltype(x)> &&
+                              std::is_lvalue_reference_v<decltype(x)>)
+                  calls->sources[i] = &x;
+              }
+              ++i;
+            }(a),
+            ...);
+        calls->pending = 1;
+        calls->has_return = 0;
+        using R = decltype(f(val(static_cast<decltype(a) &&>(a))...));
+        if constexpr (std::is_void_v<R>) {
+          f(val(static_cast<decltype(a) &&>(a))...);
+          calls->pending = 0;
+        } else if constexpr (isArithmetic<R> && !std::is_reference_v<R>) {
+          R r = f(val(static_cast<decltype(a) &&>(a))...);
+          calls->pending = 0;
+          const bytedmd_key k = calls->has_return ? calls->return_key : 0;
+          calls->has_return = 0;
+          return V<R>{r, k};
+        } else {
+          struct Clear {
+            bytedmd_call_state *c;
+            ~Clear() { c->pending = 0; c->has_return = 0; }
+          } clear{calls};
+          return f(val(static_cast<decltype(a) &&>(a))...);
+        }
+      },
+      std::move(s.items));
+}
+
+// ---- containers --------------------------------------------------------------
+
+template <class T> struct IsVector : std::false_type {};
+template <class T, class A> struct IsVector<std::vector<T, A>> : std::true_type {};
+template <class T> struct IsStdArray : std::false_type {};
+template <class T, std::size_t N> struct IsStdArray<std::array<T, N>> : std::true_type {};
+
+/// Calls f on every arithmetic element of x, in row-major order.
+template <class X, class F> inline void forEachElement(X &x, F &&f) {
+  using D = std::remove_cv_t<X>;
+  if constexpr (std::is_arithmetic_v<D>) {
+    f(x);
+  } else if constexpr (std::is_array_v<D> || IsVector<D>::value || IsStdArray<D>::value) {
+    for (auto &e : x) forEachElement(e, f);
+  }
+}
+
+/// Copies the keys of src's elements to dst's (after a library copy).
+template <class D, class S> inline void copyKeys(D &dst, const S &src) {
+  if constexpr (std::is_arithmetic_v<std::remove_cv_t<D>>) {
+    bytedmd_shadow_store(&dst, bytedmd_shadow_load(&src, bits(src)), bits(dst));
+  } else if constexpr (IsVector<D>::value || IsStdArray<D>::value || std::is_array_v<D>) {
+    auto d = std::begin(dst);
+    for (auto s = std::begin(src); s != std::end(src) && d != std::end(dst); ++s, ++d)
+      copyKeys(*d, *s);
+  }
+}
+
+/// `dst = src` for a container: the elements keep their keys.
+template <class D, class S> inline D &assignObject(D &dst, S &&src) {
+  if constexpr (std::is_lvalue_reference_v<S> &&
+                (IsVector<std::decay_t<D>>::value || IsStdArray<std::decay_t<D>>::value)) {
+    dst = src;
+    copyKeys(dst, src);
+  } else {
+    dst = std::forward<S>(src);
+  }
+  return dst;
+}
+
+/// A container constructed from an lvalue (`std::vector<double> b = a;`):
+/// binds the copy's keys after the declaration.
+template <class D, class S> inline void copied(D &dst, const S &src) { copyKeys(dst, src); }
+
+/// `v.push_back(x)` and `v.emplace_back(x)` on a vector of arithmetic values:
+/// the new element takes x's key; a reallocation moves every key along.
+template <class Vec, class X> inline void pushBack(Vec &v, X &&x) {
+  const auto *old = v.data();
+  const std::size_t n = v.size();
+  v.push_back(val(std::forward<X>(x)));
+  if (v.data() != old && n != 0) {
+    bytedmd_shadow_copy(v.data(), old, n * sizeof(*old));
+  }
+  if constexpr (std::is_arithmetic_v<typename Vec::value_type>)
+    bytedmd_shadow_store(&v.back(), key(x), bits(v.back()));
+}
+
+/// A braced list's elements: stash(x) keeps each element's key, in order;
+/// listed<T>({...}) builds T and gives its elements the stashed keys, and
+/// bindStashed(object) does the same for an object built in place.
+struct Stash {
+  bytedmd_key keys[256];
+  unsigned size = 0;
+};
+inline Stash &stash() {
+  static thread_local Stash s;
+  return s;
+}
+template <class X> inline decltype(auto) stash(X &&x) {
+  Stash &s = stash();
+  if (s.size < 256) s.keys[s.size] = key(x);
+  ++s.size;
+  return val(std::forward<X>(x));
+}
+template <class T> inline void bindStashed(T &object) {
+  Stash &s = stash();
+  std::size_t n = 0;
+  forEachElement(object, [&](auto &) { ++n; });
+  std::size_t i = s.size >= n ? s.size - n : 0;
+  forEachElement(object, [&](auto &e) {
+    bytedmd_shadow_store(&e, i < 256 ? s.keys[i] : 0, bits(e));
+    ++i;
+  });
+  s.size = s.size >= n ? unsigned(s.size - n) : 0;
+}
+template <class T> inline T listed(T &&object) {
+  bindStashed(object);
+  return std::move(object);
+}
+
+// ---- functions -----------------------------------------------------------------
+
+/// The frame of an instrumented function: opens a measurement when it is a
+/// measured function called from code that is not measuring, and closes it
+/// on every exit.
+class Frame {
+public:
+  explicit Frame(const bytedmd_function *measured)
+      : opened_(measured != nullptr && bytedmd_enter(measured)) {
+    bytedmd_call_state *calls = bytedmd_calls();
+    fromCall_ = !opened_ && calls->pending;
+    calls->pending = 0;
+  }
+  ~Frame() { bytedmd_leave(opened_); }
+  Frame(const Frame &) = delete;
+  Frame &operator=(const Frame &) = delete;
+
+  bool opened() const { return opened_; }
+
+  /// Declares the parameters' elements as inputs, last parameter first.
+  template <class... P> void inputs(P &...params) {
+    if (!opened_) return;
+    (declare(params), ...);
+  }
+
+  /// Binds by-value parameter number i to the key of the caller's argument
+  /// (a scalar), or to its elements' keys (a container copied into p).
+  template <class P> void argument(unsigned i, P &p) {
+    if (!fromCall_) return;
+    const bytedmd_call_state *calls = bytedmd_calls();
+    if (i >= calls->count) return;
+    if constexpr (isArithmetic<P>) {
+      bytedmd_shadow_store(&p, calls->keys[i], bits(p));
+    } else if (calls->sources[i] != nullptr) {
+      copyKeys(p, *static_cast<const P *>(calls->sources[i]));
+    }
+  }
+
+  /// A construct in this function that the tool cannot model: any
+  /// measurement that runs the function is approximate.
+  void diagnose(const bytedmd_location *where, const char *message) {
+    bytedmd_diagnostic(where, message);
+  }
+
+  /// `return x;` of an arithmetic value.
+  template <class X> decltype(auto) ret(X &&x) {
+    if (opened_) {
+      const bytedmd_key k = key(x);
+      bytedmd_results(&k, 1);
+    } else {
+      bytedmd_call_state *calls = bytedmd_calls();
+      calls->return_key = key(x);
+      calls->has_return = 1;
+    }
+    return val(std::forward<X>(x));
+  }
+
+  /// Marks the elements of a returned object as results.
+  template <class X> void results(const X &x) {
+    if (!opened_) return;
+    forEachElement(const_cast<X &>(x), [](auto &e) {
+      const bytedmd_key k = bytedmd_shadow_load(&e, bits(e));
+      bytedmd_results(&k, 1);
+    });
+  }
+  /// `return expr;` of an object: marks its elements, keeping their keys
+  /// through a copy if expr is an lvalue.
+  template <class R, class X> R retObject(X &&x) {
+    if constexpr (std::is_lvalue_reference_v<X> && !std::is_reference_v<R>) {
+      R r(x);
+      copyKeys(r, x);
+      results(r);
+      return r;
+    } else {
+      results(x);
+      return std::forward<X>(x);
+    }
+  }
+
+private:
+  template <class P> void declare(P &p) {
+    forEachElement(p, [](auto &e) {
+      // An element reachable from two parameters is one input.
+      if (!bytedmd_current(bytedmd_shadow_load(&e, bits(e))))
+        bytedmd_shadow_store(&e, bytedmd_input(), bits(e));
+    });
+  }
+
+  bool opened_;
+  bool fromCall_ = false;
+};
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_INSTRUMENT_HPP
