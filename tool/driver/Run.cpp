@@ -1,0 +1,266 @@
+// Run.cpp - `bytedmd run`.
+#include "Run.h"
+
+#include "RuntimePaths.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <climits>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+extern char **environ;
+
+namespace bytedmd {
+namespace {
+
+struct Options {
+  std::vector<std::string> functions, untracked, compilerArgs;
+  std::string source, report = "bytedmd-report.json", keepDir;
+  std::string bytesPerElement = "1";
+  bool ir = false;
+};
+
+int fail(const std::string &message, int status = 1) {
+  std::fflush(stdout);
+  std::fprintf(stderr, "bytedmd: error: %s\n", message.c_str());
+  return status;
+}
+
+bool startsWith(const std::string &s, const char *prefix) {
+  return s.compare(0, std::strlen(prefix), prefix) == 0;
+}
+
+bool fileExists(const std::string &path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::string absolute(const std::string &path) {
+  if (!path.empty() && path[0] == '/') return path;
+  char cwd[PATH_MAX];
+  if (::getcwd(cwd, sizeof cwd) == nullptr) return path;
+  return std::string(cwd) + "/" + path;
+}
+
+std::string directoryOf(const std::string &path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+std::string baseName(const std::string &path) {
+  const auto slash = path.rfind('/');
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  const auto dot = name.rfind('.');
+  return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+std::string selfDirectory(const char *argv0) {
+  char buffer[PATH_MAX];
+  const ssize_t n = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  std::string path = n > 0 ? std::string(buffer, std::size_t(n)) : absolute(argv0);
+  return directoryOf(path);
+}
+
+/// Runs argv (argv[0] looked up in PATH) with extra environment entries;
+/// returns the raw wait status, or -1 when it could not start.
+int spawn(const std::vector<std::string> &args, const std::vector<std::string> &env = {}) {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  const pid_t pid = ::fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    for (const std::string &e : env) ::putenv(const_cast<char *>(e.c_str()));
+    std::vector<char *> argv;
+    for (const std::string &a : args) argv.push_back(const_cast<char *>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execvp(argv[0], argv.data());
+    std::fprintf(stderr, "bytedmd: error: cannot run %s: %s\n", args[0].c_str(),
+                 std::strerror(errno));
+    std::_Exit(127);
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return -1;
+  return status;
+}
+
+bool exitedWith(int status, int code) { return WIFEXITED(status) && WEXITSTATUS(status) == code; }
+
+int parse(int argc, char **argv, Options &o) {
+  for (int i = 0; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--") {
+      for (++i; i < argc; ++i) o.compilerArgs.push_back(argv[i]);
+      break;
+    }
+    auto value = [&](const char *name, std::string &out) {
+      const std::string prefix = std::string(name) + "=";
+      if (startsWith(a, prefix.c_str())) {
+        out = a.substr(prefix.size());
+        return true;
+      }
+      return false;
+    };
+    std::string v;
+    if (value("--function", v)) o.functions.push_back(v);
+    else if (value("--untracked", v)) o.untracked.push_back(v);
+    else if (value("--report", o.report)) continue;
+    else if (value("--bytes-per-element", o.bytesPerElement)) continue;
+    else if (value("--keep-dir", o.keepDir)) continue;
+    else if (a == "--ir") o.ir = true;
+    else if (startsWith(a, "-")) return fail("unknown option '" + a + "'; see 'bytedmd run --help'", 2);
+    else if (o.source.empty()) o.source = a;
+    else return fail("more than one SOURCE ('" + o.source + "' and '" + a + "')", 2);
+  }
+  if (o.source.empty()) return fail("no SOURCE file; usage: bytedmd run [options] SOURCE", 2);
+  if (o.report.empty()) return fail("--report needs a file name", 2);
+  const std::string &b = o.bytesPerElement;
+  if (b.empty() || b.find_first_not_of("0123456789") != std::string::npos || b == "0" ||
+      b.size() > 7)
+    return fail("--bytes-per-element='" + b + "' is not an integer from 1 to 1048576", 2);
+  return 0;
+}
+
+std::string readFile(const std::string &path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void printSummary(const nlohmann::json &report) {
+  std::printf("%-24s %5s %12s %14s  %s\n", "function", "call", "reads", "cost", "");
+  for (const auto &m : report["measurements"]) {
+    std::printf("%-24s %5llu %12llu %14llu  %s\n", m["function"].get<std::string>().c_str(),
+                (unsigned long long)m["call"].get<std::uint64_t>(),
+                (unsigned long long)m["reads"].get<std::uint64_t>(),
+                (unsigned long long)m["cost"].get<std::uint64_t>(),
+                m["approximate"].get<bool>() ? "approximate" : "");
+  }
+  if (report["measurements"].empty()) std::printf("(no measurements: no measured function ran)\n");
+}
+
+} // namespace
+
+int runCommand(int argc, char **argv, const char *argv0) {
+  if (argc > 0 && (std::strcmp(argv[0], "--help") == 0 || std::strcmp(argv[0], "-h") == 0)) {
+    std::printf("usage: bytedmd run [options] SOURCE [-- COMPILER_ARGS...]\n"
+                "options: --function=NAME --untracked=PARAM --report=FILE "
+                "--bytes-per-element=N --ir --keep-dir=DIR\n");
+    return 0;
+  }
+  Options o;
+  if (int status = parse(argc, argv, o)) return status;
+  if (!fileExists(o.source)) return fail(o.source + ": no such file");
+
+  const RuntimePaths runtime = findRuntime(argv0);
+  if (!runtime.found)
+    return fail("cannot find the bytedmd runtime (" + runtime.includeDir +
+                "/bytedmd/runtime.h); rebuild or reinstall bytedmd");
+  const std::string instrument = selfDirectory(argv0) + "/bytedmd-instrument";
+  if (!fileExists(instrument))
+    return fail("cannot find " + instrument + "; rebuild or reinstall bytedmd");
+
+  // The work directory: kept when asked for, else a temporary one.
+  std::string work = o.keepDir;
+  if (work.empty()) {
+    char pattern[] = "/tmp/bytedmd-run-XXXXXX";
+    if (::mkdtemp(pattern) == nullptr) return fail(std::string("cannot create a work directory: ") + std::strerror(errno));
+    work = pattern;
+  } else if (::mkdir(work.c_str(), 0755) != 0 && errno != EEXIST) {
+    return fail("cannot create --keep-dir '" + work + "': " + std::strerror(errno));
+  }
+  struct Cleanup {
+    std::string dir;
+    ~Cleanup() {
+      if (!dir.empty()) spawn({"rm", "-rf", dir});
+    }
+  } cleanup{o.keepDir.empty() ? work : std::string()};
+
+  const std::string name = baseName(o.source);
+  const std::string instrumented = work + "/" + name + ".bytedmd.cpp";
+  const std::string program = work + "/" + name + ".bytedmd";
+
+  // 1. Instrument.
+  std::vector<std::string> args = {instrument, o.source, "-o", instrumented};
+  for (const std::string &f : o.functions) args.push_back("--function=" + f);
+  for (const std::string &u : o.untracked) args.push_back("--untracked=" + u);
+  args.push_back("--");
+  bool hasStd = false, hasOpt = false;
+  for (const std::string &a : o.compilerArgs) {
+    hasStd = hasStd || startsWith(a, "-std=");
+    hasOpt = hasOpt || (startsWith(a, "-O") && a.size() <= 6);
+  }
+  if (!hasStd) args.push_back("-std=c++17");
+  for (const std::string &a : o.compilerArgs) args.push_back(a);
+  int status = spawn(args);
+  if (!exitedWith(status, 0)) return fail("instrumenting " + o.source + " failed (see above)");
+
+  // 2. Compile with the user's compiler.
+  const char *cxx = std::getenv("CXX");
+  std::vector<std::string> compile = {cxx && *cxx ? cxx : "c++"};
+  if (!hasStd) compile.push_back("-std=c++17");
+  if (!hasOpt) compile.push_back("-O2");
+  compile.push_back("-iquote");
+  compile.push_back(directoryOf(absolute(o.source)));
+  compile.push_back("-I" + runtime.includeDir);
+  for (const std::string &a : o.compilerArgs) compile.push_back(a);
+  compile.push_back(instrumented);
+  compile.push_back(runtime.library);
+  compile.push_back("-pthread");
+  compile.push_back("-o");
+  compile.push_back(program);
+  status = spawn(compile);
+  if (!exitedWith(status, 0))
+    return fail("compiling the instrumented " + o.source + " with " + compile[0] +
+                " failed (see above)");
+
+  // 3. Run it; the runtime writes the report at exit.
+  const std::string report = absolute(o.report);
+  const std::string irPath = work + "/" + name + ".ir";
+  std::remove(report.c_str());
+  std::vector<std::string> env = {"BYTEDMD_REPORT=" + report,
+                                  "BYTEDMD_BYTES_PER_ELEMENT=" + o.bytesPerElement};
+  if (o.ir) env.push_back("BYTEDMD_IR=" + irPath);
+  status = spawn({program}, env);
+  if (status == -1) return fail("cannot run " + program);
+  if (WIFSIGNALED(status)) {
+    const int sig = WTERMSIG(status);
+    return fail("the program was killed by signal " + std::to_string(sig) + " (" +
+                    strsignal(sig) + "); no report",
+                128 + sig);
+  }
+  const int programStatus = WEXITSTATUS(status);
+  if (!fileExists(report))
+    return fail("the program exited with status " + std::to_string(programStatus) +
+                    " and wrote no report (" + report + ")",
+                programStatus != 0 ? programStatus : 1);
+
+  // 4. Report.
+  nlohmann::json parsed;
+  try {
+    parsed = nlohmann::json::parse(readFile(report));
+  } catch (const std::exception &e) {
+    return fail("the report " + report + " is not valid JSON: " + e.what());
+  }
+  printSummary(parsed);
+  if (o.ir) {
+    std::printf("\n");
+    std::fputs(readFile(irPath).c_str(), stdout);
+  }
+  std::fflush(stdout);
+  return programStatus;
+}
+
+} // namespace bytedmd

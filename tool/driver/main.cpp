@@ -1,0 +1,36 @@
+// bytedmd: the driver. `bytedmd run` instruments, compiles, runs and reports
+// in one step; later subcommands (report, compare, annotate, html) join it.
+#include "Run.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+namespace {
+const char *const kUsage = R"(usage: bytedmd run [options] SOURCE [-- COMPILER_ARGS...]
+
+Instruments SOURCE, compiles it with the runtime ($CXX, else c++; -std=c++17 -O2
+unless COMPILER_ARGS say otherwise), runs it, writes the report and prints one
+row per measurement.
+
+options:
+  --function=NAME           a measured function (repeatable; default: all but main)
+  --untracked=PARAM         exclude a parameter (NAME or FUNCTION:NAME) from the inputs
+  --report=FILE             the JSON report (default: bytedmd-report.json)
+  --bytes-per-element=N     bytes per value in the cost (default: 1)
+  --ir                      print each measurement's IR text after the summary
+  --keep-dir=DIR            keep the instrumented source and binary in DIR
+)";
+} // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  const std::string command = argv[1];
+  if (command == "run") return bytedmd::runCommand(argc - 2, argv + 2, argv[0]);
+  std::fprintf(stderr, "bytedmd: error: unknown command '%s'; try 'bytedmd run --help'\n",
+               command.c_str());
+  return 2;
+}

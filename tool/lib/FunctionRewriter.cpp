@@ -1,0 +1,982 @@
+// FunctionRewriter.cpp - how each statement and expression kind becomes
+// runtime calls (see FunctionRewriter.h and runtime/include/bytedmd/instrument.hpp).
+//
+// Edits are insertions and token replacements in one clang::Rewriter. The
+// traversal is outer-first: an opening inserted later at the same place goes
+// after the earlier ones (InsertText after), a closing goes before them
+// (InsertText before), so nested wrappers nest properly.
+#include "FunctionRewriter.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Rewrite/Core/Rewriter.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+
+using namespace clang;
+
+namespace bytedmd {
+namespace {
+
+/// How the parent consumes an expression's value.
+enum class Use {
+  Value,   ///< an operand of a modeled operation: V<T> or a plain value
+  Truth,   ///< a condition or an operand of && || !: a READ
+  Index,   ///< a subscript or offset: a READ
+  Escape,  ///< passed by value to code that is not instrumented: a READ
+  Discard, ///< the value is unused
+  Plain,   ///< a context that is not modeled (pointers, objects, constructors)
+  LValue,  ///< an lvalue that stays one (assigned, bound to a reference)
+};
+
+bool isArith(QualType T) {
+  if (T.isNull()) return false;
+  T = T.getNonReferenceType().getCanonicalType();
+  return T->isArithmeticType() && !T->isEnumeralType();
+}
+
+bool isDependentOrArith(const Expr *E) {
+  return E->isTypeDependent() || isArith(E->getType());
+}
+
+/// std::vector / std::array (nested) of arithmetic values, or a C array.
+bool holdsArith(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (isArith(T)) return true;
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+    return holdsArith(A->getElementType());
+  if (const auto *R = T->getAsCXXRecordDecl()) {
+    if (!R->isInStdNamespace()) return false;
+    const auto *S = dyn_cast<ClassTemplateSpecializationDecl>(R);
+    if (S == nullptr) return false;
+    const StringRef name = S->getName();
+    if ((name == "vector" || name == "array") && S->getTemplateArgs().size() >= 1 &&
+        S->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      return holdsArith(S->getTemplateArgs()[0].getAsType());
+  }
+  return false;
+}
+
+bool isVectorOfArith(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  const auto *R = T->getAsCXXRecordDecl();
+  const auto *S = dyn_cast_or_null<ClassTemplateSpecializationDecl>(R);
+  return S && S->isInStdNamespace() && S->getName() == "vector" &&
+         S->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+         isArith(S->getTemplateArgs()[0].getAsType());
+}
+
+std::optional<std::string> binaryOp(BinaryOperatorKind K) {
+  switch (K) {
+  case BO_Add: case BO_AddAssign: return "BYTEDMD_OP_ADD";
+  case BO_Sub: case BO_SubAssign: return "BYTEDMD_OP_SUB";
+  case BO_Mul: case BO_MulAssign: return "BYTEDMD_OP_MUL";
+  case BO_Div: case BO_DivAssign: return "BYTEDMD_OP_DIV";
+  case BO_Rem: case BO_RemAssign: return "BYTEDMD_OP_MOD";
+  case BO_Shl: case BO_ShlAssign: return "BYTEDMD_OP_LSHIFT";
+  case BO_Shr: case BO_ShrAssign: return "BYTEDMD_OP_RSHIFT";
+  case BO_And: case BO_AndAssign: return "BYTEDMD_OP_AND";
+  case BO_Or: case BO_OrAssign: return "BYTEDMD_OP_OR";
+  case BO_Xor: case BO_XorAssign: return "BYTEDMD_OP_XOR";
+  case BO_LT: return "BYTEDMD_OP_LT";
+  case BO_LE: return "BYTEDMD_OP_LE";
+  case BO_GT: return "BYTEDMD_OP_GT";
+  case BO_GE: return "BYTEDMD_OP_GE";
+  case BO_EQ: return "BYTEDMD_OP_EQ";
+  case BO_NE: return "BYTEDMD_OP_NE";
+  default: return std::nullopt;
+  }
+}
+
+/// The standard math functions the model prices as one instruction.
+std::optional<std::string> mathOp(StringRef name) {
+  // The C names with an f or l suffix are the same functions.
+  static const llvm::StringMap<const char *> ops = {
+      {"sqrt", "SQRT"},   {"cbrt", "CBRT"},   {"exp", "EXP"},       {"exp2", "EXP2"},
+      {"expm1", "EXPM1"}, {"log", "LOG"},     {"log2", "LOG2"},     {"log10", "LOG10"},
+      {"log1p", "LOG1P"}, {"pow", "POW"},     {"fabs", "ABS"},      {"abs", "ABS"},
+      {"floor", "FLOOR"}, {"ceil", "CEIL"},   {"trunc", "TRUNC"},   {"round", "ROUND"},
+      {"rint", "RINT"},   {"nearbyint", "RINT"}, {"fmod", "FMOD"},  {"remainder", "REMAINDER"},
+      {"fmin", "FMIN"},   {"fmax", "FMAX"},   {"fdim", "FDIM"},     {"fma", "FMA"},
+      {"hypot", "HYPOT"}, {"copysign", "COPYSIGN"}, {"sin", "SIN"}, {"cos", "COS"},
+      {"tan", "TAN"},     {"asin", "ASIN"},   {"acos", "ACOS"},     {"atan", "ATAN"},
+      {"atan2", "ATAN2"}, {"sinh", "SINH"},   {"cosh", "COSH"},     {"tanh", "TANH"},
+      {"asinh", "ASINH"}, {"acosh", "ACOSH"}, {"atanh", "ATANH"},   {"erf", "ERF"},
+      {"erfc", "ERFC"},   {"tgamma", "TGAMMA"}, {"lgamma", "LGAMMA"}, {"labs", "ABS"},
+      {"llabs", "ABS"}};
+  auto it = ops.find(name);
+  if (it == ops.end() && (name.ends_with("f") || name.ends_with("l")))
+    it = ops.find(name.drop_back());
+  if (it == ops.end()) return std::nullopt;
+  return std::string("BYTEDMD_OP_") + it->second;
+}
+
+/// A file name as the user would write it: relative to the working
+/// directory when it is inside it (Clang tools make paths absolute).
+std::string displayName(StringRef path) {
+  llvm::SmallString<256> cwd;
+  if (!llvm::sys::fs::current_path(cwd)) {
+    cwd.push_back('/');
+    if (path.starts_with(cwd)) return path.drop_front(cwd.size()).str();
+  }
+  return path.str();
+}
+
+bool inStdOrGlobal(const FunctionDecl *F) {
+  const DeclContext *C = F->getDeclContext()->getRedeclContext();
+  while (C->isInlineNamespace()) C = C->getParent();
+  if (C->isTranslationUnit()) return true;
+  if (const auto *N = dyn_cast<NamespaceDecl>(C))
+    return N->getName() == "std" && N->getParent()->getRedeclContext()->isTranslationUnit();
+  return false;
+}
+
+/// The braced list that initialises a container, through the wrappers
+/// Clang puts around it (`return {a, b};`, `std::vector<double> v = {a, b};`).
+const InitListExpr *containerList(const Expr *E) {
+  E = E->IgnoreImplicit();
+  if (const auto *L = dyn_cast<InitListExpr>(E)) return L;
+  if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E)) return containerList(F->getSubExpr());
+  if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+    if (C->getNumArgs() >= 1)
+      if (const auto *S = dyn_cast<CXXStdInitializerListExpr>(C->getArg(0)->IgnoreImplicit()))
+        return dyn_cast<InitListExpr>(S->getSubExpr()->IgnoreImplicit());
+  }
+  if (const auto *S = dyn_cast<CXXStdInitializerListExpr>(E))
+    return dyn_cast<InitListExpr>(S->getSubExpr()->IgnoreImplicit());
+  return nullptr;
+}
+
+class Rewrite {
+public:
+  Rewrite(ASTContext &context, Rewriter &rewriter, const RewritePolicy &policy)
+      : ctx_(context), sm_(context.getSourceManager()), r_(rewriter), policy_(policy) {
+    warning_ = ctx_.getDiagnostics().getCustomDiagID(DiagnosticsEngine::Warning, "bytedmd: %0");
+  }
+
+  unsigned function(const FunctionDecl *F);
+  unsigned warnings() const { return warnings_; }
+
+private:
+  // ---- source edits --------------------------------------------------------
+  /// A location in the main file where an edit can go: file locations, and
+  /// macro arguments spelled in the file.
+  SourceLocation editable(SourceLocation L) const {
+    if (L.isInvalid()) return {};
+    if (L.isMacroID()) {
+      if (!sm_.isMacroArgExpansion(L)) return {};
+      L = sm_.getSpellingLoc(L);
+      if (L.isMacroID()) return {};
+    }
+    return sm_.isWrittenInMainFile(L) ? L : SourceLocation();
+  }
+  bool canEdit(const Expr *E) const {
+    return editable(E->getBeginLoc()).isValid() && editable(E->getEndLoc()).isValid();
+  }
+  void open(SourceLocation at, StringRef text) { r_.InsertText(editable(at), text, true); }
+  void close(SourceLocation lastToken, StringRef text) {
+    SourceLocation end = Lexer::getLocForEndOfToken(editable(lastToken), 0, sm_, ctx_.getLangOpts());
+    r_.InsertText(end, text, false);
+  }
+  void wrap(const Expr *E, StringRef before, StringRef after) {
+    open(E->getBeginLoc(), before);
+    close(E->getEndLoc(), after);
+  }
+  void replaceToken(SourceLocation at, StringRef text) {
+    at = editable(at);
+    r_.ReplaceText(at, Lexer::MeasureTokenLength(at, sm_, ctx_.getLangOpts()), text);
+  }
+  /// Replaces the original text from `first` through the token at `last`.
+  /// (Rewriter::ReplaceText(SourceRange) measures the range in rewritten text,
+  /// which counts our own insertions; this measures the original.)
+  void replace(SourceLocation first, SourceLocation last, StringRef text) {
+    first = editable(first);
+    last = editable(last);
+    const unsigned begin = sm_.getFileOffset(first);
+    const unsigned end = sm_.getFileOffset(last) +
+                         Lexer::MeasureTokenLength(last, sm_, ctx_.getLangOpts());
+    r_.ReplaceText(first, end - begin, text);
+  }
+  /// The location just past a statement, its ';' or '}' included.
+  SourceLocation afterStmt(const Stmt *S) const {
+    if (const auto *C = dyn_cast<CompoundStmt>(S))
+      return Lexer::getLocForEndOfToken(editable(C->getRBracLoc()), 0, sm_, ctx_.getLangOpts());
+    if (const auto *I = dyn_cast<IfStmt>(S)) return afterStmt(I->getElse() ? I->getElse() : I->getThen());
+    if (const auto *F = dyn_cast<ForStmt>(S)) return afterStmt(F->getBody());
+    if (const auto *W = dyn_cast<WhileStmt>(S)) return afterStmt(W->getBody());
+    if (const auto *R = dyn_cast<CXXForRangeStmt>(S)) return afterStmt(R->getBody());
+    if (isa<DeclStmt>(S))
+      return Lexer::getLocForEndOfToken(editable(S->getEndLoc()), 0, sm_, ctx_.getLangOpts());
+    return Lexer::findLocationAfterToken(editable(S->getEndLoc()), tok::semi, sm_,
+                                        ctx_.getLangOpts(), false);
+  }
+  std::string text(SourceRange range) const {
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(range), sm_, ctx_.getLangOpts())
+        .str();
+  }
+  std::string typeName(QualType T) const {
+    PrintingPolicy p(ctx_.getLangOpts());
+    p.SuppressTagKeyword = true;
+    p.FullyQualifiedName = true;
+    return T.getUnqualifiedType().getAsString(p);
+  }
+
+  // ---- diagnostics ---------------------------------------------------------
+  void warn(SourceLocation at, const std::string &message);
+
+  // ---- statements and expressions -----------------------------------------
+  void stmt(const Stmt *S);
+  void expr(const Expr *E, Use use);
+  void lvalue(const Expr *E);
+  void applyUse(const Expr *E, Use use);
+  void binary(const BinaryOperator *B, Use use);
+  void unary(const UnaryOperator *U, Use use);
+  void call(const CallExpr *C, Use use);
+  void conditional(const ConditionalOperator *C, Use use);
+  void varDecl(const VarDecl *D, const DeclStmt *S);
+  void returnStmt(const ReturnStmt *S);
+  void rangeFor(const CXXForRangeStmt *S);
+  void condition(const Expr *cond, bool loop);
+  void lambda(const LambdaExpr *L);
+  void prologue(const FunctionDecl *F, const Stmt *body, bool measured);
+  void listElements(const InitListExpr *L);
+
+  ASTContext &ctx_;
+  SourceManager &sm_;
+  Rewriter &r_;
+  const RewritePolicy &policy_;
+  unsigned warning_ = 0;
+  unsigned warnings_ = 0;
+  const FunctionDecl *current_ = nullptr;
+  /// Diagnostics of the current function, reported at run time by its frame.
+  std::vector<std::pair<SourceLocation, std::string>> runtimeDiagnostics_;
+};
+
+void Rewrite::warn(SourceLocation at, const std::string &message) {
+  ctx_.getDiagnostics().Report(at, warning_) << message;
+  ++warnings_;
+  runtimeDiagnostics_.emplace_back(at, message);
+}
+
+void Rewrite::applyUse(const Expr *E, Use use) {
+  if (!isDependentOrArith(E)) return;
+  switch (use) {
+  case Use::Truth: wrap(E, "::bytedmd::truth(", ")"); break;
+  case Use::Index: wrap(E, "::bytedmd::index(", ")"); break;
+  case Use::Escape:
+    wrap(E, "::bytedmd::escape(", ")");
+    break;
+  case Use::Plain:
+    // A context that is not modeled (a constructor argument, say) takes the
+    // value as code that is not instrumented would: a read.
+    if (E->isPRValue()) wrap(E, "::bytedmd::escape(", ")");
+    break;
+  default: break;
+  }
+}
+
+void Rewrite::lvalue(const Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
+    expr(A->getBase(), Use::Plain);
+    expr(A->getIdx(), Use::Index);
+  } else if (const auto *M = dyn_cast<MemberExpr>(E)) {
+    if (M->isArrow()) expr(M->getBase(), Use::Plain);
+    else lvalue(M->getBase());
+  } else if (isa<DeclRefExpr>(E)) {
+    // a name: nothing to do
+  } else {
+    expr(E, Use::LValue);
+  }
+}
+
+void Rewrite::expr(const Expr *E, Use use) {
+  if (E == nullptr) return;
+  if (!canEdit(E)) {
+    if (isDependentOrArith(E) && !isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr>(E))
+      warn(E->getExprLoc(), "expression expanded from a macro is not rewritten; its reads are "
+                            "not measured (write it without the macro, or pass the values as "
+                            "macro arguments)");
+    return;
+  }
+  if (const auto *P = dyn_cast<ParenExpr>(E)) return expr(P->getSubExpr(), use);
+  if (const auto *C = dyn_cast<ImplicitCastExpr>(E)) {
+    switch (C->getCastKind()) {
+    case CK_LValueToRValue:
+      if (isArith(C->getType())) {
+        applyUse(C, use);
+        wrap(C->getSubExpr(), "::bytedmd::ld(", ")");
+      }
+      return lvalue(C->getSubExpr());
+    case CK_ArrayToPointerDecay:
+    case CK_FunctionToPointerDecay:
+    case CK_NoOp:
+      if (!isArith(C->getType())) return lvalue(C->getSubExpr());
+      return expr(C->getSubExpr(), use);
+    default:
+      return expr(C->getSubExpr(), use);
+    }
+  }
+  if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr, CharacterLiteral, StringLiteral,
+          CXXNullPtrLiteralExpr, UnaryExprOrTypeTraitExpr, CXXDefaultArgExpr,
+          CXXDefaultInitExpr, SizeOfPackExpr, DeclRefExpr>(E))
+    return; // DeclRefExpr: a name as an lvalue (its load is the cast above)
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) return binary(B, use);
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) return unary(U, use);
+  if (const auto *C = dyn_cast<CallExpr>(E)) return call(C, use);
+  if (const auto *C = dyn_cast<ConditionalOperator>(E)) return conditional(C, use);
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) return lvalue(A);
+  if (const auto *M = dyn_cast<MemberExpr>(E)) return lvalue(M);
+  if (const auto *L = dyn_cast<LambdaExpr>(E)) return lambda(L);
+  if (const auto *C = dyn_cast<ExplicitCastExpr>(E)) {
+    const Expr *sub = C->getSubExpr();
+    if (isArith(C->getType()) && isDependentOrArith(sub) && C->getCastKind() != CK_LValueToRValue) {
+      const std::string type = text(C->getTypeInfoAsWritten()->getTypeLoc().getSourceRange());
+      SourceLocation subBegin = editable(sub->getBeginLoc());
+      if (const auto *CS = dyn_cast<CStyleCastExpr>(C)) {
+        replace(editable(CS->getLParenLoc()), editable(CS->getRParenLoc()),
+                       "::bytedmd::cvt<" + type + ">(");
+        applyUse(C, use);
+        close(C->getEndLoc(), ")");
+      } else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(C);
+                 F && F->getLParenLoc().isValid()) {
+        applyUse(C, use);
+        replace(editable(F->getBeginLoc()), editable(F->getLParenLoc()),
+                       "::bytedmd::cvt<" + type + ">(");
+      } else if (const auto *N = dyn_cast<CXXNamedCastExpr>(C)) {
+        applyUse(C, use);
+        // static_cast<T>( ... ) -> ::bytedmd::cvt<T>( ... )
+        replace(editable(N->getBeginLoc()),
+                                   editable(N->getAngleBrackets().getEnd()),
+                       "::bytedmd::cvt<" + type + ">");
+      } else {
+        return expr(sub, use);
+      }
+      (void)subBegin;
+      return expr(sub, Use::Value);
+    }
+    // (void)x discards; other casts to non-arithmetic types hand x over.
+    return expr(sub, C->getType()->isVoidType() ? Use::Discard
+                     : isArith(C->getType())    ? use
+                                                : Use::Plain);
+  }
+  if (const auto *I = dyn_cast<InitListExpr>(E)) {
+    for (const Expr *init : I->inits()) expr(init, Use::Plain);
+    return;
+  }
+  // Anything else: rewrite the children in a neutral context.
+  for (const Stmt *child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(child)) expr(CE, Use::Plain);
+}
+
+void Rewrite::binary(const BinaryOperator *B, Use use) {
+  const BinaryOperatorKind K = B->getOpcode();
+  const Expr *L = B->getLHS(), *R = B->getRHS();
+  if (K == BO_LAnd || K == BO_LOr) {
+    expr(L, Use::Truth);
+    expr(R, Use::Truth);
+    return;
+  }
+  if (K == BO_Comma) {
+    expr(L, Use::Discard);
+    expr(R, use);
+    return;
+  }
+  if (K == BO_Assign) {
+    if (isDependentOrArith(L)) {
+      open(B->getBeginLoc(), "::bytedmd::set(");
+      replaceToken(B->getOperatorLoc(), ",");
+      close(B->getEndLoc(), ")");
+      lvalue(L);
+      expr(R, Use::Value);
+    } else {
+      lvalue(L);
+      expr(R, Use::Plain);
+    }
+    return;
+  }
+  if (B->isCompoundAssignmentOp()) {
+    if (isDependentOrArith(L)) {
+      open(B->getBeginLoc(), "::bytedmd::cset<" + *binaryOp(K) + ">(");
+      replaceToken(B->getOperatorLoc(), ",");
+      close(B->getEndLoc(), ")");
+      lvalue(L);
+      expr(R, Use::Value);
+    } else { // pointer += n
+      lvalue(L);
+      expr(R, Use::Index);
+    }
+    return;
+  }
+  const auto op = binaryOp(K);
+  const bool pointerArithmetic =
+      L->getType()->isPointerType() || R->getType()->isPointerType() ||
+      L->getType()->isArrayType() || R->getType()->isArrayType();
+  if (pointerArithmetic) {
+    const bool offset = K == BO_Add || K == BO_Sub;
+    expr(L, offset && !L->getType()->isPointerType() ? Use::Index : Use::Plain);
+    expr(R, offset && !R->getType()->isPointerType() ? Use::Index : Use::Plain);
+    return;
+  }
+  if (!op || !(isDependentOrArith(L) && isDependentOrArith(R))) {
+    expr(L, Use::Plain);
+    expr(R, Use::Plain);
+    return;
+  }
+  applyUse(B, use);
+  open(B->getBeginLoc(), "::bytedmd::bin<" + *op + ">(::bytedmd::seq{");
+  replaceToken(B->getOperatorLoc(), ",");
+  close(B->getEndLoc(), "})");
+  expr(L, Use::Value);
+  expr(R, Use::Value);
+}
+
+void Rewrite::unary(const UnaryOperator *U, Use use) {
+  const Expr *sub = U->getSubExpr();
+  switch (U->getOpcode()) {
+  case UO_Minus:
+  case UO_Plus:
+  case UO_Not: {
+    if (!isDependentOrArith(sub)) return expr(sub, Use::Plain);
+    const char *op = U->getOpcode() == UO_Minus  ? "BYTEDMD_OP_NEG"
+                     : U->getOpcode() == UO_Plus ? "BYTEDMD_OP_POS"
+                                                 : "BYTEDMD_OP_INVERT";
+    applyUse(U, use);
+    replaceToken(U->getOperatorLoc(), std::string("::bytedmd::un<") + op + ">(");
+    close(U->getEndLoc(), ")");
+    return expr(sub, Use::Value);
+  }
+  case UO_LNot:
+    return expr(sub, Use::Truth);
+  case UO_PreInc:
+  case UO_PreDec:
+    if (!isDependentOrArith(sub)) return lvalue(sub);
+    replaceToken(U->getOperatorLoc(), U->getOpcode() == UO_PreInc
+                                          ? "::bytedmd::pre<BYTEDMD_OP_ADD>("
+                                          : "::bytedmd::pre<BYTEDMD_OP_SUB>(");
+    close(U->getEndLoc(), ")");
+    return lvalue(sub);
+  case UO_PostInc:
+  case UO_PostDec:
+    if (!isDependentOrArith(sub)) return lvalue(sub);
+    applyUse(U, use);
+    open(U->getBeginLoc(), U->getOpcode() == UO_PostInc ? "::bytedmd::post<BYTEDMD_OP_ADD>("
+                                                        : "::bytedmd::post<BYTEDMD_OP_SUB>(");
+    replaceToken(U->getOperatorLoc(), ")");
+    return lvalue(sub);
+  case UO_AddrOf:
+    return lvalue(sub);
+  case UO_Deref:
+    return expr(sub, Use::Plain);
+  default:
+    return expr(sub, Use::Plain);
+  }
+}
+
+void Rewrite::conditional(const ConditionalOperator *C, Use use) {
+  if (C->isPRValue() && isDependentOrArith(C)) {
+    // c ? a : b  ->  choose(truth(c), [&] { return a; }, [&] { return b; })
+    applyUse(C, use);
+    open(C->getBeginLoc(), "::bytedmd::choose(");
+    replaceToken(C->getQuestionLoc(), ", [&] { return ");
+    replaceToken(C->getColonLoc(), "; }, [&] { return ");
+    close(C->getEndLoc(), "; })");
+    expr(C->getCond(), Use::Truth);
+    expr(C->getTrueExpr(), Use::Value);
+    expr(C->getFalseExpr(), Use::Value);
+    return;
+  }
+  expr(C->getCond(), Use::Truth);
+  if (C->isGLValue()) {
+    lvalue(C->getTrueExpr());
+    lvalue(C->getFalseExpr());
+  } else {
+    expr(C->getTrueExpr(), Use::Plain);
+    expr(C->getFalseExpr(), Use::Plain);
+  }
+}
+
+void Rewrite::call(const CallExpr *C, Use use) {
+  const FunctionDecl *F = C->getDirectCallee();
+  // v[i] on containers, and other overloaded operators.
+  if (const auto *O = dyn_cast<CXXOperatorCallExpr>(C)) {
+    const OverloadedOperatorKind K = O->getOperator();
+    if (K == OO_Subscript && O->getNumArgs() == 2) {
+      lvalue(O->getArg(0));
+      expr(O->getArg(1), Use::Index);
+      return;
+    }
+    if (K == OO_Equal && O->getNumArgs() == 2 && holdsArith(O->getArg(0)->getType()) &&
+        !isArith(O->getArg(0)->getType()) && O->getArg(1)->isLValue()) {
+      open(O->getBeginLoc(), "::bytedmd::assignObject(");
+      replaceToken(O->getOperatorLoc(), ",");
+      close(O->getEndLoc(), ")");
+      lvalue(O->getArg(0));
+      lvalue(O->getArg(1));
+      return;
+    }
+    if (K == OO_Call && F && policy_.isInstrumented(F) && isa<CXXMethodDecl>(F) &&
+        cast<CXXMethodDecl>(F)->getParent()->isLambda()) {
+      // a lambda of this file: handled as a call below, callee = the object
+    } else {
+      for (const Expr *arg : O->arguments()) expr(arg, Use::Plain);
+      return;
+    }
+  }
+  const Expr *calleeExpr = C->getCallee()->IgnoreImplicit();
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(C)) {
+    const auto *ME = dyn_cast<MemberExpr>(M->getCallee()->IgnoreParens());
+    const CXXMethodDecl *method = M->getMethodDecl();
+    const StringRef name = method ? method->getName() : "";
+    const Expr *object = M->getImplicitObjectArgument();
+    if (ME && method && (name == "push_back" || name == "emplace_back") && C->getNumArgs() == 1 &&
+        isVectorOfArith(object->getType())) {
+      // v.push_back(x) -> ::bytedmd::pushBack(v, x)
+      open(C->getBeginLoc(), "::bytedmd::pushBack(");
+      replace(editable(ME->getOperatorLoc()),
+                                 Lexer::GetBeginningOfToken(
+                                     editable(C->getArg(0)->getBeginLoc()).getLocWithOffset(-1),
+                                     sm_, ctx_.getLangOpts()),
+                     ", ");
+      lvalue(object);
+      expr(C->getArg(0), Use::Value);
+      return;
+    }
+    if (ME) {
+      if (ME->isArrow()) expr(object, Use::Plain);
+      else lvalue(object);
+    }
+    const bool locates = llvm::StringSwitch<bool>(name)
+                             .Cases("size", "data", "begin", "end", "cbegin", "cend", true)
+                             .Cases("at", "front", "back", "empty", "capacity", "reserve", true)
+                             .Cases("rbegin", "rend", "clear", "resize", "pop_back", true)
+                             .Default(false);
+    for (const Expr *arg : C->arguments())
+      expr(arg, name == "at" || name == "resize" || name == "reserve" ? Use::Index
+                : isArith(arg->getType())                                ? Use::Escape
+                                                                        : Use::Plain);
+    if (!locates && holdsArith(object->getType()) && !isArith(object->getType()))
+      warn(C->getExprLoc(), "member function '" + name.str() +
+                                "' of a container of tracked values is not modeled; the "
+                                "measurement is approximate");
+    return;
+  }
+  if (F == nullptr) {
+    // A call through a pointer or of a dependent name: arguments escape.
+    if (!isa<UnresolvedLookupExpr>(calleeExpr)) expr(C->getCallee(), Use::Plain);
+    for (const Expr *arg : C->arguments())
+      expr(arg, isDependentOrArith(arg) ? Use::Escape : Use::Plain);
+    return;
+  }
+  const std::string callee = text(calleeExpr->getSourceRange());
+  const StringRef name = F->getIdentifier() ? F->getName() : "";
+
+  if (policy_.isInstrumented(F) || F->getTemplateInstantiationPattern() &&
+                                       policy_.isInstrumented(F->getTemplateInstantiationPattern())) {
+    // f(a, b) -> ::bytedmd::call(::bytedmd::seq{a, b}, [&](auto&&... bytedmd_a)
+    //                -> decltype(auto) { return f(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })
+    applyUse(C, use);
+    SourceLocation lparen = C->getNumArgs() > 0
+                                ? Lexer::GetBeginningOfToken(
+                                      editable(C->getArg(0)->getBeginLoc()).getLocWithOffset(-1),
+                                      sm_, ctx_.getLangOpts())
+                                : Lexer::GetBeginningOfToken(
+                                      editable(C->getRParenLoc()).getLocWithOffset(-1), sm_,
+                                      ctx_.getLangOpts());
+    if (const auto *O = dyn_cast<CXXOperatorCallExpr>(C)) {
+      // lambda(args): the callee is the object expression before '('.
+      lparen = editable(O->getOperatorLoc());
+      if (O->getNumArgs() > 1) {
+        const std::string object = text(O->getArg(0)->getSourceRange());
+        replace(editable(O->getBeginLoc()), lparen, "::bytedmd::call(::bytedmd::seq{");
+        r_.ReplaceText(editable(C->getRParenLoc()), 1,
+                       "}, [&](auto&&... bytedmd_a) -> decltype(auto) { return " + object +
+                           "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })");
+        for (unsigned i = 1; i < O->getNumArgs(); ++i) expr(O->getArg(i), Use::Value);
+        return;
+      }
+      const std::string object = text(O->getArg(0)->getSourceRange());
+      replace(editable(O->getBeginLoc()), editable(C->getRParenLoc()),
+                     "::bytedmd::call(::bytedmd::seq{}, [&]() -> decltype(auto) { return " +
+                         object + "(); })");
+      return;
+    }
+    replace(editable(calleeExpr->getBeginLoc()), lparen,
+                   "::bytedmd::call(::bytedmd::seq{");
+    r_.ReplaceText(editable(C->getRParenLoc()), 1,
+                   "}, [&](auto&&... bytedmd_a) -> decltype(auto) { return " + callee +
+                       "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })");
+    for (unsigned i = 0; i < C->getNumArgs(); ++i) {
+      const Expr *arg = C->getArg(i);
+      const ParmVarDecl *param = i < F->getNumParams() ? F->getParamDecl(i) : nullptr;
+      if (param && param->getType()->isReferenceType()) lvalue(arg);
+      else expr(arg, isDependentOrArith(arg) ? Use::Value : Use::Plain);
+    }
+    return;
+  }
+
+  const bool standard = inStdOrGlobal(F) && sm_.isInSystemHeader(F->getLocation());
+  if (standard && (name == "max" || name == "min") && C->getNumArgs() == 2 &&
+      isDependentOrArith(C->getArg(0)) && isDependentOrArith(C->getArg(1))) {
+    applyUse(C, use);
+    replace(editable(calleeExpr->getBeginLoc()),
+                               Lexer::GetBeginningOfToken(
+                                   editable(C->getArg(0)->getBeginLoc()).getLocWithOffset(-1),
+                                   sm_, ctx_.getLangOpts()),
+                   std::string("::bytedmd::minmax<") +
+                       (name == "max" ? "BYTEDMD_OP_GT" : "BYTEDMD_OP_LT") + ">(::bytedmd::seq{");
+    r_.ReplaceText(editable(C->getRParenLoc()), 1, "})");
+    // The arguments bind to const T&: load them here, as the comparison does.
+    for (const Expr *arg : C->arguments()) {
+      if (arg->isGLValue()) {
+        wrap(arg, "::bytedmd::ld(", ")");
+        lvalue(arg);
+      } else {
+        expr(arg, Use::Value);
+      }
+    }
+    return;
+  }
+  if (standard && C->getNumArgs() > 0) {
+    if (const auto op = mathOp(name)) {
+      bool arithmetic = true;
+      for (const Expr *arg : C->arguments()) arithmetic = arithmetic && isDependentOrArith(arg);
+      if (arithmetic) {
+        applyUse(C, use);
+        replace(editable(calleeExpr->getBeginLoc()),
+                                   Lexer::GetBeginningOfToken(
+                                       editable(C->getArg(0)->getBeginLoc()).getLocWithOffset(-1),
+                                       sm_, ctx_.getLangOpts()),
+                       "::bytedmd::math<" + *op + ">(::bytedmd::seq{");
+        r_.ReplaceText(editable(C->getRParenLoc()), 1,
+                       "}, [&](auto... bytedmd_v) { return " + callee + "(bytedmd_v...); })");
+        for (const Expr *arg : C->arguments()) expr(arg, Use::Value);
+        return;
+      }
+    }
+  }
+  // A function that is not instrumented: scalars passed by value escape (a
+  // read each); pointers, references and iterators to tracked data let it
+  // read and write behind the tool's back.
+  bool reaches = false;
+  for (unsigned i = 0; i < C->getNumArgs(); ++i) {
+    const Expr *arg = C->getArg(i);
+    const ParmVarDecl *param = i < F->getNumParams() ? F->getParamDecl(i) : nullptr;
+    QualType T = arg->getType();
+    const bool byReference = param && param->getType()->isReferenceType();
+    if (isArith(T) && !byReference) {
+      expr(arg, Use::Escape);
+      continue;
+    }
+    expr(arg, Use::Plain);
+    QualType pointee = T->isPointerType() ? T->getPointeeType() : QualType();
+    std::string spelled = T.getCanonicalType().getAsString();
+    if ((byReference && holdsArith(T)) || (!pointee.isNull() && holdsArith(pointee)) ||
+        StringRef(spelled).contains("iterator") || StringRef(spelled).contains("__normal_iterator"))
+      reaches = true;
+  }
+  if (reaches)
+    warn(C->getExprLoc(), "call to '" + F->getQualifiedNameAsString() +
+                              "', which is not instrumented, with a pointer, reference or "
+                              "iterator to tracked values: its reads and copies are not "
+                              "measured, and the measurement is approximate");
+}
+
+void Rewrite::listElements(const InitListExpr *L) {
+  for (const Expr *init : L->inits()) {
+    if (const auto *inner = dyn_cast<InitListExpr>(init->IgnoreImplicit())) {
+      listElements(inner);
+    } else if (isDependentOrArith(init) && canEdit(init)) {
+      wrap(init, "::bytedmd::stash(", ")");
+      expr(init, Use::Value);
+    } else {
+      expr(init, Use::Plain);
+    }
+  }
+}
+
+void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
+  const Expr *init = D->getInit();
+  if (init == nullptr) return;
+  const QualType T = D->getType();
+  if (isArith(T) && !T->isReferenceType()) {
+    if (!canEdit(init)) return expr(init, Use::Value);
+    if (const AutoTypeLoc A = D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc()) {
+      if (T->isDependentType()) {
+        warn(D->getLocation(), "'auto' variable of a dependent type is not tracked; write its type");
+        return expr(init, Use::Plain);
+      }
+      replace(editable(A.getBeginLoc()), editable(A.getEndLoc()),
+                     typeName(T));
+    }
+    const Expr *value = init;
+    if (const auto *L = dyn_cast<InitListExpr>(init->IgnoreImplicit()); L && L->getNumInits() == 1)
+      value = L->getInit(0);
+    wrap(value, "::bytedmd::init(&" + D->getNameAsString() + ", ", ")");
+    return expr(value, Use::Value);
+  }
+  if (T->isDependentType() && !T->isReferenceType()) {
+    // A template's variable: generic init works for every instantiation.
+    if (isa<InitListExpr>(init) || isa<ParenListExpr>(init) || !canEdit(init))
+      return expr(init, Use::Plain);
+    if (!D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull())
+      return expr(init, Use::Plain);
+    wrap(init, "::bytedmd::init(&" + D->getNameAsString() + ", ", ")");
+    return expr(init, Use::Value);
+  }
+  if (holdsArith(T) && !T->isReferenceType()) {
+    const Expr *inner = init->IgnoreImplicit();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(inner);
+        CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyConstructor() &&
+        CE->getArg(0)->isLValue() && S != nullptr && editable(S->getEndLoc()).isValid()) {
+      // A copy: the library copies the values; their keys follow here.
+      lvalue(CE->getArg(0));
+      r_.InsertTextAfterToken(editable(S->getEndLoc()),
+                              " ::bytedmd::copied(" + D->getNameAsString() + ", " +
+                                  text(CE->getArg(0)->getSourceRange()) + ");");
+      return;
+    }
+    const InitListExpr *list = containerList(init);
+    if (list && S != nullptr && editable(S->getEndLoc()).isValid()) {
+      listElements(list);
+      r_.InsertTextAfterToken(editable(S->getEndLoc()),
+                              " ::bytedmd::bindStashed(" + D->getNameAsString() + ");");
+      return;
+    }
+  }
+  expr(init, T->isReferenceType() ? Use::Plain : Use::Plain);
+  if (T->isReferenceType()) return;
+}
+
+void Rewrite::returnStmt(const ReturnStmt *S) {
+  const Expr *E = S->getRetValue();
+  if (E == nullptr || current_ == nullptr || !editable(S->getBeginLoc()).isValid()) return expr(E, Use::Plain);
+  const QualType R = current_->getReturnType();
+  if (R->isVoidType()) return expr(E, Use::Discard);
+  if (isArith(R) || (R->isDependentType() && !R->isReferenceType())) {
+    if (!canEdit(E)) return;
+    wrap(E, "bytedmd_frame.ret(", ")");
+    return expr(E, Use::Value);
+  }
+  if (!holdsArith(R) || R->isReferenceType()) return expr(E, Use::Plain);
+  const Expr *inner = E->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(inner);
+      CE && CE->getNumArgs() == 1 && !containerList(CE))
+    inner = CE->getArg(0)->IgnoreImplicit();
+  const std::string type = typeName(R);
+  const SourceLocation semi = Lexer::findLocationAfterToken(
+      editable(S->getEndLoc()), tok::semi, sm_, ctx_.getLangOpts(), false);
+  if (const auto *D = dyn_cast<DeclRefExpr>(inner->IgnoreParens()); D && semi.isValid()) {
+    // return y;  ->  { bytedmd_frame.results(y); return y; }  (keeps NRVO)
+    r_.InsertText(editable(S->getBeginLoc()),
+                  "{ bytedmd_frame.results(" + D->getDecl()->getNameAsString() + "); ", true);
+    r_.InsertText(semi, " }", true);
+    return;
+  }
+  if (const InitListExpr *list = containerList(E)) {
+    wrap(E, "bytedmd_frame.retObject<" + type + ">(::bytedmd::listed<" + type + ">(", "))");
+    listElements(list);
+    return;
+  }
+  wrap(E, "bytedmd_frame.retObject<" + type + ">(", ")");
+  if (E->isLValue()) lvalue(E);
+  else expr(E, Use::Plain);
+}
+
+void Rewrite::rangeFor(const CXXForRangeStmt *S) {
+  expr(S->getRangeInit(), Use::Plain);
+  const VarDecl *V = S->getLoopVariable();
+  const Stmt *body = S->getBody();
+  const SourceLocation bodyEnd = afterStmt(body);
+  if (isArith(V->getType()) && !V->getType()->isReferenceType() &&
+      editable(V->getBeginLoc()).isValid() && editable(V->getLocation()).isValid() &&
+      editable(body->getBeginLoc()).isValid() && bodyEnd.isValid()) {
+    // for (double v : x) BODY  ->  for (auto&& bytedmd_ref_v : x) { double v =
+    //     ::bytedmd::init(&v, ::bytedmd::ld(bytedmd_ref_v)); BODY }
+    const std::string name = V->getNameAsString();
+    const std::string type = V->getType().getAsString(PrintingPolicy(ctx_.getLangOpts()));
+    replace(editable(V->getBeginLoc()), editable(V->getLocation()),
+                   "auto&& bytedmd_ref_" + name);
+    r_.InsertText(editable(body->getBeginLoc()),
+                  "{ " + type + " " + name + " = ::bytedmd::init(&" + name +
+                      ", ::bytedmd::ld(bytedmd_ref_" + name + ")); ",
+                  true);
+    r_.InsertText(bodyEnd, " }", false);
+  }
+  stmt(body);
+}
+
+void Rewrite::condition(const Expr *cond, bool loop) {
+  if (cond == nullptr) return;
+  if (loop && current_ != nullptr) {
+    // A tracked scalar parameter in a loop condition is usually a size.
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const FunctionDecl *F;
+      std::vector<const DeclRefExpr *> found;
+      bool VisitDeclRefExpr(DeclRefExpr *D) {
+        if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl()))
+          if (P->getDeclContext() == F && isArith(P->getType())) found.push_back(D);
+        return true;
+      }
+    } finder;
+    finder.F = current_;
+    finder.TraverseStmt(const_cast<Expr *>(cond));
+    for (const DeclRefExpr *D : finder.found) {
+      const std::string param = D->getDecl()->getNameAsString();
+      if (policy_.isUntracked(current_, param)) continue;
+      ctx_.getDiagnostics().Report(D->getLocation(), warning_)
+          << ("parameter '" + param +
+              "' is read in a loop condition and is charged as a tracked input; if it is a "
+              "size, exclude it with BYTEDMD_UNTRACKED or --untracked=" + param);
+      ++warnings_;
+    }
+  }
+  expr(cond, isDependentOrArith(cond) ? Use::Truth : Use::Plain);
+}
+
+void Rewrite::lambda(const LambdaExpr *L) {
+  const CXXMethodDecl *op = L->getCallOperator();
+  if (op == nullptr || !op->hasBody()) return;
+  const FunctionDecl *saved = current_;
+  auto savedDiagnostics = std::move(runtimeDiagnostics_);
+  runtimeDiagnostics_.clear();
+  current_ = op;
+  stmt(op->getBody());
+  prologue(op, op->getBody(), false);
+  current_ = saved;
+  runtimeDiagnostics_ = std::move(savedDiagnostics);
+}
+
+void Rewrite::stmt(const Stmt *S) {
+  if (S == nullptr) return;
+  if (const auto *E = dyn_cast<Expr>(S)) return expr(E, Use::Discard);
+  if (const auto *C = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *child : C->body()) stmt(child);
+    return;
+  }
+  if (const auto *D = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *d : D->decls())
+      if (const auto *V = dyn_cast<VarDecl>(d)) varDecl(V, D);
+    return;
+  }
+  if (const auto *I = dyn_cast<IfStmt>(S)) {
+    stmt(I->getInit());
+    if (const auto *V = I->getConditionVariableDeclStmt()) stmt(V);
+    else condition(I->getCond(), false);
+    stmt(I->getThen());
+    stmt(I->getElse());
+    return;
+  }
+  if (const auto *W = dyn_cast<WhileStmt>(S)) {
+    condition(W->getCond(), true);
+    return stmt(W->getBody());
+  }
+  if (const auto *D = dyn_cast<DoStmt>(S)) {
+    stmt(D->getBody());
+    return condition(D->getCond(), true);
+  }
+  if (const auto *F = dyn_cast<ForStmt>(S)) {
+    stmt(F->getInit());
+    condition(F->getCond(), true);
+    expr(F->getInc(), Use::Discard);
+    return stmt(F->getBody());
+  }
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(S)) return rangeFor(R);
+  if (const auto *R = dyn_cast<ReturnStmt>(S)) return returnStmt(R);
+  if (const auto *W = dyn_cast<SwitchStmt>(S)) {
+    stmt(W->getInit());
+    expr(W->getCond(), Use::Index);
+    return stmt(W->getBody());
+  }
+  if (isa<GCCAsmStmt, MSAsmStmt>(S)) {
+    warn(S->getBeginLoc(), "inline assembly is not modeled; the measurement is approximate");
+    return;
+  }
+  for (const Stmt *child : S->children()) stmt(child);
+}
+
+void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
+  const auto *C = dyn_cast<CompoundStmt>(body);
+  if (C == nullptr || !editable(C->getLBracLoc()).isValid()) return;
+  std::string text;
+  llvm::raw_string_ostream out(text);
+  const PresumedLoc where = sm_.getPresumedLoc(F->getLocation());
+  const std::string file = where.isValid() ? displayName(where.getFilename()) : "";
+  if (measured) {
+    std::string name = F->getQualifiedNameAsString();
+    out << " static bytedmd_function bytedmd_site = {\"" << name << "\", {\""
+        << file << "\", "
+        << (where.isValid() ? where.getLine() : 0) << ", "
+        << (where.isValid() ? where.getColumn() : 0) << ", 0}};";
+  }
+  out << " ::bytedmd::Frame bytedmd_frame(" << (measured ? "&bytedmd_site" : "nullptr") << ");";
+  std::vector<std::string> inputs;
+  for (unsigned i = 0; i < F->getNumParams(); ++i) {
+    const ParmVarDecl *P = F->getParamDecl(i);
+    if (P->getName().empty()) continue;
+    const std::string name = P->getNameAsString();
+    const QualType T = P->getType();
+    const bool untracked = P->hasAttr<AnnotateAttr>() &&
+                               P->getAttr<AnnotateAttr>()->getAnnotation() == "bytedmd_untracked" ||
+                           policy_.isUntracked(F, name);
+    if (measured && !untracked && (holdsArith(T) || T->isDependentType()))
+      inputs.push_back(name);
+    if (measured && !untracked && T->isPointerType() && holdsArith(T->getPointeeType()))
+      warn(P->getLocation(), "pointer parameter '" + name +
+                                 "': the elements read through it are not declared as inputs; "
+                                 "pass a std::vector or an array reference instead");
+    if (!T->isReferenceType() && (holdsArith(T) || T->isDependentType()))
+      out << " bytedmd_frame.argument(" << i << ", " << name << ");";
+  }
+  if (!inputs.empty()) {
+    out << " bytedmd_frame.inputs(";
+    for (auto it = inputs.rbegin(); it != inputs.rend(); ++it)
+      out << (it == inputs.rbegin() ? "" : ", ") << *it;
+    out << ");";
+  }
+  for (const auto &[at, message] : runtimeDiagnostics_) {
+    const PresumedLoc p = sm_.getPresumedLoc(at);
+    std::string escaped;
+    for (char c : message) {
+      if (c == '"' || c == '\\') escaped.push_back('\\');
+      escaped.push_back(c);
+    }
+    out << " { static const bytedmd_location bytedmd_where = {\""
+        << (p.isValid() ? displayName(p.getFilename()) : "") << "\", " << (p.isValid() ? p.getLine() : 0)
+        << ", " << (p.isValid() ? p.getColumn() : 0) << ", 0}; bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: "
+        << escaped << "\"); }";
+  }
+  // Before anything the body's statements inserted right after the brace.
+  r_.InsertText(Lexer::getLocForEndOfToken(editable(C->getLBracLoc()), 0, sm_, ctx_.getLangOpts()),
+                out.str(), false);
+}
+
+unsigned Rewrite::function(const FunctionDecl *F) {
+  current_ = F;
+  runtimeDiagnostics_.clear();
+  stmt(F->getBody());
+  prologue(F, F->getBody(), policy_.isMeasured(F));
+  return warnings_;
+}
+
+} // namespace
+
+unsigned rewriteFunction(ASTContext &context, Rewriter &rewriter, const RewritePolicy &policy,
+                         const FunctionDecl *F) {
+  Rewrite r(context, rewriter, policy);
+  return r.function(F);
+}
+
+} // namespace bytedmd

@@ -1,0 +1,52 @@
+// Instrumenter.h - bytedmd-instrument as a library: the frontend action that
+// rewrites a translation unit so that its functions call the runtime.
+//
+// The action never writes files: it leaves the rewritten main file in a
+// string the caller owns, and only when the translation unit compiled without
+// errors. The CLI (tool/main.cpp) and the tests share it.
+#ifndef BYTEDMD_TOOL_INSTRUMENTER_H
+#define BYTEDMD_TOOL_INSTRUMENTER_H
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+namespace tooling {
+class FrontendActionFactory;
+} // namespace tooling
+} // namespace clang
+
+namespace bytedmd {
+
+struct InstrumentOptions {
+  /// The measured functions (simple or qualified names). Empty: every
+  /// function defined in the main file except main.
+  std::vector<std::string> functions;
+  /// Parameters excluded from the inputs: "name" (any function) or
+  /// "function:name".
+  std::vector<std::string> untracked;
+};
+
+struct InstrumentResult {
+  bool produced = false;  ///< the TU compiled and was rewritten
+  std::string output;     ///< the rewritten main file
+  std::vector<std::string> measured; ///< qualified names of measured functions
+  unsigned warnings = 0;  ///< bytedmd diagnostics emitted
+};
+
+/// A factory for the instrumenting action; `result` must outlive the run.
+std::unique_ptr<clang::tooling::FrontendActionFactory>
+newInstrumentActionFactory(const InstrumentOptions &options, InstrumentResult &result);
+
+/// The resource directory baked in at configure time (clang-19's builtin
+/// headers), for tools that run outside the LLVM tree.
+const char *defaultResourceDir();
+
+/// Adds -resource-dir unless the user gave one, and drops GCC-only flags
+/// (from compile_commands.json) that Clang rejects.
+std::vector<std::string> adjustArguments(const std::vector<std::string> &args);
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_TOOL_INSTRUMENTER_H
