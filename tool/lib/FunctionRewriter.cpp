@@ -252,6 +252,7 @@ private:
   void lambda(const LambdaExpr *L);
   void prologue(const FunctionDecl *F, const Stmt *body, bool measured);
   void listElements(const InitListExpr *L);
+  void loadArgument(const Expr *arg);
 
   ASTContext &ctx_;
   SourceManager &sm_;
@@ -312,6 +313,9 @@ void Rewrite::expr(const Expr *E, Use use) {
     return;
   }
   if (const auto *P = dyn_cast<ParenExpr>(E)) return expr(P->getSubExpr(), use);
+  if (const auto *F = dyn_cast<FullExpr>(E)) return expr(F->getSubExpr(), use);
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) return expr(M->getSubExpr(), use);
+  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) return expr(B->getSubExpr(), use);
   if (const auto *C = dyn_cast<ImplicitCastExpr>(E)) {
     switch (C->getCastKind()) {
     case CK_LValueToRValue:
@@ -551,7 +555,7 @@ void Rewrite::call(const CallExpr *C, Use use) {
                                      sm_, ctx_.getLangOpts()),
                      ", ");
       lvalue(object);
-      expr(C->getArg(0), Use::Value);
+      loadArgument(C->getArg(0));
       return;
     }
     if (ME) {
@@ -639,14 +643,7 @@ void Rewrite::call(const CallExpr *C, Use use) {
                        (name == "max" ? "BYTEDMD_OP_GT" : "BYTEDMD_OP_LT") + ">(::bytedmd::seq{");
     r_.ReplaceText(editable(C->getRParenLoc()), 1, "})");
     // The arguments bind to const T&: load them here, as the comparison does.
-    for (const Expr *arg : C->arguments()) {
-      if (arg->isGLValue()) {
-        wrap(arg, "::bytedmd::ld(", ")");
-        lvalue(arg);
-      } else {
-        expr(arg, Use::Value);
-      }
-    }
+    for (const Expr *arg : C->arguments()) loadArgument(arg);
     return;
   }
   if (standard && C->getNumArgs() > 0) {
@@ -692,6 +689,24 @@ void Rewrite::call(const CallExpr *C, Use use) {
                               "', which is not instrumented, with a pointer, reference or "
                               "iterator to tracked values: its reads and copies are not "
                               "measured, and the measurement is approximate");
+}
+
+void Rewrite::loadArgument(const Expr *arg) {
+  // An argument bound to const T& is an lvalue: the runtime helper reads its
+  // key where the callee would read the value.
+  // A temporary bound to the reference is the prvalue inside it.
+  while (true) {
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(arg)) arg = M->getSubExpr();
+    else if (const auto *C = dyn_cast<ImplicitCastExpr>(arg); C && C->getCastKind() == CK_NoOp)
+      arg = C->getSubExpr();
+    else break;
+  }
+  if (arg->isGLValue() && isDependentOrArith(arg) && canEdit(arg)) {
+    wrap(arg, "::bytedmd::ld(", ")");
+    lvalue(arg);
+  } else {
+    expr(arg, Use::Value);
+  }
 }
 
 void Rewrite::listElements(const InitListExpr *L) {

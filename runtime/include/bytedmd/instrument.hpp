@@ -385,14 +385,20 @@ template <class D, class S> inline void copied(D &dst, const S &src) { copyKeys(
 /// `v.push_back(x)` and `v.emplace_back(x)` on a vector of arithmetic values:
 /// the new element takes x's key; a reallocation moves every key along.
 template <class Vec, class X> inline void pushBack(Vec &v, X &&x) {
-  const auto *old = v.data();
-  const std::size_t n = v.size();
-  v.push_back(val(std::forward<X>(x)));
-  if (v.data() != old && n != 0) {
-    bytedmd_shadow_copy(v.data(), old, n * sizeof(*old));
+  using T = typename Vec::value_type;
+  const bytedmd_key k = key(x);
+  if (v.size() < v.capacity() || !std::is_arithmetic_v<T>) {
+    v.push_back(val(std::forward<X>(x)));
+  } else {
+    // Growth frees the old elements (and so their keys) before we could copy
+    // them: read the keys first. Amortised O(1) per element, as growth is.
+    static thread_local std::vector<bytedmd_key> keys;
+    keys.resize(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) keys[i] = bytedmd_shadow_load(&v[i], bits(v[i]));
+    v.push_back(val(std::forward<X>(x)));
+    for (std::size_t i = 0; i + 1 < v.size(); ++i) bytedmd_shadow_store(&v[i], keys[i], bits(v[i]));
   }
-  if constexpr (std::is_arithmetic_v<typename Vec::value_type>)
-    bytedmd_shadow_store(&v.back(), key(x), bits(v.back()));
+  if constexpr (std::is_arithmetic_v<T>) bytedmd_shadow_store(&v.back(), k, bits(v.back()));
 }
 
 /// A braced list's elements: stash(x) keeps each element's key, in order;
