@@ -83,9 +83,12 @@ int main(int argc, const char **argv) {
     return 1;
   }
   clang::tooling::ClangTool tool(parser->getCompilations(), {source});
+  // Sources may include bytedmd/runtime.h for its annotations.
+  const bytedmd::RuntimePaths runtime = bytedmd::findRuntime(argv[0]);
   tool.appendArgumentsAdjuster(
-      [](const clang::tooling::CommandLineArguments &in, StringRef) {
+      [runtime](const clang::tooling::CommandLineArguments &in, StringRef) {
         std::vector<std::string> out = bytedmd::adjustArguments(in);
+        if (runtime.found) out.push_back("-I" + runtime.includeDir);
         bool hasStd = false;
         for (const std::string &a : out) hasStd = hasStd || StringRef(a).starts_with("-std=");
         if (!hasStd && !out.empty()) out.insert(out.begin() + 1, "-std=c++17");

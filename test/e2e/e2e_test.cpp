@@ -121,7 +121,7 @@ TEST_P(Program, MatchesTheReferenceAndComputesWhatTheOriginalComputes) {
 
   // Semantics preserved: the original and the instrumented program print the
   // same bytes.
-  ASSERT_EQ(shell("c++ -std=c++17 -O2 -o " + dir + "/original " + source + " 2>" + dir +
+  ASSERT_EQ(shell("c++ -std=c++17 -O2 -I" BYTEDMD_RUNTIME_INCLUDE " -o " + dir + "/original " + source + " 2>" + dir +
                   "/cc.err"),
             0)
       << readFile(dir + "/cc.err");

@@ -209,6 +209,11 @@ private:
                          Lexer::MeasureTokenLength(last, sm_, ctx_.getLangOpts());
     r_.ReplaceText(first, end - begin, text);
   }
+  /// The token after the one at `last` (the '(' after a callee, say).
+  SourceLocation tokenAfter(SourceLocation last) const {
+    const std::optional<Token> next = Lexer::findNextToken(editable(last), sm_, ctx_.getLangOpts());
+    return next ? next->getLocation() : SourceLocation();
+  }
   /// The location just past a statement, its ';' or '}' included.
   SourceLocation afterStmt(const Stmt *S) const {
     if (const auto *C = dyn_cast<CompoundStmt>(S))
@@ -313,6 +318,15 @@ void Rewrite::expr(const Expr *E, Use use) {
     return;
   }
   if (const auto *P = dyn_cast<ParenExpr>(E)) return expr(P->getSubExpr(), use);
+  // In a template, a dependent name has no lvalue-to-rvalue cast yet: load it
+  // here when its value is consumed (ld passes non-arithmetic types through).
+  if (E->isTypeDependent() && E->isGLValue() && use != Use::Discard && use != Use::LValue &&
+      use != Use::Plain &&
+      isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, CXXDependentScopeMemberExpr>(E)) {
+    applyUse(E, use);
+    wrap(E, "::bytedmd::ld(", ")");
+    return lvalue(E);
+  }
   if (const auto *F = dyn_cast<FullExpr>(E)) return expr(F->getSubExpr(), use);
   if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) return expr(M->getSubExpr(), use);
   if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) return expr(B->getSubExpr(), use);
@@ -549,11 +563,7 @@ void Rewrite::call(const CallExpr *C, Use use) {
         isVectorOfArith(object->getType())) {
       // v.push_back(x) -> ::bytedmd::pushBack(v, x)
       open(C->getBeginLoc(), "::bytedmd::pushBack(");
-      replace(editable(ME->getOperatorLoc()),
-                                 Lexer::GetBeginningOfToken(
-                                     editable(C->getArg(0)->getBeginLoc()).getLocWithOffset(-1),
-                                     sm_, ctx_.getLangOpts()),
-                     ", ");
+      replace(ME->getOperatorLoc(), tokenAfter(ME->getMemberLoc()), ", ");
       lvalue(object);
       loadArgument(C->getArg(0));
       return;
@@ -592,53 +602,30 @@ void Rewrite::call(const CallExpr *C, Use use) {
     // f(a, b) -> ::bytedmd::call(::bytedmd::seq{a, b}, [&](auto&&... bytedmd_a)
     //                -> decltype(auto) { return f(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })
     applyUse(C, use);
-    SourceLocation lparen = C->getNumArgs() > 0
-                                ? Lexer::GetBeginningOfToken(
-                                      editable(C->getArg(0)->getBeginLoc()).getLocWithOffset(-1),
-                                      sm_, ctx_.getLangOpts())
-                                : Lexer::GetBeginningOfToken(
-                                      editable(C->getRParenLoc()).getLocWithOffset(-1), sm_,
-                                      ctx_.getLangOpts());
-    if (const auto *O = dyn_cast<CXXOperatorCallExpr>(C)) {
-      // lambda(args): the callee is the object expression before '('.
-      lparen = editable(O->getOperatorLoc());
-      if (O->getNumArgs() > 1) {
-        const std::string object = text(O->getArg(0)->getSourceRange());
-        replace(editable(O->getBeginLoc()), lparen, "::bytedmd::call(::bytedmd::seq{");
-        r_.ReplaceText(editable(C->getRParenLoc()), 1,
-                       "}, [&](auto&&... bytedmd_a) -> decltype(auto) { return " + object +
-                           "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })");
-        for (unsigned i = 1; i < O->getNumArgs(); ++i) expr(O->getArg(i), Use::Value);
-        return;
-      }
-      const std::string object = text(O->getArg(0)->getSourceRange());
-      replace(editable(O->getBeginLoc()), editable(C->getRParenLoc()),
-                     "::bytedmd::call(::bytedmd::seq{}, [&]() -> decltype(auto) { return " +
-                         object + "(); })");
-      return;
-    }
-    replace(editable(calleeExpr->getBeginLoc()), lparen,
-                   "::bytedmd::call(::bytedmd::seq{");
+    // A lambda's call is operator() on the object: arguments start at 1.
+    const auto *O = dyn_cast<CXXOperatorCallExpr>(C);
+    const unsigned first = O ? 1 : 0;
+    const Expr *calleeObject = O ? O->getArg(0) : calleeExpr;
+    const std::string calleeText = text(calleeObject->getSourceRange());
+    replace(calleeObject->getBeginLoc(), tokenAfter(calleeObject->getEndLoc()),
+            "::bytedmd::call(::bytedmd::seq{");
     r_.ReplaceText(editable(C->getRParenLoc()), 1,
-                   "}, [&](auto&&... bytedmd_a) -> decltype(auto) { return " + callee +
+                   "}, [&](auto&&... bytedmd_a) -> decltype(auto) { return " + calleeText +
                        "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })");
-    for (unsigned i = 0; i < C->getNumArgs(); ++i) {
+    for (unsigned i = first; i < C->getNumArgs(); ++i) {
       const Expr *arg = C->getArg(i);
-      const ParmVarDecl *param = i < F->getNumParams() ? F->getParamDecl(i) : nullptr;
+      const ParmVarDecl *param =
+          i - first < F->getNumParams() ? F->getParamDecl(i - first) : nullptr;
       if (param && param->getType()->isReferenceType()) lvalue(arg);
       else expr(arg, isDependentOrArith(arg) ? Use::Value : Use::Plain);
     }
     return;
   }
-
   const bool standard = inStdOrGlobal(F) && sm_.isInSystemHeader(F->getLocation());
   if (standard && (name == "max" || name == "min") && C->getNumArgs() == 2 &&
       isDependentOrArith(C->getArg(0)) && isDependentOrArith(C->getArg(1))) {
     applyUse(C, use);
-    replace(editable(calleeExpr->getBeginLoc()),
-                               Lexer::GetBeginningOfToken(
-                                   editable(C->getArg(0)->getBeginLoc()).getLocWithOffset(-1),
-                                   sm_, ctx_.getLangOpts()),
+    replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
                    std::string("::bytedmd::minmax<") +
                        (name == "max" ? "BYTEDMD_OP_GT" : "BYTEDMD_OP_LT") + ">(::bytedmd::seq{");
     r_.ReplaceText(editable(C->getRParenLoc()), 1, "})");
@@ -652,10 +639,7 @@ void Rewrite::call(const CallExpr *C, Use use) {
       for (const Expr *arg : C->arguments()) arithmetic = arithmetic && isDependentOrArith(arg);
       if (arithmetic) {
         applyUse(C, use);
-        replace(editable(calleeExpr->getBeginLoc()),
-                                   Lexer::GetBeginningOfToken(
-                                       editable(C->getArg(0)->getBeginLoc()).getLocWithOffset(-1),
-                                       sm_, ctx_.getLangOpts()),
+        replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
                        "::bytedmd::math<" + *op + ">(::bytedmd::seq{");
         r_.ReplaceText(editable(C->getRParenLoc()), 1,
                        "}, [&](auto... bytedmd_v) { return " + callee + "(bytedmd_v...); })");
