@@ -311,7 +311,7 @@ void Rewrite::lvalue(const Expr *E) {
 void Rewrite::expr(const Expr *E, Use use) {
   if (E == nullptr) return;
   if (!canEdit(E)) {
-    if (isDependentOrArith(E) && !isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr>(E))
+    if (isDependentOrArith(E) && (E->isValueDependent() || !E->isEvaluatable(ctx_)))
       warn(E->getExprLoc(), "expression expanded from a macro is not rewritten; its reads are "
                             "not measured (write it without the macro, or pass the values as "
                             "macro arguments)");
@@ -765,7 +765,7 @@ void Rewrite::returnStmt(const ReturnStmt *S) {
   const QualType R = current_->getReturnType();
   if (R->isVoidType()) return expr(E, Use::Discard);
   if (isArith(R) || (R->isDependentType() && !R->isReferenceType())) {
-    if (!canEdit(E)) return;
+    if (!canEdit(E)) return expr(E, Use::Value); // (it warns)
     wrap(E, "bytedmd_frame.ret(", ")");
     return expr(E, Use::Value);
   }

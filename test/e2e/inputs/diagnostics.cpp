@@ -1,0 +1,29 @@
+// Constructs outside the model: each gets a file:line:col warning at
+// instrumentation time, and the measurement that runs it is approximate.
+#include <numeric>
+#include <vector>
+
+#define SQUARE(x) ((x) * (x))
+#define SAME(x) x
+
+// std::accumulate reads the vector where the tool cannot see it.
+double total(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
+
+// The multiplication is written inside the macro's body.
+double square(double a) { return SQUARE(a); }
+
+// A macro argument spelled in this file is rewritten: exact, not approximate.
+double same(double a, double b) { return SAME(a * b); }
+
+// n is a tracked input read in a loop condition: usually a size.
+double first(const std::vector<double>& v, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) s = s + v[i];
+  return s;
+}
+
+int main() {
+  std::vector<double> v = {1, 2, 3};
+  double r = total(v) + square(3) + same(2, 3) + first(v, 2);
+  return r > 0 ? 0 : 1;
+}
