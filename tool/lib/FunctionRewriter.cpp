@@ -176,8 +176,16 @@ private:
   SourceLocation editable(SourceLocation L) const {
     if (L.isInvalid()) return {};
     if (L.isMacroID()) {
-      if (!sm_.isMacroArgExpansion(L)) return {};
-      L = sm_.getSpellingLoc(L);
+      SourceLocation edge;
+      if (sm_.isMacroArgExpansion(L)) {
+        L = sm_.getSpellingLoc(L);
+      } else if (Lexer::isAtStartOfMacroExpansion(L, sm_, ctx_.getLangOpts(), &edge) ||
+                 Lexer::isAtEndOfMacroExpansion(L, sm_, ctx_.getLangOpts(), &edge)) {
+        // A whole macro invocation (SCALE, f(x)) can be wrapped from outside.
+        L = edge;
+      } else {
+        return {};
+      }
       if (L.isMacroID()) return {};
     }
     return sm_.isWrittenInMainFile(L) ? L : SourceLocation();
@@ -730,8 +738,19 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
     // A template's variable: generic init works for every instantiation.
     if (isa<InitListExpr>(init) || isa<ParenListExpr>(init) || !canEdit(init))
       return expr(init, Use::Plain);
-    if (!D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull())
-      return expr(init, Use::Plain);
+    if (!D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull()) {
+      // auto t = e;  ->  auto t = ::bytedmd::stash(e); ::bytedmd::bindStashed(t);
+      // (t cannot name itself in its own initializer while its type is deduced)
+      if (S == nullptr || editable(S->getEndLoc()).isInvalid()) {
+        warn(D->getLocation(), "'auto' variable of a dependent type outside a block is not "
+                               "tracked; write its type");
+        return expr(init, Use::Value);
+      }
+      wrap(init, "::bytedmd::stash(", ")");
+      r_.InsertTextAfterToken(editable(S->getEndLoc()),
+                              " ::bytedmd::bindStashed(" + D->getNameAsString() + ");");
+      return expr(init, Use::Value);
+    }
     wrap(init, "::bytedmd::init(&" + D->getNameAsString() + ", ", ")");
     return expr(init, Use::Value);
   }

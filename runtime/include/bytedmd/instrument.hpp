@@ -413,9 +413,12 @@ inline Stash &stash() {
   return s;
 }
 template <class X> inline decltype(auto) stash(X &&x) {
-  Stash &s = stash();
-  if (s.size < 256) s.keys[s.size] = key(x);
-  ++s.size;
+  // Only what forEachElement will count: arithmetic values.
+  if constexpr (isV<X> || isArithmetic<X>) {
+    Stash &s = stash();
+    if (s.size < 256) s.keys[s.size] = key(x);
+    ++s.size;
+  }
   return val(std::forward<X>(x));
 }
 template <class T> inline void bindStashed(T &object) {

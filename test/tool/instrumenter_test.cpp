@@ -1,0 +1,384 @@
+// instrumenter_test.cpp - the rewriter on in-memory sources, construct by
+// construct, and one test per diagnostic (in the style of clang-tools-extra's
+// unit tests). Whitespace in the output is ignored.
+#include "Instrumenter.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace bytedmd {
+namespace {
+
+struct Instrumented {
+  bool produced = false;
+  std::string code;        // the output, whitespace removed
+  std::string diagnostics; // what the compiler printed
+  unsigned warnings = 0;
+};
+
+std::string squeeze(const std::string &s) {
+  std::string out;
+  for (char c : s)
+    if (!std::isspace(static_cast<unsigned char>(c))) out.push_back(c);
+  return out;
+}
+
+Instrumented instrument(const std::string &code, InstrumentOptions options = {}) {
+  InstrumentResult result;
+  auto factory = newInstrumentActionFactory(options, result);
+  std::string printed;
+  llvm::raw_string_ostream stream(printed);
+  clang::DiagnosticOptions *diagOptions = new clang::DiagnosticOptions;
+  clang::TextDiagnosticPrinter printer(stream, diagOptions);
+  // The source lives in memory, as input.cc in the working directory.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> overlay(
+      new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
+  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> memory(
+      new llvm::vfs::InMemoryFileSystem);
+  overlay->pushOverlay(memory);
+  llvm::SmallString<256> cwd;
+  llvm::sys::fs::current_path(cwd);
+  memory->addFile(std::string(cwd) + "/input.cc", 0, llvm::MemoryBuffer::getMemBufferCopy(code));
+  llvm::IntrusiveRefCntPtr<clang::FileManager> files(
+      new clang::FileManager(clang::FileSystemOptions(), overlay));
+  std::vector<std::string> args = {"bytedmd-instrument", "-fsyntax-only", "-std=c++17",
+                                   std::string("-resource-dir=") + defaultResourceDir(),
+                                   "-I" BYTEDMD_RUNTIME_INCLUDE, "input.cc"};
+  clang::tooling::ToolInvocation invocation(args, factory->create(), files.get());
+  invocation.setDiagnosticConsumer(&printer);
+  invocation.run();
+  stream.flush();
+  return {result.produced, squeeze(result.output), printed, result.warnings};
+}
+
+/// True when `code` (whitespace ignored) contains `fragment`.
+#define EXPECT_REWRITES_TO(code, fragment)                                                  \
+  EXPECT_NE((code).find(squeeze(fragment)), std::string::npos) << "missing: " << (fragment) \
+                                                               << "\nin: " << (code)
+
+TEST(Rewrite, BinaryOperatorsBecomeInstructionsWithOperandsInSourceOrder) {
+  const Instrumented r = instrument("double f(double a, double b) { return a * b - 2; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_SUB>("
+                             "::bytedmd::seq{::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{"
+                             "::bytedmd::ld(a),::bytedmd::ld(b)}),2}));");
+}
+
+TEST(Rewrite, ComparisonsUnaryAndLogicalOperators) {
+  const Instrumented r = instrument(
+      "bool f(double a, double b) { return !(a < b) && -a >= ~int(b) || a != b; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "!(::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GE>(::bytedmd::seq{"
+                             "::bytedmd::un<BYTEDMD_OP_NEG>(::bytedmd::ld(a)),"
+                             "::bytedmd::un<BYTEDMD_OP_INVERT>(::bytedmd::cvt<int>(");
+  EXPECT_REWRITES_TO(r.code, "||::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_NE>");
+}
+
+TEST(Rewrite, AssignmentsCompoundAssignmentsAndIncrements) {
+  const Instrumented r = instrument(
+      "double f(double a) { double t = a; t = t * a; t += a; ++t; t--; return t; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "double t = ::bytedmd::init(&t, ::bytedmd::ld(a));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::set(t, ::bytedmd::bin<BYTEDMD_OP_MUL>(");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::cset<BYTEDMD_OP_ADD>(t, ::bytedmd::ld(a));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::pre<BYTEDMD_OP_ADD>(t);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::post<BYTEDMD_OP_SUB>(t);");
+}
+
+TEST(Rewrite, ConditionsAreTruthReadsAndSubscriptsAreIndexReads) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    double f(const std::vector<double> &x, int i) {
+      double s = 0;
+      while (s < 3) s = s + x[i];
+      do { s = s * 2; } while (s < 10);
+      for (int j = 0; j < 2; ++j) if (x[j]) s = s + 1;
+      return s > 1 ? s : x[0];
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "while (::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(");
+  EXPECT_REWRITES_TO(r.code, "x[::bytedmd::index(::bytedmd::ld(i))]");
+  EXPECT_REWRITES_TO(r.code, "} while (::bytedmd::truth(");
+  EXPECT_REWRITES_TO(r.code, "if (::bytedmd::truth(::bytedmd::ld(x[::bytedmd::index(::bytedmd::ld(j))])))");
+  // Both branches are lvalues: the chosen one is loaded, with its own key.
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GT>("
+                             "::bytedmd::seq{::bytedmd::ld(s), 1})) ? s : x[0])");
+}
+
+TEST(Rewrite, ConditionalValuesChooseAnOperandWithItsKey) {
+  const Instrumented r = instrument("double f(double a) { return a > 1 ? a * 2 : 0.5; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::choose(::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GT>("
+                             "::bytedmd::seq{::bytedmd::ld(a), 1})), [&] { return "
+                             "::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(a), 2}); "
+                             "}, [&] { return 0.5; })");
+}
+
+TEST(Rewrite, CallsBetweenInstrumentedFunctionsPassKeys) {
+  const Instrumented r = instrument(R"cpp(
+    double g(double p, const double &q) { return p - q; }
+    double f(double a, double b) { return g(a * b, b); }
+    int main() { return f(1, 2) > 0 ? 0 : 1; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::call(::bytedmd::seq{::bytedmd::bin<BYTEDMD_OP_MUL>("
+                             "::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(b)}), b}, "
+                             "[&](auto&&... bytedmd_a) -> decltype(auto) { return "
+                             "g(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })");
+  // p is by value (its key travels); q is a reference (its referent has one).
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.argument(0, p);");
+  EXPECT_EQ(r.code.find("bytedmd_frame.argument(1, q)"), std::string::npos);
+  // main is not rewritten.
+  EXPECT_REWRITES_TO(r.code, "int main() { return f(1, 2) > 0 ? 0 : 1; }");
+}
+
+TEST(Rewrite, MathFunctionsMinAndMax) {
+  const Instrumented r = instrument(R"cpp(
+    #include <algorithm>
+    #include <cmath>
+    double f(double a, double b) { return std::sqrt(a) + std::pow(a, b) + std::max(a, b) + std::min(a, 1.0); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::math<BYTEDMD_OP_SQRT>(::bytedmd::seq{::bytedmd::ld(a)}, "
+                             "[&](auto... bytedmd_v) { return std::sqrt(bytedmd_v...); })");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::math<BYTEDMD_OP_POW>(::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(b)}");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::minmax<BYTEDMD_OP_GT>(::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(b)})");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::minmax<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ld(a), 1.0})");
+}
+
+TEST(Rewrite, ScalarsPassedToUninstrumentedCodeEscape) {
+  const Instrumented r = instrument(R"cpp(
+    #include <cstdio>
+    void f(double a) { std::printf("%g\n", a); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "std::printf(\"%g\\n\", ::bytedmd::escape(::bytedmd::ld(a)));");
+}
+
+TEST(Rewrite, PrologueDeclaresInputsLastParameterFirst) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    double f(const std::vector<double> &x, double y, int n) { return y; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "static bytedmd_function bytedmd_site = {\"f\", {\"input.cc\", 3, 12, 0}};");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::Frame bytedmd_frame(&bytedmd_site);");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.inputs(n, y, x);");
+}
+
+TEST(Rewrite, UntrackedParametersAreNotInputs) {
+  const std::string source = R"cpp(
+    #include "bytedmd/runtime.h"
+    double f(double a, BYTEDMD_UNTRACKED int n, int m) { return a; })cpp";
+  Instrumented r = instrument(source);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.inputs(m, a);");
+  InstrumentOptions options;
+  options.untracked = {"f:m"};
+  r = instrument(source, options);
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.inputs(a);");
+}
+
+TEST(Rewrite, FunctionOptionChoosesTheMeasuredFunctions) {
+  InstrumentOptions options;
+  options.functions = {"ns::g"};
+  const Instrumented r = instrument(R"cpp(
+    namespace ns { double g(double a) { return a + 1; } }
+    double f(double a) { return ns::g(a); })cpp",
+                                    options);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_site = {\"ns::g\"");
+  // f is rewritten (it passes keys) but does not open a measurement.
+  EXPECT_REWRITES_TO(r.code, "double f(double a) { ::bytedmd::Frame bytedmd_frame(nullptr);");
+}
+
+TEST(Rewrite, ReturnsMarkResults) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    std::vector<double> f(double a, double b) { std::vector<double> y; y.push_back(a); return y; }
+    std::vector<double> g(double a, double b) { return {a, b * 2}; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::pushBack(y, ::bytedmd::ld(a));");
+  EXPECT_REWRITES_TO(r.code, "{ bytedmd_frame.results(y); return y; }");
+  EXPECT_REWRITES_TO(r.code, "return bytedmd_frame.retObject<std::vector<double>>(::bytedmd::listed<"
+                             "std::vector<double>>({::bytedmd::stash(::bytedmd::ld(a)), "
+                             "::bytedmd::stash(::bytedmd::bin<BYTEDMD_OP_MUL>(");
+}
+
+TEST(Rewrite, ContainerCopiesKeepKeys) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    double f(const std::vector<double> &x) {
+      std::vector<double> c = x;
+      std::vector<double> d;
+      d = c;
+      for (double v : d) c[0] = v;
+      return c[0];
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "std::vector<double> c = x; ::bytedmd::copied(c, x);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::assignObject(d, c);");
+  EXPECT_REWRITES_TO(r.code, "for (auto&& bytedmd_ref_v : d) { double v = ::bytedmd::init(&v, "
+                             "::bytedmd::ld(bytedmd_ref_v)); ::bytedmd::set(c[0], ::bytedmd::ld(v)); }");
+}
+
+TEST(Rewrite, AutoVariablesGetTheirTypeSpelled) {
+  const Instrumented r = instrument("double f(double a) { auto t = a * 2; return t; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "double t = ::bytedmd::init(&t, ::bytedmd::bin<BYTEDMD_OP_MUL>(");
+}
+
+TEST(Rewrite, TemplatesAreRewrittenOnceGenerically) {
+  const Instrumented r = instrument(R"cpp(
+    template <class T> T sq(T a) { return a * a; }
+    double f(double a, int b) { return sq(a) + sq(b); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "template <class T> T sq(T a) { static bytedmd_function");
+  EXPECT_REWRITES_TO(r.code, "return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_MUL>("
+                             "::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(a)}));");
+  // One prologue for the template and one for f, whatever the instantiations.
+  std::size_t frames = 0;
+  for (std::size_t at = r.code.find("::bytedmd::Frame"); at != std::string::npos;
+       at = r.code.find("::bytedmd::Frame", at + 1))
+    ++frames;
+  EXPECT_EQ(frames, 2u);
+}
+
+TEST(Rewrite, LambdasGetAFrameAndTheirCallsPassKeys) {
+  const Instrumented r = instrument(R"cpp(
+    double f(double a) { auto h = [](double x) { return x * 2; }; return h(a); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "[](double x) { ::bytedmd::Frame bytedmd_frame(nullptr); "
+                             "bytedmd_frame.argument(0, x); return bytedmd_frame.ret(");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::call(::bytedmd::seq{::bytedmd::ld(a)}, [&](auto&&... "
+                             "bytedmd_a) -> decltype(auto) { return h(");
+}
+
+TEST(Rewrite, MacroArgumentsSpelledInTheFileAreRewritten) {
+  const Instrumented r = instrument(R"cpp(
+    #define SAME(x) x
+    double f(double a, double b) { return SAME(a * b); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "SAME(bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_MUL>(");
+}
+
+// ---- diagnostics: one test each ------------------------------------------------
+
+TEST(Diagnose, UninstrumentedCallWithIteratorsToTrackedData) {
+  const Instrumented r = instrument(R"cpp(
+    #include <numeric>
+    #include <vector>
+    double f(const std::vector<double> &v) { return std::accumulate(v.begin(), v.end(), 0.0); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("input.cc:4:53: warning: bytedmd: call to 'std::accumulate', "
+                               "which is not instrumented"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: call to 'std::accumulate'");
+}
+
+TEST(Diagnose, ExpressionInAMacroBody) {
+  const Instrumented r = instrument(R"cpp(
+    #define SQUARE(x) ((x) * (x))
+    double f(double a) { return SQUARE(a); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("input.cc:3:33: warning: bytedmd: expression expanded from a "
+                               "macro is not rewritten"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, ConstantMacrosAreFine) {
+  const Instrumented r = instrument(R"cpp(
+    #define SCALE (2.0 * 3.0)
+    double f(double a) { return a * SCALE; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+}
+
+TEST(Diagnose, TrackedParameterInALoopCondition) {
+  const Instrumented r = instrument(R"cpp(
+    double f(double a, int n) { for (int i = 0; i < n; ++i) a = a * 2; return a; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("input.cc:2:53: warning: bytedmd: parameter 'n' is read in a "
+                               "loop condition"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, PointerParameter) {
+  const Instrumented r = instrument("double f(const double *p) { return p[0] * p[1]; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: pointer parameter 'p'"), std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, InlineAssembly) {
+  const Instrumented r = instrument("double f(double a) { asm volatile(\"\" ::: \"memory\"); return a; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: inline assembly"), std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, UnmodeledContainerMember) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    double f(std::vector<double> v, double a) { v.insert(v.begin(), a); return v[0]; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: member function 'insert'"), std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Rewrite, DependentAutoVariablesTakeTheirKeyAfterTheDeclaration) {
+  const Instrumented r = instrument(R"cpp(
+    template <class T> T f(T a) { auto t = a * a; return t; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "auto t = ::bytedmd::stash(::bytedmd::bin<BYTEDMD_OP_MUL>("
+                             "::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(a)})); "
+                             "::bytedmd::bindStashed(t);");
+}
+
+// ---- no output on errors -----------------------------------------------------------
+
+TEST(Errors, SyntaxErrorProducesNothing) {
+  const Instrumented r = instrument("double f(double a) { return a * ; }");
+  EXPECT_FALSE(r.produced);
+  EXPECT_NE(r.diagnostics.find("error:"), std::string::npos);
+}
+
+TEST(Errors, UnknownFunctionProducesNothing) {
+  InstrumentOptions options;
+  options.functions = {"nope"};
+  const Instrumented r = instrument("double f(double a) { return a; }", options);
+  EXPECT_FALSE(r.produced);
+  EXPECT_NE(r.diagnostics.find("no function named 'nope'"), std::string::npos) << r.diagnostics;
+}
+
+TEST(Arguments, ResourceDirIsAddedUnlessGivenAndGccFlagsDropped) {
+  std::vector<std::string> out = adjustArguments({"clang", "-fno-tree-vrp", "-O2", "a.cc"});
+  ASSERT_GE(out.size(), 3u);
+  EXPECT_EQ(out[1], std::string("-resource-dir=") + defaultResourceDir());
+  EXPECT_EQ(std::count(out.begin(), out.end(), "-fno-tree-vrp"), 0);
+  EXPECT_EQ(std::count(out.begin(), out.end(), "-O2"), 1);
+  out = adjustArguments({"clang", "-resource-dir=/mine", "a.cc"});
+  EXPECT_EQ(out, (std::vector<std::string>{"clang", "-resource-dir=/mine", "a.cc"}));
+}
+
+} // namespace
+} // namespace bytedmd
