@@ -354,6 +354,41 @@ TEST(Rewrite, DependentAutoVariablesTakeTheirKeyAfterTheDeclaration) {
                              "::bytedmd::bindStashed(t);");
 }
 
+TEST(Diagnose, MethodOfAUserClass) {
+  const Instrumented r = instrument(R"cpp(
+    struct Acc { double s = 0; void add(double x) { s += x; } };
+    double f(double a) { Acc acc; acc.add(a); return acc.s; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: member function 'Acc::add' is not instrumented"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, UserClassBuiltFromTrackedValues) {
+  const Instrumented r = instrument(R"cpp(
+    struct P { double x, y; };
+    struct Q { Q(double a) : v(a) {} double v; };
+    double f(double a, double b) { P p{a, b}; Q q(a); return p.x + q.v; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 2u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: aggregate initialisation of 'P'"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: constructor of 'Q' is not instrumented"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, LambdaCaptureByValue) {
+  const Instrumented r = instrument(R"cpp(
+    double f(double a) { auto g = [a](double x) { return a * x; }; return g(2); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: 'a' is captured by value"), std::string::npos)
+      << r.diagnostics;
+}
+
 // ---- no output on errors -----------------------------------------------------------
 
 TEST(Errors, SyntaxErrorProducesNothing) {

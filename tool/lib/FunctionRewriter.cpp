@@ -399,7 +399,29 @@ void Rewrite::expr(const Expr *E, Use use) {
                                                 : Use::Plain);
   }
   if (const auto *I = dyn_cast<InitListExpr>(E)) {
+    if (I->getType()->isRecordType() && !holdsArith(I->getType()))
+      for (const Expr *init : I->inits())
+        if (isArith(init->getType())) {
+          warn(I->getBeginLoc(), "aggregate initialisation of '" + typeName(I->getType()) +
+                                     "' from tracked values is not modeled: the fields do not "
+                                     "keep their keys, and the measurement is approximate");
+          break;
+        }
     for (const Expr *init : I->inits()) expr(init, Use::Plain);
+    return;
+  }
+  if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXRecordDecl *R = C->getConstructor()->getParent();
+    if (!R->isInStdNamespace() && !sm_.isInSystemHeader(R->getLocation()) && !R->isLambda())
+      for (const Expr *arg : C->arguments())
+        if (isArith(arg->getType()) || holdsArith(arg->getType())) {
+          warn(C->getBeginLoc(), "constructor of '" + typeName(C->getType()) +
+                                     "' is not instrumented (classes are outside bytedmd's "
+                                     "scope): the object does not keep the values' keys, and "
+                                     "the measurement is approximate");
+          break;
+        }
+    for (const Expr *arg : C->arguments()) expr(arg, Use::Plain);
     return;
   }
   // Anything else: rewrite the children in a neutral context.
@@ -593,6 +615,12 @@ void Rewrite::call(const CallExpr *C, Use use) {
       warn(C->getExprLoc(), "member function '" + name.str() +
                                 "' of a container of tracked values is not modeled; the "
                                 "measurement is approximate");
+    const CXXRecordDecl *owner = method ? method->getParent() : nullptr;
+    if (owner && !owner->isLambda() && !owner->isInStdNamespace() &&
+        !sm_.isInSystemHeader(owner->getLocation()))
+      warn(C->getExprLoc(), "member function '" + method->getQualifiedNameAsString() +
+                                "' is not instrumented (methods are outside bytedmd's scope): "
+                                "its reads are not measured, and the measurement is approximate");
     return;
   }
   if (F == nullptr) {
@@ -867,6 +895,14 @@ void Rewrite::condition(const Expr *cond, bool loop) {
 void Rewrite::lambda(const LambdaExpr *L) {
   const CXXMethodDecl *op = L->getCallOperator();
   if (op == nullptr || !op->hasBody()) return;
+  for (const LambdaCapture &capture : L->captures())
+    if (capture.capturesVariable() && capture.getCaptureKind() == LCK_ByCopy)
+      if (const auto *V = dyn_cast<VarDecl>(capture.getCapturedVar());
+          V && holdsArith(V->getType()) && !V->getType()->isReferenceType())
+        warn(capture.getLocation().isValid() ? capture.getLocation() : L->getBeginLoc(),
+             "'" + V->getNameAsString() +
+                 "' is captured by value: the copy does not keep its key (capture it by "
+                 "reference); the measurement is approximate");
   const FunctionDecl *saved = current_;
   auto savedDiagnostics = std::move(runtimeDiagnostics_);
   runtimeDiagnostics_.clear();
