@@ -171,6 +171,22 @@ TEST_F(Cli, ThreeStepFlowGivesTheSameReportAsRun) {
   EXPECT_EQ(a["functions"], b["functions"]);
 }
 
+TEST_F(Cli, CompilationDatabaseWithGccOnlyFlags) {
+  // A GCC build's compile_commands.json: Clang rejects -fno-tree-vrp and
+  // -fconcepts-diagnostics-depth; the tool drops them.
+  const std::string source = input("exit_status.cpp");
+  std::ofstream(dir + "/compile_commands.json")
+      << "[{\"directory\": \"" << dir << "\", \"command\": \"/usr/bin/g++ -std=c++17 -O2 "
+      << "-fno-tree-vrp -fconcepts-diagnostics-depth=3 -DEXTRA=1 -c " << source
+      << " -o x.o\", \"file\": \"" << source << "\"}]";
+  Result r = run(instrument + " -p " + dir + " " + source + " -o out.cpp");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err.find("error"), std::string::npos) << r.err;
+  EXPECT_TRUE(exists(dir + "/out.cpp"));
+  r = run(instrument + " " + source + " --extra-arg=-DEXTRA=1 -o out2.cpp");
+  ASSERT_EQ(r.status, 0) << r.err;
+}
+
 TEST_F(Cli, InstrumentWritesToStandardOutputWithoutDashO) {
   Result r = run(instrument + " " + input("exit_status.cpp"));
   ASSERT_EQ(r.status, 0) << r.err;

@@ -43,7 +43,9 @@ std::string executableDir(const char *argv0) {
 
 RuntimePaths findRuntime(const char *argv0) {
   RuntimePaths p;
-  const std::string prefix = executableDir(argv0) + "/..";
+  const std::string bin = executableDir(argv0);
+  const auto slash = bin.rfind('/');
+  const std::string prefix = slash == std::string::npos ? bin + "/.." : bin.substr(0, slash);
   const std::string installed = prefix + "/include";
   const std::string installedLib = prefix + "/" BYTEDMD_INSTALL_LIBDIR "/libbytedmd_runtime.a";
   if (exists(installed + "/bytedmd/runtime.h") && exists(installedLib)) {
