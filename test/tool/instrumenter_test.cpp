@@ -209,7 +209,7 @@ TEST(Rewrite, ReturnsMarkResults) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::pushBack(y, ::bytedmd::ld(a));");
   EXPECT_REWRITES_TO(r.code, "{ bytedmd_frame.results(y); return y; }");
   EXPECT_REWRITES_TO(r.code, "return bytedmd_frame.retObject<std::vector<double>>(::bytedmd::listed<"
-                             "std::vector<double>>({::bytedmd::stash(::bytedmd::ld(a)), "
+                             "std::vector<double>>(2, {::bytedmd::stash(::bytedmd::ld(a)), "
                              "::bytedmd::stash(::bytedmd::bin<BYTEDMD_OP_MUL>(");
 }
 
@@ -228,6 +228,16 @@ TEST(Rewrite, ContainerCopiesKeepKeys) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::assignObject(d, c);");
   EXPECT_REWRITES_TO(r.code, "for (auto&& bytedmd_ref_v : d) { double v = ::bytedmd::init(&v, "
                              "::bytedmd::ld(bytedmd_ref_v)); ::bytedmd::set(c[0], ::bytedmd::ld(v)); }");
+}
+
+TEST(Rewrite, ConstantsStayConstants) {
+  const Instrumented r = instrument(R"cpp(
+    double f(double a) { const int n = 2; constexpr double c = 0.5; double t[n] = {a};
+                         return t[0] * n * c; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "const int n = 2; constexpr double c = 0.5;");
+  EXPECT_REWRITES_TO(r.code, "double t[n] = {::bytedmd::stash(::bytedmd::ld(a))}; ::bytedmd::bindStashed(t, 1);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{::bytedmd::ld(t[0]), n}), c})");
 }
 
 TEST(Rewrite, AutoVariablesGetTheirTypeSpelled) {
@@ -351,7 +361,7 @@ TEST(Rewrite, DependentAutoVariablesTakeTheirKeyAfterTheDeclaration) {
   EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "auto t = ::bytedmd::stash(::bytedmd::bin<BYTEDMD_OP_MUL>("
                              "::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(a)})); "
-                             "::bytedmd::bindStashed(t);");
+                             "::bytedmd::bindStashed(t, 1);");
 }
 
 TEST(Diagnose, MethodOfAUserClass) {

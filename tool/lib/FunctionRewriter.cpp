@@ -264,7 +264,8 @@ private:
   void condition(const Expr *cond, bool loop);
   void lambda(const LambdaExpr *L);
   void prologue(const FunctionDecl *F, const Stmt *body, bool measured);
-  void listElements(const InitListExpr *L);
+  /// Stashes the keys of a braced list's elements; returns how many.
+  unsigned listElements(const InitListExpr *L);
   void loadArgument(const Expr *arg);
 
   ASTContext &ctx_;
@@ -341,6 +342,10 @@ void Rewrite::expr(const Expr *E, Use use) {
   if (const auto *C = dyn_cast<ImplicitCastExpr>(E)) {
     switch (C->getCastKind()) {
     case CK_LValueToRValue:
+      if (const auto *D = dyn_cast<DeclRefExpr>(C->getSubExpr()->IgnoreParens()))
+        if (const auto *V = dyn_cast<VarDecl>(D->getDecl());
+            V && V->isUsableInConstantExpressions(ctx_))
+          return; // a named constant is a literal: untracked
       if (isArith(C->getType())) {
         applyUse(C, use);
         wrap(C->getSubExpr(), "::bytedmd::ld(", ")");
@@ -729,23 +734,32 @@ void Rewrite::loadArgument(const Expr *arg) {
   }
 }
 
-void Rewrite::listElements(const InitListExpr *L) {
+unsigned Rewrite::listElements(const InitListExpr *L) {
+  // Every element that is not a nested list is stashed, arithmetic or not
+  // (a template's element type may be either), so the count is exact.
+  unsigned count = 0;
   for (const Expr *init : L->inits()) {
-    if (const auto *inner = dyn_cast<InitListExpr>(init->IgnoreImplicit())) {
-      listElements(inner);
-    } else if (isDependentOrArith(init) && canEdit(init)) {
+    if (const InitListExpr *inner = containerList(init)) {
+      count += listElements(inner);
+    } else if (canEdit(init)) {
       wrap(init, "::bytedmd::stash(", ")");
-      expr(init, Use::Value);
+      expr(init, isDependentOrArith(init) ? Use::Value : Use::Plain);
+      ++count;
     } else {
-      expr(init, Use::Plain);
+      expr(init, Use::Value); // warns: a macro body
     }
   }
+  return count;
 }
 
 void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
   const Expr *init = D->getInit();
   if (init == nullptr) return;
   const QualType T = D->getType();
+  // A constant (constexpr, or const with a constant initialiser) stays one:
+  // it may size arrays; its loads are literals.
+  if (D->isConstexpr() || (!T->isDependentType() && D->isUsableInConstantExpressions(ctx_)))
+    return;
   if (isArith(T) && !T->isReferenceType()) {
     if (!canEdit(init)) return expr(init, Use::Value);
     if (const AutoTypeLoc A = D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc()) {
@@ -776,7 +790,7 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
       }
       wrap(init, "::bytedmd::stash(", ")");
       r_.InsertTextAfterToken(editable(S->getEndLoc()),
-                              " ::bytedmd::bindStashed(" + D->getNameAsString() + ");");
+                              " ::bytedmd::bindStashed(" + D->getNameAsString() + ", 1);");
       return expr(init, Use::Value);
     }
     wrap(init, "::bytedmd::init(&" + D->getNameAsString() + ", ", ")");
@@ -796,9 +810,10 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
     }
     const InitListExpr *list = containerList(init);
     if (list && S != nullptr && editable(S->getEndLoc()).isValid()) {
-      listElements(list);
+      const unsigned count = listElements(list);
       r_.InsertTextAfterToken(editable(S->getEndLoc()),
-                              " ::bytedmd::bindStashed(" + D->getNameAsString() + ");");
+                              " ::bytedmd::bindStashed(" + D->getNameAsString() + ", " +
+                                  std::to_string(count) + ");");
       return;
     }
   }
@@ -832,8 +847,9 @@ void Rewrite::returnStmt(const ReturnStmt *S) {
     return;
   }
   if (const InitListExpr *list = containerList(E)) {
-    wrap(E, "bytedmd_frame.retObject<" + type + ">(::bytedmd::listed<" + type + ">(", "))");
-    listElements(list);
+    const std::string opening = "bytedmd_frame.retObject<" + type + ">(::bytedmd::listed<" + type + ">(";
+    open(E->getBeginLoc(), opening + std::to_string(listElements(list)) + ", ");
+    close(E->getEndLoc(), "))");
     return;
   }
   wrap(E, "bytedmd_frame.retObject<" + type + ">(", ")");

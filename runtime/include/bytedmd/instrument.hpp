@@ -401,9 +401,10 @@ template <class Vec, class X> inline void pushBack(Vec &v, X &&x) {
   if constexpr (std::is_arithmetic_v<T>) bytedmd_shadow_store(&v.back(), k, bits(v.back()));
 }
 
-/// A braced list's elements: stash(x) keeps each element's key, in order;
-/// listed<T>({...}) builds T and gives its elements the stashed keys, and
-/// bindStashed(object) does the same for an object built in place.
+/// A braced list's elements: stash(x) keeps each element's key in order;
+/// bindStashed(object, n) gives the n stashed keys to object's first n
+/// elements (row-major) and key 0 to the rest; listed<T>(n, {...}) builds T
+/// from the list and does the same.
 struct Stash {
   bytedmd_key keys[256];
   unsigned size = 0;
@@ -413,27 +414,23 @@ inline Stash &stash() {
   return s;
 }
 template <class X> inline decltype(auto) stash(X &&x) {
-  // Only what forEachElement will count: arithmetic values.
-  if constexpr (isV<X> || isArithmetic<X>) {
-    Stash &s = stash();
-    if (s.size < 256) s.keys[s.size] = key(x);
-    ++s.size;
-  }
+  Stash &s = stash();
+  if (s.size < 256) s.keys[s.size] = key(x);
+  ++s.size;
   return val(std::forward<X>(x));
 }
-template <class T> inline void bindStashed(T &object) {
+template <class T> inline void bindStashed(T &object, unsigned n) {
   Stash &s = stash();
-  std::size_t n = 0;
-  forEachElement(object, [&](auto &) { ++n; });
-  std::size_t i = s.size >= n ? s.size - n : 0;
+  const unsigned first = s.size >= n ? s.size - n : 0;
+  unsigned i = first;
   forEachElement(object, [&](auto &e) {
-    bytedmd_shadow_store(&e, i < 256 ? s.keys[i] : 0, bits(e));
+    bytedmd_shadow_store(&e, i < s.size && i < 256 ? s.keys[i] : 0, bits(e));
     ++i;
   });
-  s.size = s.size >= n ? unsigned(s.size - n) : 0;
+  s.size = first;
 }
-template <class T> inline T listed(T &&object) {
-  bindStashed(object);
+template <class T> inline T listed(unsigned n, T &&object) {
+  bindStashed(object, n);
   return std::move(object);
 }
 
