@@ -1,5 +1,7 @@
 // cli_test.cpp - bytedmd-instrument and bytedmd run as a user meets them:
 // bad input, diagnostics, exit statuses, and the three-step flow.
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -13,12 +15,7 @@
 
 namespace {
 
-std::string readFile(const std::string &path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using bytedmd::testing::readFile;
 
 bool exists(const std::string &path) {
   struct stat st;
@@ -32,18 +29,13 @@ struct Result {
 
 class Cli : public ::testing::Test {
 protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/bytedmd-cli-XXXXXX";
-    dir = ::mkdtemp(pattern);
-  }
+  void SetUp() override { dir = bytedmd::testing::scratchDir(); }
   void TearDown() override { std::system(("rm -rf " + dir).c_str()); }
 
   Result run(const std::string &command) {
-    const int raw = std::system(("cd " + dir + " && " + command + " >" + dir + "/out 2>" + dir +
-                                 "/err")
-                                    .c_str());
-    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw), readFile(dir + "/out"),
-            readFile(dir + "/err")};
+    const int status = bytedmd::testing::shell("cd " + dir + " && " + command + " >" + dir +
+                                               "/out 2>" + dir + "/err");
+    return {status, readFile(dir + "/out"), readFile(dir + "/err")};
   }
   static std::string input(const std::string &name) {
     return std::string(BYTEDMD_E2E_DIR) + "/inputs/" + name;

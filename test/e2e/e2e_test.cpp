@@ -7,6 +7,8 @@
 // taken from ../shared/conformance/cases.md. Each program goes through
 // `bytedmd run`; the report must hold exactly those measurements, and the
 // instrumented program must print what the original prints.
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -21,23 +23,9 @@
 
 namespace {
 
-std::string readFile(const std::string &path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-int shell(const std::string &command) {
-  const int raw = std::system(command.c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-}
-
-std::string scratchDir() {
-  char pattern[] = "/tmp/bytedmd-e2e-XXXXXX";
-  const char *dir = ::mkdtemp(pattern);
-  return dir ? dir : "/tmp";
-}
+using bytedmd::testing::readFile;
+using bytedmd::testing::scratchDir;
+using bytedmd::testing::shell;
 
 struct Expectation {
   std::string function;

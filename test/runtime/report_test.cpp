@@ -1,6 +1,7 @@
 // report_test.cpp - the JSON report, its settings and atomic writing, and the
 // report and IR files that a measured program writes at exit.
 #include "report.h"
+#include "test_support.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -16,19 +17,8 @@
 namespace bytedmd {
 namespace {
 
-std::string readFile(const std::string &path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string scratchDir() {
-  char pattern[] = "/tmp/bytedmd-test-XXXXXX";
-  const char *dir = ::mkdtemp(pattern);
-  EXPECT_NE(dir, nullptr);
-  return dir ? dir : "/tmp";
-}
+using testing::readFile;
+using testing::scratchDir;
 
 TEST(Report, HasEveryFieldOfSchemaVersion1) {
   MeasurementRecord m;

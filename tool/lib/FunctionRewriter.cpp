@@ -375,7 +375,6 @@ void Rewrite::expr(const Expr *E, Use use) {
     const Expr *sub = C->getSubExpr();
     if (isArith(C->getType()) && isDependentOrArith(sub) && C->getCastKind() != CK_LValueToRValue) {
       const std::string type = text(C->getTypeInfoAsWritten()->getTypeLoc().getSourceRange());
-      SourceLocation subBegin = editable(sub->getBeginLoc());
       if (const auto *CS = dyn_cast<CStyleCastExpr>(C)) {
         replace(editable(CS->getLParenLoc()), editable(CS->getRParenLoc()),
                        "::bytedmd::cvt<" + type + ">(");
@@ -395,7 +394,6 @@ void Rewrite::expr(const Expr *E, Use use) {
       } else {
         return expr(sub, use);
       }
-      (void)subBegin;
       return expr(sub, Use::Value);
     }
     // (void)x discards; other casts to non-arithmetic types hand x over.
@@ -817,8 +815,7 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
       return;
     }
   }
-  expr(init, T->isReferenceType() ? Use::Plain : Use::Plain);
-  if (T->isReferenceType()) return;
+  expr(init, Use::Plain);
 }
 
 void Rewrite::returnStmt(const ReturnStmt *S) {

@@ -144,7 +144,7 @@ void bytedmd_diagnostic(const bytedmd_location *where, const char *message);
 /** The key stored at `address`, if the location still holds the value bits
  *  that were stored with it (`bits`: the value's first 8 bytes, zero-padded).
  *  A mismatch means code the tool cannot see wrote there: the value is then
- *  untracked, and the mismatch is counted in the measurement's report. */
+ *  untracked. */
 bytedmd_key bytedmd_shadow_load(const void *address, uint64_t bits);
 
 /** Records that `address` now holds the value with `key` and these bits. */
