@@ -12,18 +12,18 @@
 // BM_Measurement records through the runtime's entry set (as instrumented
 // code does) and replays at the end of the measurement: the whole cost of a
 // measured call, up to 10^8 reads, with the process's peak memory.
-#include "naive_replay.h"
-#include "reference_programs.h"
 #include "bytedmd/runtime.h"
-#include "replay.h"
+#include "naive_replay.h"
 #include "recorder.h"
+#include "reference_programs.h"
+#include "replay.h"
 
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <random>
-#include <cstdlib>
 #include <sys/resource.h>
 
 namespace bytedmd {
@@ -33,18 +33,21 @@ EventLog workingSetLog(std::uint64_t reads, int width) {
   std::mt19937_64 rng(reads ^ std::uint64_t(width));
   EventLog log;
   std::vector<Word> slots(width);
-  for (Word &k : slots) k = log.input();
+  for (Word &k : slots)
+    k = log.input();
   for (std::uint64_t r = 0; r < reads; r += 2) {
     const Word keys[] = {slots[rng() % width], slots[rng() % width]};
     slots[rng() % width] = log.read(keys, 2, true, BYTEDMD_OP_ADD);
   }
-  for (Word k : slots) log.result(k);
+  for (Word k : slots)
+    log.result(k);
   return log;
 }
 
 int matmulSizeFor(std::uint64_t reads) {
   int n = 2;
-  while (std::uint64_t(4) * n * n * n - std::uint64_t(2) * n * n < reads) ++n; // its reads
+  while (std::uint64_t(4) * n * n * n - std::uint64_t(2) * n * n < reads)
+    ++n; // its reads
   return n;
 }
 
@@ -95,7 +98,8 @@ void BM_NaiveReplay(benchmark::State &state) {
 void replayArgs(benchmark::internal::Benchmark *b) {
   b->ArgNames({"workload", "reads"});
   for (int w : {kSmall, kLarge, kMatmul})
-    for (std::int64_t reads : {100000, 1000000, 10000000}) b->Args({w, reads});
+    for (std::int64_t reads : {100000, 1000000, 10000000})
+      b->Args({w, reads});
   b->Unit(benchmark::kMillisecond);
 }
 
@@ -156,7 +160,8 @@ int main(int argc, char **argv) {
   ::setenv("BYTEDMD_REPORT", "replay_benchmark-report.json", 0);
   ::setenv("BYTEDMD_TRACE_LIMIT", "0", 0);
   benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  if (benchmark::ReportUnrecognizedArguments(argc, argv))
+    return 1;
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

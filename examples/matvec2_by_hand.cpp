@@ -39,9 +39,11 @@ std::vector<double> matvec2(const std::vector<std::vector<double>> &A,
   const int opened = bytedmd_enter(&matvec2Site);
   std::vector<Tracked> tx(x.size());
   std::vector<std::vector<Tracked>> tA(A.size());
-  for (std::size_t i = 0; i < x.size(); ++i) tx[i] = {x[i], bytedmd_input()};
+  for (std::size_t i = 0; i < x.size(); ++i)
+    tx[i] = {x[i], bytedmd_input()};
   for (std::size_t i = 0; i < A.size(); ++i)
-    for (double a : A[i]) tA[i].push_back({a, bytedmd_input()});
+    for (double a : A[i])
+      tA[i].push_back({a, bytedmd_input()});
 
   // Products are separate statements so the order is the source's, left to
   // right, whatever order the compiler evaluates arguments in.

@@ -20,16 +20,19 @@ using namespace llvm;
 
 static cl::OptionCategory category("bytedmd-instrument options");
 
-static cl::list<std::string> functions(
-    "function", cl::desc("A measured function (repeatable; ns::f accepted). Default: every "
-                         "function defined in SOURCE except main"),
-    cl::value_desc("NAME"), cl::cat(category));
-static cl::list<std::string> untracked(
-    "untracked", cl::desc("A parameter excluded from the inputs, such as a size: NAME or "
-                          "FUNCTION:NAME (repeatable)"),
-    cl::value_desc("PARAM"), cl::cat(category));
-static cl::opt<std::string> output("o", cl::desc("Write the instrumented file here (default: "
-                                                 "standard output)"),
+static cl::list<std::string>
+    functions("function",
+              cl::desc("A measured function (repeatable; ns::f accepted). Default: every "
+                       "function defined in SOURCE except main"),
+              cl::value_desc("NAME"), cl::cat(category));
+static cl::list<std::string>
+    untracked("untracked",
+              cl::desc("A parameter excluded from the inputs, such as a size: NAME or "
+                       "FUNCTION:NAME (repeatable)"),
+              cl::value_desc("PARAM"), cl::cat(category));
+static cl::opt<std::string> output("o",
+                                   cl::desc("Write the instrumented file here (default: "
+                                            "standard output)"),
                                    cl::value_desc("FILE"), cl::cat(category));
 static cl::opt<bool> printFlags("print-flags",
                                 cl::desc("Print the compile and link flags that instrumented "
@@ -65,7 +68,8 @@ int main(int argc, const char **argv) {
     hasSeparator = hasSeparator || std::strcmp(argv[i], "--") == 0;
     hasDatabase = hasDatabase || std::strncmp(argv[i], "-p", 2) == 0;
   }
-  if (!hasSeparator && !hasDatabase) args.push_back("--");
+  if (!hasSeparator && !hasDatabase)
+    args.push_back("--");
   int count = int(args.size());
   auto parser = clang::tooling::CommonOptionsParser::create(count, args.data(), category,
                                                             cl::OneOrMore, help);
@@ -88,10 +92,13 @@ int main(int argc, const char **argv) {
   tool.appendArgumentsAdjuster(
       [runtime](const clang::tooling::CommandLineArguments &in, StringRef) {
         std::vector<std::string> out = bytedmd::adjustArguments(in);
-        if (runtime.found) out.push_back("-I" + runtime.includeDir);
+        if (runtime.found)
+          out.push_back("-I" + runtime.includeDir);
         bool hasStd = false;
-        for (const std::string &a : out) hasStd = hasStd || StringRef(a).starts_with("-std=");
-        if (!hasStd && !out.empty()) out.insert(out.begin() + 1, "-std=c++17");
+        for (const std::string &a : out)
+          hasStd = hasStd || StringRef(a).starts_with("-std=");
+        if (!hasStd && !out.empty())
+          out.insert(out.begin() + 1, "-std=c++17");
         return out;
       });
 

@@ -7,7 +7,8 @@ std::uint64_t isqrt(std::uint64_t n) {
   // Digit-by-digit (base 4): exact, branch-light, no floating point.
   std::uint64_t root = 0;
   std::uint64_t bit = std::uint64_t(1) << 62;
-  while (bit > n) bit >>= 2;
+  while (bit > n)
+    bit >>= 2;
   while (bit != 0) {
     if (n >= root + bit) {
       n -= root + bit;
@@ -21,7 +22,8 @@ std::uint64_t isqrt(std::uint64_t n) {
 }
 
 std::uint64_t sumCeilSqrt(std::uint64_t n) {
-  if (n == 0) return 0;
+  if (n == 0)
+    return 0;
   // 128-bit intermediates: m*(6n) overflows 64 bits once n passes ~2^42.
   unsigned __int128 m = ceilSqrt(n);
   unsigned __int128 total = m * (6 * (unsigned __int128)n - 2 * m * m + 3 * m - 1) / 6;

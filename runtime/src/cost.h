@@ -24,7 +24,8 @@ std::uint64_t sumCeilSqrt(std::uint64_t n);
 
 /// The cost of reading one element at depth d (>= 1) with B bytes each.
 inline std::uint64_t readCost(std::uint64_t depth, std::uint64_t bytesPerElement) {
-  if (bytesPerElement == 1) return ceilSqrt(depth);
+  if (bytesPerElement == 1)
+    return ceilSqrt(depth);
   return sumCeilSqrt(depth * bytesPerElement) - sumCeilSqrt((depth - 1) * bytesPerElement);
 }
 

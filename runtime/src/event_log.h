@@ -52,13 +52,13 @@ constexpr Word payload(Word w) { return w & kPayloadMask; }
 
 /// A borrowed view of one measurement's events: what the replay consumes.
 struct EventLogView {
-  const Word *words = nullptr;    ///< the body, in program order
+  const Word *words = nullptr; ///< the body, in program order
   std::size_t size = 0;
-  const Word *inputs = nullptr;   ///< input keys, in stack-initialisation order
-  std::size_t inputCount = 0;     ///< (first = deepest; the last ends on top)
-  const Word *results = nullptr;  ///< keys live until the end
+  const Word *inputs = nullptr;  ///< input keys, in stack-initialisation order
+  std::size_t inputCount = 0;    ///< (first = deepest; the last ends on top)
+  const Word *results = nullptr; ///< keys live until the end
   std::size_t resultCount = 0;
-  Word values = 0;                ///< keys 1..values were allocated
+  Word values = 0; ///< keys 1..values were allocated
 };
 
 /// An owning event log, used to build logs in tests, tools and benchmarks.
@@ -90,7 +90,7 @@ public:
   void result(Word key) { results_.push_back(key); }
 
   EventLogView view() const {
-    return {words_.data(), words_.size(), inputs_.data(), inputs_.size(),
+    return {words_.data(),   words_.size(),   inputs_.data(), inputs_.size(),
             results_.data(), results_.size(), values_};
   }
 

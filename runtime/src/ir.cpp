@@ -18,7 +18,8 @@ void IrWriter::append(std::uint64_t n) {
     digits[len++] = char('0' + n % 10);
     n /= 10;
   } while (n != 0);
-  while (len > 0) buffer_.push_back(digits[--len]);
+  while (len > 0)
+    buffer_.push_back(digits[--len]);
 }
 
 void IrWriter::store(Word key) {
@@ -40,14 +41,14 @@ void IrWriter::read(Word key, std::uint32_t depth) {
   flushIfFull();
 }
 
-void IrWriter::instruction(unsigned op, const Word *keys, const std::uint32_t *depths,
-                           unsigned n) {
+void IrWriter::instruction(unsigned op, const Word *keys, const std::uint32_t *depths, unsigned n) {
   buffer_ += "OP    ";
   buffer_ += bytedmd_op_name(bytedmd_op(op));
   buffer_.push_back('(');
   std::uint64_t cost = 0;
   for (unsigned j = 0; j < n; ++j) {
-    if (j != 0) buffer_ += ", ";
+    if (j != 0)
+      buffer_ += ", ";
     buffer_.push_back('v');
     append(number_[keys[j]]);
     buffer_.push_back('@');
@@ -68,8 +69,10 @@ void IrWriter::total(std::uint64_t cost) {
 }
 
 void IrWriter::flush() {
-  if (buffer_.empty()) return;
-  if (std::fwrite(buffer_.data(), 1, buffer_.size(), out_) != buffer_.size()) ok_ = false;
+  if (buffer_.empty())
+    return;
+  if (std::fwrite(buffer_.data(), 1, buffer_.size(), out_) != buffer_.size())
+    ok_ = false;
   buffer_.clear();
 }
 

@@ -39,7 +39,8 @@ public:
 private:
   void append(std::uint64_t n);
   void flushIfFull() {
-    if (buffer_.size() >= (1u << 16)) flush();
+    if (buffer_.size() >= (1u << 16))
+      flush();
   }
   void flush();
 

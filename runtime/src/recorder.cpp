@@ -51,13 +51,13 @@ struct MeasurementState {
 /// The per-thread recorder. Plain data with constant initialisation, so a
 /// thread_local access is one TLS-relative load, with no guard call.
 struct Recorder {
-  Word *cursor;       // next free word of the event buffer
-  Word *limit;        // end of the buffer
-  Word *buffer;       // start of the buffer (malloc'd, kept between measurements)
-  std::uint64_t id;   // the measurement in flight; 0 when none
-  std::uint64_t tag;  // id << 32: the high half of this measurement's keys
-  Word next;          // the last local key allocated
-  Word location;      // the location id last written to the log
+  Word *cursor;      // next free word of the event buffer
+  Word *limit;       // end of the buffer
+  Word *buffer;      // start of the buffer (malloc'd, kept between measurements)
+  std::uint64_t id;  // the measurement in flight; 0 when none
+  std::uint64_t tag; // id << 32: the high half of this measurement's keys
+  Word next;         // the last local key allocated
+  Word location;     // the location id last written to the log
   MeasurementState *state;
 };
 
@@ -101,13 +101,15 @@ Registry &registry() {
 
 const char *functionName(const Recorder &r) {
   return r.state && r.state->function && r.state->function->name ? r.state->function->name
-                                                                  : "<unknown>";
+                                                                 : "<unknown>";
 }
 
 void loadSettingsLocked(Registry &reg) {
-  if (reg.settingsRead) return;
+  if (reg.settingsRead)
+    return;
   std::string error;
-  if (!settingsFromEnvironment(&reg.settings, &error)) fatal(error);
+  if (!settingsFromEnvironment(&reg.settings, &error))
+    fatal(error);
   reg.settingsRead = true;
 }
 
@@ -126,15 +128,16 @@ __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed)
     fatal(std::string("the measurement of '") + functionName(r) +
           "' recorded more than 2^32 event words (16 GiB); measure a smaller problem size");
   std::size_t grown = capacity < (1u << 16) ? (1u << 16) : capacity * 2;
-  if (grown > kMaxWords) grown = kMaxWords;
+  if (grown > kMaxWords)
+    grown = kMaxWords;
   // Linux overcommits: a realloc that succeeds can still end in the OOM
   // killer. Stop with a reason while the log and the replay's 8 bytes per
   // value would still fit in physical memory, instead of being killed later.
   static const std::size_t physical =
       std::size_t(::sysconf(_SC_PHYS_PAGES)) * std::size_t(::sysconf(_SC_PAGESIZE));
   const std::size_t needs = grown * sizeof(Word) + std::size_t(r.next) * 8;
-  void *p = physical != 0 && needs > physical ? nullptr
-                                              : std::realloc(r.buffer, grown * sizeof(Word));
+  void *p =
+      physical != 0 && needs > physical ? nullptr : std::realloc(r.buffer, grown * sizeof(Word));
   if (p == nullptr)
     fatal(std::string("out of memory recording the measurement of '") + functionName(r) +
           "' after " + std::to_string(used) + " event words (" +
@@ -147,7 +150,8 @@ __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed)
 }
 
 inline void reserveWords(Recorder &r, std::size_t n) {
-  if (BYTEDMD_UNLIKELY(std::size_t(r.limit - r.cursor) < n)) growBuffer(r, n);
+  if (BYTEDMD_UNLIKELY(std::size_t(r.limit - r.cursor) < n))
+    growBuffer(r, n);
 }
 
 __attribute__((noinline, cold)) void tooManyValues(const Recorder &r) {
@@ -156,7 +160,8 @@ __attribute__((noinline, cold)) void tooManyValues(const Recorder &r) {
 }
 
 inline Word allocate(Recorder &r) {
-  if (BYTEDMD_UNLIKELY(r.next >= word::kMaxLocalKey)) tooManyValues(r);
+  if (BYTEDMD_UNLIKELY(r.next >= word::kMaxLocalKey))
+    tooManyValues(r);
   return ++r.next;
 }
 
@@ -164,16 +169,19 @@ __attribute__((noinline)) std::uint32_t registerLocation(bytedmd_location *where
   Registry &reg = registry();
   std::lock_guard<std::mutex> lock(reg.mutex);
   std::uint32_t id = __atomic_load_n(&where->id, __ATOMIC_ACQUIRE);
-  if (id != 0) return id; // another thread got here first
+  if (id != 0)
+    return id; // another thread got here first
   reg.locations.push_back(where);
   id = std::uint32_t(reg.locations.size());
-  if (id > word::kPayloadMask) fatal("more than 2^29 source locations");
+  if (id > word::kPayloadMask)
+    fatal("more than 2^29 source locations");
   __atomic_store_n(&where->id, id, __ATOMIC_RELEASE);
   return id;
 }
 
 void openIrLocked(Registry &reg) {
-  if (reg.ir != nullptr || reg.irFailed) return;
+  if (reg.ir != nullptr || reg.irFailed)
+    return;
   reg.irTemporary = reg.settings.irPath + ".tmp." + std::to_string(::getpid());
   reg.ir = std::fopen(reg.irTemporary.c_str(), "wb");
   if (reg.ir == nullptr) {
@@ -232,7 +240,8 @@ void endMeasurement(Recorder &r) {
         IrWriter ir(reg.ir, log.values, options.bytesPerElement);
         record.stats = s.replay.run(log, options, ir);
         ir.total(record.stats.cost);
-        if (!ir.ok()) reg.irFailed = true;
+        if (!ir.ok())
+          reg.irFailed = true;
       } else {
         record.stats = s.replay.run(log, options);
       }
@@ -273,10 +282,9 @@ std::vector<MeasurementRecord> finishedMeasurements() {
   Registry &reg = registry();
   std::lock_guard<std::mutex> lock(reg.mutex);
   std::vector<MeasurementRecord> out = reg.finished;
-  std::sort(out.begin(), out.end(),
-            [](const MeasurementRecord &a, const MeasurementRecord &b) {
-              return a.sequence < b.sequence;
-            });
+  std::sort(out.begin(), out.end(), [](const MeasurementRecord &a, const MeasurementRecord &b) {
+    return a.sequence < b.sequence;
+  });
   return out;
 }
 
@@ -331,15 +339,16 @@ bool writeOutputs() {
 } // namespace bytedmd
 
 using bytedmd::Recorder;
-using bytedmd::Word;
 using bytedmd::tls;
+using bytedmd::Word;
 namespace word = bytedmd::word;
 
 extern "C" {
 
 int bytedmd_enter(const bytedmd_function *fn) {
   Recorder &r = tls;
-  if (r.id != 0) return 0;
+  if (r.id != 0)
+    return 0;
   bytedmd::Registry &reg = bytedmd::registry();
   if (r.state == nullptr) {
     r.state = new bytedmd::MeasurementState;
@@ -369,7 +378,8 @@ int bytedmd_enter(const bytedmd_function *fn) {
 
 void bytedmd_leave(int opened) {
   Recorder &r = tls;
-  if (!opened || r.id == 0) return;
+  if (!opened || r.id == 0)
+    return;
   bytedmd::endMeasurement(r);
 }
 
@@ -384,7 +394,8 @@ bytedmd_call_state *bytedmd_calls(void) {
 
 bytedmd_key bytedmd_input(void) {
   Recorder &r = tls;
-  if (r.id == 0) return 0;
+  if (r.id == 0)
+    return 0;
   bytedmd::reserveWords(r, 1);
   *r.cursor++ = word::kInput;
   const Word k = bytedmd::allocate(r);
@@ -393,12 +404,14 @@ bytedmd_key bytedmd_input(void) {
 }
 
 void bytedmd_inputs(bytedmd_key *keys, size_t n) {
-  for (size_t i = 0; i < n; ++i) keys[i] = bytedmd_input();
+  for (size_t i = 0; i < n; ++i)
+    keys[i] = bytedmd_input();
 }
 
 bytedmd_key bytedmd_instruction(bytedmd_op op, const bytedmd_key *keys, size_t n) {
   Recorder &r = tls;
-  if (r.id == 0 || n == 0) return 0;
+  if (r.id == 0 || n == 0)
+    return 0;
   if (BYTEDMD_UNLIKELY(n > word::kMaxOperands))
     bytedmd::fatal("an instruction with more than 4095 operands");
   bytedmd::reserveWords(r, n + 1);
@@ -409,7 +422,8 @@ bytedmd_key bytedmd_instruction(bytedmd_op op, const bytedmd_key *keys, size_t n
     header[1 + tracked] = k;
     tracked += k != 0;
   }
-  if (tracked == 0) return 0;
+  if (tracked == 0)
+    return 0;
   *header = word::read(op, tracked, true);
   r.cursor = header + 1 + tracked;
   return r.tag | bytedmd::allocate(r);
@@ -418,7 +432,8 @@ bytedmd_key bytedmd_instruction(bytedmd_op op, const bytedmd_key *keys, size_t n
 bytedmd_key bytedmd_unary(bytedmd_op op, bytedmd_key a) {
   Recorder &r = tls;
   const Word la = bytedmd::localKey(r, a);
-  if (la == 0) return 0; // also covers "no measurement": r.id == 0 matches no key
+  if (la == 0)
+    return 0; // also covers "no measurement": r.id == 0 matches no key
   bytedmd::reserveWords(r, 2);
   r.cursor[0] = word::read(op, 1, true);
   r.cursor[1] = la;
@@ -430,7 +445,8 @@ bytedmd_key bytedmd_binary(bytedmd_op op, bytedmd_key a, bytedmd_key b) {
   Recorder &r = tls;
   const Word la = bytedmd::localKey(r, a);
   const Word lb = bytedmd::localKey(r, b);
-  if ((la | lb) == 0) return 0;
+  if ((la | lb) == 0)
+    return 0;
   bytedmd::reserveWords(r, 3);
   Word *p = r.cursor;
   // Branch-free: write both, keep the tracked ones packed in operand order.
@@ -446,7 +462,8 @@ bytedmd_key bytedmd_binary(bytedmd_op op, bytedmd_key a, bytedmd_key b) {
 void bytedmd_read(bytedmd_op why, bytedmd_key key) {
   Recorder &r = tls;
   const Word k = bytedmd::localKey(r, key);
-  if (k == 0) return;
+  if (k == 0)
+    return;
   bytedmd::reserveWords(r, 2);
   r.cursor[0] = word::read(why, 1, false);
   r.cursor[1] = k;
@@ -455,17 +472,22 @@ void bytedmd_read(bytedmd_op why, bytedmd_key key) {
 
 void bytedmd_results(const bytedmd_key *keys, size_t n) {
   Recorder &r = tls;
-  if (r.id == 0) return;
+  if (r.id == 0)
+    return;
   for (size_t i = 0; i < n; ++i)
-    if (const Word k = bytedmd::localKey(r, keys[i])) r.state->results.push_back(k);
+    if (const Word k = bytedmd::localKey(r, keys[i]))
+      r.state->results.push_back(k);
 }
 
 void bytedmd_at(bytedmd_location *where) {
   Recorder &r = tls;
-  if (r.id == 0 || where == nullptr) return;
+  if (r.id == 0 || where == nullptr)
+    return;
   std::uint32_t id = __atomic_load_n(&where->id, __ATOMIC_ACQUIRE);
-  if (BYTEDMD_UNLIKELY(id == 0)) id = bytedmd::registerLocation(where);
-  if (id == r.location) return;
+  if (BYTEDMD_UNLIKELY(id == 0))
+    id = bytedmd::registerLocation(where);
+  if (id == r.location)
+    return;
   bytedmd::reserveWords(r, 1);
   *r.cursor++ = word::kLocation | id;
   r.location = id;
@@ -473,10 +495,12 @@ void bytedmd_at(bytedmd_location *where) {
 
 void bytedmd_diagnostic(const bytedmd_location *where, const char *message) {
   Recorder &r = tls;
-  if (r.id == 0) return;
+  if (r.id == 0)
+    return;
   auto &list = r.state->diagnostics;
   for (const auto &d : list)
-    if (d.where == where && d.message == message) return;
+    if (d.where == where && d.message == message)
+      return;
   list.push_back({where, message});
 }
 

@@ -17,13 +17,16 @@ constexpr std::uint32_t kMinCapacity = 1024;
 
 void Replay::computeLiveness(const EventLogView &log) {
   const Word values = log.values;
-  if (values > word::kMaxLocalKey) malformed("too many values");
+  if (values > word::kMaxLocalKey)
+    malformed("too many values");
   values_.assign(std::size_t(values) + 1, Value{0, 0});
   std::uint64_t event = 0;
   for (std::size_t i = 0; i < log.inputCount; ++i) {
     const Word k = log.inputs[i];
-    if (k == 0 || k > values) malformed("input key " + std::to_string(k) + " was never allocated");
-    if (values_[k].stamp != 0) malformed("input key " + std::to_string(k) + " declared twice");
+    if (k == 0 || k > values)
+      malformed("input key " + std::to_string(k) + " was never allocated");
+    if (values_[k].stamp != 0)
+      malformed("input key " + std::to_string(k) + " declared twice");
     values_[k].stamp = 1; // seen; reset below
     values_[k].last = std::uint32_t(event++);
   }
@@ -33,7 +36,8 @@ void Replay::computeLiveness(const EventLogView &log) {
     switch (word::kind(header)) {
     case word::kRead: {
       const unsigned m = word::operands(header);
-      if (m == 0 || i + m > log.size) malformed("READ batch of " + std::to_string(m) + " operands");
+      if (m == 0 || i + m > log.size)
+        malformed("READ batch of " + std::to_string(m) + " operands");
       for (unsigned j = 0; j < m; ++j) {
         const Word k = log.words[i + j];
         if (!word::isOperand(k) || k == 0 || k > next)
@@ -42,16 +46,19 @@ void Replay::computeLiveness(const EventLogView &log) {
       }
       i += m;
       ++event;
-      if (word::hasOutput(header)) values_[++next].last = std::uint32_t(event++);
+      if (word::hasOutput(header))
+        values_[++next].last = std::uint32_t(event++);
       break;
     }
     case word::kInput:
       ++next;
-      if (next > values || values_[next].stamp == 0) malformed("INPUT marker without a declared input");
+      if (next > values || values_[next].stamp == 0)
+        malformed("INPUT marker without a declared input");
       break;
     case word::kStore:
       for (Word n = word::payload(header); n != 0; --n) {
-        if (next == values) malformed("STORE beyond the allocated values");
+        if (next == values)
+          malformed("STORE beyond the allocated values");
         values_[++next].last = std::uint32_t(event++);
       }
       break;
@@ -60,16 +67,21 @@ void Replay::computeLiveness(const EventLogView &log) {
     default:
       malformed("operand word outside a READ batch");
     }
-    if (next > values) malformed("more values stored than allocated");
-    if (event >= kForever) malformed("more than 2^32 - 1 events in one measurement");
+    if (next > values)
+      malformed("more values stored than allocated");
+    if (event >= kForever)
+      malformed("more than 2^32 - 1 events in one measurement");
   }
-  if (next != values) malformed("allocated values and stored values disagree");
+  if (next != values)
+    malformed("allocated values and stored values disagree");
   for (std::size_t i = 0; i < log.resultCount; ++i) {
     const Word k = log.results[i];
-    if (k == 0 || k > values) malformed("result key " + std::to_string(k) + " was never allocated");
+    if (k == 0 || k > values)
+      malformed("result key " + std::to_string(k) + " was never allocated");
     values_[k].last = kForever;
   }
-  for (std::size_t i = 0; i < log.inputCount; ++i) values_[log.inputs[i]].stamp = 0;
+  for (std::size_t i = 0; i < log.inputCount; ++i)
+    values_[log.inputs[i]].stamp = 0;
 
   clock_ = 0;
   live_ = 0;
@@ -85,22 +97,27 @@ void Replay::renumber(std::uint32_t needed) {
   std::uint32_t n = 0;
   for (std::uint32_t s = 1; s <= clock_; ++s) {
     const Word k = owner_[s];
-    if (k == 0) continue;
+    if (k == 0)
+      continue;
     owner_[++n] = k;
     values_[k].stamp = n;
   }
   // Twice the live set: the next renumbering is at least live_ touches away,
   // which keeps its O(capacity) cost amortised to O(1) per event.
-  const std::uint64_t capacity = std::max<std::uint64_t>(kMinCapacity, 2 * (std::uint64_t(n) + needed));
-  if (capacity > kForever / 2) throw std::length_error("bytedmd: live set too large to replay");
+  const std::uint64_t capacity =
+      std::max<std::uint64_t>(kMinCapacity, 2 * (std::uint64_t(n) + needed));
+  if (capacity > kForever / 2)
+    throw std::length_error("bytedmd: live set too large to replay");
   capacity_ = std::uint32_t(capacity);
   owner_.resize(capacity + 1);
   std::fill(owner_.begin() + n + 1, owner_.end(), 0);
   tree_.assign(capacity + 1, 0);
-  for (std::uint32_t s = 1; s <= n; ++s) tree_[s] = 1;
+  for (std::uint32_t s = 1; s <= n; ++s)
+    tree_[s] = 1;
   for (std::uint32_t s = 1; s <= capacity_; ++s) {
     const std::uint32_t parent = s + (s & (0u - s));
-    if (parent <= capacity_) tree_[parent] += tree_[s];
+    if (parent <= capacity_)
+      tree_[parent] += tree_[s];
   }
   clock_ = n;
 }

@@ -68,7 +68,8 @@ private:
   void computeLiveness(const EventLogView &log);
   /// Makes room for `needed` new stamps, renumbering when the tree is full.
   void reserveStamps(std::uint32_t needed) {
-    if (std::uint64_t(clock_) + needed > capacity_) renumber(needed);
+    if (std::uint64_t(clock_) + needed > capacity_)
+      renumber(needed);
   }
   void renumber(std::uint32_t needed);
   std::uint32_t depth(Word key) const;
@@ -84,8 +85,8 @@ private:
   };
   std::vector<Value> values_;
   // Order statistics over stamps 1..capacity_.
-  std::vector<std::int32_t> tree_;   // Fenwick tree: live values per stamp range
-  std::vector<Word> owner_;          // stamp -> key, 0 when free
+  std::vector<std::int32_t> tree_; // Fenwick tree: live values per stamp range
+  std::vector<Word> owner_;        // stamp -> key, 0 when free
   std::uint32_t capacity_ = 0, clock_ = 0, live_ = 0;
   // How many reads happened at each depth: the cost is priced once per depth
   // at the end instead of once per read.
@@ -95,12 +96,14 @@ private:
 inline std::uint32_t Replay::depth(Word key) const {
   // Values touched at or after key's stamp are the ones above it (or it).
   std::int32_t below = 0;
-  for (std::uint32_t i = values_[key].stamp - 1; i != 0; i &= i - 1) below += tree_[i];
+  for (std::uint32_t i = values_[key].stamp - 1; i != 0; i &= i - 1)
+    below += tree_[i];
   return live_ - std::uint32_t(below);
 }
 
 inline void Replay::add(std::uint32_t stamp, std::int32_t delta) {
-  for (; stamp <= capacity_; stamp += stamp & (0u - stamp)) tree_[stamp] += delta;
+  for (; stamp <= capacity_; stamp += stamp & (0u - stamp))
+    tree_[stamp] += delta;
 }
 
 inline void Replay::push(Word key) {
@@ -108,7 +111,8 @@ inline void Replay::push(Word key) {
   values_[key].stamp = s;
   owner_[s] = key;
   add(s, 1);
-  if (++live_ >= histogram_.size()) histogram_.resize(2 * std::size_t(live_), 0);
+  if (++live_ >= histogram_.size())
+    histogram_.resize(2 * std::size_t(live_), 0);
 }
 
 inline void Replay::remove(Word key) {
@@ -134,9 +138,11 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
   auto store = [&](Word key) __attribute__((always_inline)) {
     sink.store(key);
     push(key);
-    if (values_[key].last == event) remove(key);
+    if (values_[key].last == event)
+      remove(key);
     ++event;
-    if (live_ > stats.peakLive) stats.peakLive = live_;
+    if (live_ > stats.peakLive)
+      stats.peakLive = live_;
   };
 
   for (std::size_t i = 0; i < log.inputCount; ++i) {
@@ -158,7 +164,8 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
         const std::uint32_t d = depth(keys[j]);
         depths[j] = d;
         ++histogram_[d];
-        if (stats.reads < options.traceLimit) stats.trace.push_back(d);
+        if (stats.reads < options.traceLimit)
+          stats.trace.push_back(d);
         ++stats.reads;
         sink.read(keys[j], d);
       }
@@ -171,7 +178,8 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
       for (unsigned j = 0; j < m; ++j) {
         const Word k = keys[j];
         const std::uint32_t old = values_[k].stamp;
-        if (old == 0 || old > batchStart) continue;
+        if (old == 0 || old > batchStart)
+          continue;
         if (values_[k].last == event) {
           remove(k);
           continue;
@@ -208,7 +216,8 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
 
   // Price each depth once rather than each read.
   for (std::size_t d = 1; d < histogram_.size(); ++d) {
-    if (histogram_[d] == 0) continue;
+    if (histogram_[d] == 0)
+      continue;
     const std::uint64_t price =
         options.bytesPerElement == 1 ? ceilSqrt(d) : readCost(d, options.bytesPerElement);
     stats.cost += histogram_[d] * price;

@@ -19,19 +19,24 @@ namespace bytedmd {
 namespace {
 // Cannot collide with a real string: function names and diagnostics are
 // written before the traces they follow, and this text is not valid C++.
-const std::string kTracePlaceholder = "\x01" "bytedmd-trace-";
+const std::string kTracePlaceholder = "\x01"
+                                      "bytedmd-trace-";
 
 // Accepts decimal digits only (no sign, no spaces), within [min, max].
 bool parseCount(const char *text, std::uint64_t min, std::uint64_t max, std::uint64_t *out) {
-  if (text == nullptr || *text == '\0') return false;
+  if (text == nullptr || *text == '\0')
+    return false;
   std::uint64_t value = 0;
   for (const char *p = text; *p != '\0'; ++p) {
-    if (*p < '0' || *p > '9') return false;
+    if (*p < '0' || *p > '9')
+      return false;
     const std::uint64_t digit = std::uint64_t(*p - '0');
-    if (value > (max - digit) / 10) return false;
+    if (value > (max - digit) / 10)
+      return false;
     value = value * 10 + digit;
   }
-  if (value < min) return false;
+  if (value < min)
+    return false;
   *out = value;
   return true;
 }
@@ -45,7 +50,8 @@ bool settingsFromEnvironment(Settings *settings, std::string *error) {
     }
     settings->reportPath = report;
   }
-  if (const char *ir = std::getenv("BYTEDMD_IR")) settings->irPath = ir;
+  if (const char *ir = std::getenv("BYTEDMD_IR"))
+    settings->irPath = ir;
   if (const char *bpe = std::getenv("BYTEDMD_BYTES_PER_ELEMENT")) {
     if (!parseCount(bpe, 1, 1u << 20, &settings->bytesPerElement)) {
       *error = std::string("BYTEDMD_BYTES_PER_ELEMENT='") + bpe +
@@ -93,15 +99,15 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
     entry["diagnostics"] = m.diagnostics;
     list.push_back(std::move(entry));
     auto [it, fresh] = functions.try_emplace(m.function, 0, 0);
-    if (fresh) order.push_back(m.function);
+    if (fresh)
+      order.push_back(m.function);
     it->second.first += 1;
     it->second.second += m.stats.cost;
   }
   report["measurements"] = std::move(list);
   Json perFunction = Json::object();
   for (const std::string &name : order)
-    perFunction[name] = {{"calls", functions[name].first},
-                         {"total_cost", functions[name].second}};
+    perFunction[name] = {{"calls", functions[name].first}, {"total_cost", functions[name].second}};
   report["functions"] = std::move(perFunction);
   const std::string text = report.dump(2);
   std::string out;

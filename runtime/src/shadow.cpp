@@ -24,7 +24,7 @@ struct Slot {
   std::uint64_t bits;
 };
 
-constexpr unsigned kLeafBits = 16;                    // 64 KiB of addresses
+constexpr unsigned kLeafBits = 16; // 64 KiB of addresses
 constexpr std::size_t kLeafSlots = (1u << kLeafBits) / 4;
 constexpr unsigned kMidBits = 16;
 constexpr unsigned kTopBits = 48 - kLeafBits - kMidBits;
@@ -43,10 +43,12 @@ Mid *top[1u << kTopBits];
 inline Slot *find(std::uintptr_t a) {
   Mid *mid = __atomic_load_n(&top[(a >> (kLeafBits + kMidBits)) & ((1u << kTopBits) - 1)],
                              __ATOMIC_ACQUIRE);
-  if (mid == nullptr) return nullptr;
-  Leaf *leaf = __atomic_load_n(&mid->leaves[(a >> kLeafBits) & ((1u << kMidBits) - 1)],
-                               __ATOMIC_ACQUIRE);
-  if (leaf == nullptr) return nullptr;
+  if (mid == nullptr)
+    return nullptr;
+  Leaf *leaf =
+      __atomic_load_n(&mid->leaves[(a >> kLeafBits) & ((1u << kMidBits) - 1)], __ATOMIC_ACQUIRE);
+  if (leaf == nullptr)
+    return nullptr;
   return &leaf->slots[(a & ((1u << kLeafBits) - 1)) >> 2];
 }
 
@@ -67,10 +69,12 @@ template <class T> T *createOnce(T **slot) {
 __attribute__((noinline)) Slot *create(std::uintptr_t a) {
   Mid **midSlot = &top[(a >> (kLeafBits + kMidBits)) & ((1u << kTopBits) - 1)];
   Mid *mid = __atomic_load_n(midSlot, __ATOMIC_ACQUIRE);
-  if (mid == nullptr) mid = createOnce(midSlot);
+  if (mid == nullptr)
+    mid = createOnce(midSlot);
   Leaf **leafSlot = &mid->leaves[(a >> kLeafBits) & ((1u << kMidBits) - 1)];
   Leaf *leaf = __atomic_load_n(leafSlot, __ATOMIC_ACQUIRE);
-  if (leaf == nullptr) leaf = createOnce(leafSlot);
+  if (leaf == nullptr)
+    leaf = createOnce(leafSlot);
   return &leaf->slots[(a & ((1u << kLeafBits) - 1)) >> 2];
 }
 
@@ -84,7 +88,8 @@ using bytedmd::Slot;
 
 extern "C" bytedmd_key bytedmd_shadow_load(const void *address, uint64_t bits) {
   const Slot *slot = bytedmd::find(reinterpret_cast<std::uintptr_t>(address));
-  if (slot == nullptr || slot->key == 0) return 0;
+  if (slot == nullptr || slot->key == 0)
+    return 0;
   // Different bits: code the tool cannot see wrote here since.
   return __builtin_expect(slot->bits == bits, 1) ? slot->key : 0;
 }
@@ -93,7 +98,8 @@ extern "C" void bytedmd_shadow_store(const void *address, bytedmd_key key, uint6
   const std::uintptr_t a = reinterpret_cast<std::uintptr_t>(address);
   Slot *slot = bytedmd::find(a);
   if (slot == nullptr) {
-    if (key == 0) return; // nothing to forget
+    if (key == 0)
+      return; // nothing to forget
     slot = bytedmd::create(a);
     bytedmd::anyStored.store(true, std::memory_order_relaxed);
   }
@@ -102,7 +108,8 @@ extern "C" void bytedmd_shadow_store(const void *address, bytedmd_key key, uint6
 }
 
 extern "C" void bytedmd_shadow_forget(const void *address, size_t size) {
-  if (!bytedmd::anyStored.load(std::memory_order_relaxed) || size == 0) return;
+  if (!bytedmd::anyStored.load(std::memory_order_relaxed) || size == 0)
+    return;
   std::uintptr_t a = reinterpret_cast<std::uintptr_t>(address) & ~std::uintptr_t(3);
   const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(address) + size;
   while (a < end) {
@@ -133,7 +140,8 @@ extern "C" void bytedmd_shadow_copy(void *to, const void *from, size_t size) {
 // Freed heap memory forgets its keys, so a later allocation at the same
 // address never resurrects them.
 void operator delete(void *p) noexcept {
-  if (p != nullptr) bytedmd_shadow_forget(p, malloc_usable_size(p));
+  if (p != nullptr)
+    bytedmd_shadow_forget(p, malloc_usable_size(p));
   std::free(p);
 }
 void operator delete[](void *p) noexcept { operator delete(p); }
@@ -141,7 +149,8 @@ void operator delete(void *p, std::size_t) noexcept { operator delete(p); }
 void operator delete[](void *p, std::size_t) noexcept { operator delete(p); }
 void *operator new(std::size_t n) {
   void *p = std::malloc(n == 0 ? 1 : n);
-  if (p == nullptr) throw std::bad_alloc();
+  if (p == nullptr)
+    throw std::bad_alloc();
   return p;
 }
 void *operator new[](std::size_t n) { return operator new(n); }

@@ -99,7 +99,8 @@ TEST_F(Cli, ProgramExitStatusIsPassedOn) {
 }
 
 TEST_F(Cli, UnwritableReportPathFails) {
-  Result r = run(bytedmd + " run " + input("exit_status.cpp") + " --report=/nonexistent-dir/r.json");
+  Result r =
+      run(bytedmd + " run " + input("exit_status.cpp") + " --report=/nonexistent-dir/r.json");
   EXPECT_NE(r.status, 0);
   EXPECT_NE(r.status, 3);
   EXPECT_NE(r.err.find("cannot write the report"), std::string::npos) << r.err;
@@ -119,7 +120,8 @@ TEST_F(Cli, DiagnosticsNameFileLineAndMarkTheMeasurementApproximate) {
       << r.err;
   const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
   std::map<std::string, nlohmann::json> byName;
-  for (const auto &m : report["measurements"]) byName[m["function"]] = m;
+  for (const auto &m : report["measurements"])
+    byName[m["function"]] = m;
   EXPECT_EQ(byName["total"]["approximate"], true);
   ASSERT_EQ(byName["total"]["diagnostics"].size(), 1u);
   EXPECT_NE(byName["total"]["diagnostics"][0].get<std::string>().find("diagnostics.cpp:10:53: "),

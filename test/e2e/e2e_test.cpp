@@ -62,7 +62,8 @@ Case parse(const std::string &source) {
         std::stringstream list(field[1].str());
         std::string item;
         while (std::getline(list, item, ','))
-          if (!item.empty()) e.trace.push_back(unsigned(std::stoul(item)));
+          if (!item.empty())
+            e.trace.push_back(unsigned(std::stoul(item)));
       }
       if (std::regex_search(rest, field, std::regex(R"(reads=(\d+))"))) {
         e.hasReads = true;
@@ -85,12 +86,13 @@ TEST_P(Program, MatchesTheReferenceAndComputesWhatTheOriginalComputes) {
   ASSERT_FALSE(c.expected.empty()) << source << " has no EXPECT lines";
   const std::string dir = scratchDir();
   std::string options;
-  for (const std::string &o : c.runOptions) options += " " + o;
+  for (const std::string &o : c.runOptions)
+    options += " " + o;
 
   // bytedmd run
-  const int status = shell(std::string(BYTEDMD_EXE) + " run " + source + options +
-                           " --report=" + dir + "/report.json --keep-dir=" + dir +
-                           "/work >" + dir + "/run.out 2>" + dir + "/run.err");
+  const int status =
+      shell(std::string(BYTEDMD_EXE) + " run " + source + options + " --report=" + dir +
+            "/report.json --keep-dir=" + dir + "/work >" + dir + "/run.out 2>" + dir + "/run.err");
   ASSERT_EQ(status, 0) << readFile(dir + "/run.err");
   const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/report.json"));
   const auto &measurements = report["measurements"];
@@ -102,21 +104,24 @@ TEST_P(Program, MatchesTheReferenceAndComputesWhatTheOriginalComputes) {
     EXPECT_EQ(m["function"], e.function);
     EXPECT_EQ(m["call"], e.call);
     EXPECT_EQ(m["cost"], e.cost);
-    if (e.hasTrace) EXPECT_EQ(m["trace"].get<std::vector<unsigned>>(), e.trace);
-    if (e.hasReads) EXPECT_EQ(m["reads"], e.reads);
+    if (e.hasTrace)
+      EXPECT_EQ(m["trace"].get<std::vector<unsigned>>(), e.trace);
+    if (e.hasReads)
+      EXPECT_EQ(m["reads"], e.reads);
     EXPECT_EQ(m["approximate"], false) << m["diagnostics"].dump();
   }
 
   // Semantics preserved: the original and the instrumented program print the
   // same bytes.
-  ASSERT_EQ(shell("c++ -std=c++17 -O2 -I" BYTEDMD_RUNTIME_INCLUDE " -o " + dir + "/original " + source + " 2>" + dir +
-                  "/cc.err"),
+  ASSERT_EQ(shell("c++ -std=c++17 -O2 -I" BYTEDMD_RUNTIME_INCLUDE " -o " + dir + "/original " +
+                  source + " 2>" + dir + "/cc.err"),
             0)
       << readFile(dir + "/cc.err");
   ASSERT_EQ(shell(dir + "/original >" + dir + "/original.out"), 0);
-  const std::string name = source.substr(source.rfind('/') + 1, source.rfind('.') - source.rfind('/') - 1);
-  ASSERT_EQ(shell("env" + c.environment + " BYTEDMD_REPORT=" + dir + "/again.json " + dir + "/work/" + name +
-                  ".bytedmd >" + dir + "/instrumented.out"),
+  const std::string name =
+      source.substr(source.rfind('/') + 1, source.rfind('.') - source.rfind('/') - 1);
+  ASSERT_EQ(shell("env" + c.environment + " BYTEDMD_REPORT=" + dir + "/again.json " + dir +
+                  "/work/" + name + ".bytedmd >" + dir + "/instrumented.out"),
             0);
   EXPECT_EQ(readFile(dir + "/instrumented.out"), readFile(dir + "/original.out"));
   // Running the kept binary again gives the same report (determinism).
@@ -129,7 +134,8 @@ std::vector<std::string> programs() {
   std::stringstream names(BYTEDMD_E2E_PROGRAMS);
   std::string item;
   while (std::getline(names, item, ','))
-    if (!item.empty()) list.push_back(item);
+    if (!item.empty())
+      list.push_back(item);
   return list;
 }
 
@@ -137,7 +143,8 @@ std::string testName(const ::testing::TestParamInfo<std::string> &info) {
   std::string name = info.param.substr(info.param.rfind('/') + 1);
   name = name.substr(0, name.rfind('.'));
   for (char &ch : name)
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    if (!std::isalnum(static_cast<unsigned char>(ch)))
+      ch = '_';
   return name;
 }
 

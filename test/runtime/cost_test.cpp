@@ -12,7 +12,8 @@ namespace {
 TEST(Cost, IsqrtIsExactAtSquaresAndTheirNeighbours) {
   for (std::uint64_t r = 0; r < 100000; ++r) {
     EXPECT_EQ(isqrt(r * r), r);
-    if (r > 0) EXPECT_EQ(isqrt(r * r - 1), r - 1);
+    if (r > 0)
+      EXPECT_EQ(isqrt(r * r - 1), r - 1);
     EXPECT_EQ(isqrt(r * r + 2 * r), r); // (r+1)^2 - 1
   }
   const std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
@@ -23,7 +24,8 @@ TEST(Cost, IsqrtIsExactAtSquaresAndTheirNeighbours) {
 
 TEST(Cost, CeilSqrtMatchesCounting) {
   EXPECT_EQ(ceilSqrt(0), 0u);
-  for (std::uint64_t d = 1; d < 20000; ++d) EXPECT_EQ(ceilSqrt(d), testing::naiveCeilSqrt(d)) << d;
+  for (std::uint64_t d = 1; d < 20000; ++d)
+    EXPECT_EQ(ceilSqrt(d), testing::naiveCeilSqrt(d)) << d;
   // The seed's examples: depths 1, 2, 4, 5, 6 cost 1, 2, 2, 3, 3.
   EXPECT_EQ(ceilSqrt(1), 1u);
   EXPECT_EQ(ceilSqrt(2), 2u);
@@ -35,7 +37,8 @@ TEST(Cost, CeilSqrtMatchesCounting) {
 TEST(Cost, SumCeilSqrtClosedFormMatchesTheSum) {
   std::uint64_t running = 0;
   for (std::uint64_t n = 0; n < 50000; ++n) {
-    if (n > 0) running += testing::naiveCeilSqrt(n);
+    if (n > 0)
+      running += testing::naiveCeilSqrt(n);
     ASSERT_EQ(sumCeilSqrt(n), running) << n;
   }
 }

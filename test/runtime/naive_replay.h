@@ -21,7 +21,8 @@ struct NaiveEvent {
 /// then each READ batch followed by its output's STORE.
 inline std::vector<NaiveEvent> naiveEvents(const EventLogView &log) {
   std::vector<NaiveEvent> events;
-  for (std::size_t i = 0; i < log.inputCount; ++i) events.push_back({false, {log.inputs[i]}});
+  for (std::size_t i = 0; i < log.inputCount; ++i)
+    events.push_back({false, {log.inputs[i]}});
   Word next = 0;
   for (std::size_t i = 0; i < log.size;) {
     const Word w = log.words[i++];
@@ -29,11 +30,13 @@ inline std::vector<NaiveEvent> naiveEvents(const EventLogView &log) {
       const unsigned m = word::operands(w);
       events.push_back({true, std::vector<Word>(log.words + i, log.words + i + m)});
       i += m;
-      if (word::hasOutput(w)) events.push_back({false, {++next}});
+      if (word::hasOutput(w))
+        events.push_back({false, {++next}});
     } else if (word::kind(w) == word::kInput) {
       ++next;
     } else if (word::kind(w) == word::kStore) {
-      for (Word n = word::payload(w); n != 0; --n) events.push_back({false, {++next}});
+      for (Word n = word::payload(w); n != 0; --n)
+        events.push_back({false, {++next}});
     }
   }
   return events;
@@ -49,8 +52,10 @@ inline NaiveResult naiveReplay(const EventLogView &log) {
   const std::size_t forever = events.size();
   std::vector<std::size_t> last(std::size_t(log.values) + 1, 0);
   for (std::size_t e = 0; e < events.size(); ++e)
-    for (Word k : events[e].keys) last[k] = e; // its STORE, then each READ
-  for (std::size_t i = 0; i < log.resultCount; ++i) last[log.results[i]] = forever;
+    for (Word k : events[e].keys)
+      last[k] = e; // its STORE, then each READ
+  for (std::size_t i = 0; i < log.resultCount; ++i)
+    last[log.results[i]] = forever;
 
   NaiveResult result;
   std::vector<Word> stack; // back() is the top
@@ -65,7 +70,8 @@ inline NaiveResult naiveReplay(const EventLogView &log) {
       result.trace.insert(result.trace.end(), depths.begin(), depths.end());
       std::vector<Word> distinct;
       for (Word k : ev.keys)
-        if (std::find(distinct.begin(), distinct.end(), k) == distinct.end()) distinct.push_back(k);
+        if (std::find(distinct.begin(), distinct.end(), k) == distinct.end())
+          distinct.push_back(k);
       for (Word k : distinct) {
         stack.erase(std::find(stack.begin(), stack.end(), k));
         stack.push_back(k);
@@ -83,14 +89,16 @@ inline NaiveResult naiveReplay(const EventLogView &log) {
 /// ceil(sqrt(b)) by counting, and the per-byte cost by looping over bytes.
 inline std::uint64_t naiveCeilSqrt(std::uint64_t b) {
   std::uint64_t c = 0;
-  while (c * c < b) ++c;
+  while (c * c < b)
+    ++c;
   return c;
 }
 
 inline std::uint64_t naiveCost(const std::vector<std::uint32_t> &trace, std::uint64_t bytes) {
   std::uint64_t cost = 0;
   for (std::uint32_t d : trace)
-    for (std::uint64_t b = (d - 1) * bytes + 1; b <= d * bytes; ++b) cost += naiveCeilSqrt(b);
+    for (std::uint64_t b = (d - 1) * bytes + 1; b <= d * bytes; ++b)
+      cost += naiveCeilSqrt(b);
   return cost;
 }
 

@@ -29,7 +29,8 @@ bytedmd_key myAdd(bytedmd_key a, bytedmd_key b, bytedmd_key c) {
     a = bytedmd_input();
   }
   const bytedmd_key r = bytedmd_binary(BYTEDMD_OP_ADD, bytedmd_binary(BYTEDMD_OP_ADD, a, b), c);
-  if (opened) bytedmd_results(&r, 1);
+  if (opened)
+    bytedmd_results(&r, 1);
   bytedmd_leave(opened);
   return r;
 }
@@ -53,7 +54,8 @@ TEST(Recorder, CallNumbersCountPerFunction) {
   const std::size_t before = finishedMeasurements().size();
   std::uint32_t firstCall = 0;
   for (const MeasurementRecord &m : finishedMeasurements())
-    if (m.function == "my_add") ++firstCall;
+    if (m.function == "my_add")
+      ++firstCall;
   myAdd(0, 0, 0);
   bytedmd_leave(bytedmd_enter(&other));
   myAdd(0, 0, 0);
@@ -142,7 +144,8 @@ TEST(Recorder, DiagnosticsMarkTheMeasurementApproximateOncePerSite) {
   bytedmd_function site = {"approx", {"test.cpp", 70, 1, 0}};
   static bytedmd_location where = {"test.cpp", 72, 5, 0};
   const int opened = bytedmd_enter(&site);
-  for (int i = 0; i < 3; ++i) bytedmd_diagnostic(&where, "bytedmd: memcpy on tracked data");
+  for (int i = 0; i < 3; ++i)
+    bytedmd_diagnostic(&where, "bytedmd: memcpy on tracked data");
   bytedmd_leave(opened);
   const MeasurementRecord m = lastMeasurement();
   EXPECT_TRUE(m.approximate);
@@ -189,7 +192,8 @@ TEST(Recorder, ThreadsMeasureIndependently) {
   wide.join();
   int seen = 0;
   for (const MeasurementRecord &m : finishedMeasurements()) {
-    if (m.function != "chain") continue;
+    if (m.function != "chain")
+      continue;
     ++seen;
     if (m.stats.reads == 2 + 100000) {
       EXPECT_EQ(m.stats.cost, 2 + 1 + 100000u);

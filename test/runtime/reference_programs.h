@@ -20,13 +20,15 @@ inline Word add(EventLog &log, Word a, Word b) { return log.read({a, b}, true, B
 
 inline std::vector<Word> inputVector(EventLog &log, int n) {
   std::vector<Word> v(n);
-  for (Word &k : v) k = log.input();
+  for (Word &k : v)
+    k = log.input();
   return v;
 }
 
 inline Matrix inputMatrix(EventLog &log, int n) {
   Matrix m(n);
-  for (auto &row : m) row = inputVector(log, n);
+  for (auto &row : m)
+    row = inputVector(log, n);
   return m;
 }
 
@@ -37,7 +39,8 @@ inline EventLog matvecEvents(int n) {
   const Matrix A = inputMatrix(log, n);
   for (int i = 0; i < n; ++i) {
     Word s = mul(log, A[i][0], x[0]);
-    for (int j = 1; j < n; ++j) s = add(log, s, mul(log, A[i][j], x[j]));
+    for (int j = 1; j < n; ++j)
+      s = add(log, s, mul(log, A[i][j], x[j]));
     log.result(s);
   }
   return log;
@@ -50,7 +53,8 @@ inline EventLog vecmatEvents(int n) {
   const Matrix A = inputMatrix(log, n);
   for (int j = 0; j < n; ++j) {
     Word s = mul(log, x[0], A[0][j]);
-    for (int i = 1; i < n; ++i) s = add(log, s, mul(log, x[i], A[i][j]));
+    for (int i = 1; i < n; ++i)
+      s = add(log, s, mul(log, x[i], A[i][j]));
     log.result(s);
   }
   return log;
@@ -64,7 +68,8 @@ inline EventLog matmulEvents(int n) {
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j) {
       Word s = mul(log, A[i][0], B[0][j]);
-      for (int k = 1; k < n; ++k) s = add(log, s, mul(log, A[i][k], B[k][j]));
+      for (int k = 1; k < n; ++k)
+        s = add(log, s, mul(log, A[i][k], B[k][j]));
       log.result(s);
     }
   return log;

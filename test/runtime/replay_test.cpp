@@ -101,7 +101,8 @@ TEST(Replay, UnreadInputsNeverChangeADepth) {
   // A thousand unread inputs between two read ones leave their depths alone.
   EventLog wide;
   const Word first = wide.input();
-  for (int k = 0; k < 1000; ++k) wide.input();
+  for (int k = 0; k < 1000; ++k)
+    wide.input();
   const Word second = wide.input();
   wide.result(wide.read({first, second}));
   EXPECT_EQ(replay(wide).trace, (Trace{2, 1}));
@@ -168,7 +169,8 @@ EventLog fromReferenceEvents(const nlohmann::json &events, const nlohmann::json 
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto &e = events[i];
     if (e[0] == "STORE") {
-      if (body) throw std::runtime_error("STORE that follows no READ");
+      if (body)
+        throw std::runtime_error("STORE that follows no READ");
       EXPECT_EQ(log.input(), e[1].get<Word>());
       continue;
     }
@@ -176,9 +178,11 @@ EventLog fromReferenceEvents(const nlohmann::json &events, const nlohmann::json 
     const std::vector<Word> keys = e[1].get<std::vector<Word>>();
     const bool output = i + 1 < events.size() && events[i + 1][0] == "STORE";
     const Word out = log.read(keys.data(), keys.size(), output);
-    if (output) EXPECT_EQ(out, events[++i][1].get<Word>());
+    if (output)
+      EXPECT_EQ(out, events[++i][1].get<Word>());
   }
-  for (const auto &k : results) log.result(k.get<Word>());
+  for (const auto &k : results)
+    log.result(k.get<Word>());
   return log;
 }
 
@@ -200,7 +204,10 @@ TEST(Replay, MatchesTheReferenceTracerOnEveryConformanceStream) {
 // cases.md: the seed's table, from event streams built by following the
 // Python source of matvec, vecmat and matmul.
 TEST(Replay, ReproducesTheSeedLinearAlgebraTable) {
-  struct Row { int n; std::uint64_t matvec, vecmat, matmul; };
+  struct Row {
+    int n;
+    std::uint64_t matvec, vecmat, matmul;
+  };
   for (const Row &row : {Row{2, 26, 25, 57}, Row{4, 157, 150, 720}, Row{8, 896, 832, 8867},
                          Row{16, 5354, 4688, 109783}}) {
     SCOPED_TRACE(row.n);
@@ -220,7 +227,8 @@ TEST(Replay, ReproducesTheSeedLinearAlgebraTable) {
 EventLog randomLog(std::mt19937_64 &rng, int events, int inputs, int window) {
   EventLog log;
   std::vector<Word> values;
-  for (int i = 0; i < inputs; ++i) values.push_back(log.input());
+  for (int i = 0; i < inputs; ++i)
+    values.push_back(log.input());
   auto pick = [&]() {
     // Mostly recent values (reuse), sometimes anything (deep reads).
     const std::size_t n = values.size();
@@ -235,16 +243,20 @@ EventLog randomLog(std::mt19937_64 &rng, int events, int inputs, int window) {
       continue;
     }
     std::vector<Word> keys(1 + rng() % 6);
-    for (Word &k : keys) k = pick();
-    if (rng() % 5 == 0) keys.push_back(keys[rng() % keys.size()]); // a duplicate
+    for (Word &k : keys)
+      k = pick();
+    if (rng() % 5 == 0)
+      keys.push_back(keys[rng() % keys.size()]); // a duplicate
     const bool output = kind > 3;
     const Word out = log.read(keys.data(), keys.size(), output);
-    if (output) values.push_back(out);
+    if (output)
+      values.push_back(out);
     if (rng() % 100 == 0 && inputs < int(values.size()))
       values.erase(values.begin() + rng() % values.size()); // never read again
   }
   for (Word k : values)
-    if (rng() % 7 == 0) log.result(k);
+    if (rng() % 7 == 0)
+      log.result(k);
   return log;
 }
 
@@ -272,13 +284,16 @@ TEST(Replay, AgreesWithTheNaiveReplayOnRandomLogs) {
 EventLog churnLog(std::mt19937_64 &rng, int events, int width) {
   EventLog log;
   std::vector<Word> slots(width);
-  for (Word &k : slots) k = log.input();
+  for (Word &k : slots)
+    k = log.input();
   for (int e = 0; e < events; ++e) {
     std::vector<Word> keys(1 + rng() % 3);
-    for (Word &k : keys) k = slots[rng() % width];
+    for (Word &k : keys)
+      k = slots[rng() % width];
     slots[rng() % width] = log.read(keys.data(), keys.size());
   }
-  for (Word k : slots) log.result(k);
+  for (Word k : slots)
+    log.result(k);
   return log;
 }
 

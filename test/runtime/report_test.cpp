@@ -136,8 +136,8 @@ struct ProgramRun {
 };
 
 ProgramRun runExample(const std::string &env, const std::string &dir) {
-  const std::string command = "cd " + dir + " && env " + env + " " BYTEDMD_EXAMPLE_PROGRAM +
-                              " >" + dir + "/stdout 2>" + dir + "/stderr";
+  const std::string command = "cd " + dir + " && env " + env + " " BYTEDMD_EXAMPLE_PROGRAM + " >" +
+                              dir + "/stdout 2>" + dir + "/stderr";
   const int raw = std::system(command.c_str());
   return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, readFile(dir + "/stdout"),
           readFile(dir + "/stderr")};
@@ -152,8 +152,7 @@ TEST(Program, WritesTheReportAtExit) {
   ASSERT_EQ(r["measurements"].size(), 1u);
   EXPECT_EQ(r["measurements"][0]["function"], "matvec2");
   EXPECT_EQ(r["measurements"][0]["cost"], 26);
-  EXPECT_EQ(r["measurements"][0]["trace"],
-            nlohmann::json({4, 6, 5, 6, 3, 1, 5, 3, 4, 3, 2, 1}));
+  EXPECT_EQ(r["measurements"][0]["trace"], nlohmann::json({4, 6, 5, 6, 3, 1, 5, 3, 4, 3, 2, 1}));
   EXPECT_EQ(r["measurements"][0]["peak_live"], 6);
   EXPECT_EQ(r["functions"]["matvec2"]["total_cost"], 26);
 }
@@ -166,9 +165,10 @@ TEST(Program, DefaultReportPathIsInTheWorkingDirectory) {
 
 TEST(Program, HonoursBytesPerElementTraceLimitAndIr) {
   const std::string dir = scratchDir();
-  const ProgramRun run = runExample("BYTEDMD_REPORT=" + dir + "/r.json BYTEDMD_BYTES_PER_ELEMENT=2 " +
-                                 "BYTEDMD_TRACE_LIMIT=5 BYTEDMD_IR=" + dir + "/ir.txt",
-                             dir);
+  const ProgramRun run =
+      runExample("BYTEDMD_REPORT=" + dir + "/r.json BYTEDMD_BYTES_PER_ELEMENT=2 " +
+                     "BYTEDMD_TRACE_LIMIT=5 BYTEDMD_IR=" + dir + "/ir.txt",
+                 dir);
   ASSERT_EQ(run.status, 0) << run.err;
   const nlohmann::json r = nlohmann::json::parse(readFile(dir + "/r.json"));
   // B = 2: depth d holds bytes 2d-1 and 2d; depths 1..6 cost 1+2, 2+2, 3+3,
@@ -198,8 +198,8 @@ TEST(Program, UnwritableReportPathFailsLoudly) {
 
 TEST(Program, BadSettingStopsWithTheReason) {
   const std::string dir = scratchDir();
-  const ProgramRun run = runExample("BYTEDMD_REPORT=" + dir + "/r.json BYTEDMD_BYTES_PER_ELEMENT=zero",
-                             dir);
+  const ProgramRun run =
+      runExample("BYTEDMD_REPORT=" + dir + "/r.json BYTEDMD_BYTES_PER_ELEMENT=zero", dir);
   EXPECT_NE(run.status, 0);
   EXPECT_NE(run.err.find("BYTEDMD_BYTES_PER_ELEMENT='zero'"), std::string::npos) << run.err;
   EXPECT_TRUE(readFile(dir + "/r.json").empty());

@@ -30,7 +30,8 @@ struct Instrumented {
 std::string squeeze(const std::string &s) {
   std::string out;
   for (char c : s)
-    if (!std::isspace(static_cast<unsigned char>(c))) out.push_back(c);
+    if (!std::isspace(static_cast<unsigned char>(c)))
+      out.push_back(c);
   return out;
 }
 
@@ -44,17 +45,19 @@ Instrumented instrument(const std::string &code, InstrumentOptions options = {})
   // The source lives in memory, as input.cc in the working directory.
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> overlay(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
-  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> memory(
-      new llvm::vfs::InMemoryFileSystem);
+  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> memory(new llvm::vfs::InMemoryFileSystem);
   overlay->pushOverlay(memory);
   llvm::SmallString<256> cwd;
   llvm::sys::fs::current_path(cwd);
   memory->addFile(std::string(cwd) + "/input.cc", 0, llvm::MemoryBuffer::getMemBufferCopy(code));
   llvm::IntrusiveRefCntPtr<clang::FileManager> files(
       new clang::FileManager(clang::FileSystemOptions(), overlay));
-  std::vector<std::string> args = {"bytedmd-instrument", "-fsyntax-only", "-std=c++17",
+  std::vector<std::string> args = {"bytedmd-instrument",
+                                   "-fsyntax-only",
+                                   "-std=c++17",
                                    std::string("-resource-dir=") + defaultResourceDir(),
-                                   "-I" BYTEDMD_RUNTIME_INCLUDE, "input.cc"};
+                                   "-I" BYTEDMD_RUNTIME_INCLUDE,
+                                   "input.cc"};
   clang::tooling::ToolInvocation invocation(args, factory->create(), files.get());
   invocation.setDiagnosticConsumer(&printer);
   invocation.run();
@@ -63,9 +66,9 @@ Instrumented instrument(const std::string &code, InstrumentOptions options = {})
 }
 
 /// True when `code` (whitespace ignored) contains `fragment`.
-#define EXPECT_REWRITES_TO(code, fragment)                                                  \
-  EXPECT_NE((code).find(squeeze(fragment)), std::string::npos) << "missing: " << (fragment) \
-                                                               << "\nin: " << (code)
+#define EXPECT_REWRITES_TO(code, fragment)                                                         \
+  EXPECT_NE((code).find(squeeze(fragment)), std::string::npos)                                     \
+      << "missing: " << (fragment) << "\nin: " << (code)
 
 TEST(Rewrite, BinaryOperatorsBecomeInstructionsWithOperandsInSourceOrder) {
   const Instrumented r = instrument("double f(double a, double b) { return a * b - 2; }");
@@ -76,8 +79,8 @@ TEST(Rewrite, BinaryOperatorsBecomeInstructionsWithOperandsInSourceOrder) {
 }
 
 TEST(Rewrite, ComparisonsUnaryAndLogicalOperators) {
-  const Instrumented r = instrument(
-      "bool f(double a, double b) { return !(a < b) && -a >= ~int(b) || a != b; }");
+  const Instrumented r =
+      instrument("bool f(double a, double b) { return !(a < b) && -a >= ~int(b) || a != b; }");
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "!(::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>");
   EXPECT_REWRITES_TO(r.code, "::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GE>(::bytedmd::seq{"
@@ -87,8 +90,8 @@ TEST(Rewrite, ComparisonsUnaryAndLogicalOperators) {
 }
 
 TEST(Rewrite, AssignmentsCompoundAssignmentsAndIncrements) {
-  const Instrumented r = instrument(
-      "double f(double a) { double t = a; t = t * a; t += a; ++t; t--; return t; }");
+  const Instrumented r =
+      instrument("double f(double a) { double t = a; t = t * a; t += a; ++t; t--; return t; }");
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "double t = ::bytedmd::init(&t, ::bytedmd::ld(a));");
   EXPECT_REWRITES_TO(r.code, "::bytedmd::set(t, ::bytedmd::bin<BYTEDMD_OP_MUL>(");
@@ -111,7 +114,8 @@ TEST(Rewrite, ConditionsAreTruthReadsAndSubscriptsAreIndexReads) {
   EXPECT_REWRITES_TO(r.code, "while (::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(");
   EXPECT_REWRITES_TO(r.code, "x[::bytedmd::index(::bytedmd::ld(i))]");
   EXPECT_REWRITES_TO(r.code, "} while (::bytedmd::truth(");
-  EXPECT_REWRITES_TO(r.code, "if (::bytedmd::truth(::bytedmd::ld(x[::bytedmd::index(::bytedmd::ld(j))])))");
+  EXPECT_REWRITES_TO(r.code,
+                     "if (::bytedmd::truth(::bytedmd::ld(x[::bytedmd::index(::bytedmd::ld(j))])))");
   // Both branches are lvalues: the chosen one is loaded, with its own key.
   EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GT>("
                              "::bytedmd::seq{::bytedmd::ld(s), 1})) ? s : x[0])");
@@ -151,9 +155,13 @@ TEST(Rewrite, MathFunctionsMinAndMax) {
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "::bytedmd::math<BYTEDMD_OP_SQRT>(::bytedmd::seq{::bytedmd::ld(a)}, "
                              "[&](auto... bytedmd_v) { return std::sqrt(bytedmd_v...); })");
-  EXPECT_REWRITES_TO(r.code, "::bytedmd::math<BYTEDMD_OP_POW>(::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(b)}");
-  EXPECT_REWRITES_TO(r.code, "::bytedmd::minmax<BYTEDMD_OP_GT>(::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(b)})");
-  EXPECT_REWRITES_TO(r.code, "::bytedmd::minmax<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ld(a), 1.0})");
+  EXPECT_REWRITES_TO(
+      r.code, "::bytedmd::math<BYTEDMD_OP_POW>(::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(b)}");
+  EXPECT_REWRITES_TO(
+      r.code,
+      "::bytedmd::minmax<BYTEDMD_OP_GT>(::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(b)})");
+  EXPECT_REWRITES_TO(r.code,
+                     "::bytedmd::minmax<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ld(a), 1.0})");
 }
 
 TEST(Rewrite, ScalarsPassedToUninstrumentedCodeEscape) {
@@ -169,7 +177,8 @@ TEST(Rewrite, PrologueDeclaresInputsLastParameterFirst) {
     #include <vector>
     double f(const std::vector<double> &x, double y, int n) { return y; })cpp");
   ASSERT_TRUE(r.produced) << r.diagnostics;
-  EXPECT_REWRITES_TO(r.code, "static bytedmd_function bytedmd_site = {\"f\", {\"input.cc\", 3, 12, 0}};");
+  EXPECT_REWRITES_TO(r.code,
+                     "static bytedmd_function bytedmd_site = {\"f\", {\"input.cc\", 3, 12, 0}};");
   EXPECT_REWRITES_TO(r.code, "::bytedmd::Frame bytedmd_frame(&bytedmd_site);");
   EXPECT_REWRITES_TO(r.code, "bytedmd_frame.inputs(n, y, x);");
 }
@@ -208,9 +217,10 @@ TEST(Rewrite, ReturnsMarkResults) {
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "::bytedmd::pushBack(y, ::bytedmd::ld(a));");
   EXPECT_REWRITES_TO(r.code, "{ bytedmd_frame.results(y); return y; }");
-  EXPECT_REWRITES_TO(r.code, "return bytedmd_frame.retObject<std::vector<double>>(::bytedmd::listed<"
-                             "std::vector<double>>(2, {::bytedmd::stash(::bytedmd::ld(a)), "
-                             "::bytedmd::stash(::bytedmd::bin<BYTEDMD_OP_MUL>(");
+  EXPECT_REWRITES_TO(r.code,
+                     "return bytedmd_frame.retObject<std::vector<double>>(::bytedmd::listed<"
+                     "std::vector<double>>(2, {::bytedmd::stash(::bytedmd::ld(a)), "
+                     "::bytedmd::stash(::bytedmd::bin<BYTEDMD_OP_MUL>(");
 }
 
 TEST(Rewrite, ContainerCopiesKeepKeys) {
@@ -226,8 +236,9 @@ TEST(Rewrite, ContainerCopiesKeepKeys) {
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "std::vector<double> c = x; ::bytedmd::copied(c, x);");
   EXPECT_REWRITES_TO(r.code, "::bytedmd::assignObject(d, c);");
-  EXPECT_REWRITES_TO(r.code, "for (auto&& bytedmd_ref_v : d) { double v = ::bytedmd::init(&v, "
-                             "::bytedmd::ld(bytedmd_ref_v)); ::bytedmd::set(c[0], ::bytedmd::ld(v)); }");
+  EXPECT_REWRITES_TO(r.code,
+                     "for (auto&& bytedmd_ref_v : d) { double v = ::bytedmd::init(&v, "
+                     "::bytedmd::ld(bytedmd_ref_v)); ::bytedmd::set(c[0], ::bytedmd::ld(v)); }");
 }
 
 TEST(Rewrite, ConstantsStayConstants) {
@@ -236,7 +247,8 @@ TEST(Rewrite, ConstantsStayConstants) {
                          return t[0] * n * c; })cpp");
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "const int n = 2; constexpr double c = 0.5;");
-  EXPECT_REWRITES_TO(r.code, "double t[n] = {::bytedmd::stash(::bytedmd::ld(a))}; ::bytedmd::bindStashed(t, 1);");
+  EXPECT_REWRITES_TO(
+      r.code, "double t[n] = {::bytedmd::stash(::bytedmd::ld(a))}; ::bytedmd::bindStashed(t, 1);");
   EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{::bytedmd::ld(t[0]), n}), c})");
 }
 
@@ -294,7 +306,8 @@ TEST(Diagnose, UninstrumentedCallWithIteratorsToTrackedData) {
                                "which is not instrumented"),
             std::string::npos)
       << r.diagnostics;
-  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: call to 'std::accumulate'");
+  EXPECT_REWRITES_TO(r.code,
+                     "bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: call to 'std::accumulate'");
 }
 
 TEST(Diagnose, ExpressionInAMacroBody) {
@@ -337,7 +350,8 @@ TEST(Diagnose, PointerParameter) {
 }
 
 TEST(Diagnose, InlineAssembly) {
-  const Instrumented r = instrument("double f(double a) { asm volatile(\"\" ::: \"memory\"); return a; }");
+  const Instrumented r =
+      instrument("double f(double a) { asm volatile(\"\" ::: \"memory\"); return a; }");
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_EQ(r.warnings, 1u);
   EXPECT_NE(r.diagnostics.find("warning: bytedmd: inline assembly"), std::string::npos)

@@ -47,9 +47,11 @@ bool fileExists(const std::string &path) {
 }
 
 std::string absolute(const std::string &path) {
-  if (!path.empty() && path[0] == '/') return path;
+  if (!path.empty() && path[0] == '/')
+    return path;
   char cwd[PATH_MAX];
-  if (::getcwd(cwd, sizeof cwd) == nullptr) return path;
+  if (::getcwd(cwd, sizeof cwd) == nullptr)
+    return path;
   return std::string(cwd) + "/" + path;
 }
 
@@ -78,11 +80,14 @@ int spawn(const std::vector<std::string> &args, const std::vector<std::string> &
   std::fflush(stdout);
   std::fflush(stderr);
   const pid_t pid = ::fork();
-  if (pid < 0) return -1;
+  if (pid < 0)
+    return -1;
   if (pid == 0) {
-    for (const std::string &e : env) ::putenv(const_cast<char *>(e.c_str()));
+    for (const std::string &e : env)
+      ::putenv(const_cast<char *>(e.c_str()));
     std::vector<char *> argv;
-    for (const std::string &a : args) argv.push_back(const_cast<char *>(a.c_str()));
+    for (const std::string &a : args)
+      argv.push_back(const_cast<char *>(a.c_str()));
     argv.push_back(nullptr);
     ::execvp(argv[0], argv.data());
     std::fprintf(stderr, "bytedmd: error: cannot run %s: %s\n", args[0].c_str(),
@@ -91,7 +96,8 @@ int spawn(const std::vector<std::string> &args, const std::vector<std::string> &
   }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) return -1;
+    if (errno != EINTR)
+      return -1;
   return status;
 }
 
@@ -101,7 +107,8 @@ int parse(int argc, char **argv, Options &o) {
   for (int i = 0; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--") {
-      for (++i; i < argc; ++i) o.compilerArgs.push_back(argv[i]);
+      for (++i; i < argc; ++i)
+        o.compilerArgs.push_back(argv[i]);
       break;
     }
     auto value = [&](const char *name, std::string &out) {
@@ -113,18 +120,29 @@ int parse(int argc, char **argv, Options &o) {
       return false;
     };
     std::string v;
-    if (value("--function", v)) o.functions.push_back(v);
-    else if (value("--untracked", v)) o.untracked.push_back(v);
-    else if (value("--report", o.report)) continue;
-    else if (value("--bytes-per-element", o.bytesPerElement)) continue;
-    else if (value("--keep-dir", o.keepDir)) continue;
-    else if (a == "--ir") o.ir = true;
-    else if (startsWith(a, "-")) return fail("unknown option '" + a + "'; see 'bytedmd run --help'", 2);
-    else if (o.source.empty()) o.source = a;
-    else return fail("more than one SOURCE ('" + o.source + "' and '" + a + "')", 2);
+    if (value("--function", v))
+      o.functions.push_back(v);
+    else if (value("--untracked", v))
+      o.untracked.push_back(v);
+    else if (value("--report", o.report))
+      continue;
+    else if (value("--bytes-per-element", o.bytesPerElement))
+      continue;
+    else if (value("--keep-dir", o.keepDir))
+      continue;
+    else if (a == "--ir")
+      o.ir = true;
+    else if (startsWith(a, "-"))
+      return fail("unknown option '" + a + "'; see 'bytedmd run --help'", 2);
+    else if (o.source.empty())
+      o.source = a;
+    else
+      return fail("more than one SOURCE ('" + o.source + "' and '" + a + "')", 2);
   }
-  if (o.source.empty()) return fail("no SOURCE file; usage: bytedmd run [options] SOURCE", 2);
-  if (o.report.empty()) return fail("--report needs a file name", 2);
+  if (o.source.empty())
+    return fail("no SOURCE file; usage: bytedmd run [options] SOURCE", 2);
+  if (o.report.empty())
+    return fail("--report needs a file name", 2);
   const std::string &b = o.bytesPerElement;
   if (b.empty() || b.find_first_not_of("0123456789") != std::string::npos || b == "0" ||
       b.size() > 7)
@@ -148,7 +166,8 @@ void printSummary(const nlohmann::json &report) {
                 (unsigned long long)m["cost"].get<std::uint64_t>(),
                 m["approximate"].get<bool>() ? "approximate" : "");
   }
-  if (report["measurements"].empty()) std::printf("(no measurements: no measured function ran)\n");
+  if (report["measurements"].empty())
+    std::printf("(no measurements: no measured function ran)\n");
 }
 
 } // namespace
@@ -161,8 +180,10 @@ int runCommand(int argc, char **argv, const char *argv0) {
     return 0;
   }
   Options o;
-  if (int status = parse(argc, argv, o)) return status;
-  if (!fileExists(o.source)) return fail(o.source + ": no such file");
+  if (int status = parse(argc, argv, o))
+    return status;
+  if (!fileExists(o.source))
+    return fail(o.source + ": no such file");
 
   const RuntimePaths runtime = findRuntime(argv0);
   if (!runtime.found)
@@ -176,7 +197,8 @@ int runCommand(int argc, char **argv, const char *argv0) {
   std::string work = o.keepDir;
   if (work.empty()) {
     char pattern[] = "/tmp/bytedmd-run-XXXXXX";
-    if (::mkdtemp(pattern) == nullptr) return fail(std::string("cannot create a work directory: ") + std::strerror(errno));
+    if (::mkdtemp(pattern) == nullptr)
+      return fail(std::string("cannot create a work directory: ") + std::strerror(errno));
     work = pattern;
   } else if (::mkdir(work.c_str(), 0755) != 0 && errno != EEXIST) {
     return fail("cannot create --keep-dir '" + work + "': " + std::strerror(errno));
@@ -184,7 +206,8 @@ int runCommand(int argc, char **argv, const char *argv0) {
   struct Cleanup {
     std::string dir;
     ~Cleanup() {
-      if (!dir.empty()) spawn({"rm", "-rf", dir});
+      if (!dir.empty())
+        spawn({"rm", "-rf", dir});
     }
   } cleanup{o.keepDir.empty() ? work : std::string()};
 
@@ -194,28 +217,36 @@ int runCommand(int argc, char **argv, const char *argv0) {
 
   // 1. Instrument.
   std::vector<std::string> args = {instrument, o.source, "-o", instrumented};
-  for (const std::string &f : o.functions) args.push_back("--function=" + f);
-  for (const std::string &u : o.untracked) args.push_back("--untracked=" + u);
+  for (const std::string &f : o.functions)
+    args.push_back("--function=" + f);
+  for (const std::string &u : o.untracked)
+    args.push_back("--untracked=" + u);
   args.push_back("--");
   bool hasStd = false, hasOpt = false;
   for (const std::string &a : o.compilerArgs) {
     hasStd = hasStd || startsWith(a, "-std=");
     hasOpt = hasOpt || (startsWith(a, "-O") && a.size() <= 6);
   }
-  if (!hasStd) args.push_back("-std=c++17");
-  for (const std::string &a : o.compilerArgs) args.push_back(a);
+  if (!hasStd)
+    args.push_back("-std=c++17");
+  for (const std::string &a : o.compilerArgs)
+    args.push_back(a);
   int status = spawn(args);
-  if (!exitedWith(status, 0)) return fail("instrumenting " + o.source + " failed (see above)");
+  if (!exitedWith(status, 0))
+    return fail("instrumenting " + o.source + " failed (see above)");
 
   // 2. Compile with the user's compiler.
   const char *cxx = std::getenv("CXX");
   std::vector<std::string> compile = {cxx && *cxx ? cxx : "c++"};
-  if (!hasStd) compile.push_back("-std=c++17");
-  if (!hasOpt) compile.push_back("-O2");
+  if (!hasStd)
+    compile.push_back("-std=c++17");
+  if (!hasOpt)
+    compile.push_back("-O2");
   compile.push_back("-iquote");
   compile.push_back(directoryOf(absolute(o.source)));
   compile.push_back("-I" + runtime.includeDir);
-  for (const std::string &a : o.compilerArgs) compile.push_back(a);
+  for (const std::string &a : o.compilerArgs)
+    compile.push_back(a);
   compile.push_back(instrumented);
   compile.push_back(runtime.library);
   compile.push_back("-pthread");
@@ -232,13 +263,15 @@ int runCommand(int argc, char **argv, const char *argv0) {
   std::remove(report.c_str());
   std::vector<std::string> env = {"BYTEDMD_REPORT=" + report,
                                   "BYTEDMD_BYTES_PER_ELEMENT=" + o.bytesPerElement};
-  if (o.ir) env.push_back("BYTEDMD_IR=" + irPath);
+  if (o.ir)
+    env.push_back("BYTEDMD_IR=" + irPath);
   status = spawn({program}, env);
-  if (status == -1) return fail("cannot run " + program);
+  if (status == -1)
+    return fail("cannot run " + program);
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
-    return fail("the program was killed by signal " + std::to_string(sig) + " (" +
-                    strsignal(sig) + "); no report",
+    return fail("the program was killed by signal " + std::to_string(sig) + " (" + strsignal(sig) +
+                    "); no report",
                 128 + sig);
   }
   const int programStatus = WEXITSTATUS(status);

@@ -29,7 +29,8 @@ int main(int argc, char **argv) {
     return argc < 2 ? 2 : 0;
   }
   const std::string command = argv[1];
-  if (command == "run") return bytedmd::runCommand(argc - 2, argv + 2, argv[0]);
+  if (command == "run")
+    return bytedmd::runCommand(argc - 2, argv + 2, argv[0]);
   std::fprintf(stderr, "bytedmd: error: unknown command '%s'; try 'bytedmd run --help'\n",
                command.c_str());
   return 2;

@@ -42,25 +42,27 @@ enum class Use {
 };
 
 bool isArith(QualType T) {
-  if (T.isNull()) return false;
+  if (T.isNull())
+    return false;
   T = T.getNonReferenceType().getCanonicalType();
   return T->isArithmeticType() && !T->isEnumeralType();
 }
 
-bool isDependentOrArith(const Expr *E) {
-  return E->isTypeDependent() || isArith(E->getType());
-}
+bool isDependentOrArith(const Expr *E) { return E->isTypeDependent() || isArith(E->getType()); }
 
 /// std::vector / std::array (nested) of arithmetic values, or a C array.
 bool holdsArith(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
-  if (isArith(T)) return true;
+  if (isArith(T))
+    return true;
   if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
     return holdsArith(A->getElementType());
   if (const auto *R = T->getAsCXXRecordDecl()) {
-    if (!R->isInStdNamespace()) return false;
+    if (!R->isInStdNamespace())
+      return false;
     const auto *S = dyn_cast<ClassTemplateSpecializationDecl>(R);
-    if (S == nullptr) return false;
+    if (S == nullptr)
+      return false;
     const StringRef name = S->getName();
     if ((name == "vector" || name == "array") && S->getTemplateArgs().size() >= 1 &&
         S->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
@@ -80,23 +82,50 @@ bool isVectorOfArith(QualType T) {
 
 std::optional<std::string> binaryOp(BinaryOperatorKind K) {
   switch (K) {
-  case BO_Add: case BO_AddAssign: return "BYTEDMD_OP_ADD";
-  case BO_Sub: case BO_SubAssign: return "BYTEDMD_OP_SUB";
-  case BO_Mul: case BO_MulAssign: return "BYTEDMD_OP_MUL";
-  case BO_Div: case BO_DivAssign: return "BYTEDMD_OP_DIV";
-  case BO_Rem: case BO_RemAssign: return "BYTEDMD_OP_MOD";
-  case BO_Shl: case BO_ShlAssign: return "BYTEDMD_OP_LSHIFT";
-  case BO_Shr: case BO_ShrAssign: return "BYTEDMD_OP_RSHIFT";
-  case BO_And: case BO_AndAssign: return "BYTEDMD_OP_AND";
-  case BO_Or: case BO_OrAssign: return "BYTEDMD_OP_OR";
-  case BO_Xor: case BO_XorAssign: return "BYTEDMD_OP_XOR";
-  case BO_LT: return "BYTEDMD_OP_LT";
-  case BO_LE: return "BYTEDMD_OP_LE";
-  case BO_GT: return "BYTEDMD_OP_GT";
-  case BO_GE: return "BYTEDMD_OP_GE";
-  case BO_EQ: return "BYTEDMD_OP_EQ";
-  case BO_NE: return "BYTEDMD_OP_NE";
-  default: return std::nullopt;
+  case BO_Add:
+  case BO_AddAssign:
+    return "BYTEDMD_OP_ADD";
+  case BO_Sub:
+  case BO_SubAssign:
+    return "BYTEDMD_OP_SUB";
+  case BO_Mul:
+  case BO_MulAssign:
+    return "BYTEDMD_OP_MUL";
+  case BO_Div:
+  case BO_DivAssign:
+    return "BYTEDMD_OP_DIV";
+  case BO_Rem:
+  case BO_RemAssign:
+    return "BYTEDMD_OP_MOD";
+  case BO_Shl:
+  case BO_ShlAssign:
+    return "BYTEDMD_OP_LSHIFT";
+  case BO_Shr:
+  case BO_ShrAssign:
+    return "BYTEDMD_OP_RSHIFT";
+  case BO_And:
+  case BO_AndAssign:
+    return "BYTEDMD_OP_AND";
+  case BO_Or:
+  case BO_OrAssign:
+    return "BYTEDMD_OP_OR";
+  case BO_Xor:
+  case BO_XorAssign:
+    return "BYTEDMD_OP_XOR";
+  case BO_LT:
+    return "BYTEDMD_OP_LT";
+  case BO_LE:
+    return "BYTEDMD_OP_LE";
+  case BO_GT:
+    return "BYTEDMD_OP_GT";
+  case BO_GE:
+    return "BYTEDMD_OP_GE";
+  case BO_EQ:
+    return "BYTEDMD_OP_EQ";
+  case BO_NE:
+    return "BYTEDMD_OP_NE";
+  default:
+    return std::nullopt;
   }
 }
 
@@ -104,22 +133,34 @@ std::optional<std::string> binaryOp(BinaryOperatorKind K) {
 std::optional<std::string> mathOp(StringRef name) {
   // The C names with an f or l suffix are the same functions.
   static const llvm::StringMap<const char *> ops = {
-      {"sqrt", "SQRT"},   {"cbrt", "CBRT"},   {"exp", "EXP"},       {"exp2", "EXP2"},
-      {"expm1", "EXPM1"}, {"log", "LOG"},     {"log2", "LOG2"},     {"log10", "LOG10"},
-      {"log1p", "LOG1P"}, {"pow", "POW"},     {"fabs", "ABS"},      {"abs", "ABS"},
-      {"floor", "FLOOR"}, {"ceil", "CEIL"},   {"trunc", "TRUNC"},   {"round", "ROUND"},
-      {"rint", "RINT"},   {"nearbyint", "RINT"}, {"fmod", "FMOD"},  {"remainder", "REMAINDER"},
-      {"fmin", "FMIN"},   {"fmax", "FMAX"},   {"fdim", "FDIM"},     {"fma", "FMA"},
-      {"hypot", "HYPOT"}, {"copysign", "COPYSIGN"}, {"sin", "SIN"}, {"cos", "COS"},
-      {"tan", "TAN"},     {"asin", "ASIN"},   {"acos", "ACOS"},     {"atan", "ATAN"},
-      {"atan2", "ATAN2"}, {"sinh", "SINH"},   {"cosh", "COSH"},     {"tanh", "TANH"},
-      {"asinh", "ASINH"}, {"acosh", "ACOSH"}, {"atanh", "ATANH"},   {"erf", "ERF"},
-      {"erfc", "ERFC"},   {"tgamma", "TGAMMA"}, {"lgamma", "LGAMMA"}, {"labs", "ABS"},
+      {"sqrt", "SQRT"},     {"cbrt", "CBRT"},
+      {"exp", "EXP"},       {"exp2", "EXP2"},
+      {"expm1", "EXPM1"},   {"log", "LOG"},
+      {"log2", "LOG2"},     {"log10", "LOG10"},
+      {"log1p", "LOG1P"},   {"pow", "POW"},
+      {"fabs", "ABS"},      {"abs", "ABS"},
+      {"floor", "FLOOR"},   {"ceil", "CEIL"},
+      {"trunc", "TRUNC"},   {"round", "ROUND"},
+      {"rint", "RINT"},     {"nearbyint", "RINT"},
+      {"fmod", "FMOD"},     {"remainder", "REMAINDER"},
+      {"fmin", "FMIN"},     {"fmax", "FMAX"},
+      {"fdim", "FDIM"},     {"fma", "FMA"},
+      {"hypot", "HYPOT"},   {"copysign", "COPYSIGN"},
+      {"sin", "SIN"},       {"cos", "COS"},
+      {"tan", "TAN"},       {"asin", "ASIN"},
+      {"acos", "ACOS"},     {"atan", "ATAN"},
+      {"atan2", "ATAN2"},   {"sinh", "SINH"},
+      {"cosh", "COSH"},     {"tanh", "TANH"},
+      {"asinh", "ASINH"},   {"acosh", "ACOSH"},
+      {"atanh", "ATANH"},   {"erf", "ERF"},
+      {"erfc", "ERFC"},     {"tgamma", "TGAMMA"},
+      {"lgamma", "LGAMMA"}, {"labs", "ABS"},
       {"llabs", "ABS"}};
   auto it = ops.find(name);
   if (it == ops.end() && (name.ends_with("f") || name.ends_with("l")))
     it = ops.find(name.drop_back());
-  if (it == ops.end()) return std::nullopt;
+  if (it == ops.end())
+    return std::nullopt;
   return std::string("BYTEDMD_OP_") + it->second;
 }
 
@@ -129,15 +170,18 @@ std::string displayName(StringRef path) {
   llvm::SmallString<256> cwd;
   if (!llvm::sys::fs::current_path(cwd)) {
     cwd.push_back('/');
-    if (path.starts_with(cwd)) return path.drop_front(cwd.size()).str();
+    if (path.starts_with(cwd))
+      return path.drop_front(cwd.size()).str();
   }
   return path.str();
 }
 
 bool inStdOrGlobal(const FunctionDecl *F) {
   const DeclContext *C = F->getDeclContext()->getRedeclContext();
-  while (C->isInlineNamespace()) C = C->getParent();
-  if (C->isTranslationUnit()) return true;
+  while (C->isInlineNamespace())
+    C = C->getParent();
+  if (C->isTranslationUnit())
+    return true;
   if (const auto *N = dyn_cast<NamespaceDecl>(C))
     return N->getName() == "std" && N->getParent()->getRedeclContext()->isTranslationUnit();
   return false;
@@ -147,8 +191,10 @@ bool inStdOrGlobal(const FunctionDecl *F) {
 /// Clang puts around it (`return {a, b};`, `std::vector<double> v = {a, b};`).
 const InitListExpr *containerList(const Expr *E) {
   E = E->IgnoreImplicit();
-  if (const auto *L = dyn_cast<InitListExpr>(E)) return L;
-  if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E)) return containerList(F->getSubExpr());
+  if (const auto *L = dyn_cast<InitListExpr>(E))
+    return L;
+  if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+    return containerList(F->getSubExpr());
   if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
     if (C->getNumArgs() >= 1)
       if (const auto *S = dyn_cast<CXXStdInitializerListExpr>(C->getArg(0)->IgnoreImplicit()))
@@ -174,7 +220,8 @@ private:
   /// A location in the main file where an edit can go: file locations, and
   /// macro arguments spelled in the file.
   SourceLocation editable(SourceLocation L) const {
-    if (L.isInvalid()) return {};
+    if (L.isInvalid())
+      return {};
     if (L.isMacroID()) {
       SourceLocation edge;
       if (sm_.isMacroArgExpansion(L)) {
@@ -186,7 +233,8 @@ private:
       } else {
         return {};
       }
-      if (L.isMacroID()) return {};
+      if (L.isMacroID())
+        return {};
     }
     return sm_.isWrittenInMainFile(L) ? L : SourceLocation();
   }
@@ -195,7 +243,8 @@ private:
   }
   void open(SourceLocation at, StringRef text) { r_.InsertText(editable(at), text, true); }
   void close(SourceLocation lastToken, StringRef text) {
-    SourceLocation end = Lexer::getLocForEndOfToken(editable(lastToken), 0, sm_, ctx_.getLangOpts());
+    SourceLocation end =
+        Lexer::getLocForEndOfToken(editable(lastToken), 0, sm_, ctx_.getLangOpts());
     r_.InsertText(end, text, false);
   }
   void wrap(const Expr *E, StringRef before, StringRef after) {
@@ -213,8 +262,8 @@ private:
     first = editable(first);
     last = editable(last);
     const unsigned begin = sm_.getFileOffset(first);
-    const unsigned end = sm_.getFileOffset(last) +
-                         Lexer::MeasureTokenLength(last, sm_, ctx_.getLangOpts());
+    const unsigned end =
+        sm_.getFileOffset(last) + Lexer::MeasureTokenLength(last, sm_, ctx_.getLangOpts());
     r_.ReplaceText(first, end - begin, text);
   }
   /// The token after the one at `last` (the '(' after a callee, say).
@@ -226,14 +275,18 @@ private:
   SourceLocation afterStmt(const Stmt *S) const {
     if (const auto *C = dyn_cast<CompoundStmt>(S))
       return Lexer::getLocForEndOfToken(editable(C->getRBracLoc()), 0, sm_, ctx_.getLangOpts());
-    if (const auto *I = dyn_cast<IfStmt>(S)) return afterStmt(I->getElse() ? I->getElse() : I->getThen());
-    if (const auto *F = dyn_cast<ForStmt>(S)) return afterStmt(F->getBody());
-    if (const auto *W = dyn_cast<WhileStmt>(S)) return afterStmt(W->getBody());
-    if (const auto *R = dyn_cast<CXXForRangeStmt>(S)) return afterStmt(R->getBody());
+    if (const auto *I = dyn_cast<IfStmt>(S))
+      return afterStmt(I->getElse() ? I->getElse() : I->getThen());
+    if (const auto *F = dyn_cast<ForStmt>(S))
+      return afterStmt(F->getBody());
+    if (const auto *W = dyn_cast<WhileStmt>(S))
+      return afterStmt(W->getBody());
+    if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
+      return afterStmt(R->getBody());
     if (isa<DeclStmt>(S))
       return Lexer::getLocForEndOfToken(editable(S->getEndLoc()), 0, sm_, ctx_.getLangOpts());
     return Lexer::findLocationAfterToken(editable(S->getEndLoc()), tok::semi, sm_,
-                                        ctx_.getLangOpts(), false);
+                                         ctx_.getLangOpts(), false);
   }
   std::string text(SourceRange range) const {
     return Lexer::getSourceText(CharSourceRange::getTokenRange(range), sm_, ctx_.getLangOpts())
@@ -286,19 +339,26 @@ void Rewrite::warn(SourceLocation at, const std::string &message) {
 }
 
 void Rewrite::applyUse(const Expr *E, Use use) {
-  if (!isDependentOrArith(E)) return;
+  if (!isDependentOrArith(E))
+    return;
   switch (use) {
-  case Use::Truth: wrap(E, "::bytedmd::truth(", ")"); break;
-  case Use::Index: wrap(E, "::bytedmd::index(", ")"); break;
+  case Use::Truth:
+    wrap(E, "::bytedmd::truth(", ")");
+    break;
+  case Use::Index:
+    wrap(E, "::bytedmd::index(", ")");
+    break;
   case Use::Escape:
     wrap(E, "::bytedmd::escape(", ")");
     break;
   case Use::Plain:
     // A context that is not modeled (a constructor argument, say) takes the
     // value as code that is not instrumented would: a read.
-    if (E->isPRValue()) wrap(E, "::bytedmd::escape(", ")");
+    if (E->isPRValue())
+      wrap(E, "::bytedmd::escape(", ")");
     break;
-  default: break;
+  default:
+    break;
   }
 }
 
@@ -308,8 +368,10 @@ void Rewrite::lvalue(const Expr *E) {
     expr(A->getBase(), Use::Plain);
     expr(A->getIdx(), Use::Index);
   } else if (const auto *M = dyn_cast<MemberExpr>(E)) {
-    if (M->isArrow()) expr(M->getBase(), Use::Plain);
-    else lvalue(M->getBase());
+    if (M->isArrow())
+      expr(M->getBase(), Use::Plain);
+    else
+      lvalue(M->getBase());
   } else if (isa<DeclRefExpr>(E)) {
     // a name: nothing to do
   } else {
@@ -318,7 +380,8 @@ void Rewrite::lvalue(const Expr *E) {
 }
 
 void Rewrite::expr(const Expr *E, Use use) {
-  if (E == nullptr) return;
+  if (E == nullptr)
+    return;
   if (!canEdit(E)) {
     if (isDependentOrArith(E) && (E->isValueDependent() || !E->isEvaluatable(ctx_)))
       warn(E->getExprLoc(), "expression expanded from a macro is not rewritten; its reads are "
@@ -326,7 +389,8 @@ void Rewrite::expr(const Expr *E, Use use) {
                             "macro arguments)");
     return;
   }
-  if (const auto *P = dyn_cast<ParenExpr>(E)) return expr(P->getSubExpr(), use);
+  if (const auto *P = dyn_cast<ParenExpr>(E))
+    return expr(P->getSubExpr(), use);
   // In a template, a dependent name has no lvalue-to-rvalue cast yet: load it
   // here when its value is consumed (ld passes non-arithmetic types through).
   if (E->isTypeDependent() && E->isGLValue() && use != Use::Discard && use != Use::LValue &&
@@ -336,9 +400,12 @@ void Rewrite::expr(const Expr *E, Use use) {
     wrap(E, "::bytedmd::ld(", ")");
     return lvalue(E);
   }
-  if (const auto *F = dyn_cast<FullExpr>(E)) return expr(F->getSubExpr(), use);
-  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) return expr(M->getSubExpr(), use);
-  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) return expr(B->getSubExpr(), use);
+  if (const auto *F = dyn_cast<FullExpr>(E))
+    return expr(F->getSubExpr(), use);
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+    return expr(M->getSubExpr(), use);
+  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+    return expr(B->getSubExpr(), use);
   if (const auto *C = dyn_cast<ImplicitCastExpr>(E)) {
     switch (C->getCastKind()) {
     case CK_LValueToRValue:
@@ -354,43 +421,50 @@ void Rewrite::expr(const Expr *E, Use use) {
     case CK_ArrayToPointerDecay:
     case CK_FunctionToPointerDecay:
     case CK_NoOp:
-      if (!isArith(C->getType())) return lvalue(C->getSubExpr());
+      if (!isArith(C->getType()))
+        return lvalue(C->getSubExpr());
       return expr(C->getSubExpr(), use);
     default:
       return expr(C->getSubExpr(), use);
     }
   }
   if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr, CharacterLiteral, StringLiteral,
-          CXXNullPtrLiteralExpr, UnaryExprOrTypeTraitExpr, CXXDefaultArgExpr,
-          CXXDefaultInitExpr, SizeOfPackExpr, DeclRefExpr>(E))
+          CXXNullPtrLiteralExpr, UnaryExprOrTypeTraitExpr, CXXDefaultArgExpr, CXXDefaultInitExpr,
+          SizeOfPackExpr, DeclRefExpr>(E))
     return; // DeclRefExpr: a name as an lvalue (its load is the cast above)
-  if (const auto *B = dyn_cast<BinaryOperator>(E)) return binary(B, use);
-  if (const auto *U = dyn_cast<UnaryOperator>(E)) return unary(U, use);
-  if (const auto *C = dyn_cast<CallExpr>(E)) return call(C, use);
-  if (const auto *C = dyn_cast<ConditionalOperator>(E)) return conditional(C, use);
-  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) return lvalue(A);
-  if (const auto *M = dyn_cast<MemberExpr>(E)) return lvalue(M);
-  if (const auto *L = dyn_cast<LambdaExpr>(E)) return lambda(L);
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    return binary(B, use);
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return unary(U, use);
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    return call(C, use);
+  if (const auto *C = dyn_cast<ConditionalOperator>(E))
+    return conditional(C, use);
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+    return lvalue(A);
+  if (const auto *M = dyn_cast<MemberExpr>(E))
+    return lvalue(M);
+  if (const auto *L = dyn_cast<LambdaExpr>(E))
+    return lambda(L);
   if (const auto *C = dyn_cast<ExplicitCastExpr>(E)) {
     const Expr *sub = C->getSubExpr();
     if (isArith(C->getType()) && isDependentOrArith(sub) && C->getCastKind() != CK_LValueToRValue) {
       const std::string type = text(C->getTypeInfoAsWritten()->getTypeLoc().getSourceRange());
       if (const auto *CS = dyn_cast<CStyleCastExpr>(C)) {
         replace(editable(CS->getLParenLoc()), editable(CS->getRParenLoc()),
-                       "::bytedmd::cvt<" + type + ">(");
+                "::bytedmd::cvt<" + type + ">(");
         applyUse(C, use);
         close(C->getEndLoc(), ")");
       } else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(C);
                  F && F->getLParenLoc().isValid()) {
         applyUse(C, use);
         replace(editable(F->getBeginLoc()), editable(F->getLParenLoc()),
-                       "::bytedmd::cvt<" + type + ">(");
+                "::bytedmd::cvt<" + type + ">(");
       } else if (const auto *N = dyn_cast<CXXNamedCastExpr>(C)) {
         applyUse(C, use);
         // static_cast<T>( ... ) -> ::bytedmd::cvt<T>( ... )
-        replace(editable(N->getBeginLoc()),
-                                   editable(N->getAngleBrackets().getEnd()),
-                       "::bytedmd::cvt<" + type + ">");
+        replace(editable(N->getBeginLoc()), editable(N->getAngleBrackets().getEnd()),
+                "::bytedmd::cvt<" + type + ">");
       } else {
         return expr(sub, use);
       }
@@ -410,7 +484,8 @@ void Rewrite::expr(const Expr *E, Use use) {
                                      "keep their keys, and the measurement is approximate");
           break;
         }
-    for (const Expr *init : I->inits()) expr(init, Use::Plain);
+    for (const Expr *init : I->inits())
+      expr(init, Use::Plain);
     return;
   }
   if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
@@ -424,12 +499,14 @@ void Rewrite::expr(const Expr *E, Use use) {
                                      "the measurement is approximate");
           break;
         }
-    for (const Expr *arg : C->arguments()) expr(arg, Use::Plain);
+    for (const Expr *arg : C->arguments())
+      expr(arg, Use::Plain);
     return;
   }
   // Anything else: rewrite the children in a neutral context.
   for (const Stmt *child : E->children())
-    if (const auto *CE = dyn_cast_or_null<Expr>(child)) expr(CE, Use::Plain);
+    if (const auto *CE = dyn_cast_or_null<Expr>(child))
+      expr(CE, Use::Plain);
 }
 
 void Rewrite::binary(const BinaryOperator *B, Use use) {
@@ -472,9 +549,8 @@ void Rewrite::binary(const BinaryOperator *B, Use use) {
     return;
   }
   const auto op = binaryOp(K);
-  const bool pointerArithmetic =
-      L->getType()->isPointerType() || R->getType()->isPointerType() ||
-      L->getType()->isArrayType() || R->getType()->isArrayType();
+  const bool pointerArithmetic = L->getType()->isPointerType() || R->getType()->isPointerType() ||
+                                 L->getType()->isArrayType() || R->getType()->isArrayType();
   if (pointerArithmetic) {
     const bool offset = K == BO_Add || K == BO_Sub;
     expr(L, offset && !L->getType()->isPointerType() ? Use::Index : Use::Plain);
@@ -500,7 +576,8 @@ void Rewrite::unary(const UnaryOperator *U, Use use) {
   case UO_Minus:
   case UO_Plus:
   case UO_Not: {
-    if (!isDependentOrArith(sub)) return expr(sub, Use::Plain);
+    if (!isDependentOrArith(sub))
+      return expr(sub, Use::Plain);
     const char *op = U->getOpcode() == UO_Minus  ? "BYTEDMD_OP_NEG"
                      : U->getOpcode() == UO_Plus ? "BYTEDMD_OP_POS"
                                                  : "BYTEDMD_OP_INVERT";
@@ -513,7 +590,8 @@ void Rewrite::unary(const UnaryOperator *U, Use use) {
     return expr(sub, Use::Truth);
   case UO_PreInc:
   case UO_PreDec:
-    if (!isDependentOrArith(sub)) return lvalue(sub);
+    if (!isDependentOrArith(sub))
+      return lvalue(sub);
     replaceToken(U->getOperatorLoc(), U->getOpcode() == UO_PreInc
                                           ? "::bytedmd::pre<BYTEDMD_OP_ADD>("
                                           : "::bytedmd::pre<BYTEDMD_OP_SUB>(");
@@ -521,7 +599,8 @@ void Rewrite::unary(const UnaryOperator *U, Use use) {
     return lvalue(sub);
   case UO_PostInc:
   case UO_PostDec:
-    if (!isDependentOrArith(sub)) return lvalue(sub);
+    if (!isDependentOrArith(sub))
+      return lvalue(sub);
     applyUse(U, use);
     open(U->getBeginLoc(), U->getOpcode() == UO_PostInc ? "::bytedmd::post<BYTEDMD_OP_ADD>("
                                                         : "::bytedmd::post<BYTEDMD_OP_SUB>(");
@@ -582,7 +661,8 @@ void Rewrite::call(const CallExpr *C, Use use) {
         cast<CXXMethodDecl>(F)->getParent()->isLambda()) {
       // a lambda of this file: handled as a call below, callee = the object
     } else {
-      for (const Expr *arg : O->arguments()) expr(arg, Use::Plain);
+      for (const Expr *arg : O->arguments())
+        expr(arg, Use::Plain);
       return;
     }
   }
@@ -602,8 +682,10 @@ void Rewrite::call(const CallExpr *C, Use use) {
       return;
     }
     if (ME) {
-      if (ME->isArrow()) expr(object, Use::Plain);
-      else lvalue(object);
+      if (ME->isArrow())
+        expr(object, Use::Plain);
+      else
+        lvalue(object);
     }
     const bool locates = llvm::StringSwitch<bool>(name)
                              .Cases("size", "data", "begin", "end", "cbegin", "cend", true)
@@ -612,8 +694,8 @@ void Rewrite::call(const CallExpr *C, Use use) {
                              .Default(false);
     for (const Expr *arg : C->arguments())
       expr(arg, name == "at" || name == "resize" || name == "reserve" ? Use::Index
-                : isArith(arg->getType())                                ? Use::Escape
-                                                                        : Use::Plain);
+                : isArith(arg->getType())                             ? Use::Escape
+                                                                      : Use::Plain);
     if (!locates && holdsArith(object->getType()) && !isArith(object->getType()))
       warn(C->getExprLoc(), "member function '" + name.str() +
                                 "' of a container of tracked values is not modeled; the "
@@ -628,7 +710,8 @@ void Rewrite::call(const CallExpr *C, Use use) {
   }
   if (F == nullptr) {
     // A call through a pointer or of a dependent name: arguments escape.
-    if (!isa<UnresolvedLookupExpr>(calleeExpr)) expr(C->getCallee(), Use::Plain);
+    if (!isa<UnresolvedLookupExpr>(calleeExpr))
+      expr(C->getCallee(), Use::Plain);
     for (const Expr *arg : C->arguments())
       expr(arg, isDependentOrArith(arg) ? Use::Escape : Use::Plain);
     return;
@@ -636,10 +719,12 @@ void Rewrite::call(const CallExpr *C, Use use) {
   const std::string callee = text(calleeExpr->getSourceRange());
   const StringRef name = F->getIdentifier() ? F->getName() : "";
 
-  if (policy_.isInstrumented(F) || F->getTemplateInstantiationPattern() &&
-                                       policy_.isInstrumented(F->getTemplateInstantiationPattern())) {
+  if (policy_.isInstrumented(F) ||
+      F->getTemplateInstantiationPattern() &&
+          policy_.isInstrumented(F->getTemplateInstantiationPattern())) {
     // f(a, b) -> ::bytedmd::call(::bytedmd::seq{a, b}, [&](auto&&... bytedmd_a)
-    //                -> decltype(auto) { return f(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })
+    //                -> decltype(auto) { return
+    //                f(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })
     applyUse(C, use);
     // A lambda's call is operator() on the object: arguments start at 1.
     const auto *O = dyn_cast<CXXOperatorCallExpr>(C);
@@ -655,8 +740,10 @@ void Rewrite::call(const CallExpr *C, Use use) {
       const Expr *arg = C->getArg(i);
       const ParmVarDecl *param =
           i - first < F->getNumParams() ? F->getParamDecl(i - first) : nullptr;
-      if (param && param->getType()->isReferenceType()) lvalue(arg);
-      else expr(arg, isDependentOrArith(arg) ? Use::Value : Use::Plain);
+      if (param && param->getType()->isReferenceType())
+        lvalue(arg);
+      else
+        expr(arg, isDependentOrArith(arg) ? Use::Value : Use::Plain);
     }
     return;
   }
@@ -665,24 +752,27 @@ void Rewrite::call(const CallExpr *C, Use use) {
       isDependentOrArith(C->getArg(0)) && isDependentOrArith(C->getArg(1))) {
     applyUse(C, use);
     replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
-                   std::string("::bytedmd::minmax<") +
-                       (name == "max" ? "BYTEDMD_OP_GT" : "BYTEDMD_OP_LT") + ">(::bytedmd::seq{");
+            std::string("::bytedmd::minmax<") +
+                (name == "max" ? "BYTEDMD_OP_GT" : "BYTEDMD_OP_LT") + ">(::bytedmd::seq{");
     r_.ReplaceText(editable(C->getRParenLoc()), 1, "})");
     // The arguments bind to const T&: load them here, as the comparison does.
-    for (const Expr *arg : C->arguments()) loadArgument(arg);
+    for (const Expr *arg : C->arguments())
+      loadArgument(arg);
     return;
   }
   if (standard && C->getNumArgs() > 0) {
     if (const auto op = mathOp(name)) {
       bool arithmetic = true;
-      for (const Expr *arg : C->arguments()) arithmetic = arithmetic && isDependentOrArith(arg);
+      for (const Expr *arg : C->arguments())
+        arithmetic = arithmetic && isDependentOrArith(arg);
       if (arithmetic) {
         applyUse(C, use);
         replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
-                       "::bytedmd::math<" + *op + ">(::bytedmd::seq{");
+                "::bytedmd::math<" + *op + ">(::bytedmd::seq{");
         r_.ReplaceText(editable(C->getRParenLoc()), 1,
                        "}, [&](auto... bytedmd_v) { return " + callee + "(bytedmd_v...); })");
-        for (const Expr *arg : C->arguments()) expr(arg, Use::Value);
+        for (const Expr *arg : C->arguments())
+          expr(arg, Use::Value);
         return;
       }
     }
@@ -719,10 +809,12 @@ void Rewrite::loadArgument(const Expr *arg) {
   // key where the callee would read the value.
   // A temporary bound to the reference is the prvalue inside it.
   while (true) {
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(arg)) arg = M->getSubExpr();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(arg))
+      arg = M->getSubExpr();
     else if (const auto *C = dyn_cast<ImplicitCastExpr>(arg); C && C->getCastKind() == CK_NoOp)
       arg = C->getSubExpr();
-    else break;
+    else
+      break;
   }
   if (arg->isGLValue() && isDependentOrArith(arg) && canEdit(arg)) {
     wrap(arg, "::bytedmd::ld(", ")");
@@ -752,21 +844,23 @@ unsigned Rewrite::listElements(const InitListExpr *L) {
 
 void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
   const Expr *init = D->getInit();
-  if (init == nullptr) return;
+  if (init == nullptr)
+    return;
   const QualType T = D->getType();
   // A constant (constexpr, or const with a constant initialiser) stays one:
   // it may size arrays; its loads are literals.
   if (D->isConstexpr() || (!T->isDependentType() && D->isUsableInConstantExpressions(ctx_)))
     return;
   if (isArith(T) && !T->isReferenceType()) {
-    if (!canEdit(init)) return expr(init, Use::Value);
+    if (!canEdit(init))
+      return expr(init, Use::Value);
     if (const AutoTypeLoc A = D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc()) {
       if (T->isDependentType()) {
-        warn(D->getLocation(), "'auto' variable of a dependent type is not tracked; write its type");
+        warn(D->getLocation(),
+             "'auto' variable of a dependent type is not tracked; write its type");
         return expr(init, Use::Plain);
       }
-      replace(editable(A.getBeginLoc()), editable(A.getEndLoc()),
-                     typeName(T));
+      replace(editable(A.getBeginLoc()), editable(A.getEndLoc()), typeName(T));
     }
     const Expr *value = init;
     if (const auto *L = dyn_cast<InitListExpr>(init->IgnoreImplicit()); L && L->getNumInits() == 1)
@@ -809,9 +903,9 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
     const InitListExpr *list = containerList(init);
     if (list && S != nullptr && editable(S->getEndLoc()).isValid()) {
       const unsigned count = listElements(list);
-      r_.InsertTextAfterToken(editable(S->getEndLoc()),
-                              " ::bytedmd::bindStashed(" + D->getNameAsString() + ", " +
-                                  std::to_string(count) + ");");
+      r_.InsertTextAfterToken(editable(S->getEndLoc()), " ::bytedmd::bindStashed(" +
+                                                            D->getNameAsString() + ", " +
+                                                            std::to_string(count) + ");");
       return;
     }
   }
@@ -820,22 +914,26 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
 
 void Rewrite::returnStmt(const ReturnStmt *S) {
   const Expr *E = S->getRetValue();
-  if (E == nullptr || current_ == nullptr || !editable(S->getBeginLoc()).isValid()) return expr(E, Use::Plain);
+  if (E == nullptr || current_ == nullptr || !editable(S->getBeginLoc()).isValid())
+    return expr(E, Use::Plain);
   const QualType R = current_->getReturnType();
-  if (R->isVoidType()) return expr(E, Use::Discard);
+  if (R->isVoidType())
+    return expr(E, Use::Discard);
   if (isArith(R) || (R->isDependentType() && !R->isReferenceType())) {
-    if (!canEdit(E)) return expr(E, Use::Value); // (it warns)
+    if (!canEdit(E))
+      return expr(E, Use::Value); // (it warns)
     wrap(E, "bytedmd_frame.ret(", ")");
     return expr(E, Use::Value);
   }
-  if (!holdsArith(R) || R->isReferenceType()) return expr(E, Use::Plain);
+  if (!holdsArith(R) || R->isReferenceType())
+    return expr(E, Use::Plain);
   const Expr *inner = E->IgnoreImplicit();
   if (const auto *CE = dyn_cast<CXXConstructExpr>(inner);
       CE && CE->getNumArgs() == 1 && !containerList(CE))
     inner = CE->getArg(0)->IgnoreImplicit();
   const std::string type = typeName(R);
-  const SourceLocation semi = Lexer::findLocationAfterToken(
-      editable(S->getEndLoc()), tok::semi, sm_, ctx_.getLangOpts(), false);
+  const SourceLocation semi = Lexer::findLocationAfterToken(editable(S->getEndLoc()), tok::semi,
+                                                            sm_, ctx_.getLangOpts(), false);
   if (const auto *D = dyn_cast<DeclRefExpr>(inner->IgnoreParens()); D && semi.isValid()) {
     // return y;  ->  { bytedmd_frame.results(y); return y; }  (keeps NRVO)
     r_.InsertText(editable(S->getBeginLoc()),
@@ -844,14 +942,17 @@ void Rewrite::returnStmt(const ReturnStmt *S) {
     return;
   }
   if (const InitListExpr *list = containerList(E)) {
-    const std::string opening = "bytedmd_frame.retObject<" + type + ">(::bytedmd::listed<" + type + ">(";
+    const std::string opening =
+        "bytedmd_frame.retObject<" + type + ">(::bytedmd::listed<" + type + ">(";
     open(E->getBeginLoc(), opening + std::to_string(listElements(list)) + ", ");
     close(E->getEndLoc(), "))");
     return;
   }
   wrap(E, "bytedmd_frame.retObject<" + type + ">(", ")");
-  if (E->isLValue()) lvalue(E);
-  else expr(E, Use::Plain);
+  if (E->isLValue())
+    lvalue(E);
+  else
+    expr(E, Use::Plain);
 }
 
 void Rewrite::rangeFor(const CXXForRangeStmt *S) {
@@ -866,8 +967,7 @@ void Rewrite::rangeFor(const CXXForRangeStmt *S) {
     //     ::bytedmd::init(&v, ::bytedmd::ld(bytedmd_ref_v)); BODY }
     const std::string name = V->getNameAsString();
     const std::string type = V->getType().getAsString(PrintingPolicy(ctx_.getLangOpts()));
-    replace(editable(V->getBeginLoc()), editable(V->getLocation()),
-                   "auto&& bytedmd_ref_" + name);
+    replace(editable(V->getBeginLoc()), editable(V->getLocation()), "auto&& bytedmd_ref_" + name);
     r_.InsertText(editable(body->getBeginLoc()),
                   "{ " + type + " " + name + " = ::bytedmd::init(&" + name +
                       ", ::bytedmd::ld(bytedmd_ref_" + name + ")); ",
@@ -878,7 +978,8 @@ void Rewrite::rangeFor(const CXXForRangeStmt *S) {
 }
 
 void Rewrite::condition(const Expr *cond, bool loop) {
-  if (cond == nullptr) return;
+  if (cond == nullptr)
+    return;
   if (loop && current_ != nullptr) {
     // A tracked scalar parameter in a loop condition is usually a size.
     struct Finder : RecursiveASTVisitor<Finder> {
@@ -886,7 +987,8 @@ void Rewrite::condition(const Expr *cond, bool loop) {
       std::vector<const DeclRefExpr *> found;
       bool VisitDeclRefExpr(DeclRefExpr *D) {
         if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl()))
-          if (P->getDeclContext() == F && isArith(P->getType())) found.push_back(D);
+          if (P->getDeclContext() == F && isArith(P->getType()))
+            found.push_back(D);
         return true;
       }
     } finder;
@@ -894,11 +996,13 @@ void Rewrite::condition(const Expr *cond, bool loop) {
     finder.TraverseStmt(const_cast<Expr *>(cond));
     for (const DeclRefExpr *D : finder.found) {
       const std::string param = D->getDecl()->getNameAsString();
-      if (policy_.isUntracked(current_, param)) continue;
+      if (policy_.isUntracked(current_, param))
+        continue;
       ctx_.getDiagnostics().Report(D->getLocation(), warning_)
           << ("parameter '" + param +
               "' is read in a loop condition and is charged as a tracked input; if it is a "
-              "size, exclude it with BYTEDMD_UNTRACKED or --untracked=" + param);
+              "size, exclude it with BYTEDMD_UNTRACKED or --untracked=" +
+              param);
       ++warnings_;
     }
   }
@@ -907,7 +1011,8 @@ void Rewrite::condition(const Expr *cond, bool loop) {
 
 void Rewrite::lambda(const LambdaExpr *L) {
   const CXXMethodDecl *op = L->getCallOperator();
-  if (op == nullptr || !op->hasBody()) return;
+  if (op == nullptr || !op->hasBody())
+    return;
   for (const LambdaCapture &capture : L->captures())
     if (capture.capturesVariable() && capture.getCaptureKind() == LCK_ByCopy)
       if (const auto *V = dyn_cast<VarDecl>(capture.getCapturedVar());
@@ -927,21 +1032,27 @@ void Rewrite::lambda(const LambdaExpr *L) {
 }
 
 void Rewrite::stmt(const Stmt *S) {
-  if (S == nullptr) return;
-  if (const auto *E = dyn_cast<Expr>(S)) return expr(E, Use::Discard);
+  if (S == nullptr)
+    return;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return expr(E, Use::Discard);
   if (const auto *C = dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *child : C->body()) stmt(child);
+    for (const Stmt *child : C->body())
+      stmt(child);
     return;
   }
   if (const auto *D = dyn_cast<DeclStmt>(S)) {
     for (const Decl *d : D->decls())
-      if (const auto *V = dyn_cast<VarDecl>(d)) varDecl(V, D);
+      if (const auto *V = dyn_cast<VarDecl>(d))
+        varDecl(V, D);
     return;
   }
   if (const auto *I = dyn_cast<IfStmt>(S)) {
     stmt(I->getInit());
-    if (const auto *V = I->getConditionVariableDeclStmt()) stmt(V);
-    else condition(I->getCond(), false);
+    if (const auto *V = I->getConditionVariableDeclStmt())
+      stmt(V);
+    else
+      condition(I->getCond(), false);
     stmt(I->getThen());
     stmt(I->getElse());
     return;
@@ -960,8 +1071,10 @@ void Rewrite::stmt(const Stmt *S) {
     expr(F->getInc(), Use::Discard);
     return stmt(F->getBody());
   }
-  if (const auto *R = dyn_cast<CXXForRangeStmt>(S)) return rangeFor(R);
-  if (const auto *R = dyn_cast<ReturnStmt>(S)) return returnStmt(R);
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
+    return rangeFor(R);
+  if (const auto *R = dyn_cast<ReturnStmt>(S))
+    return returnStmt(R);
   if (const auto *W = dyn_cast<SwitchStmt>(S)) {
     stmt(W->getInit());
     expr(W->getCond(), Use::Index);
@@ -971,20 +1084,21 @@ void Rewrite::stmt(const Stmt *S) {
     warn(S->getBeginLoc(), "inline assembly is not modeled; the measurement is approximate");
     return;
   }
-  for (const Stmt *child : S->children()) stmt(child);
+  for (const Stmt *child : S->children())
+    stmt(child);
 }
 
 void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
   const auto *C = dyn_cast<CompoundStmt>(body);
-  if (C == nullptr || !editable(C->getLBracLoc()).isValid()) return;
+  if (C == nullptr || !editable(C->getLBracLoc()).isValid())
+    return;
   std::string text;
   llvm::raw_string_ostream out(text);
   const PresumedLoc where = sm_.getPresumedLoc(F->getLocation());
   const std::string file = where.isValid() ? displayName(where.getFilename()) : "";
   if (measured) {
     std::string name = F->getQualifiedNameAsString();
-    out << " static bytedmd_function bytedmd_site = {\"" << name << "\", {\""
-        << file << "\", "
+    out << " static bytedmd_function bytedmd_site = {\"" << name << "\", {\"" << file << "\", "
         << (where.isValid() ? where.getLine() : 0) << ", "
         << (where.isValid() ? where.getColumn() : 0) << ", 0}};";
   }
@@ -992,7 +1106,8 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
   std::vector<std::string> inputs;
   for (unsigned i = 0; i < F->getNumParams(); ++i) {
     const ParmVarDecl *P = F->getParamDecl(i);
-    if (P->getName().empty()) continue;
+    if (P->getName().empty())
+      continue;
     const std::string name = P->getNameAsString();
     const QualType T = P->getType();
     const bool untracked = P->hasAttr<AnnotateAttr>() &&
@@ -1017,13 +1132,14 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
     const PresumedLoc p = sm_.getPresumedLoc(at);
     std::string escaped;
     for (char c : message) {
-      if (c == '"' || c == '\\') escaped.push_back('\\');
+      if (c == '"' || c == '\\')
+        escaped.push_back('\\');
       escaped.push_back(c);
     }
     out << " { static const bytedmd_location bytedmd_where = {\""
-        << (p.isValid() ? displayName(p.getFilename()) : "") << "\", " << (p.isValid() ? p.getLine() : 0)
-        << ", " << (p.isValid() ? p.getColumn() : 0) << ", 0}; bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: "
-        << escaped << "\"); }";
+        << (p.isValid() ? displayName(p.getFilename()) : "") << "\", "
+        << (p.isValid() ? p.getLine() : 0) << ", " << (p.isValid() ? p.getColumn() : 0)
+        << ", 0}; bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: " << escaped << "\"); }";
   }
   // Before anything the body's statements inserted right after the brace.
   r_.InsertText(Lexer::getLocForEndOfToken(editable(C->getLBracLoc()), 0, sm_, ctx_.getLangOpts()),

@@ -40,10 +40,14 @@ bool nameMatches(const FunctionDecl *F, const std::string &wanted) {
 /// free or static, not an instantiation of a template (the pattern is
 /// rewritten once, generically).
 bool isCandidate(const FunctionDecl *F, const SourceManager &sm) {
-  if (!F->doesThisDeclarationHaveABody() || F->isImplicit()) return false;
-  if (!sm.isWrittenInMainFile(F->getLocation())) return false;
-  if (F->isTemplateInstantiation()) return false;
-  if (isa<CXXMethodDecl>(F)) return false; // methods (and lambdas) are not measured units
+  if (!F->doesThisDeclarationHaveABody() || F->isImplicit())
+    return false;
+  if (!sm.isWrittenInMainFile(F->getLocation()))
+    return false;
+  if (F->isTemplateInstantiation())
+    return false;
+  if (isa<CXXMethodDecl>(F))
+    return false; // methods (and lambdas) are not measured units
   return true;
 }
 
@@ -53,16 +57,19 @@ public:
       : ci_(ci), options_(options), result_(result) {}
 
   void HandleTranslationUnit(ASTContext &context) override {
-    if (ci_.getDiagnostics().hasErrorOccurred()) return;
+    if (ci_.getDiagnostics().hasErrorOccurred())
+      return;
     SourceManager &sm = context.getSourceManager();
     std::vector<const FunctionDecl *> functions;
-    for (const Decl *D : context.getTranslationUnitDecl()->decls()) collect(D, sm, functions);
+    for (const Decl *D : context.getTranslationUnitDecl()->decls())
+      collect(D, sm, functions);
 
     // --function names must all exist.
     std::set<std::string> found;
     for (const FunctionDecl *F : functions)
       for (const std::string &wanted : options_.functions)
-        if (nameMatches(F, wanted)) found.insert(wanted);
+        if (nameMatches(F, wanted))
+          found.insert(wanted);
     for (const std::string &wanted : options_.functions)
       if (!found.count(wanted)) {
         unsigned id = ci_.getDiagnostics().getCustomDiagID(
@@ -71,7 +78,8 @@ public:
             "name (a qualified name such as ns::f is accepted)");
         ci_.getDiagnostics().Report(sm.getLocForStartOfFile(sm.getMainFileID()), id) << wanted;
       }
-    if (ci_.getDiagnostics().hasErrorOccurred()) return;
+    if (ci_.getDiagnostics().hasErrorOccurred())
+      return;
 
     std::set<const FunctionDecl *> instrumented(functions.begin(), functions.end());
     RewritePolicy policy;
@@ -83,10 +91,12 @@ public:
               sm.isWrittenInMainFile(F->getLocation()));
     };
     policy.isMeasured = [&](const FunctionDecl *F) {
-      if (F->isMain()) return false;
+      if (F->isMain())
+        return false;
       if (const auto *A = F->getAttr<AnnotateAttr>(); A && A->getAnnotation() == "bytedmd_measure")
         return true;
-      if (options_.functions.empty()) return true;
+      if (options_.functions.empty())
+        return true;
       return std::any_of(options_.functions.begin(), options_.functions.end(),
                          [&](const std::string &w) { return nameMatches(F, w); });
     };
@@ -94,7 +104,8 @@ public:
       for (const std::string &u : options_.untracked) {
         const auto colon = u.rfind(':');
         if (colon == std::string::npos || colon == 0 || u[colon - 1] == ':') {
-          if (u == param) return true;
+          if (u == param)
+            return true;
         } else if (u.substr(colon + 1) == param && nameMatches(F, u.substr(0, colon))) {
           return true;
         }
@@ -104,11 +115,14 @@ public:
 
     Rewriter rewriter(sm, context.getLangOpts());
     for (const FunctionDecl *F : functions) {
-      if (F->isMain()) continue; // main runs the measurements; it is not measured
+      if (F->isMain())
+        continue; // main runs the measurements; it is not measured
       result_.warnings += rewriteFunction(context, rewriter, policy, F);
-      if (policy.isMeasured(F)) result_.measured.push_back(F->getQualifiedNameAsString());
+      if (policy.isMeasured(F))
+        result_.measured.push_back(F->getQualifiedNameAsString());
     }
-    if (ci_.getDiagnostics().hasErrorOccurred()) return;
+    if (ci_.getDiagnostics().hasErrorOccurred())
+      return;
     rewriter.InsertText(sm.getLocForStartOfFile(sm.getMainFileID()),
                         "#include \"bytedmd/instrument.hpp\"  // added by bytedmd-instrument\n",
                         false);
@@ -121,13 +135,17 @@ public:
 private:
   void collect(const Decl *D, const SourceManager &sm, std::vector<const FunctionDecl *> &out) {
     if (const auto *N = dyn_cast<NamespaceDecl>(D)) {
-      for (const Decl *inner : N->decls()) collect(inner, sm, out);
+      for (const Decl *inner : N->decls())
+        collect(inner, sm, out);
     } else if (const auto *L = dyn_cast<LinkageSpecDecl>(D)) {
-      for (const Decl *inner : L->decls()) collect(inner, sm, out);
+      for (const Decl *inner : L->decls())
+        collect(inner, sm, out);
     } else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D)) {
-      if (isCandidate(T->getTemplatedDecl(), sm)) out.push_back(T->getTemplatedDecl());
+      if (isCandidate(T->getTemplatedDecl(), sm))
+        out.push_back(T->getTemplatedDecl());
     } else if (const auto *F = dyn_cast<FunctionDecl>(D)) {
-      if (isCandidate(F, sm)) out.push_back(F);
+      if (isCandidate(F, sm))
+        out.push_back(F);
     }
   }
 
@@ -174,21 +192,42 @@ const char *defaultResourceDir() { return BYTEDMD_CLANG_RESOURCE_DIR; }
 std::vector<std::string> adjustArguments(const std::vector<std::string> &args) {
   // GCC accepts these and Clang rejects them (they appear in GCC builds'
   // compile_commands.json).
-  static const char *const gccOnlyPrefixes[] = {
-      "-fno-tree-", "-ftree-", "-fconcepts-diagnostics-depth", "-fmax-include-depth",
-      "-fno-fat-lto-objects", "-fanalyzer", "-fstack-clash-protection", "-fno-allow-store-data-races",
-      "-mabi=", "-fcf-protection=check", "-flto=auto", "-flto-partition", "-fipa-",
-      "-fno-ipa-", "-fsched-", "-fno-semantic-interposition", "-fdiagnostics-urls",
-      "-Wno-maybe-uninitialized", "-Wmaybe-uninitialized", "-Wno-class-memaccess",
-      "-Wno-stringop-", "-Wstringop-", "-Wlogical-op", "-Wduplicated-", "-Wuseless-cast",
-      "-Wno-psabi"};
+  static const char *const gccOnlyPrefixes[] = {"-fno-tree-",
+                                                "-ftree-",
+                                                "-fconcepts-diagnostics-depth",
+                                                "-fmax-include-depth",
+                                                "-fno-fat-lto-objects",
+                                                "-fanalyzer",
+                                                "-fstack-clash-protection",
+                                                "-fno-allow-store-data-races",
+                                                "-mabi=",
+                                                "-fcf-protection=check",
+                                                "-flto=auto",
+                                                "-flto-partition",
+                                                "-fipa-",
+                                                "-fno-ipa-",
+                                                "-fsched-",
+                                                "-fno-semantic-interposition",
+                                                "-fdiagnostics-urls",
+                                                "-Wno-maybe-uninitialized",
+                                                "-Wmaybe-uninitialized",
+                                                "-Wno-class-memaccess",
+                                                "-Wno-stringop-",
+                                                "-Wstringop-",
+                                                "-Wlogical-op",
+                                                "-Wduplicated-",
+                                                "-Wuseless-cast",
+                                                "-Wno-psabi"};
   std::vector<std::string> out;
   bool hasResourceDir = false;
   for (const std::string &a : args) {
-    if (llvm::StringRef(a).starts_with("-resource-dir")) hasResourceDir = true;
+    if (llvm::StringRef(a).starts_with("-resource-dir"))
+      hasResourceDir = true;
     bool drop = false;
-    for (const char *p : gccOnlyPrefixes) drop = drop || llvm::StringRef(a).starts_with(p);
-    if (!drop) out.push_back(a);
+    for (const char *p : gccOnlyPrefixes)
+      drop = drop || llvm::StringRef(a).starts_with(p);
+    if (!drop)
+      out.push_back(a);
   }
   if (!hasResourceDir && *defaultResourceDir() != '\0' && !out.empty())
     out.insert(out.begin() + 1, std::string("-resource-dir=") + defaultResourceDir());

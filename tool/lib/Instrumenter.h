@@ -29,10 +29,10 @@ struct InstrumentOptions {
 };
 
 struct InstrumentResult {
-  bool produced = false;  ///< the TU compiled and was rewritten
-  std::string output;     ///< the rewritten main file
+  bool produced = false;             ///< the TU compiled and was rewritten
+  std::string output;                ///< the rewritten main file
   std::vector<std::string> measured; ///< qualified names of measured functions
-  unsigned warnings = 0;  ///< bytedmd diagnostics emitted
+  unsigned warnings = 0;             ///< bytedmd diagnostics emitted
 };
 
 /// A factory for the instrumenting action; `result` must outlive the run.

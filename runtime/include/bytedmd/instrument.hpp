@@ -6,7 +6,8 @@
 // and after, for `s = s + a[i] * b[i];`:
 //
 //   ::bytedmd::set(s, ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(s),
-//       ::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(a[i]), ::bytedmd::ld(b[i])})}));
+//       ::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(a[i]),
+//       ::bytedmd::ld(b[i])})}));
 //
 // Operands go through `seq{...}`, a braced list: its elements are evaluated
 // left to right, which C++ does not promise for function arguments or
@@ -92,14 +93,16 @@ template <class T> inline decltype(auto) ld(T &&x) {
 /// `lhs = x`: a copy, free; lhs takes x's key.
 template <class L, class X> inline L &set(L &lhs, X &&x) {
   lhs = val(std::forward<X>(x));
-  if constexpr (isArithmetic<L>) bytedmd_shadow_store(&lhs, key(x), bits(lhs));
+  if constexpr (isArithmetic<L>)
+    bytedmd_shadow_store(&lhs, key(x), bits(lhs));
   return lhs;
 }
 
 /// `T v = x;` as `T v = init(&v, x);`: v takes x's key.
 template <class T, class X> inline T init(T *at, X &&x) {
   T v = static_cast<T>(val(std::forward<X>(x)));
-  if constexpr (isArithmetic<T>) bytedmd_shadow_store(at, key(x), bits(v));
+  if constexpr (isArithmetic<T>)
+    bytedmd_shadow_store(at, key(x), bits(v));
   return v;
 }
 
@@ -114,23 +117,40 @@ template <class T, class X> inline auto cvt(X &&x) {
 // ---- instructions ------------------------------------------------------------
 
 template <bytedmd_op Op, class A, class B> inline auto apply2(A &&a, B &&b) {
-  if constexpr (Op == BYTEDMD_OP_ADD) return a + b;
-  else if constexpr (Op == BYTEDMD_OP_SUB) return a - b;
-  else if constexpr (Op == BYTEDMD_OP_MUL) return a * b;
-  else if constexpr (Op == BYTEDMD_OP_DIV) return a / b;
-  else if constexpr (Op == BYTEDMD_OP_MOD) return a % b;
-  else if constexpr (Op == BYTEDMD_OP_LSHIFT) return a << b;
-  else if constexpr (Op == BYTEDMD_OP_RSHIFT) return a >> b;
-  else if constexpr (Op == BYTEDMD_OP_AND) return a & b;
-  else if constexpr (Op == BYTEDMD_OP_OR) return a | b;
-  else if constexpr (Op == BYTEDMD_OP_XOR) return a ^ b;
-  else if constexpr (Op == BYTEDMD_OP_LT) return a < b;
-  else if constexpr (Op == BYTEDMD_OP_LE) return a <= b;
-  else if constexpr (Op == BYTEDMD_OP_GT) return a > b;
-  else if constexpr (Op == BYTEDMD_OP_GE) return a >= b;
-  else if constexpr (Op == BYTEDMD_OP_EQ) return a == b;
-  else if constexpr (Op == BYTEDMD_OP_NE) return a != b;
-  else static_assert(Op == BYTEDMD_OP_ADD, "not a binary operator");
+  if constexpr (Op == BYTEDMD_OP_ADD)
+    return a + b;
+  else if constexpr (Op == BYTEDMD_OP_SUB)
+    return a - b;
+  else if constexpr (Op == BYTEDMD_OP_MUL)
+    return a * b;
+  else if constexpr (Op == BYTEDMD_OP_DIV)
+    return a / b;
+  else if constexpr (Op == BYTEDMD_OP_MOD)
+    return a % b;
+  else if constexpr (Op == BYTEDMD_OP_LSHIFT)
+    return a << b;
+  else if constexpr (Op == BYTEDMD_OP_RSHIFT)
+    return a >> b;
+  else if constexpr (Op == BYTEDMD_OP_AND)
+    return a & b;
+  else if constexpr (Op == BYTEDMD_OP_OR)
+    return a | b;
+  else if constexpr (Op == BYTEDMD_OP_XOR)
+    return a ^ b;
+  else if constexpr (Op == BYTEDMD_OP_LT)
+    return a < b;
+  else if constexpr (Op == BYTEDMD_OP_LE)
+    return a <= b;
+  else if constexpr (Op == BYTEDMD_OP_GT)
+    return a > b;
+  else if constexpr (Op == BYTEDMD_OP_GE)
+    return a >= b;
+  else if constexpr (Op == BYTEDMD_OP_EQ)
+    return a == b;
+  else if constexpr (Op == BYTEDMD_OP_NE)
+    return a != b;
+  else
+    static_assert(Op == BYTEDMD_OP_ADD, "not a binary operator");
 }
 
 /// A binary operator: one instruction reading the tracked operands.
@@ -148,9 +168,12 @@ template <bytedmd_op Op, class A, class B> inline auto bin(seq<A, B> &&s) {
 template <bytedmd_op Op, class A> inline auto un(A &&a) {
   auto &&x = val(a);
   auto r = [&] {
-    if constexpr (Op == BYTEDMD_OP_NEG) return -x;
-    else if constexpr (Op == BYTEDMD_OP_POS) return +x;
-    else return ~x;
+    if constexpr (Op == BYTEDMD_OP_NEG)
+      return -x;
+    else if constexpr (Op == BYTEDMD_OP_POS)
+      return +x;
+    else
+      return ~x;
   }();
   if constexpr (isV<A>)
     return V<decltype(r)>{r, bytedmd_unary(Op, a.k)};
@@ -163,28 +186,48 @@ template <bytedmd_op Op, class L, class X> inline L &cset(L &lhs, X &&x) {
   if constexpr (isArithmetic<L>) {
     const bytedmd_key k = bytedmd_shadow_load(&lhs, bits(lhs));
     const auto &v = val(x);
-    if constexpr (Op == BYTEDMD_OP_ADD) lhs += v;
-    else if constexpr (Op == BYTEDMD_OP_SUB) lhs -= v;
-    else if constexpr (Op == BYTEDMD_OP_MUL) lhs *= v;
-    else if constexpr (Op == BYTEDMD_OP_DIV) lhs /= v;
-    else if constexpr (Op == BYTEDMD_OP_MOD) lhs %= v;
-    else if constexpr (Op == BYTEDMD_OP_LSHIFT) lhs <<= v;
-    else if constexpr (Op == BYTEDMD_OP_RSHIFT) lhs >>= v;
-    else if constexpr (Op == BYTEDMD_OP_AND) lhs &= v;
-    else if constexpr (Op == BYTEDMD_OP_OR) lhs |= v;
-    else lhs ^= v;
+    if constexpr (Op == BYTEDMD_OP_ADD)
+      lhs += v;
+    else if constexpr (Op == BYTEDMD_OP_SUB)
+      lhs -= v;
+    else if constexpr (Op == BYTEDMD_OP_MUL)
+      lhs *= v;
+    else if constexpr (Op == BYTEDMD_OP_DIV)
+      lhs /= v;
+    else if constexpr (Op == BYTEDMD_OP_MOD)
+      lhs %= v;
+    else if constexpr (Op == BYTEDMD_OP_LSHIFT)
+      lhs <<= v;
+    else if constexpr (Op == BYTEDMD_OP_RSHIFT)
+      lhs >>= v;
+    else if constexpr (Op == BYTEDMD_OP_AND)
+      lhs &= v;
+    else if constexpr (Op == BYTEDMD_OP_OR)
+      lhs |= v;
+    else
+      lhs ^= v;
     bytedmd_shadow_store(&lhs, bytedmd_binary(Op, k, key(x)), bits(lhs));
   } else {
-    if constexpr (Op == BYTEDMD_OP_ADD) lhs += val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_SUB) lhs -= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_MUL) lhs *= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_DIV) lhs /= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_MOD) lhs %= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_LSHIFT) lhs <<= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_RSHIFT) lhs >>= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_AND) lhs &= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_OR) lhs |= val(std::forward<X>(x));
-    else lhs ^= val(std::forward<X>(x));
+    if constexpr (Op == BYTEDMD_OP_ADD)
+      lhs += val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_SUB)
+      lhs -= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_MUL)
+      lhs *= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_DIV)
+      lhs /= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_MOD)
+      lhs %= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_LSHIFT)
+      lhs <<= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_RSHIFT)
+      lhs >>= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_AND)
+      lhs &= val(std::forward<X>(x));
+    else if constexpr (Op == BYTEDMD_OP_OR)
+      lhs |= val(std::forward<X>(x));
+    else
+      lhs ^= val(std::forward<X>(x));
   }
   return lhs;
 }
@@ -193,12 +236,16 @@ template <bytedmd_op Op, class L, class X> inline L &cset(L &lhs, X &&x) {
 template <bytedmd_op Op, class L> inline L &pre(L &x) {
   if constexpr (isArithmetic<L> && !std::is_same_v<std::remove_cv_t<L>, bool>) {
     const bytedmd_key k = bytedmd_shadow_load(&x, bits(x));
-    if constexpr (Op == BYTEDMD_OP_ADD) ++x;
-    else --x;
+    if constexpr (Op == BYTEDMD_OP_ADD)
+      ++x;
+    else
+      --x;
     bytedmd_shadow_store(&x, bytedmd_unary(Op, k), bits(x));
   } else {
-    if constexpr (Op == BYTEDMD_OP_ADD) ++x;
-    else --x;
+    if constexpr (Op == BYTEDMD_OP_ADD)
+      ++x;
+    else
+      --x;
   }
   return x;
 }
@@ -207,13 +254,17 @@ template <bytedmd_op Op, class L> inline L &pre(L &x) {
 template <bytedmd_op Op, class L> inline auto post(L &x) {
   if constexpr (isArithmetic<L> && !std::is_same_v<std::remove_cv_t<L>, bool>) {
     const V<std::remove_cv_t<L>> old{x, bytedmd_shadow_load(&x, bits(x))};
-    if constexpr (Op == BYTEDMD_OP_ADD) ++x;
-    else --x;
+    if constexpr (Op == BYTEDMD_OP_ADD)
+      ++x;
+    else
+      --x;
     bytedmd_shadow_store(&x, bytedmd_unary(Op, old.k), bits(x));
     return old;
   } else {
-    if constexpr (Op == BYTEDMD_OP_ADD) return x++;
-    else return x--;
+    if constexpr (Op == BYTEDMD_OP_ADD)
+      return x++;
+    else
+      return x--;
   }
 }
 
@@ -221,7 +272,8 @@ template <bytedmd_op Op, class L> inline auto post(L &x) {
 
 /// A truth value (a condition, an operand of && || !): one READ.
 template <class X> inline bool truth(X &&x) {
-  if constexpr (isV<X>) bytedmd_read(BYTEDMD_OP_TRUTH, x.k);
+  if constexpr (isV<X>)
+    bytedmd_read(BYTEDMD_OP_TRUTH, x.k);
   return static_cast<bool>(val(std::forward<X>(x)));
 }
 
@@ -286,11 +338,13 @@ template <bytedmd_op Op, class A, class B> inline auto minmax(seq<A, B> &&s) {
   if constexpr (isV<A> || isV<B>) {
     using R = std::decay_t<decltype(val(a))>;
     const V<bool> c = bin<Op>(seq{static_cast<B>(b), static_cast<A>(a)});
-    if (truth(c)) return V<R>{val(b), key(b)};
+    if (truth(c))
+      return V<R>{val(b), key(b)};
     return V<R>{val(a), key(a)};
   } else {
     using R = std::decay_t<decltype(val(a))>;
-    if (apply2<Op>(b, a)) return R(b);
+    if (apply2<Op>(b, a))
+      return R(b);
     return R(a);
   }
 }
@@ -330,7 +384,10 @@ template <class... A, class F> inline decltype(auto) call(seq<A...> &&s, F &&f) 
         } else {
           struct Clear {
             bytedmd_call_state *c;
-            ~Clear() { c->pending = 0; c->has_return = 0; }
+            ~Clear() {
+              c->pending = 0;
+              c->has_return = 0;
+            }
           } clear{calls};
           return f(val(static_cast<decltype(a) &&>(a))...);
         }
@@ -351,7 +408,8 @@ template <class X, class F> inline void forEachElement(X &x, F &&f) {
   if constexpr (std::is_arithmetic_v<D>) {
     f(x);
   } else if constexpr (std::is_array_v<D> || IsVector<D>::value || IsStdArray<D>::value) {
-    for (auto &e : x) forEachElement(e, f);
+    for (auto &e : x)
+      forEachElement(e, f);
   }
 }
 
@@ -394,11 +452,14 @@ template <class Vec, class X> inline void pushBack(Vec &v, X &&x) {
     // them: read the keys first. Amortised O(1) per element, as growth is.
     static thread_local std::vector<bytedmd_key> keys;
     keys.resize(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) keys[i] = bytedmd_shadow_load(&v[i], bits(v[i]));
+    for (std::size_t i = 0; i < v.size(); ++i)
+      keys[i] = bytedmd_shadow_load(&v[i], bits(v[i]));
     v.push_back(val(std::forward<X>(x)));
-    for (std::size_t i = 0; i + 1 < v.size(); ++i) bytedmd_shadow_store(&v[i], keys[i], bits(v[i]));
+    for (std::size_t i = 0; i + 1 < v.size(); ++i)
+      bytedmd_shadow_store(&v[i], keys[i], bits(v[i]));
   }
-  if constexpr (std::is_arithmetic_v<T>) bytedmd_shadow_store(&v.back(), k, bits(v.back()));
+  if constexpr (std::is_arithmetic_v<T>)
+    bytedmd_shadow_store(&v.back(), k, bits(v.back()));
 }
 
 /// A braced list's elements: stash(x) keeps each element's key in order;
@@ -415,7 +476,8 @@ inline Stash &stash() {
 }
 template <class X> inline decltype(auto) stash(X &&x) {
   Stash &s = stash();
-  if (s.size < 256) s.keys[s.size] = key(x);
+  if (s.size < 256)
+    s.keys[s.size] = key(x);
   ++s.size;
   return val(std::forward<X>(x));
 }
@@ -455,16 +517,19 @@ public:
 
   /// Declares the parameters' elements as inputs, last parameter first.
   template <class... P> void inputs(P &...params) {
-    if (!opened_) return;
+    if (!opened_)
+      return;
     (declare(params), ...);
   }
 
   /// Binds by-value parameter number i to the key of the caller's argument
   /// (a scalar), or to its elements' keys (a container copied into p).
   template <class P> void argument(unsigned i, P &p) {
-    if (!fromCall_) return;
+    if (!fromCall_)
+      return;
     const bytedmd_call_state *calls = bytedmd_calls();
-    if (i >= calls->count) return;
+    if (i >= calls->count)
+      return;
     if constexpr (isArithmetic<P>) {
       bytedmd_shadow_store(&p, calls->keys[i], bits(p));
     } else if (calls->sources[i] != nullptr) {
@@ -493,7 +558,8 @@ public:
 
   /// Marks the elements of a returned object as results.
   template <class X> void results(const X &x) {
-    if (!opened_) return;
+    if (!opened_)
+      return;
     forEachElement(const_cast<X &>(x), [](auto &e) {
       const bytedmd_key k = bytedmd_shadow_load(&e, bits(e));
       bytedmd_results(&k, 1);
