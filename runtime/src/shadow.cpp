@@ -40,7 +40,22 @@ struct Mid {
 // creation is the only write to the directories and uses a CAS.
 Mid *top[1u << kTopBits];
 
+// The last leaf this thread used: most loads and stores (a function's locals,
+// an array walked in order) stay within one 64 KiB leaf, so a hit skips the
+// two directory loads. Leaves are never freed, so a cached pointer stays valid.
+struct LeafCache {
+  std::uintptr_t page = ~std::uintptr_t(0);
+  Leaf *leaf = nullptr;
+};
+thread_local LeafCache cache __attribute__((tls_model("initial-exec")));
+
+inline Slot *slotIn(Leaf *leaf, std::uintptr_t a) {
+  return &leaf->slots[(a & ((1u << kLeafBits) - 1)) >> 2];
+}
+
 inline Slot *find(std::uintptr_t a) {
+  const std::uintptr_t page = a >> kLeafBits;
+  if (__builtin_expect(page == cache.page, 1)) return slotIn(cache.leaf, a);
   Mid *mid = __atomic_load_n(&top[(a >> (kLeafBits + kMidBits)) & ((1u << kTopBits) - 1)],
                              __ATOMIC_ACQUIRE);
   if (mid == nullptr)
@@ -49,7 +64,9 @@ inline Slot *find(std::uintptr_t a) {
       __atomic_load_n(&mid->leaves[(a >> kLeafBits) & ((1u << kMidBits) - 1)], __ATOMIC_ACQUIRE);
   if (leaf == nullptr)
     return nullptr;
-  return &leaf->slots[(a & ((1u << kLeafBits) - 1)) >> 2];
+  cache.page = page;
+  cache.leaf = leaf;
+  return slotIn(leaf, a);
 }
 
 template <class T> T *createOnce(T **slot) {
