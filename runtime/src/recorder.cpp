@@ -38,6 +38,7 @@ struct MeasurementState {
   const bytedmd_function *function = nullptr;
   std::uint64_t sequence = 0;
   std::uint32_t call = 0;
+  std::uint64_t staleLoadsAtStart = 0;
   std::vector<Word> inputs;
   std::vector<Word> results;
   struct Diagnostic {
@@ -222,6 +223,12 @@ void endMeasurement(Recorder &r) {
   }
   for (const MeasurementState::Diagnostic &d : s.diagnostics)
     record.diagnostics.push_back(describe(d.where, d.message));
+  record.staleLoads = bytedmd_shadow_stale_loads() - s.staleLoadsAtStart;
+  if (record.staleLoads != 0)
+    record.diagnostics.push_back(
+        "bytedmd: " + std::to_string(record.staleLoads) +
+        " loads found a tracked location rewritten by code the tool does not see (a "
+        "library call, memset, another thread); those values were read as untracked");
   record.approximate = !record.diagnostics.empty();
 
   // Settings were read when the measurement began; they never change after.
@@ -368,6 +375,7 @@ int bytedmd_enter(const bytedmd_function *fn) {
   }
   if (s.sequence >= (std::uint64_t(1) << 32))
     bytedmd::fatal("more than 2^32 measurements in one run");
+  s.staleLoadsAtStart = bytedmd_shadow_stale_loads();
   r.id = s.sequence;
   r.tag = s.sequence << 32;
   r.next = 0;

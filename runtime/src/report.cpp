@@ -97,6 +97,7 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
     entry["trace_truncated"] = m.stats.traceTruncated;
     entry["approximate"] = m.approximate;
     entry["diagnostics"] = m.diagnostics;
+    entry["stale_loads"] = m.staleLoads;
     list.push_back(std::move(entry));
     auto [it, fresh] = functions.try_emplace(m.function, 0, 0);
     if (fresh)

@@ -35,6 +35,7 @@ struct MeasurementRecord {
   ReplayStats stats;
   bool approximate = false;
   std::vector<std::string> diagnostics;
+  std::uint64_t staleLoads = 0; ///< loads whose memory changed behind the tool
 };
 
 /// The report text, measurements in the order given.

@@ -49,6 +49,8 @@ struct LeafCache {
 };
 thread_local LeafCache cache __attribute__((tls_model("initial-exec")));
 
+thread_local std::uint64_t staleLoads __attribute__((tls_model("initial-exec"))) = 0;
+
 inline Slot *slotIn(Leaf *leaf, std::uintptr_t a) {
   return &leaf->slots[(a & ((1u << kLeafBits) - 1)) >> 2];
 }
@@ -107,8 +109,13 @@ extern "C" bytedmd_key bytedmd_shadow_load(const void *address, uint64_t bits) {
   const Slot *slot = bytedmd::find(reinterpret_cast<std::uintptr_t>(address));
   if (slot == nullptr || slot->key == 0)
     return 0;
-  // Different bits: code the tool cannot see wrote here since.
-  return __builtin_expect(slot->bits == bits, 1) ? slot->key : 0;
+  if (__builtin_expect(slot->bits == bits, 1))
+    return slot->key;
+  // Different bits: code the tool cannot see wrote here since. A key of this
+  // measurement would have been charged for the wrong value: count it.
+  if (bytedmd_current(slot->key))
+    ++bytedmd::staleLoads;
+  return 0;
 }
 
 extern "C" void bytedmd_shadow_store(const void *address, bytedmd_key key, uint64_t bits) {
@@ -137,6 +144,16 @@ extern "C" void bytedmd_shadow_forget(const void *address, size_t size) {
     }
     a = stop;
   }
+}
+
+extern "C" uint64_t bytedmd_shadow_stale_loads(void) { return bytedmd::staleLoads; }
+
+extern "C" void bytedmd_shadow_results(const void *address, size_t size) {
+  const std::uintptr_t start = reinterpret_cast<std::uintptr_t>(address) & ~std::uintptr_t(3);
+  const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(address) + size;
+  for (std::uintptr_t a = start; a < end; a += 4)
+    if (const Slot *slot = bytedmd::find(a); slot && bytedmd_current(slot->key))
+      bytedmd_results(&slot->key, 1);
 }
 
 extern "C" void bytedmd_shadow_copy(void *to, const void *from, size_t size) {

@@ -59,6 +59,7 @@ TEST(Report, HasEveryFieldOfSchemaVersion1) {
   EXPECT_EQ(first["trace_truncated"], false);
   EXPECT_EQ(first["approximate"], false);
   EXPECT_EQ(first["diagnostics"], nlohmann::json::array());
+  EXPECT_EQ(first["stale_loads"], 0);
   EXPECT_EQ(r["measurements"][1]["call"], 1);
   EXPECT_EQ(r["measurements"][1]["approximate"], true);
   EXPECT_EQ(r["measurements"][1]["diagnostics"][0],

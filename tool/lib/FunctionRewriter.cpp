@@ -18,6 +18,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Rewrite/Core/Rewriter.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
@@ -69,6 +70,61 @@ bool holdsArith(QualType T) {
       return holdsArith(S->getTemplateArgs()[0].getAsType());
   }
   return false;
+}
+
+/// std::pair and std::tuple: copied member by member.
+bool isStdTuple(const CXXRecordDecl *R) {
+  return R && R->isInStdNamespace() && R->getIdentifier() &&
+         (R->getName() == "pair" || R->getName() == "tuple");
+}
+
+bool tracksKeys(QualType T);
+
+/// A class whose values are plain data: a struct that is trivially copyable
+/// with a field that holds keys, or a std::pair / std::tuple of such.
+bool isValueRecord(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  const auto *R = T->getAsCXXRecordDecl();
+  if (R == nullptr || !R->hasDefinition() || R->isLambda() || R->isUnion())
+    return false;
+  if (isStdTuple(R)) {
+    const auto *S = dyn_cast<ClassTemplateSpecializationDecl>(R);
+    if (S == nullptr)
+      return false;
+    for (const TemplateArgument &A : S->getTemplateArgs().asArray()) {
+      if (A.getKind() == TemplateArgument::Pack) {
+        for (const TemplateArgument &P : A.pack_elements())
+          if (P.getKind() == TemplateArgument::Type && tracksKeys(P.getAsType()))
+            return true;
+      } else if (A.getKind() == TemplateArgument::Type && tracksKeys(A.getAsType())) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (R->isInStdNamespace() || !R->isTriviallyCopyable())
+    return false;
+  for (const FieldDecl *F : R->fields())
+    if (tracksKeys(F->getType()))
+      return true;
+  for (const CXXBaseSpecifier &B : R->bases())
+    if (tracksKeys(B.getType()))
+      return true;
+  return false;
+}
+
+/// Data whose copies bytedmd follows: arithmetic values, containers and
+/// arrays of them, and value records (and containers of those).
+bool tracksKeys(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (holdsArith(T) || isValueRecord(T))
+    return true;
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+    return tracksKeys(A->getElementType());
+  const auto *S = dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  return S && S->isInStdNamespace() && (S->getName() == "vector" || S->getName() == "array") &&
+         S->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+         tracksKeys(S->getTemplateArgs()[0].getAsType());
 }
 
 bool isVectorOfArith(QualType T) {
@@ -205,6 +261,24 @@ const InitListExpr *containerList(const Expr *E) {
   return nullptr;
 }
 
+/// The braced list of an aggregate struct (`P p{a, b}`, `return P{a, b};`).
+const InitListExpr *recordList(const Expr *E) {
+  E = E->IgnoreImplicit();
+  if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+    E = F->getSubExpr()->IgnoreImplicit();
+  const auto *L = dyn_cast<InitListExpr>(E);
+  if (L && L->getType()->isRecordType() && isValueRecord(L->getType()) &&
+      !isStdTuple(L->getType()->getAsCXXRecordDecl()))
+    return L->isSemanticForm() ? L : L->getSemanticForm();
+  return nullptr;
+}
+
+bool isVectorType(QualType T) {
+  const auto *S = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
+  return S && S->isInStdNamespace() && S->getName() == "vector";
+}
+
 class Rewrite {
 public:
   Rewrite(ASTContext &context, Rewriter &rewriter, const RewritePolicy &policy)
@@ -317,6 +391,14 @@ private:
   void condition(const Expr *cond, bool loop);
   void lambda(const LambdaExpr *L);
   void prologue(const FunctionDecl *F, const Stmt *body, bool measured);
+  void bindings(const DecompositionDecl *D, const DeclStmt *S);
+  /// The members an aggregate's braced list initialises, as source text
+  /// (base.x, base.inner.y, base.arr[1]); their initialisers are stashed.
+  void fieldTargets(const InitListExpr *L, const std::string &base,
+                    std::vector<std::string> &targets);
+  void fieldTarget(const Expr *init, QualType type, const std::string &target,
+                   std::vector<std::string> &targets);
+  void stashArgument(const Expr *arg);
   /// Stashes the keys of a braced list's elements; returns how many.
   unsigned listElements(const InitListExpr *L);
   void loadArgument(const Expr *arg);
@@ -368,6 +450,11 @@ void Rewrite::lvalue(const Expr *E) {
     expr(A->getBase(), Use::Plain);
     expr(A->getIdx(), Use::Index);
   } else if (const auto *M = dyn_cast<MemberExpr>(E)) {
+    if (const auto *U = M->getBase()->getType()->getPointeeOrArrayElementType()
+                            ->getAsRecordDecl();
+        U && U->isUnion() && isArith(M->getType()))
+      warn(M->getMemberLoc(), "a union member holding tracked data is a type pun and is not "
+                              "modeled; the measurement is approximate");
     if (M->isArrow())
       expr(M->getBase(), Use::Plain);
     else
@@ -470,13 +557,23 @@ void Rewrite::expr(const Expr *E, Use use) {
       }
       return expr(sub, Use::Value);
     }
+    if (isa<CXXReinterpretCastExpr>(C) || C->getCastKind() == CK_BitCast ||
+        C->getCastKind() == CK_LValueBitCast) {
+      const QualType to = C->getType()->isPointerType() ? C->getType()->getPointeeType()
+                                                        : C->getType().getNonReferenceType();
+      const QualType from = sub->getType()->isPointerType() ? sub->getType()->getPointeeType()
+                                                            : sub->getType();
+      if (!ctx_.hasSameUnqualifiedType(to, from) && (tracksKeys(to) || tracksKeys(from)))
+        warn(C->getBeginLoc(), "reading tracked data through a different type (a pun) is not "
+                               "modeled; the measurement is approximate");
+    }
     // (void)x discards; other casts to non-arithmetic types hand x over.
     return expr(sub, C->getType()->isVoidType() ? Use::Discard
                      : isArith(C->getType())    ? use
                                                 : Use::Plain);
   }
   if (const auto *I = dyn_cast<InitListExpr>(E)) {
-    if (I->getType()->isRecordType() && !holdsArith(I->getType()))
+    if (I->getType()->isRecordType() && !tracksKeys(I->getType()))
       for (const Expr *init : I->inits())
         if (isArith(init->getType())) {
           warn(I->getBeginLoc(), "aggregate initialisation of '" + typeName(I->getType()) +
@@ -490,7 +587,8 @@ void Rewrite::expr(const Expr *E, Use use) {
   }
   if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
     const CXXRecordDecl *R = C->getConstructor()->getParent();
-    if (!R->isInStdNamespace() && !sm_.isInSystemHeader(R->getLocation()) && !R->isLambda())
+    if (!R->isInStdNamespace() && !sm_.isInSystemHeader(R->getLocation()) && !R->isLambda() &&
+        C->getConstructor()->isUserProvided())
       for (const Expr *arg : C->arguments())
         if (isArith(arg->getType()) || holdsArith(arg->getType())) {
           warn(C->getBeginLoc(), "constructor of '" + typeName(C->getType()) +
@@ -648,8 +746,9 @@ void Rewrite::call(const CallExpr *C, Use use) {
       expr(O->getArg(1), Use::Index);
       return;
     }
-    if (K == OO_Equal && O->getNumArgs() == 2 && holdsArith(O->getArg(0)->getType()) &&
-        !isArith(O->getArg(0)->getType()) && O->getArg(1)->isLValue()) {
+    if (K == OO_Equal && O->getNumArgs() == 2 && tracksKeys(O->getArg(0)->getType()) &&
+        !isArith(O->getArg(0)->getType()) &&
+        (O->getArg(1)->isLValue() || isValueRecord(O->getArg(0)->getType()))) {
       open(O->getBeginLoc(), "::bytedmd::assignObject(");
       replaceToken(O->getOperatorLoc(), ",");
       close(O->getEndLoc(), ")");
@@ -680,6 +779,40 @@ void Rewrite::call(const CallExpr *C, Use use) {
       lvalue(object);
       loadArgument(C->getArg(0));
       return;
+    }
+    if (ME && method && isVectorOfArith(object->getType()) && C->getNumArgs() > 0) {
+      // v.insert(pos, x) -> ::bytedmd::vinsert(v, pos, x), and the like: the
+      // runtime moves the keys as the members move the elements.
+      auto integral = [](const Expr *E) { return E->getType()->isIntegralOrEnumerationType(); };
+      std::string helper;
+      const unsigned n = C->getNumArgs();
+      const bool list = llvm::any_of(C->arguments(), [](const Expr *A) {
+        return isa<CXXStdInitializerListExpr>(A->IgnoreImplicit());
+      });
+      if (list)
+        helper.clear();
+      else if ((name == "insert" || name == "emplace") && n == 2)
+        helper = "vinsert";
+      else if (name == "insert" && n == 3)
+        helper = integral(C->getArg(1)) ? "vinsert" : "vinsertRange";
+      else if (name == "assign" && n == 2)
+        helper = integral(C->getArg(0)) ? "vassign" : "vassignRange";
+      else if (name == "resize" && (n == 1 || n == 2))
+        helper = "vresize";
+      else if (name == "erase" && (n == 1 || n == 2))
+        helper = "verase";
+      if (!helper.empty()) {
+        applyUse(C, use);
+        open(C->getBeginLoc(), "::bytedmd::" + helper + "(");
+        replace(ME->getOperatorLoc(), tokenAfter(ME->getMemberLoc()), ", ");
+        lvalue(object);
+        for (const Expr *arg : C->arguments())
+          if (isArith(arg->getType()) && arg->isGLValue())
+            loadArgument(arg);
+          else
+            expr(arg, isDependentOrArith(arg) ? Use::Value : Use::Plain);
+        return;
+      }
     }
     if (ME) {
       if (ME->isArrow())
@@ -748,6 +881,50 @@ void Rewrite::call(const CallExpr *C, Use use) {
     return;
   }
   const bool standard = inStdOrGlobal(F) && sm_.isInSystemHeader(F->getLocation());
+  const unsigned arity = C->getNumArgs();
+  const bool algorithm =
+      standard && ((name == "copy" && arity == 3) || (name == "copy_n" && arity == 3) ||
+                   (name == "move" && arity == 3) || (name == "fill" && arity == 3) ||
+                   (name == "fill_n" && arity == 3) || (name == "swap" && arity == 2));
+  if (algorithm && editable(calleeExpr->getBeginLoc()).isValid()) {
+    // std::copy(a, b, c) -> ::bytedmd::copy(a, b, c): the element copies keep keys.
+    applyUse(C, use);
+    replace(calleeExpr->getBeginLoc(), calleeExpr->getEndLoc(), "::bytedmd::" + name.str());
+    for (unsigned i = 0; i < arity; ++i) {
+      const Expr *arg = C->getArg(i);
+      if (name == "swap")
+        lvalue(arg);
+      else if ((name == "fill" || name == "fill_n") && i == arity - 1)
+        loadArgument(arg);
+      else
+        expr(arg, isDependentOrArith(arg) ? Use::Value : Use::Plain);
+    }
+    return;
+  }
+  if (standard && (name == "make_pair" || name == "make_tuple") && arity > 0 &&
+      editable(calleeExpr->getBeginLoc()).isValid()) {
+    applyUse(C, use);
+    replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
+            "::bytedmd::" + name.str() + "(::bytedmd::seq{");
+    r_.ReplaceText(editable(C->getRParenLoc()), 1, "})");
+    for (const Expr *arg : C->arguments())
+      loadArgument(arg);
+    return;
+  }
+  if (standard && (name == "memcpy" || name == "memmove" || name == "memset")) {
+    for (const Expr *arg : C->arguments()) {
+      const QualType T = arg->IgnoreImpCasts()->getType();
+      if ((T->isPointerType() && tracksKeys(T->getPointeeType())) ||
+          (T->isArrayType() && tracksKeys(T))) {
+        warn(C->getExprLoc(), "'" + name.str() +
+                                  "' on tracked data is not modeled (use std::copy or "
+                                  "std::fill); the measurement is approximate");
+        for (const Expr *a : C->arguments())
+          expr(a, isArith(a->getType()) ? Use::Escape : Use::Plain);
+        return;
+      }
+    }
+  }
   if (standard && (name == "max" || name == "min") && C->getNumArgs() == 2 &&
       isDependentOrArith(C->getArg(0)) && isDependentOrArith(C->getArg(1))) {
     applyUse(C, use);
@@ -791,9 +968,10 @@ void Rewrite::call(const CallExpr *C, Use use) {
       continue;
     }
     expr(arg, Use::Plain);
-    QualType pointee = T->isPointerType() ? T->getPointeeType() : QualType();
+    T = arg->IgnoreImpCasts()->getType(); // f(void *p) and f(array): look through
+    QualType pointee = T->isPointerType() ? T->getPointeeType() : T->isArrayType() ? T : QualType();
     std::string spelled = T.getCanonicalType().getAsString();
-    if ((byReference && holdsArith(T)) || (!pointee.isNull() && holdsArith(pointee)) ||
+    if ((byReference && tracksKeys(T)) || (!pointee.isNull() && tracksKeys(pointee)) ||
         StringRef(spelled).contains("iterator") || StringRef(spelled).contains("__normal_iterator"))
       reaches = true;
   }
@@ -844,9 +1022,22 @@ unsigned Rewrite::listElements(const InitListExpr *L) {
 
 void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
   const Expr *init = D->getInit();
-  if (init == nullptr)
-    return;
   const QualType T = D->getType();
+  const bool canAppend = S != nullptr && editable(S->getEndLoc()).isValid();
+  auto after = [&](const std::string &code) {
+    r_.InsertTextAfterToken(editable(S->getEndLoc()), " " + code);
+  };
+  // Fresh stack memory of a struct or array may hold keys of an earlier
+  // frame; a vector's elements are on the heap. Bindings below come after.
+  const bool freshBytes = !T->isReferenceType() && !T->isDependentType() && tracksKeys(T) &&
+                          !isArith(T) && !isVectorType(T) && !isa<DecompositionDecl>(D);
+  if (init == nullptr || !canEdit(init)) {
+    if (freshBytes && canAppend && !D->isStaticLocal())
+      after("::bytedmd::forget(" + D->getNameAsString() + ");");
+    if (init != nullptr)
+      expr(init, Use::Plain);
+    return;
+  }
   // A constant (constexpr, or const with a constant initialiser) stays one:
   // it may size arrays; its loads are literals.
   if (D->isConstexpr() || (!T->isDependentType() && D->isUsableInConstantExpressions(ctx_)))
@@ -888,28 +1079,165 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
     wrap(init, "::bytedmd::init(&" + D->getNameAsString() + ", ", ")");
     return expr(init, Use::Value);
   }
-  if (holdsArith(T) && !T->isReferenceType()) {
+  if (const auto *B = dyn_cast<DecompositionDecl>(D))
+    return bindings(B, S);
+  if (tracksKeys(T) && !T->isReferenceType() && canAppend) {
+    const std::string name = D->getNameAsString();
     const Expr *inner = init->IgnoreImplicit();
     if (const auto *CE = dyn_cast<CXXConstructExpr>(inner);
-        CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyConstructor() &&
-        CE->getArg(0)->isLValue() && S != nullptr && editable(S->getEndLoc()).isValid()) {
+        CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
+        CE->getArg(0)->isLValue()) {
       // A copy: the library copies the values; their keys follow here.
       lvalue(CE->getArg(0));
-      r_.InsertTextAfterToken(editable(S->getEndLoc()),
-                              " ::bytedmd::copied(" + D->getNameAsString() + ", " +
-                                  text(CE->getArg(0)->getSourceRange()) + ");");
+      after("::bytedmd::copied(" + name + ", " + text(CE->getArg(0)->getSourceRange()) + ");");
       return;
     }
-    const InitListExpr *list = containerList(init);
-    if (list && S != nullptr && editable(S->getEndLoc()).isValid()) {
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(inner);
+        CE && isVectorOfArith(T) && CE->getNumArgs() >= 2 && isArith(CE->getArg(1)->getType()) &&
+        CE->getArg(0)->getType()->isIntegralOrEnumerationType()) {
+      // std::vector<double> v(n, x): every element is a copy of x.
+      expr(CE->getArg(0), Use::Value);
+      stashArgument(CE->getArg(1));
+      after("::bytedmd::fillStashed(" + name + ");");
+      return;
+    }
+    if (const InitListExpr *list = containerList(init); list && holdsArith(T)) {
       const unsigned count = listElements(list);
-      r_.InsertTextAfterToken(editable(S->getEndLoc()), " ::bytedmd::bindStashed(" +
-                                                            D->getNameAsString() + ", " +
-                                                            std::to_string(count) + ");");
+      after("::bytedmd::bindStashed(" + name + ", " + std::to_string(count) + ");");
       return;
     }
+    if (const InitListExpr *list = recordList(init)) {
+      // P p{a, b};  ->  P p{stash(a), stash(b)}; forget(p); bindFields(2, p.x, p.y);
+      std::vector<std::string> targets;
+      fieldTargets(list, name, targets);
+      after("::bytedmd::forget(" + name + ");");
+      if (!targets.empty())
+        after("::bytedmd::bindFields(" + std::to_string(targets.size()) + ", " +
+              llvm::join(targets, ", ") + ");");
+      return;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(inner);
+        CE && isStdTuple(T->getAsCXXRecordDecl()) && CE->getNumArgs() > 0 &&
+        !CE->getConstructor()->isCopyOrMoveConstructor()) {
+      // std::pair<double, double> p(a, b): the members are copies of a and b.
+      std::vector<std::string> targets;
+      const bool pair = T->getAsCXXRecordDecl()->getName() == "pair";
+      for (unsigned i = 0; i < CE->getNumArgs(); ++i) {
+        stashArgument(CE->getArg(i));
+        targets.push_back(pair ? name + (i == 0 ? ".first" : ".second")
+                               : "std::get<" + std::to_string(i) + ">(" + name + ")");
+      }
+      after("::bytedmd::bindFields(" + std::to_string(targets.size()) + ", " +
+            llvm::join(targets, ", ") + ");");
+      return;
+    }
+    const bool fromCall = isa<CallExpr>(inner) || isa<CXXMemberCallExpr>(inner);
+    if (freshBytes && !fromCall)
+      after("::bytedmd::forget(" + name + ");");
   }
   expr(init, Use::Plain);
+}
+
+void Rewrite::bindings(const DecompositionDecl *D, const DeclStmt *S) {
+  // auto [x, y] = p;  ->  ...; copyKeys(x, p.first); copyKeys(y, p.second);
+  // (the bindings name the members of a hidden copy of p)
+  const Expr *init = D->getInit();
+  const Expr *source = init->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(source); CE && CE->getNumArgs() == 1)
+    source = CE->getArg(0)->IgnoreImplicit();
+  if (D->getType()->isReferenceType() || !source->isLValue() || !tracksKeys(D->getType())) {
+    expr(init, Use::Plain); // a reference, or a prvalue built in place: keys are in place
+    return;
+  }
+  const auto *name = dyn_cast<DeclRefExpr>(source->IgnoreParens());
+  if (name == nullptr || S == nullptr || editable(S->getEndLoc()).isInvalid()) {
+    warn(D->getLocation(), "structured binding of a copy of a complex expression is not "
+                           "modeled; bind a named variable");
+    return;
+  }
+  const std::string from = name->getDecl()->getNameAsString();
+  const QualType T = D->getType().getCanonicalType();
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  std::vector<const FieldDecl *> fields;
+  if (R && !isStdTuple(R))
+    for (const FieldDecl *F : R->fields())
+      fields.push_back(F);
+  std::string code;
+  unsigned i = 0;
+  for (const BindingDecl *B : D->bindings()) {
+    std::string member;
+    if (T->isArrayType())
+      member = from + "[" + std::to_string(i) + "]";
+    else if (R && isStdTuple(R) && R->getName() == "pair")
+      member = from + (i == 0 ? ".first" : ".second");
+    else if (R && isStdTuple(R))
+      member = "std::get<" + std::to_string(i) + ">(" + from + ")";
+    else if (i < fields.size())
+      member = from + "." + fields[i]->getNameAsString();
+    if (!member.empty())
+      code += " ::bytedmd::copyKeys(" + B->getNameAsString() + ", " + member + ");";
+    ++i;
+  }
+  r_.InsertTextAfterToken(editable(S->getEndLoc()), code);
+}
+
+void Rewrite::fieldTargets(const InitListExpr *L, const std::string &base,
+                           std::vector<std::string> &targets) {
+  const QualType T = L->getType().getCanonicalType();
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr())) {
+    for (unsigned j = 0; j < L->getNumInits(); ++j)
+      fieldTarget(L->getInit(j), A->getElementType(), base + "[" + std::to_string(j) + "]",
+                  targets);
+    return;
+  }
+  const RecordDecl *R = T->getAsRecordDecl();
+  if (R == nullptr)
+    return;
+  unsigned j = 0;
+  for (const FieldDecl *F : R->fields()) {
+    if (j >= L->getNumInits())
+      break;
+    fieldTarget(L->getInit(j++), F->getType(), base + "." + F->getNameAsString(), targets);
+  }
+}
+
+void Rewrite::fieldTarget(const Expr *init, QualType type, const std::string &target,
+                          std::vector<std::string> &targets) {
+  if (isa<ImplicitValueInitExpr>(init))
+    return; // value-initialised: untracked (the object was forgotten first)
+  if (const auto *inner = dyn_cast<InitListExpr>(init->IgnoreImplicit());
+      inner && !isArith(type)) {
+    fieldTargets(inner, target, targets);
+    return;
+  }
+  if (isArith(type) && canEdit(init)) {
+    wrap(init, "::bytedmd::stash(", ")");
+    expr(init, Use::Value);
+    targets.push_back(target);
+    return;
+  }
+  if (tracksKeys(type) && init->IgnoreImplicit()->isLValue()) {
+    // a member copied from another object: copy its keys after the fact
+    warn(init->getBeginLoc(), "a struct member initialised from another object's member is "
+                              "not modeled; assign it after the declaration");
+  }
+  expr(init, Use::Plain);
+}
+
+void Rewrite::stashArgument(const Expr *arg) {
+  // Arguments bound to const T& are lvalues: load them inside the stash.
+  while (true) {
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(arg))
+      arg = M->getSubExpr();
+    else if (const auto *C = dyn_cast<ImplicitCastExpr>(arg); C && C->getCastKind() == CK_NoOp)
+      arg = C->getSubExpr();
+    else
+      break;
+  }
+  if (!canEdit(arg))
+    return expr(arg, Use::Value);
+  wrap(arg, "::bytedmd::stash(", ")");
+  loadArgument(arg);
 }
 
 void Rewrite::returnStmt(const ReturnStmt *S) {
@@ -925,7 +1253,7 @@ void Rewrite::returnStmt(const ReturnStmt *S) {
     wrap(E, "bytedmd_frame.ret(", ")");
     return expr(E, Use::Value);
   }
-  if (!holdsArith(R) || R->isReferenceType())
+  if (!tracksKeys(R) || R->isReferenceType())
     return expr(E, Use::Plain);
   const Expr *inner = E->IgnoreImplicit();
   if (const auto *CE = dyn_cast<CXXConstructExpr>(inner);
@@ -934,7 +1262,8 @@ void Rewrite::returnStmt(const ReturnStmt *S) {
   const std::string type = typeName(R);
   const SourceLocation semi = Lexer::findLocationAfterToken(editable(S->getEndLoc()), tok::semi,
                                                             sm_, ctx_.getLangOpts(), false);
-  if (const auto *D = dyn_cast<DeclRefExpr>(inner->IgnoreParens()); D && semi.isValid()) {
+  if (const auto *D = dyn_cast<DeclRefExpr>(inner->IgnoreParens());
+      D && semi.isValid() && isVectorType(R)) {
     // return y;  ->  { bytedmd_frame.results(y); return y; }  (keeps NRVO)
     r_.InsertText(editable(S->getBeginLoc()),
                   "{ bytedmd_frame.results(" + D->getDecl()->getNameAsString() + "); ", true);
@@ -946,6 +1275,33 @@ void Rewrite::returnStmt(const ReturnStmt *S) {
         "bytedmd_frame.retObject<" + type + ">(::bytedmd::listed<" + type + ">(";
     open(E->getBeginLoc(), opening + std::to_string(listElements(list)) + ", ");
     close(E->getEndLoc(), "))");
+    return;
+  }
+  // An aggregate or a std::pair/tuple built here: bind its members.
+  const InitListExpr *fields = recordList(E);
+  const auto *tuple = dyn_cast<CXXConstructExpr>(E->IgnoreImplicit());
+  if (tuple && !(isStdTuple(R->getAsCXXRecordDecl()) && tuple->getNumArgs() > 0 &&
+                 !tuple->getConstructor()->isCopyOrMoveConstructor()))
+    tuple = nullptr;
+  if (fields || tuple) {
+    std::vector<std::string> targets;
+    if (fields) {
+      fieldTargets(fields, "bytedmd_o", targets);
+    } else {
+      const bool pair = R->getAsCXXRecordDecl()->getName() == "pair";
+      for (unsigned i = 0; i < tuple->getNumArgs(); ++i) {
+        stashArgument(tuple->getArg(i));
+        targets.push_back(pair ? (i == 0 ? "bytedmd_o.first" : "bytedmd_o.second")
+                               : "std::get<" + std::to_string(i) + ">(bytedmd_o)");
+      }
+    }
+    const bool bare = text(E->getSourceRange()).rfind('{', 0) == 0; // `return {a, b};`
+    open(E->getBeginLoc(), "bytedmd_frame.retObject<" + type + ">(::bytedmd::withFields(" +
+                               (bare ? type : std::string()));
+    close(E->getEndLoc(), ", [&](" + type + " &bytedmd_o) { ::bytedmd::bindFields(" +
+                              std::to_string(targets.size()) +
+                              (targets.empty() ? "" : ", " + llvm::join(targets, ", ")) +
+                              "); }))");
     return;
   }
   wrap(E, "bytedmd_frame.retObject<" + type + ">(", ")");
@@ -1016,7 +1372,7 @@ void Rewrite::lambda(const LambdaExpr *L) {
   for (const LambdaCapture &capture : L->captures())
     if (capture.capturesVariable() && capture.getCaptureKind() == LCK_ByCopy)
       if (const auto *V = dyn_cast<VarDecl>(capture.getCapturedVar());
-          V && holdsArith(V->getType()) && !V->getType()->isReferenceType())
+          V && tracksKeys(V->getType()) && !V->getType()->isReferenceType())
         warn(capture.getLocation().isValid() ? capture.getLocation() : L->getBeginLoc(),
              "'" + V->getNameAsString() +
                  "' is captured by value: the copy does not keep its key (capture it by "
@@ -1115,11 +1471,11 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
                            policy_.isUntracked(F, name);
     if (measured && !untracked && (holdsArith(T) || T->isDependentType()))
       inputs.push_back(name);
-    if (measured && !untracked && T->isPointerType() && holdsArith(T->getPointeeType()))
+    if (measured && !untracked && T->isPointerType() && tracksKeys(T->getPointeeType()))
       warn(P->getLocation(), "pointer parameter '" + name +
                                  "': the elements read through it are not declared as inputs; "
                                  "pass a std::vector or an array reference instead");
-    if (!T->isReferenceType() && (holdsArith(T) || T->isDependentType()))
+    if (!T->isReferenceType() && (tracksKeys(T) || T->isDependentType()))
       out << " bytedmd_frame.argument(" << i << ", " << name << ");";
   }
   if (!inputs.empty()) {

@@ -413,23 +413,43 @@ template <class X, class F> inline void forEachElement(X &x, F &&f) {
   }
 }
 
+template <class T> struct IsTupleLike : std::false_type {};
+template <class A, class B> struct IsTupleLike<std::pair<A, B>> : std::true_type {};
+template <class... A> struct IsTupleLike<std::tuple<A...>> : std::true_type {};
+
+/// A class whose copy is a copy of its bytes: its keys can be copied slot by
+/// slot (structs of arithmetic fields, std::pair<double, int>, ...).
+template <class T>
+constexpr bool isByteCopied = std::is_class_v<T> && std::is_trivially_copyable_v<T> &&
+                              !IsVector<T>::value && !IsStdArray<T>::value;
+
 /// Copies the keys of src's elements to dst's (after a library copy).
 template <class D, class S> inline void copyKeys(D &dst, const S &src) {
-  if constexpr (std::is_arithmetic_v<std::remove_cv_t<D>>) {
+  using DT = std::remove_cv_t<D>;
+  if constexpr (std::is_arithmetic_v<DT>) {
     bytedmd_shadow_store(&dst, bytedmd_shadow_load(&src, bits(src)), bits(dst));
-  } else if constexpr (IsVector<D>::value || IsStdArray<D>::value || std::is_array_v<D>) {
+  } else if constexpr (IsVector<DT>::value || IsStdArray<DT>::value || std::is_array_v<DT>) {
     auto d = std::begin(dst);
     for (auto s = std::begin(src); s != std::end(src) && d != std::end(dst); ++s, ++d)
       copyKeys(*d, *s);
+  } else if constexpr (IsTupleLike<DT>::value && std::is_same_v<DT, std::remove_cv_t<S>>) {
+    std::apply(
+        [&](auto &...d) { std::apply([&](const auto &...s) { (copyKeys(d, s), ...); }, src); },
+        dst);
+  } else if constexpr (isByteCopied<DT> && std::is_same_v<DT, std::remove_cv_t<S>>) {
+    bytedmd_shadow_copy(const_cast<DT *>(&dst), &src, sizeof(DT));
   }
 }
 
-/// `dst = src` for a container: the elements keep their keys.
+/// `dst = src`: a copy from an lvalue keeps the elements' keys; a move takes
+/// the source's buffer (and so its keys) or its bytes.
 template <class D, class S> inline D &assignObject(D &dst, S &&src) {
-  if constexpr (std::is_lvalue_reference_v<S> &&
-                (IsVector<std::decay_t<D>>::value || IsStdArray<std::decay_t<D>>::value)) {
+  if constexpr (std::is_lvalue_reference_v<S>) {
     dst = src;
     copyKeys(dst, src);
+  } else if constexpr (isByteCopied<std::remove_cv_t<D>>) {
+    dst = std::forward<S>(src);
+    copyKeys(dst, src); // a trivial move is a copy of the bytes
   } else {
     dst = std::forward<S>(src);
   }
@@ -460,6 +480,194 @@ template <class Vec, class X> inline void pushBack(Vec &v, X &&x) {
   }
   if constexpr (std::is_arithmetic_v<T>)
     bytedmd_shadow_store(&v.back(), k, bits(v.back()));
+}
+
+/// Forgets the keys held in x's own bytes (a fresh local: the stack may hold
+/// keys of an earlier frame). A vector's elements live on the heap.
+template <class X> inline void forget(X &x) {
+  if constexpr (!IsVector<std::remove_cv_t<X>>::value)
+    bytedmd_shadow_forget(&x, sizeof(X));
+}
+
+/// Marks the keys x holds (its elements, or a struct's fields) as results.
+template <class X> inline void markResults(const X &x) {
+  using XT = std::remove_cv_t<X>;
+  if constexpr (std::is_arithmetic_v<XT>) {
+    const bytedmd_key k = bytedmd_shadow_load(&x, bits(x));
+    bytedmd_results(&k, 1);
+  } else if constexpr (IsVector<XT>::value || IsStdArray<XT>::value || std::is_array_v<XT>) {
+    for (const auto &e : x)
+      markResults(e);
+  } else if constexpr (IsTupleLike<XT>::value) {
+    std::apply([](const auto &...e) { (markResults(e), ...); }, x);
+  } else if constexpr (std::is_class_v<XT>) {
+    bytedmd_shadow_results(&x, sizeof(XT));
+  }
+}
+
+/// The key an element holds (0 for anything that is not arithmetic).
+template <class E> inline bytedmd_key keyAt(const E &e) {
+  if constexpr (isArithmetic<E>)
+    return bytedmd_shadow_load(&e, bits(e));
+  else
+    return 0;
+}
+
+/// Gives an arithmetic lvalue a key (anything else is left alone).
+template <class L> inline void storeKey(L &lhs, bytedmd_key k) {
+  if constexpr (isArithmetic<L>)
+    bytedmd_shadow_store(&lhs, k, bits(lhs));
+}
+
+// ---- standard algorithms: the element copies keep their keys ------------------
+
+/// std::copy and std::move (the algorithm), forward, element by element.
+template <class In, class Out> inline Out copy(In first, In last, Out out) {
+  for (; first != last; ++first, ++out) {
+    const bytedmd_key k = keyAt(*first);
+    *out = *first;
+    storeKey(*out, k);
+  }
+  return out;
+}
+template <class In, class Out> inline Out move(In first, In last, Out out) {
+  return copy(first, last, out);
+}
+template <class In, class N, class Out> inline Out copy_n(In first, N n, Out out) {
+  for (auto i = escape(n); i > 0; --i, ++first, ++out) {
+    const bytedmd_key k = keyAt(*first);
+    *out = *first;
+    storeKey(*out, k);
+  }
+  return out;
+}
+/// std::fill: every element becomes a copy of value, with its key.
+template <class It, class X> inline void fill(It first, It last, X &&value) {
+  const bytedmd_key k = key(value);
+  for (; first != last; ++first) {
+    *first = val(value);
+    storeKey(*first, k);
+  }
+}
+template <class It, class N, class X> inline It fill_n(It first, N n, X &&value) {
+  const bytedmd_key k = key(value);
+  for (auto i = escape(n); i > 0; --i, ++first) {
+    *first = val(value);
+    storeKey(*first, k);
+  }
+  return first;
+}
+/// std::swap: the values trade places and keys.
+template <class T> inline void swap(T &a, T &b) {
+  using TT = std::remove_cv_t<T>;
+  if constexpr (std::is_arithmetic_v<TT>) {
+    const bytedmd_key ka = keyAt(a), kb = keyAt(b);
+    std::swap(a, b);
+    storeKey(a, kb);
+    storeKey(b, ka);
+  } else if constexpr (IsVector<TT>::value) {
+    a.swap(b); // the buffers trade owners: keys stay with their elements
+  } else {
+    TT t(a);
+    copyKeys(t, a);
+    a = b;
+    copyKeys(a, b);
+    b = t;
+    copyKeys(b, t);
+    forget(t);
+  }
+}
+
+// ---- std::vector members that move elements -------------------------------------
+
+/// The keys of v's elements, in order.
+template <class Vec> inline std::vector<bytedmd_key> keysOf(const Vec &v) {
+  std::vector<bytedmd_key> keys;
+  keys.reserve(v.size());
+  for (const auto &e : v)
+    keys.push_back(keyAt(e));
+  return keys;
+}
+template <class Vec> inline void setKeys(Vec &v, const std::vector<bytedmd_key> &keys) {
+  for (std::size_t i = 0; i < v.size() && i < keys.size(); ++i)
+    storeKey(v[i], keys[i]);
+}
+
+/// v.insert(pos, x) and v.insert(pos, n, x).
+template <class Vec, class It, class X> inline auto vinsert(Vec &v, It pos, X &&x) {
+  const std::size_t at = std::size_t(pos - v.cbegin());
+  std::vector<bytedmd_key> keys = keysOf(v);
+  keys.insert(keys.begin() + std::ptrdiff_t(at), key(x));
+  auto r = v.insert(v.begin() + std::ptrdiff_t(at), val(std::forward<X>(x)));
+  setKeys(v, keys);
+  return r;
+}
+template <class Vec, class It, class N, class X> inline auto vinsert(Vec &v, It pos, N n, X &&x) {
+  const std::size_t at = std::size_t(pos - v.cbegin());
+  const std::size_t count = std::size_t(escape(n));
+  std::vector<bytedmd_key> keys = keysOf(v);
+  keys.insert(keys.begin() + std::ptrdiff_t(at), count, key(x));
+  auto r = v.insert(v.begin() + std::ptrdiff_t(at), count, val(std::forward<X>(x)));
+  setKeys(v, keys);
+  return r;
+}
+/// v.insert(pos, first, last) from another range.
+template <class Vec, class It, class In>
+inline auto vinsertRange(Vec &v, It pos, In first, In last) {
+  const std::size_t at = std::size_t(pos - v.cbegin());
+  std::vector<bytedmd_key> keys = keysOf(v), added;
+  for (In i = first; i != last; ++i)
+    added.push_back(keyAt(*i));
+  keys.insert(keys.begin() + std::ptrdiff_t(at), added.begin(), added.end());
+  auto r = v.insert(v.begin() + std::ptrdiff_t(at), first, last);
+  setKeys(v, keys);
+  return r;
+}
+/// v.assign(n, x) and v.assign(first, last).
+template <class Vec, class N, class X> inline void vassign(Vec &v, N n, X &&x) {
+  const std::size_t count = std::size_t(escape(n));
+  const bytedmd_key k = key(x);
+  v.assign(count, val(std::forward<X>(x)));
+  setKeys(v, std::vector<bytedmd_key>(count, k));
+}
+template <class Vec, class In> inline void vassignRange(Vec &v, In first, In last) {
+  std::vector<bytedmd_key> keys;
+  for (In i = first; i != last; ++i)
+    keys.push_back(keyAt(*i));
+  v.assign(first, last);
+  setKeys(v, keys);
+}
+/// v.resize(n) and v.resize(n, x): new elements are copies of x (or untracked).
+template <class Vec, class N> inline void vresize(Vec &v, N n) {
+  const std::size_t count = std::size_t(escape(n));
+  std::vector<bytedmd_key> keys = keysOf(v);
+  keys.resize(count, 0);
+  v.resize(count);
+  setKeys(v, keys);
+}
+template <class Vec, class N, class X> inline void vresize(Vec &v, N n, X &&x) {
+  const std::size_t count = std::size_t(escape(n));
+  std::vector<bytedmd_key> keys = keysOf(v);
+  keys.resize(count, key(x));
+  v.resize(count, val(std::forward<X>(x)));
+  setKeys(v, keys);
+}
+/// v.erase(pos) and v.erase(first, last): the elements after move down.
+template <class Vec, class It> inline auto verase(Vec &v, It pos) {
+  const std::size_t at = std::size_t(pos - v.cbegin());
+  std::vector<bytedmd_key> keys = keysOf(v);
+  keys.erase(keys.begin() + std::ptrdiff_t(at));
+  auto r = v.erase(v.begin() + std::ptrdiff_t(at));
+  setKeys(v, keys);
+  return r;
+}
+template <class Vec, class It> inline auto verase(Vec &v, It first, It last) {
+  const std::size_t a = std::size_t(first - v.cbegin()), b = std::size_t(last - v.cbegin());
+  std::vector<bytedmd_key> keys = keysOf(v);
+  keys.erase(keys.begin() + std::ptrdiff_t(a), keys.begin() + std::ptrdiff_t(b));
+  auto r = v.erase(v.begin() + std::ptrdiff_t(a), v.begin() + std::ptrdiff_t(b));
+  setKeys(v, keys);
+  return r;
 }
 
 /// A braced list's elements: stash(x) keeps each element's key in order;
@@ -494,6 +702,57 @@ template <class T> inline void bindStashed(T &object, unsigned n) {
 template <class T> inline T listed(unsigned n, T &&object) {
   bindStashed(object, n);
   return std::move(object);
+}
+
+/// bindFields(n, p.x, p.y, ...): the last n stashed keys, in order, go to the
+/// named members (an aggregate or a std::pair built from tracked values).
+template <class... F> inline void bindFields(unsigned n, F &...fields) {
+  Stash &s = stash();
+  const unsigned first = s.size >= n ? s.size - n : 0;
+  unsigned i = first;
+  (
+      [&](auto &f) {
+        storeKey(f, i < s.size && i < 256 ? s.keys[i] : 0);
+        ++i;
+      }(fields),
+      ...);
+  s.size = first;
+}
+/// std::vector<double> v(n, x): every element takes the one stashed key.
+template <class Vec> inline void fillStashed(Vec &v) {
+  Stash &s = stash();
+  const bytedmd_key k = s.size != 0 && s.size <= 256 ? s.keys[s.size - 1] : 0;
+  if (s.size != 0)
+    --s.size;
+  for (auto &e : v)
+    storeKey(e, k);
+}
+/// withFields(T{...}, bind): a prvalue built from a braced list, its members
+/// bound by `bind` (a return of an aggregate).
+template <class T, class F> inline T withFields(T &&object, F &&bind) {
+  forget(object);
+  bind(object);
+  return std::move(object);
+}
+/// std::make_pair / std::make_tuple over operands in source order.
+template <class... A> inline auto make_tuple(seq<A...> &&s) {
+  return std::apply(
+      [](auto &&...a) {
+        auto t = std::make_tuple(val(static_cast<decltype(a) &&>(a))...);
+        const bytedmd_key keys[] = {key(a)..., 0};
+        std::size_t i = 0;
+        std::apply([&](auto &...e) { ((storeKey(e, keys[i]), ++i), ...); }, t);
+        return t;
+      },
+      std::move(s.items));
+}
+template <class A, class B> inline auto make_pair(seq<A, B> &&s) {
+  auto &&a = std::get<0>(s.items);
+  auto &&b = std::get<1>(s.items);
+  auto p = std::make_pair(val(static_cast<A>(a)), val(static_cast<B>(b)));
+  storeKey(p.first, key(a));
+  storeKey(p.second, key(b));
+  return p;
 }
 
 // ---- functions -----------------------------------------------------------------
@@ -558,18 +817,19 @@ public:
 
   /// Marks the elements of a returned object as results.
   template <class X> void results(const X &x) {
-    if (!opened_)
-      return;
-    forEachElement(const_cast<X &>(x), [](auto &e) {
-      const bytedmd_key k = bytedmd_shadow_load(&e, bits(e));
-      bytedmd_results(&k, 1);
-    });
+    if (opened_)
+      markResults(x);
   }
   /// `return expr;` of an object: marks its elements, keeping their keys
   /// through a copy if expr is an lvalue.
   template <class R, class X> R retObject(X &&x) {
     if constexpr (std::is_lvalue_reference_v<X> && !std::is_reference_v<R>) {
       R r(x);
+      copyKeys(r, x);
+      results(r);
+      return r;
+    } else if constexpr (isByteCopied<R> || IsTupleLike<R>::value) {
+      R r(std::move(x)); // a member-wise move copies values, not keys
       copyKeys(r, x);
       results(r);
       return r;

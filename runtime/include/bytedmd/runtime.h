@@ -157,6 +157,15 @@ void bytedmd_shadow_forget(const void *address, size_t size);
  *  memory that keeps its values' identities (free under the model). */
 void bytedmd_shadow_copy(void *to, const void *from, size_t size);
 
+/** Marks every key of the running measurement stored in
+ *  [address, address + size) as a result (a returned struct's fields). */
+void bytedmd_shadow_results(const void *address, size_t size);
+
+/** Loads on this thread that found a key of the running measurement beside
+ *  bits that had changed: a write the tool did not see. Counted per
+ *  measurement and reported as `stale_loads`. */
+uint64_t bytedmd_shadow_stale_loads(void);
+
 /* ---- calls between instrumented functions --------------------------------- */
 
 /** What a call from instrumented code passes beside the arguments: each
