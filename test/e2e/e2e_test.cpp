@@ -109,6 +109,7 @@ TEST_P(Program, MatchesTheReferenceAndComputesWhatTheOriginalComputes) {
     if (e.hasReads)
       EXPECT_EQ(m["reads"], e.reads);
     EXPECT_EQ(m["approximate"], false) << m["diagnostics"].dump();
+    EXPECT_EQ(m["stale_loads"], 0); // no load found a location rewritten behind the tool
   }
 
   // Semantics preserved: the original and the instrumented program print the

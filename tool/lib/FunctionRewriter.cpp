@@ -957,6 +957,20 @@ void Rewrite::call(const CallExpr *C, Use use) {
   // A function that is not instrumented: scalars passed by value escape (a
   // read each); pointers, references and iterators to tracked data let it
   // read and write behind the tool's back.
+  unsigned escaping = 0;
+  for (const Expr *arg : C->arguments())
+    if (isArith(arg->getType()) && !arg->isEvaluatable(ctx_))
+      ++escaping;
+  if (escaping >= 2 && !isa<CXXOperatorCallExpr>(C) &&
+      editable(calleeExpr->getBeginLoc()).isValid() && editable(C->getRParenLoc()).isValid()) {
+    // f(a * b, c * d): the reads happen left to right, as in the source.
+    const std::string calleeText = text(calleeExpr->getSourceRange());
+    replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
+            "::bytedmd::invoke(::bytedmd::seq{");
+    r_.ReplaceText(editable(C->getRParenLoc()), 1,
+                   "}, [&](auto&&... bytedmd_a) -> decltype(auto) { return " + calleeText +
+                       "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })");
+  }
   bool reaches = false;
   for (unsigned i = 0; i < C->getNumArgs(); ++i) {
     const Expr *arg = C->getArg(i);
@@ -975,7 +989,13 @@ void Rewrite::call(const CallExpr *C, Use use) {
         StringRef(spelled).contains("iterator") || StringRef(spelled).contains("__normal_iterator"))
       reaches = true;
   }
-  if (reaches)
+  // Functions that only locate elements: the accesses they lead to are
+  // rewritten where they happen.
+  const bool locates = standard && (name == "get" || name == "begin" || name == "end" ||
+                                    name == "cbegin" || name == "cend" || name == "data" ||
+                                    name == "size" || name == "addressof" || name == "next" ||
+                                    name == "prev" || name == "distance" || name == "advance");
+  if (reaches && !locates)
     warn(C->getExprLoc(), "call to '" + F->getQualifiedNameAsString() +
                               "', which is not instrumented, with a pointer, reference or "
                               "iterator to tracked values: its reads and copies are not "
@@ -1009,10 +1029,16 @@ unsigned Rewrite::listElements(const InitListExpr *L) {
   for (const Expr *init : L->inits()) {
     if (const InitListExpr *inner = containerList(init)) {
       count += listElements(inner);
-    } else if (canEdit(init)) {
+    } else if (canEdit(init) && isDependentOrArith(init)) {
       wrap(init, "::bytedmd::stash(", ")");
-      expr(init, isDependentOrArith(init) ? Use::Value : Use::Plain);
+      expr(init, Use::Value);
       ++count;
+    } else if (canEdit(init)) {
+      if (tracksKeys(init->getType()))
+        warn(init->getBeginLoc(), "a braced list of containers or structs is copied by the "
+                                  "library without keys; build the elements in place (for "
+                                  "example with push_back); the measurement is approximate");
+      expr(init, Use::Plain);
     } else {
       expr(init, Use::Value); // warns: a macro body
     }
@@ -1122,6 +1148,13 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
       // std::pair<double, double> p(a, b): the members are copies of a and b.
       std::vector<std::string> targets;
       const bool pair = T->getAsCXXRecordDecl()->getName() == "pair";
+      const SourceRange parens = CE->getParenOrBraceRange();
+      if (parens.isValid() && editable(parens.getBegin()).isValid() &&
+          editable(parens.getEnd()).isValid() && text(SourceRange(parens.getBegin(), parens.getBegin())) == "(") {
+        // p(a, b) -> p{a, b}: a braced list is evaluated left to right.
+        r_.ReplaceText(editable(parens.getBegin()), 1, "{");
+        r_.ReplaceText(editable(parens.getEnd()), 1, "}");
+      }
       for (unsigned i = 0; i < CE->getNumArgs(); ++i) {
         stashArgument(CE->getArg(i));
         targets.push_back(pair ? name + (i == 0 ? ".first" : ".second")
@@ -1134,6 +1167,8 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
     const bool fromCall = isa<CallExpr>(inner) || isa<CXXMemberCallExpr>(inner);
     if (freshBytes && !fromCall)
       after("::bytedmd::forget(" + name + ");");
+    if (fromCall && (isValueRecord(T) || isStdTuple(T->getAsCXXRecordDecl())))
+      after("::bytedmd::receive(" + name + ");"); // it came back in registers
   }
   expr(init, Use::Plain);
 }
@@ -1145,8 +1180,18 @@ void Rewrite::bindings(const DecompositionDecl *D, const DeclStmt *S) {
   const Expr *source = init->IgnoreImplicit();
   if (const auto *CE = dyn_cast<CXXConstructExpr>(source); CE && CE->getNumArgs() == 1)
     source = CE->getArg(0)->IgnoreImplicit();
-  if (D->getType()->isReferenceType() || !source->isLValue() || !tracksKeys(D->getType())) {
-    expr(init, Use::Plain); // a reference, or a prvalue built in place: keys are in place
+  if (D->getType()->isReferenceType() || !tracksKeys(D->getType())) {
+    expr(init, Use::Plain);
+    return;
+  }
+  if (!source->isLValue()) {
+    // auto [p, q] = make(...): the hidden object starts at the first binding.
+    expr(init, Use::Plain);
+    if (!D->bindings().empty() && S != nullptr && editable(S->getEndLoc()).isValid())
+      r_.InsertTextAfterToken(editable(S->getEndLoc()),
+                              " ::bytedmd::receive(*reinterpret_cast<" +
+                                  typeName(D->getType().getCanonicalType()) +
+                                  " *>(&" + D->bindings()[0]->getNameAsString() + "));");
     return;
   }
   const auto *name = dyn_cast<DeclRefExpr>(source->IgnoreParens());
@@ -1270,7 +1315,7 @@ void Rewrite::returnStmt(const ReturnStmt *S) {
     r_.InsertText(semi, " }", true);
     return;
   }
-  if (const InitListExpr *list = containerList(E)) {
+  if (const InitListExpr *list = containerList(E); list && holdsArith(R)) {
     const std::string opening =
         "bytedmd_frame.retObject<" + type + ">(::bytedmd::listed<" + type + ">(";
     open(E->getBeginLoc(), opening + std::to_string(listElements(list)) + ", ");

@@ -349,6 +349,13 @@ template <bytedmd_op Op, class A, class B> inline auto minmax(seq<A, B> &&s) {
   }
 }
 
+/// A call of a function that is not instrumented, with its arguments
+/// evaluated left to right (each already read as an escape).
+template <class... A, class F> inline decltype(auto) invoke(seq<A...> &&s, F &&f) {
+  return std::apply([&](auto &&...a) -> decltype(auto) { return f(val(static_cast<decltype(a) &&>(a))...); },
+                    std::move(s.items));
+}
+
 /// A call of an instrumented function: the tracked arguments' keys travel
 /// beside them (free), and so does the return value's key.
 template <class... A, class F> inline decltype(auto) call(seq<A...> &&s, F &&f) {
@@ -441,15 +448,76 @@ template <class D, class S> inline void copyKeys(D &dst, const S &src) {
   }
 }
 
+// ---- small objects returned by value ------------------------------------------
+//
+// A small struct or std::pair returned by value travels in registers (the
+// calling convention), so no address carries its keys from the callee's
+// object to the caller's. The producer (a `return` of an instrumented
+// function, make_pair, a braced aggregate) leaves the keys here, slot by
+// slot, tagged with the type; the place that stores the value (a declaration,
+// an assignment, a parameter) takes them.
+
+/// Types whose values pass through the handoff.
+template <class T>
+constexpr bool isHandedOver = (isByteCopied<std::remove_cv_t<T>> ||
+                               IsTupleLike<std::remove_cv_t<T>>::value) &&
+                              sizeof(T) <= 4 * 64;
+
+template <class T> inline const char typeTag = 0;
+
+struct Handoff {
+  const void *tag = nullptr; // the type of the value waiting, or none
+  unsigned slots = 0;
+  bytedmd_key keys[64];
+  std::uint64_t bits[64];
+};
+inline Handoff &handoff() {
+  static thread_local Handoff h;
+  return h;
+}
+
+/// Leaves x's keys for the caller's side.
+template <class T> inline void handOver(const T &x) {
+  if constexpr (isHandedOver<T>) {
+    Handoff &h = handoff();
+    h.tag = &typeTag<std::remove_cv_t<T>>;
+    h.slots = unsigned((sizeof(T) + 3) / 4);
+    const char *base = reinterpret_cast<const char *>(&x);
+    for (unsigned i = 0; i < h.slots; ++i) {
+      std::uint64_t b = 0;
+      std::memcpy(&b, base + 4 * i, sizeof(T) - 4 * i < 8 ? sizeof(T) - 4 * i : 8);
+      h.bits[i] = b;
+      h.keys[i] = bytedmd_shadow_load(base + 4 * i, b);
+    }
+  }
+}
+
+/// Takes the keys of the value just stored in x, if they are waiting for
+/// its type; the bits check rejects a value that was changed on the way.
+template <class T> inline void receive(T &x) {
+  if constexpr (isHandedOver<T>) {
+    Handoff &h = handoff();
+    if (h.tag != &typeTag<std::remove_cv_t<T>>)
+      return;
+    h.tag = nullptr;
+    char *base = reinterpret_cast<char *>(&x);
+    for (unsigned i = 0; i < h.slots; ++i) {
+      std::uint64_t b = 0;
+      std::memcpy(&b, base + 4 * i, sizeof(T) - 4 * i < 8 ? sizeof(T) - 4 * i : 8);
+      bytedmd_shadow_store(base + 4 * i, b == h.bits[i] ? h.keys[i] : 0, b);
+    }
+  }
+}
+
 /// `dst = src`: a copy from an lvalue keeps the elements' keys; a move takes
 /// the source's buffer (and so its keys) or its bytes.
 template <class D, class S> inline D &assignObject(D &dst, S &&src) {
   if constexpr (std::is_lvalue_reference_v<S>) {
     dst = src;
     copyKeys(dst, src);
-  } else if constexpr (isByteCopied<std::remove_cv_t<D>>) {
+  } else if constexpr (isHandedOver<D>) {
     dst = std::forward<S>(src);
-    copyKeys(dst, src); // a trivial move is a copy of the bytes
+    receive(dst); // a value returned by a call: its keys wait in the handoff
   } else {
     dst = std::forward<S>(src);
   }
@@ -531,7 +599,7 @@ template <class In, class Out> inline Out copy(In first, In last, Out out) {
   return out;
 }
 template <class In, class Out> inline Out move(In first, In last, Out out) {
-  return copy(first, last, out);
+  return bytedmd::copy(first, last, out);
 }
 template <class In, class N, class Out> inline Out copy_n(In first, N n, Out out) {
   for (auto i = escape(n); i > 0; --i, ++first, ++out) {
@@ -732,6 +800,7 @@ template <class Vec> inline void fillStashed(Vec &v) {
 template <class T, class F> inline T withFields(T &&object, F &&bind) {
   forget(object);
   bind(object);
+  handOver(object);
   return std::move(object);
 }
 /// std::make_pair / std::make_tuple over operands in source order.
@@ -742,6 +811,7 @@ template <class... A> inline auto make_tuple(seq<A...> &&s) {
         const bytedmd_key keys[] = {key(a)..., 0};
         std::size_t i = 0;
         std::apply([&](auto &...e) { ((storeKey(e, keys[i]), ++i), ...); }, t);
+        handOver(t);
         return t;
       },
       std::move(s.items));
@@ -752,6 +822,7 @@ template <class A, class B> inline auto make_pair(seq<A, B> &&s) {
   auto p = std::make_pair(val(static_cast<A>(a)), val(static_cast<B>(b)));
   storeKey(p.first, key(a));
   storeKey(p.second, key(b));
+  handOver(p);
   return p;
 }
 
@@ -793,6 +864,8 @@ public:
       bytedmd_shadow_store(&p, calls->keys[i], bits(p));
     } else if (calls->sources[i] != nullptr) {
       copyKeys(p, *static_cast<const P *>(calls->sources[i]));
+    } else {
+      receive(p); // a value built by the caller's argument expression
     }
   }
 
@@ -827,11 +900,13 @@ public:
       R r(x);
       copyKeys(r, x);
       results(r);
+      handOver(r);
       return r;
-    } else if constexpr (isByteCopied<R> || IsTupleLike<R>::value) {
-      R r(std::move(x)); // a member-wise move copies values, not keys
-      copyKeys(r, x);
+    } else if constexpr (isHandedOver<R>) {
+      R r(std::move(x)); // came back in registers: its keys wait in the handoff
+      receive(r);
       results(r);
+      handOver(r);
       return r;
     } else {
       results(x);
