@@ -34,6 +34,11 @@ static cl::opt<std::string> output("o",
                                    cl::desc("Write the instrumented file here (default: "
                                             "standard output)"),
                                    cl::value_desc("FILE"), cl::cat(category));
+static cl::opt<bool> keepOutputs(
+    "keep-outputs",
+    cl::desc("Keep what measured functions write through non-const reference parameters live "
+             "to the end of the measurement (named \"keep-outputs\" in the report's model)"),
+    cl::cat(category));
 static cl::opt<bool> printFlags("print-flags",
                                 cl::desc("Print the compile and link flags that instrumented "
                                          "code needs, and exit"),
@@ -105,6 +110,7 @@ int main(int argc, const char **argv) {
   bytedmd::InstrumentOptions options;
   options.functions = functions;
   options.untracked = untracked;
+  options.keepOutputs = keepOutputs;
   bytedmd::InstrumentResult result;
   const int status = tool.run(bytedmd::newInstrumentActionFactory(options, result).get());
   if (status != 0 || !result.produced) {

@@ -393,6 +393,13 @@ void bytedmd_leave(int opened) {
 
 int bytedmd_measuring(void) { return tls.id != 0; }
 
+void bytedmd_set_variant(const char *variant) {
+  bytedmd::Registry &reg = bytedmd::registry();
+  std::lock_guard<std::mutex> lock(reg.mutex);
+  bytedmd::loadSettingsLocked(reg);
+  reg.settings.variant = variant ? variant : "reference";
+}
+
 int bytedmd_current(bytedmd_key key) { return tls.id != 0 && (key >> 32) == tls.id; }
 
 bytedmd_call_state *bytedmd_calls(void) {

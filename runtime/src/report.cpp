@@ -77,7 +77,7 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
   report["generator"] = std::string("bytedmd ") + BYTEDMD_VERSION;
   report["model"] = {{"cost", "ceil_sqrt"},
                      {"bytes_per_element", settings.bytesPerElement},
-                     {"variant", "reference"}};
+                     {"variant", settings.variant}};
   Json list = Json::array();
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> functions;
   std::vector<std::string> order; // functions in first-call order

@@ -19,6 +19,7 @@ struct Settings {
   std::string irPath;                             ///< BYTEDMD_IR; empty = no IR
   std::uint64_t bytesPerElement = 1;              ///< BYTEDMD_BYTES_PER_ELEMENT
   std::uint64_t traceLimit = 1000000;             ///< BYTEDMD_TRACE_LIMIT
+  std::string variant = "reference";              ///< bytedmd_set_variant
 };
 
 /// Reads the BYTEDMD_* variables. On a bad value returns false and sets

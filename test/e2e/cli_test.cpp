@@ -181,6 +181,23 @@ TEST_F(Cli, CompilationDatabaseWithGccOnlyFlags) {
   ASSERT_EQ(r.status, 0) << r.err;
 }
 
+TEST_F(Cli, OutputsThroughReferencesAreResultsOnlyWithKeepOutputs) {
+  // Inputs y0, y1 (the last parameter first), then x0, x1 (x1 on top); y0 and
+  // y1 are never read: [x1, x0]. x0 * 2 reads x0 (2) -> t0, stored in y[0].
+  // By default t0 is never read and not a result: it leaves at once, and
+  // x1 * 3 reads x1 at 1. With --keep-outputs t0 stays: x1 is at 2.
+  Result r = run(bytedmd + " run " + input("outputs.cpp") + " --report=plain.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  nlohmann::json report = nlohmann::json::parse(readFile(dir + "/plain.json"));
+  EXPECT_EQ(report["measurements"][0]["trace"], nlohmann::json({2, 1}));
+  EXPECT_EQ(report["model"]["variant"], "reference");
+  r = run(bytedmd + " run " + input("outputs.cpp") + " --keep-outputs --report=kept.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  report = nlohmann::json::parse(readFile(dir + "/kept.json"));
+  EXPECT_EQ(report["measurements"][0]["trace"], nlohmann::json({2, 2}));
+  EXPECT_EQ(report["model"]["variant"], "keep-outputs");
+}
+
 TEST_F(Cli, InstrumentWritesToStandardOutputWithoutDashO) {
   Result r = run(instrument + " " + input("exit_status.cpp"));
   ASSERT_EQ(r.status, 0) << r.err;

@@ -29,6 +29,7 @@ struct Options {
   std::string source, report = "bytedmd-report.json", keepDir;
   std::string bytesPerElement = "1";
   bool ir = false;
+  bool keepOutputs = false;
 };
 
 int fail(const std::string &message, int status = 1) {
@@ -130,6 +131,8 @@ int parse(int argc, char **argv, Options &o) {
       continue;
     else if (value("--keep-dir", o.keepDir))
       continue;
+    else if (a == "--keep-outputs")
+      o.keepOutputs = true;
     else if (a == "--ir")
       o.ir = true;
     else if (startsWith(a, "-"))
@@ -175,7 +178,7 @@ void printSummary(const nlohmann::json &report) {
 int runCommand(int argc, char **argv, const char *argv0) {
   if (argc > 0 && (std::strcmp(argv[0], "--help") == 0 || std::strcmp(argv[0], "-h") == 0)) {
     std::printf("usage: bytedmd run [options] SOURCE [-- COMPILER_ARGS...]\n"
-                "options: --function=NAME --untracked=PARAM --report=FILE "
+                "options: --function=NAME --untracked=PARAM --keep-outputs --report=FILE "
                 "--bytes-per-element=N --ir --keep-dir=DIR\n");
     return 0;
   }
@@ -221,6 +224,8 @@ int runCommand(int argc, char **argv, const char *argv0) {
     args.push_back("--function=" + f);
   for (const std::string &u : o.untracked)
     args.push_back("--untracked=" + u);
+  if (o.keepOutputs)
+    args.push_back("--keep-outputs");
   args.push_back("--");
   bool hasStd = false, hasOpt = false;
   for (const std::string &a : o.compilerArgs) {

@@ -18,6 +18,7 @@ options:
   --untracked=PARAM         exclude a parameter (NAME or FUNCTION:NAME) from the inputs
   --report=FILE             the JSON report (default: bytedmd-report.json)
   --bytes-per-element=N     bytes per value in the cost (default: 1)
+  --keep-outputs            keep values written through reference parameters live to the end
   --ir                      print each measurement's IR text after the summary
   --keep-dir=DIR            keep the instrumented source and binary in DIR
 )";

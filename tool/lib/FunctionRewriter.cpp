@@ -1520,6 +1520,9 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
       warn(P->getLocation(), "pointer parameter '" + name +
                                  "': the elements read through it are not declared as inputs; "
                                  "pass a std::vector or an array reference instead");
+    if (measured && policy_.keepOutputs && T->isReferenceType() &&
+        !T.getNonReferenceType().isConstQualified() && tracksKeys(T))
+      out << " bytedmd_frame.outputs(" << name << ");";
     if (!T->isReferenceType() && (tracksKeys(T) || T->isDependentType()))
       out << " bytedmd_frame.argument(" << i << ", " << name << ");";
   }

@@ -38,6 +38,8 @@ struct RewritePolicy {
   std::function<bool(const clang::FunctionDecl *)> isInstrumented;
   /// Is this parameter excluded from the inputs?
   std::function<bool(const clang::FunctionDecl *, const std::string &param)> isUntracked;
+  /// Writes through non-const reference parameters stay live to the end.
+  bool keepOutputs = false;
 };
 
 /// Rewrites the body of F (and the lambdas inside it). Emits bytedmd

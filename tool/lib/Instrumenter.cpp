@@ -113,6 +113,7 @@ public:
       return false;
     };
 
+    policy.keepOutputs = options_.keepOutputs;
     Rewriter rewriter(sm, context.getLangOpts());
     for (const FunctionDecl *F : functions) {
       if (F->isMain())

@@ -26,6 +26,9 @@ struct InstrumentOptions {
   /// Parameters excluded from the inputs: "name" (any function) or
   /// "function:name".
   std::vector<std::string> untracked;
+  /// Keep what measured functions write through non-const reference
+  /// parameters live to the end (the report's model says "keep-outputs").
+  bool keepOutputs = false;
 };
 
 struct InstrumentResult {

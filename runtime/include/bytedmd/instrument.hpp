@@ -839,7 +839,21 @@ public:
     fromCall_ = !opened_ && calls->pending;
     calls->pending = 0;
   }
-  ~Frame() { bytedmd_leave(opened_); }
+  ~Frame() {
+    for (unsigned i = 0; i < outputCount_; ++i)
+      outputs_[i].mark(outputs_[i].object);
+    bytedmd_leave(opened_);
+  }
+
+  /// --keep-outputs: what the measured function writes through this
+  /// reference parameter stays live to the end, like a result.
+  template <class X> void outputs(X &x) {
+    if (!opened_ || outputCount_ == kMaxOutputs)
+      return;
+    static const bool named = (bytedmd_set_variant("keep-outputs"), true);
+    (void)named;
+    outputs_[outputCount_++] = {&x, [](const void *p) { markResults(*static_cast<const X *>(p)); }};
+  }
   Frame(const Frame &) = delete;
   Frame &operator=(const Frame &) = delete;
 
@@ -923,6 +937,13 @@ private:
     });
   }
 
+  static constexpr unsigned kMaxOutputs = 16;
+  struct Output {
+    const void *object;
+    void (*mark)(const void *);
+  };
+  Output outputs_[kMaxOutputs];
+  unsigned outputCount_ = 0;
   bool opened_;
   bool fromCall_ = false;
 };

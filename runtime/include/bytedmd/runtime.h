@@ -98,6 +98,10 @@ void bytedmd_leave(int opened);
 /** True while a measurement is in flight on this thread. */
 int bytedmd_measuring(void);
 
+/** Names the model variant in the report (for example "keep-outputs", set
+ *  by code instrumented with --keep-outputs). Default: "reference". */
+void bytedmd_set_variant(const char *variant);
+
 /** True when `key` belongs to the measurement in flight on this thread. */
 int bytedmd_current(bytedmd_key key);
 
