@@ -39,6 +39,7 @@ struct MeasurementState {
   std::uint64_t sequence = 0;
   std::uint32_t call = 0;
   std::uint64_t staleLoadsAtStart = 0;
+  int slot = -1; // index in inFlight, or -1
   std::vector<Word> inputs;
   std::vector<Word> results;
   struct Diagnostic {
@@ -74,6 +75,14 @@ struct ThreadCleanup {
     tls.state = nullptr;
   }
 };
+
+/// Measurements in flight on any thread, for the cross-thread write check:
+/// slot i holds a measurement id (0 = free) and whether another thread wrote
+/// over one of its keys.
+constexpr unsigned kMaxConcurrent = 64;
+std::atomic<std::uint64_t> inFlight[kMaxConcurrent];
+std::atomic<bool> overwritten[kMaxConcurrent];
+std::atomic<unsigned> inFlightCount{0};
 
 /// Shared across threads, touched only at the start and end of a measurement.
 struct Registry {
@@ -223,6 +232,15 @@ void endMeasurement(Recorder &r) {
   }
   for (const MeasurementState::Diagnostic &d : s.diagnostics)
     record.diagnostics.push_back(describe(d.where, d.message));
+  if (s.slot >= 0) {
+    if (overwritten[s.slot].load())
+      record.diagnostics.push_back(
+          "bytedmd: another thread wrote to memory holding this measurement's values while it "
+          "ran; those values were lost");
+    inFlight[s.slot].store(0);
+    inFlightCount.fetch_sub(1);
+    s.slot = -1;
+  }
   record.staleLoads = bytedmd_shadow_stale_loads() - s.staleLoadsAtStart;
   if (record.staleLoads != 0)
     record.diagnostics.push_back(
@@ -376,6 +394,15 @@ int bytedmd_enter(const bytedmd_function *fn) {
   if (s.sequence >= (std::uint64_t(1) << 32))
     bytedmd::fatal("more than 2^32 measurements in one run");
   s.staleLoadsAtStart = bytedmd_shadow_stale_loads();
+  s.slot = -1;
+  for (unsigned i = 0; i < bytedmd::kMaxConcurrent && s.slot < 0; ++i) {
+    std::uint64_t free = 0;
+    if (bytedmd::inFlight[i].compare_exchange_strong(free, s.sequence)) {
+      bytedmd::overwritten[i].store(false);
+      s.slot = int(i);
+      bytedmd::inFlightCount.fetch_add(1);
+    }
+  }
   r.id = s.sequence;
   r.tag = s.sequence << 32;
   r.next = 0;
@@ -398,6 +425,19 @@ void bytedmd_set_variant(const char *variant) {
   std::lock_guard<std::mutex> lock(reg.mutex);
   bytedmd::loadSettingsLocked(reg);
   reg.settings.variant = variant ? variant : "reference";
+}
+
+unsigned bytedmd_concurrent_measurements(void) {
+  return bytedmd::inFlightCount.load(std::memory_order_relaxed);
+}
+
+void bytedmd_foreign_write(bytedmd_key key) {
+  const std::uint64_t id = key >> 32;
+  for (unsigned i = 0; i < bytedmd::kMaxConcurrent; ++i)
+    if (bytedmd::inFlight[i].load(std::memory_order_relaxed) == id) {
+      bytedmd::overwritten[i].store(true);
+      return;
+    }
 }
 
 int bytedmd_current(bytedmd_key key) { return tls.id != 0 && (key >> 32) == tls.id; }

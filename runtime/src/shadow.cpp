@@ -127,6 +127,12 @@ extern "C" void bytedmd_shadow_store(const void *address, bytedmd_key key, uint6
     slot = bytedmd::create(a);
     bytedmd::anyStored.store(true, std::memory_order_relaxed);
   }
+  // Overwriting a key of another thread's measurement in flight: that
+  // measurement lost a value behind its back (checked only while two
+  // measurements run at once, so single-threaded programs pay one load).
+  const bytedmd_key old = slot->key;
+  if (old != 0 && bytedmd_concurrent_measurements() > 1 && !bytedmd_current(old))
+    bytedmd_foreign_write(old);
   slot->key = key;
   slot->bits = bits;
 }

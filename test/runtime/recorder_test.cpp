@@ -1,9 +1,11 @@
 // recorder_test.cpp - the entry set, as instrumented code calls it.
+#include "bytedmd/instrument.hpp"
 #include "bytedmd/runtime.h"
 #include "recorder.h"
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
 #include <thread>
 
@@ -203,6 +205,39 @@ TEST(Recorder, ThreadsMeasureIndependently) {
     }
   }
   EXPECT_EQ(seen, 2);
+}
+
+TEST(Recorder, WritesByAnotherThreadMarkTheMeasurementApproximate) {
+  // Thread A holds an input's key in `shared`; thread B, measuring too,
+  // overwrites it. A's measurement lost a value behind its back.
+  bytedmd_function siteA = {"victim", {"test.cpp", 100, 1, 0}};
+  bytedmd_function siteB = {"writer", {"test.cpp", 110, 1, 0}};
+  double shared = 1.0;
+  std::atomic<int> phase{0};
+  std::thread a([&] {
+    const int opened = bytedmd_enter(&siteA);
+    bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::bits(shared));
+    phase = 1;
+    while (phase != 2) std::this_thread::yield();
+    bytedmd_leave(opened);
+  });
+  std::thread b([&] {
+    while (phase != 1) std::this_thread::yield();
+    const int opened = bytedmd_enter(&siteB);
+    bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::bits(shared));
+    bytedmd_leave(opened);
+    phase = 2;
+  });
+  a.join();
+  b.join();
+  for (const MeasurementRecord &m : finishedMeasurements()) {
+    if (m.function == "victim") {
+      EXPECT_TRUE(m.approximate);
+      ASSERT_EQ(m.diagnostics.size(), 1u);
+      EXPECT_NE(m.diagnostics[0].find("another thread wrote"), std::string::npos);
+    }
+    if (m.function == "writer") EXPECT_FALSE(m.approximate);
+  }
 }
 
 TEST(Recorder, OpNamesAreTheIrNames) {

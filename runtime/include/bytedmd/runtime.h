@@ -102,6 +102,14 @@ int bytedmd_measuring(void);
  *  by code instrumented with --keep-outputs). Default: "reference". */
 void bytedmd_set_variant(const char *variant);
 
+/** How many measurements are in flight on all threads (for the shadow's
+ *  cross-thread write check). */
+unsigned bytedmd_concurrent_measurements(void);
+
+/** A location holding `key` was overwritten by another thread: if key's
+ *  measurement is in flight, it becomes approximate. */
+void bytedmd_foreign_write(bytedmd_key key);
+
 /** True when `key` belongs to the measurement in flight on this thread. */
 int bytedmd_current(bytedmd_key key);
 
