@@ -563,7 +563,9 @@ void Rewrite::expr(const Expr *E, Use use) {
                                                         : C->getType().getNonReferenceType();
       const QualType from = sub->getType()->isPointerType() ? sub->getType()->getPointeeType()
                                                             : sub->getType();
-      if (!ctx_.hasSameUnqualifiedType(to, from) && (tracksKeys(to) || tracksKeys(from)))
+      // void* <-> T* is allocation or generic storage, not a reinterpretation.
+      if (!to->isVoidType() && !from->isVoidType() && !ctx_.hasSameUnqualifiedType(to, from) &&
+          (tracksKeys(to) || tracksKeys(from)))
         warn(C->getBeginLoc(), "reading tracked data through a different type (a pun) is not "
                                "modeled; the measurement is approximate");
     }
@@ -899,6 +901,15 @@ void Rewrite::call(const CallExpr *C, Use use) {
       else
         expr(arg, isDependentOrArith(arg) ? Use::Value : Use::Plain);
     }
+    return;
+  }
+  if (standard && (name == "malloc" || name == "calloc" || name == "realloc" || name == "free") &&
+      editable(calleeExpr->getBeginLoc()).isValid()) {
+    // The runtime's versions forget the keys of fresh and freed blocks.
+    applyUse(C, use);
+    replace(calleeExpr->getBeginLoc(), calleeExpr->getEndLoc(), "::bytedmd::" + name.str());
+    for (const Expr *arg : C->arguments())
+      expr(arg, isArith(arg->getType()) ? Use::Escape : Use::Plain);
     return;
   }
   if (standard && (name == "make_pair" || name == "make_tuple") && arity > 0 &&

@@ -22,8 +22,10 @@
 
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <initializer_list>
+#include <malloc.h>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -644,6 +646,36 @@ template <class T> inline void swap(T &a, T &b) {
     copyKeys(b, t);
     forget(t);
   }
+}
+
+// ---- C allocation: fresh blocks hold no keys, freed blocks forget theirs ----------
+
+inline void *malloc(std::size_t n) {
+  void *p = std::malloc(n);
+  if (p != nullptr)
+    bytedmd_shadow_forget(p, malloc_usable_size(p));
+  return p;
+}
+inline void *calloc(std::size_t count, std::size_t size) {
+  void *p = std::calloc(count, size);
+  if (p != nullptr)
+    bytedmd_shadow_forget(p, malloc_usable_size(p));
+  return p;
+}
+inline void free(void *p) {
+  if (p != nullptr)
+    bytedmd_shadow_forget(p, malloc_usable_size(p));
+  std::free(p);
+}
+/// realloc keeps the values, so the keys move with them when the block does.
+inline void *realloc(void *p, std::size_t n) {
+  const std::size_t old = p != nullptr ? malloc_usable_size(p) : 0;
+  void *q = std::realloc(p, n);
+  if (q != nullptr && q != p && p != nullptr) {
+    bytedmd_shadow_copy(q, p, old < n ? old : n);
+    bytedmd_shadow_forget(p, old);
+  }
+  return q;
 }
 
 // ---- std::vector members that move elements -------------------------------------
