@@ -293,6 +293,82 @@ TEST(Rewrite, MacroArgumentsSpelledInTheFileAreRewritten) {
   EXPECT_REWRITES_TO(r.code, "SAME(bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_MUL>(");
 }
 
+TEST(Rewrite, StandardAlgorithmsAndVectorMembersMoveKeys) {
+  const Instrumented r = instrument(R"cpp(
+    #include <algorithm>
+    #include <vector>
+    double f(const std::vector<double> &x, double a) {
+      std::vector<double> b(3), c;
+      std::copy(x.begin(), x.end(), b.begin());
+      std::fill(b.begin(), b.end(), a);
+      std::swap(b, c);
+      c.insert(c.begin(), a);
+      c.assign(2, a);
+      c.resize(4, a);
+      c.erase(c.begin());
+      return c[0];
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::copy(x.begin(), x.end(), b.begin());");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::fill(b.begin(), b.end(), ::bytedmd::ld(a));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::swap(b, c);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::vinsert(c, c.begin(), ::bytedmd::ld(a));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::vassign(c, 2, ::bytedmd::ld(a));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::vresize(c, 4, ::bytedmd::ld(a));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::verase(c, c.begin());");
+}
+
+TEST(Rewrite, PairsTuplesAndStructuredBindings) {
+  const Instrumented r = instrument(R"cpp(
+    #include <utility>
+    struct P { double x, y; };
+    double f(double a, double b) {
+      std::pair<double, double> p(a, b);
+      auto q = std::make_pair(b, a);
+      P s{a, b};
+      auto [u, v] = s;
+      return p.first + q.second + u * v;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "std::pair<double, double> p{::bytedmd::stash(::bytedmd::ld(a)), "
+                             "::bytedmd::stash(::bytedmd::ld(b))}; "
+                             "::bytedmd::bindFields(2, p.first, p.second);");
+  EXPECT_REWRITES_TO(r.code, "auto q = ::bytedmd::make_pair(::bytedmd::seq{::bytedmd::ld(b), "
+                             "::bytedmd::ld(a)}); ::bytedmd::receive(q);");
+  EXPECT_REWRITES_TO(r.code, "auto [u, v] = s; ::bytedmd::copyKeys(u, s.x); "
+                             "::bytedmd::copyKeys(v, s.y);");
+}
+
+TEST(Rewrite, StructCopiesAndReturns) {
+  const Instrumented r = instrument(R"cpp(
+    struct P { double x, y; };
+    P make(double a) { return {a, a * 2}; }
+    double f(double a) { P p = make(a); P q = p; P w; w = q; return w.x; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "return bytedmd_frame.retObject<P>(::bytedmd::withFields(P{"
+                             "::bytedmd::stash(::bytedmd::ld(a)), ::bytedmd::stash(");
+  EXPECT_REWRITES_TO(r.code, "[&](P &bytedmd_o) { ::bytedmd::bindFields(2, bytedmd_o.x, "
+                             "bytedmd_o.y); }))");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::receive(p);");
+  EXPECT_REWRITES_TO(r.code, "P q = p; ::bytedmd::copied(q, p);");
+  EXPECT_REWRITES_TO(r.code, "P w; ::bytedmd::forget(w);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::assignObject(w, q);");
+}
+
+TEST(Rewrite, KeepOutputsMarksReferenceParameters) {
+  InstrumentOptions options;
+  options.keepOutputs = true;
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    void f(const std::vector<double> &x, std::vector<double> &y, double &z) { y[0] = x[0]; z = x[0]; })cpp",
+                                    options);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.outputs(y); bytedmd_frame.outputs(z);");
+  EXPECT_EQ(r.code.find("bytedmd_frame.outputs(x)"), std::string::npos);
+}
+
 // ---- diagnostics: one test each ------------------------------------------------
 
 TEST(Diagnose, UninstrumentedCallWithIteratorsToTrackedData) {
