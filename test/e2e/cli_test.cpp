@@ -109,12 +109,12 @@ TEST_F(Cli, UnwritableReportPathFails) {
 TEST_F(Cli, DiagnosticsNameFileLineAndMarkTheMeasurementApproximate) {
   Result r = run(bytedmd + " run " + input("diagnostics.cpp") + " --report=r.json");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.err.find("diagnostics.cpp:10:53: warning: bytedmd: call to 'std::accumulate'"),
+  EXPECT_NE(r.err.find("diagnostics.cpp:11:53: warning: bytedmd: call to 'std::accumulate'"),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find("diagnostics.cpp:13:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("diagnostics.cpp:14:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("macro"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("diagnostics.cpp:21:23: warning: bytedmd: parameter 'n' is read in a "
+  EXPECT_NE(r.err.find("diagnostics.cpp:22:23: warning: bytedmd: parameter 'n' is read in a "
                        "loop condition"),
             std::string::npos)
       << r.err;
@@ -124,7 +124,7 @@ TEST_F(Cli, DiagnosticsNameFileLineAndMarkTheMeasurementApproximate) {
     byName[m["function"]] = m;
   EXPECT_EQ(byName["total"]["approximate"], true);
   ASSERT_EQ(byName["total"]["diagnostics"].size(), 1u);
-  EXPECT_NE(byName["total"]["diagnostics"][0].get<std::string>().find("diagnostics.cpp:10:53: "),
+  EXPECT_NE(byName["total"]["diagnostics"][0].get<std::string>().find("diagnostics.cpp:11:53: "),
             std::string::npos);
   EXPECT_EQ(byName["square"]["approximate"], true);
   // A macro argument spelled in the file is rewritten: a * b with [a, b].
@@ -136,6 +136,10 @@ TEST_F(Cli, DiagnosticsNameFileLineAndMarkTheMeasurementApproximate) {
   EXPECT_EQ(byName["first"]["trace"], nlohmann::json({3, 1, 3, 2, 1, 2, 3, 2, 1}));
   EXPECT_EQ(byName["first"]["cost"], 15);
   EXPECT_EQ(byName["first"]["approximate"], false);
+  for (const char *f : {"copied", "punned", "fenced"}) {
+    EXPECT_EQ(byName[f]["approximate"], true) << f;
+    EXPECT_FALSE(byName[f]["diagnostics"].empty()) << f;
+  }
 }
 
 TEST_F(Cli, UntrackedOptionExcludesAParameter) {

@@ -1,5 +1,6 @@
 // Constructs outside the model: each gets a file:line:col warning at
 // instrumentation time, and the measurement that runs it is approximate.
+#include <cstring>
 #include <numeric>
 #include <vector>
 
@@ -22,8 +23,30 @@ double first(const std::vector<double>& v, int n) {
   return s;
 }
 
+// memcpy copies values without their keys.
+double copied(const std::vector<double>& v) {
+  double w[3];
+  std::memcpy(w, v.data(), sizeof w);
+  return w[0] + w[1];
+}
+
+// A tracked double read as an integer.
+long long punned(double a) {
+  double b = a * 2;
+  long long bits;
+  std::memcpy(&bits, &b, sizeof bits);
+  return bits + *reinterpret_cast<long long*>(&b);
+}
+
+// Inline assembly.
+double fenced(double a) {
+  asm volatile("" ::: "memory");
+  return a * 2;
+}
+
 int main() {
   std::vector<double> v = {1, 2, 3};
-  double r = total(v) + square(3) + same(2, 3) + first(v, 2);
+  double r = total(v) + square(3) + same(2, 3) + first(v, 2) + copied(v) + fenced(1);
+  r += double(punned(1) != 0);
   return r > 0 ? 0 : 1;
 }
