@@ -513,6 +513,19 @@ TEST(Diagnose, LambdaCaptureByValue) {
       << r.diagnostics;
 }
 
+TEST(Diagnose, TwoStructValuesBuiltInOneCall) {
+  const Instrumented r = instrument(R"cpp(
+    struct P { double x, y; };
+    P make(double a) { return {a, a}; }
+    double use(P p, P q) { return p.x * q.y; }
+    double f(double a, double b) { P p = make(a); return use(p, make(b)) + use(make(a), make(b)); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: two struct values built in one call's arguments"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
 // ---- no output on errors -----------------------------------------------------------
 
 TEST(Errors, SyntaxErrorProducesNothing) {

@@ -871,6 +871,15 @@ void Rewrite::call(const CallExpr *C, Use use) {
     r_.ReplaceText(editable(C->getRParenLoc()), 1,
                    "}, [&](auto&&... bytedmd_a) -> decltype(auto) { return " + calleeText +
                        "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })");
+    unsigned handedOver = 0; // small structs built by the arguments themselves
+    for (unsigned i = first; i < C->getNumArgs(); ++i)
+      if (C->getArg(i)->isPRValue() &&
+          (isValueRecord(C->getArg(i)->getType()) ||
+           isStdTuple(C->getArg(i)->getType()->getAsCXXRecordDecl())))
+        ++handedOver;
+    if (handedOver >= 2)
+      warn(C->getExprLoc(), "two struct values built in one call's arguments: only the last "
+                            "keeps its keys (name them first); the measurement is approximate");
     for (unsigned i = first; i < C->getNumArgs(); ++i) {
       const Expr *arg = C->getArg(i);
       const ParmVarDecl *param =
