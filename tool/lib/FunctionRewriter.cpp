@@ -872,11 +872,15 @@ void Rewrite::call(const CallExpr *C, Use use) {
                    "}, [&](auto&&... bytedmd_a) -> decltype(auto) { return " + calleeText +
                        "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })");
     unsigned handedOver = 0; // small structs built by the arguments themselves
-    for (unsigned i = first; i < C->getNumArgs(); ++i)
-      if (C->getArg(i)->isPRValue() &&
-          (isValueRecord(C->getArg(i)->getType()) ||
-           isStdTuple(C->getArg(i)->getType()->getAsCXXRecordDecl())))
+    for (unsigned i = first; i < C->getNumArgs(); ++i) {
+      const Expr *source = C->getArg(i)->IgnoreImplicit();
+      if (const auto *copy = dyn_cast<CXXConstructExpr>(source);
+          copy && copy->getNumArgs() == 1 && copy->getConstructor()->isCopyOrMoveConstructor())
+        source = copy->getArg(0)->IgnoreImplicit();
+      const QualType T = C->getArg(i)->getType();
+      if (!source->isLValue() && (isValueRecord(T) || isStdTuple(T->getAsCXXRecordDecl())))
         ++handedOver;
+    }
     if (handedOver >= 2)
       warn(C->getExprLoc(), "two struct values built in one call's arguments: only the last "
                             "keeps its keys (name them first); the measurement is approximate");
