@@ -127,6 +127,56 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
   return out;
 }
 
+bool parseReport(const std::string &text, ReportData *report, std::string *error) {
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception &e) {
+    *error = std::string("not valid JSON (") + e.what() + ")";
+    return false;
+  }
+  try {
+    if (!json.is_object() || !json.contains("schema_version")) {
+      *error = "not a bytedmd report (no schema_version)";
+      return false;
+    }
+    report->schemaVersion = json.at("schema_version").get<int>();
+    if (report->schemaVersion != 1) {
+      *error = "schema_version " + std::to_string(report->schemaVersion) +
+               ", but this bytedmd reads schema_version 1";
+      return false;
+    }
+    report->generator = json.value("generator", "");
+    const auto &model = json.at("model");
+    report->model.bytesPerElement = model.value("bytes_per_element", std::uint64_t(1));
+    report->model.variant = model.value("variant", "reference");
+    report->measurements.clear();
+    for (const auto &m : json.at("measurements")) {
+      MeasurementRecord r;
+      r.function = m.at("function").get<std::string>();
+      r.call = m.at("call").get<std::uint32_t>();
+      r.file = m.at("source").value("file", "");
+      r.line = m.at("source").value("line", 0u);
+      r.stats.cost = m.at("cost").get<std::uint64_t>();
+      r.stats.reads = m.at("reads").get<std::uint64_t>();
+      r.stats.instructions = m.value("instructions", std::uint64_t(0));
+      r.stats.inputs = m.value("inputs", std::uint64_t(0));
+      r.stats.peakLive = m.value("peak_live", std::uint64_t(0));
+      r.stats.trace = m.value("trace", std::vector<std::uint32_t>());
+      r.stats.traceTruncated = m.value("trace_truncated", false);
+      r.approximate = m.value("approximate", false);
+      r.diagnostics = m.value("diagnostics", std::vector<std::string>());
+      r.staleLoads = m.value("stale_loads", std::uint64_t(0));
+      r.sequence = report->measurements.size();
+      report->measurements.push_back(std::move(r));
+    }
+  } catch (const nlohmann::json::exception &e) {
+    *error = std::string("a field is missing or has the wrong type (") + e.what() + ")";
+    return false;
+  }
+  return true;
+}
+
 bool writeFileAtomically(const std::string &path, const std::string &data, std::string *error) {
   const std::string temporary = path + ".tmp." + std::to_string(::getpid());
   std::FILE *out = std::fopen(temporary.c_str(), "wb");

@@ -1,7 +1,8 @@
 // report.h - the JSON report (schema_version 1) and its settings.
 //
 // The report schema lives here and only here: everything that writes a
-// report goes through formatReport().
+// report goes through formatReport(), everything that reads one through
+// parseReport().
 #ifndef BYTEDMD_REPORT_H
 #define BYTEDMD_REPORT_H
 
@@ -42,6 +43,18 @@ struct MeasurementRecord {
 /// The report text, measurements in the order given.
 std::string formatReport(const std::vector<MeasurementRecord> &measurements,
                          const Settings &settings);
+
+/// A report read back: its model and measurements.
+struct ReportData {
+  int schemaVersion = 0;
+  std::string generator;
+  Settings model; ///< bytes_per_element and variant
+  std::vector<MeasurementRecord> measurements;
+};
+
+/// Reads a report (schema_version 1). On failure returns false with *error a
+/// one-line reason (invalid JSON, another schema version, a missing field).
+bool parseReport(const std::string &text, ReportData *report, std::string *error);
 
 /// Writes data to path through a temporary file in the same directory and a
 /// rename, so a reader sees the old file or the whole new one, never a part.

@@ -9,7 +9,11 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <algorithm>
+#include <map>
 #include <sys/stat.h>
+#include <tuple>
+#include <vector>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -200,6 +204,85 @@ TEST_F(Cli, OutputsThroughReferencesAreResultsOnlyWithKeepOutputs) {
   report = nlohmann::json::parse(readFile(dir + "/kept.json"));
   EXPECT_EQ(report["measurements"][0]["trace"], nlohmann::json({2, 2}));
   EXPECT_EQ(report["model"]["variant"], "keep-outputs");
+}
+
+// A report with the given (function, call, cost) rows, written by hand.
+std::string handReport(std::vector<std::tuple<std::string, int, long long>> rows,
+                       int schema = 1) {
+  std::string m;
+  for (const auto &[f, call, cost] : rows)
+    m += std::string(m.empty() ? "" : ",") + R"({"function": ")" + f + R"(", "call": )" +
+         std::to_string(call) + R"(, "source": {"file": "x.cpp", "line": 1}, "cost": )" +
+         std::to_string(cost) + R"(, "reads": 10, "instructions": 5, "inputs": 2, )" +
+         R"("peak_live": 3, "trace": [], "trace_truncated": false, "approximate": false, )" +
+         R"("diagnostics": []})";
+  return R"({"schema_version": )" + std::to_string(schema) +
+         R"(, "generator": "test", "model": {"cost": "ceil_sqrt", "bytes_per_element": 1, )" +
+         R"("variant": "reference"}, "measurements": [)" + m + R"(], "functions": {}})";
+}
+
+TEST_F(Cli, ReportPrintsTheSummaryInEachFormat) {
+  std::ofstream(dir + "/r.json") << handReport({{"matvec", 0, 26}, {"matvec", 1, 1234567}});
+  Result r = run(bytedmd + " report r.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("matvec                       1             10        1,234,567"),
+            std::string::npos)
+      << r.out;
+  r = run(bytedmd + " report r.json --format=markdown");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("| function | call | reads | cost | peak live | approximate |"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("| `matvec` | 0 | 10 | 26 | 3 | no |"), std::string::npos) << r.out;
+  r = run(bytedmd + " report r.json --format=json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["measurements"][1]["cost"], 1234567);
+  EXPECT_EQ(run(bytedmd + " report missing.json").status, 2);
+  EXPECT_EQ(run(bytedmd + " report r.json --format=xml").status, 2);
+}
+
+TEST_F(Cli, CompareGatesOnTheThreshold) {
+  std::ofstream(dir + "/base.json") << handReport({{"f", 0, 100}, {"f", 1, 200}, {"g", 0, 50}});
+  // f#0 +10%, f#1 -50%, g#0 gone, h#0 new.
+  std::ofstream(dir + "/new.json") << handReport({{"f", 0, 110}, {"f", 1, 100}, {"h", 0, 7}});
+  Result r = run(bytedmd + " compare base.json new.json");
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("+10.0%  REGRESSION"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("-50.0%"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("removed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("new"), std::string::npos) << r.out;
+  // The edges: exactly the threshold passes, just under it fails.
+  EXPECT_EQ(run(bytedmd + " compare base.json new.json --max-increase=10").status, 0);
+  EXPECT_EQ(run(bytedmd + " compare base.json new.json --max-increase=9.99").status, 1);
+  EXPECT_EQ(run(bytedmd + " compare base.json base.json").status, 0);
+  r = run(bytedmd + " compare base.json new.json --format=markdown");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("| function | call | base cost | new cost | change |"), std::string::npos);
+  EXPECT_NE(r.out.find("| `f` | 0 | 100 | 110 | +10.0% :x: |"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("**bytedmd:** 1 measurement rose by more than 0%."), std::string::npos)
+      << r.out;
+  // From zero to anything is an increase beyond any threshold.
+  std::ofstream(dir + "/zero.json") << handReport({{"f", 0, 0}});
+  std::ofstream(dir + "/one.json") << handReport({{"f", 0, 1}});
+  EXPECT_EQ(run(bytedmd + " compare zero.json one.json --max-increase=1000").status, 1);
+}
+
+TEST_F(Cli, CompareRefusesUnusableInputWithAReason) {
+  std::ofstream(dir + "/base.json") << handReport({{"f", 0, 100}});
+  std::ofstream(dir + "/bad.json") << "{not json";
+  std::ofstream(dir + "/v2.json") << handReport({{"f", 0, 100}}, 2);
+  Result r = run(bytedmd + " compare base.json missing.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("cannot read missing.json"), std::string::npos) << r.err;
+  r = run(bytedmd + " compare base.json bad.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("bad.json: not valid JSON"), std::string::npos) << r.err;
+  r = run(bytedmd + " compare base.json v2.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("schema_version 2"), std::string::npos) << r.err;
+  EXPECT_EQ(run(bytedmd + " compare base.json").status, 2);
+  EXPECT_EQ(run(bytedmd + " compare base.json base.json --max-increase=lots").status, 2);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err; // one line
 }
 
 TEST_F(Cli, InstrumentWritesToStandardOutputWithoutDashO) {

@@ -1,9 +1,9 @@
 // Run.cpp - `bytedmd run`.
 #include "Run.h"
 
+#include "Reports.h"
 #include "RuntimePaths.h"
-
-#include <nlohmann/json.hpp>
+#include "report.h"
 
 #include <cerrno>
 #include <climits>
@@ -160,19 +160,6 @@ std::string readFile(const std::string &path) {
   return s.str();
 }
 
-void printSummary(const nlohmann::json &report) {
-  std::printf("%-24s %5s %12s %14s  %s\n", "function", "call", "reads", "cost", "");
-  for (const auto &m : report["measurements"]) {
-    std::printf("%-24s %5llu %12llu %14llu  %s\n", m["function"].get<std::string>().c_str(),
-                (unsigned long long)m["call"].get<std::uint64_t>(),
-                (unsigned long long)m["reads"].get<std::uint64_t>(),
-                (unsigned long long)m["cost"].get<std::uint64_t>(),
-                m["approximate"].get<bool>() ? "approximate" : "");
-  }
-  if (report["measurements"].empty())
-    std::printf("(no measurements: no measured function ran)\n");
-}
-
 } // namespace
 
 int runCommand(int argc, char **argv, const char *argv0) {
@@ -286,13 +273,11 @@ int runCommand(int argc, char **argv, const char *argv0) {
                 programStatus != 0 ? programStatus : 1);
 
   // 4. Report.
-  nlohmann::json parsed;
-  try {
-    parsed = nlohmann::json::parse(readFile(report));
-  } catch (const std::exception &e) {
-    return fail("the report " + report + " is not valid JSON: " + e.what());
-  }
-  printSummary(parsed);
+  ReportData parsed;
+  std::string error;
+  if (!parseReport(readFile(report), &parsed, &error))
+    return fail("the report " + report + " cannot be read: " + error);
+  printSummary(parsed, false);
   if (o.ir) {
     std::printf("\n");
     std::fputs(readFile(irPath).c_str(), stdout);

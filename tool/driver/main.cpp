@@ -1,5 +1,6 @@
 // bytedmd: the driver. `bytedmd run` instruments, compiles, runs and reports
 // in one step; later subcommands (report, compare, annotate, html) join it.
+#include "Reports.h"
 #include "Run.h"
 
 #include <cstdio>
@@ -8,10 +9,14 @@
 
 namespace {
 const char *const kUsage = R"(usage: bytedmd run [options] SOURCE [-- COMPILER_ARGS...]
+       bytedmd report FILE.json [--format=text|markdown|json]
+       bytedmd compare BASE.json NEW.json [--max-increase=PCT] [--format=text|markdown]
 
 Instruments SOURCE, compiles it with the runtime ($CXX, else c++; -std=c++17 -O2
 unless COMPILER_ARGS say otherwise), runs it, writes the report and prints one
-row per measurement.
+row per measurement. `report` prints a report's summary; `compare` matches two
+reports' measurements by function and call number and exits 1 when a cost rose
+by more than PCT percent (default 0), 2 on unusable input.
 
 options:
   --function=NAME           a measured function (repeatable; default: all but main)
@@ -32,6 +37,10 @@ int main(int argc, char **argv) {
   const std::string command = argv[1];
   if (command == "run")
     return bytedmd::runCommand(argc - 2, argv + 2, argv[0]);
+  if (command == "report")
+    return bytedmd::reportCommand(argc - 2, argv + 2);
+  if (command == "compare")
+    return bytedmd::compareCommand(argc - 2, argv + 2);
   std::fprintf(stderr, "bytedmd: error: unknown command '%s'; try 'bytedmd run --help'\n",
                command.c_str());
   return 2;

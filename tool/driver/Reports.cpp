@@ -1,0 +1,234 @@
+// Reports.cpp - `bytedmd report` and `bytedmd compare`: reading reports for
+// people and for CI.
+#include "Reports.h"
+
+#include "report.h"
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace bytedmd {
+namespace {
+
+enum class Format { Text, Markdown, Json };
+
+bool parseFormat(const std::string &value, bool allowJson, Format *format) {
+  if (value == "text")
+    *format = Format::Text;
+  else if (value == "markdown")
+    *format = Format::Markdown;
+  else if (value == "json" && allowJson)
+    *format = Format::Json;
+  else
+    return false;
+  return true;
+}
+
+/// Loads a report file; on failure prints a one-line reason and returns false.
+bool load(const std::string &path, ReportData *report) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "bytedmd: error: cannot read %s: no such file or not readable\n",
+                 path.c_str());
+    return false;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string error;
+  if (!parseReport(text.str(), report, &error)) {
+    std::fprintf(stderr, "bytedmd: error: %s: %s\n", path.c_str(), error.c_str());
+    return false;
+  }
+  return true;
+}
+
+std::string grouped(std::uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (digits.size() - i) % 3 == 0)
+      out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+} // namespace
+
+void printSummary(const ReportData &report, bool markdown) {
+  if (markdown) {
+    std::printf("| function | call | reads | cost | peak live | approximate |\n");
+    std::printf("|---|---:|---:|---:|---:|---|\n");
+    for (const MeasurementRecord &m : report.measurements)
+      std::printf("| `%s` | %u | %s | %s | %s | %s |\n", m.function.c_str(), m.call,
+                  grouped(m.stats.reads).c_str(), grouped(m.stats.cost).c_str(),
+                  grouped(m.stats.peakLive).c_str(), m.approximate ? "yes" : "no");
+    return;
+  }
+  std::printf("%-24s %5s %14s %16s %10s  %s\n", "function", "call", "reads", "cost", "peak live",
+              "");
+  for (const MeasurementRecord &m : report.measurements)
+    std::printf("%-24s %5u %14s %16s %10s  %s\n", m.function.c_str(), m.call,
+                grouped(m.stats.reads).c_str(), grouped(m.stats.cost).c_str(),
+                grouped(m.stats.peakLive).c_str(), m.approximate ? "approximate" : "");
+  if (report.measurements.empty())
+    std::printf("(no measurements: no measured function ran)\n");
+}
+
+int reportCommand(int argc, char **argv) {
+  std::string path;
+  Format format = Format::Text;
+  for (int i = 0; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a.rfind("--format=", 0) == 0) {
+      if (!parseFormat(a.substr(9), true, &format)) {
+        std::fprintf(stderr, "bytedmd: error: --format must be text, markdown or json\n");
+        return 2;
+      }
+    } else if (a == "--help" || a == "-h") {
+      std::printf("usage: bytedmd report FILE.json [--format=text|markdown|json]\n");
+      return 0;
+    } else if (path.empty() && a.rfind("-", 0) != 0) {
+      path = a;
+    } else {
+      std::fprintf(stderr, "bytedmd: error: unexpected argument '%s'; usage: bytedmd report "
+                           "FILE.json [--format=text|markdown|json]\n",
+                   a.c_str());
+      return 2;
+    }
+  }
+  if (path.empty()) {
+    std::fprintf(stderr, "bytedmd: error: no report; usage: bytedmd report FILE.json\n");
+    return 2;
+  }
+  ReportData report;
+  if (!load(path, &report))
+    return 2;
+  if (format == Format::Json) {
+    // The summary as JSON: the report's own format, without the traces.
+    for (MeasurementRecord &m : report.measurements) {
+      m.stats.traceTruncated = m.stats.traceTruncated || !m.stats.trace.empty();
+      m.stats.trace.clear();
+    }
+    std::fputs(formatReport(report.measurements, report.model).c_str(), stdout);
+    return 0;
+  }
+  printSummary(report, format == Format::Markdown);
+  return 0;
+}
+
+int compareCommand(int argc, char **argv) {
+  std::vector<std::string> paths;
+  Format format = Format::Text;
+  double maxIncrease = 0; // percent
+  for (int i = 0; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a.rfind("--format=", 0) == 0) {
+      if (!parseFormat(a.substr(9), false, &format)) {
+        std::fprintf(stderr, "bytedmd: error: --format must be text or markdown\n");
+        return 2;
+      }
+    } else if (a.rfind("--max-increase=", 0) == 0) {
+      char *end = nullptr;
+      const std::string value = a.substr(15);
+      maxIncrease = std::strtod(value.c_str(), &end);
+      if (value.empty() || *end != '\0' || maxIncrease < 0) {
+        std::fprintf(stderr, "bytedmd: error: --max-increase='%s' is not a percentage >= 0\n",
+                     value.c_str());
+        return 2;
+      }
+    } else if (a == "--help" || a == "-h") {
+      std::printf("usage: bytedmd compare BASE.json NEW.json [--max-increase=PCT] "
+                  "[--format=text|markdown]\n");
+      return 0;
+    } else if (a.rfind("-", 0) != 0) {
+      paths.push_back(a);
+    } else {
+      std::fprintf(stderr, "bytedmd: error: unknown option '%s'\n", a.c_str());
+      return 2;
+    }
+  }
+  if (paths.size() != 2) {
+    std::fprintf(stderr, "bytedmd: error: usage: bytedmd compare BASE.json NEW.json "
+                         "[--max-increase=PCT] [--format=text|markdown]\n");
+    return 2;
+  }
+  ReportData base, fresh;
+  if (!load(paths[0], &base) || !load(paths[1], &fresh))
+    return 2;
+
+  // Rows in the new report's order, then measurements that disappeared.
+  std::map<std::pair<std::string, std::uint32_t>, const MeasurementRecord *> before;
+  for (const MeasurementRecord &m : base.measurements)
+    before[{m.function, m.call}] = &m;
+  struct Row {
+    std::string function;
+    std::uint32_t call;
+    const MeasurementRecord *base, *fresh;
+  };
+  std::vector<Row> rows;
+  for (const MeasurementRecord &m : fresh.measurements) {
+    auto it = before.find({m.function, m.call});
+    rows.push_back({m.function, m.call, it == before.end() ? nullptr : it->second, &m});
+    if (it != before.end())
+      before.erase(it);
+  }
+  for (const MeasurementRecord &m : base.measurements)
+    if (before.count({m.function, m.call}))
+      rows.push_back({m.function, m.call, &m, nullptr});
+
+  int regressions = 0;
+  auto change = [&](const Row &r, bool *regressed) -> std::string {
+    *regressed = false;
+    if (r.base == nullptr)
+      return "new";
+    if (r.fresh == nullptr)
+      return "removed";
+    const double a = double(r.base->stats.cost), b = double(r.fresh->stats.cost);
+    if (a == 0) {
+      *regressed = b > 0;
+      return b > 0 ? "+inf%" : "0.0%";
+    }
+    const double percent = (b - a) / a * 100;
+    *regressed = percent > maxIncrease;
+    char text[32];
+    std::snprintf(text, sizeof text, "%+.1f%%", percent);
+    return text;
+  };
+  const bool md = format == Format::Markdown;
+  if (md) {
+    std::printf("| function | call | base cost | new cost | change |\n");
+    std::printf("|---|---:|---:|---:|---:|\n");
+  } else {
+    std::printf("%-24s %5s %16s %16s %9s\n", "function", "call", "base cost", "new cost",
+                "change");
+  }
+  for (const Row &r : rows) {
+    bool regressed = false;
+    const std::string delta = change(r, &regressed);
+    regressions += regressed;
+    const std::string a = r.base ? grouped(r.base->stats.cost) : "-";
+    const std::string b = r.fresh ? grouped(r.fresh->stats.cost) : "-";
+    if (md)
+      std::printf("| `%s` | %u | %s | %s | %s%s |\n", r.function.c_str(), r.call, a.c_str(),
+                  b.c_str(), delta.c_str(), regressed ? " :x:" : "");
+    else
+      std::printf("%-24s %5u %16s %16s %9s%s\n", r.function.c_str(), r.call, a.c_str(), b.c_str(),
+                  delta.c_str(), regressed ? "  REGRESSION" : "");
+  }
+  char threshold[32];
+  std::snprintf(threshold, sizeof threshold, "%g%%", maxIncrease);
+  if (regressions)
+    std::printf("%s%d measurement%s rose by more than %s.\n", md ? "\n**bytedmd:** " : "\n",
+                regressions, regressions == 1 ? "" : "s", threshold);
+  else
+    std::printf("%sno cost rose by more than %s.\n", md ? "\n**bytedmd:** " : "\n", threshold);
+  return regressions ? 1 : 0;
+}
+
+} // namespace bytedmd
