@@ -281,6 +281,26 @@ void endMeasurement(Recorder &r) {
 
   {
     std::lock_guard<std::mutex> lock(reg.mutex);
+    // Per source line: sites are (file, line, column); the report sums a line.
+    std::map<std::pair<std::string, std::uint32_t>, MeasurementRecord::Line> lines;
+    for (std::size_t id = 0; id < record.stats.sites.size(); ++id) {
+      const ReplayStats::Site &site = record.stats.sites[id];
+      if (site.reads == 0)
+        continue;
+      const bytedmd_location *where = id == 0 || id > reg.locations.size()
+                                          ? nullptr
+                                          : reg.locations[id - 1];
+      const std::string file = where && where->file ? where->file : "";
+      const std::uint32_t line = where ? where->line : 0;
+      MeasurementRecord::Line &l = lines[{file, line}];
+      l.file = file;
+      l.line = line;
+      l.reads += site.reads;
+      l.cost += site.cost;
+    }
+    for (auto &entry : lines)
+      record.lines.push_back(entry.second);
+    record.stats.sites.clear();
     reg.finished.push_back(std::move(record));
   }
   r.id = 0;

@@ -17,6 +17,7 @@ constexpr std::uint32_t kMinCapacity = 1024;
 
 void Replay::computeLiveness(const EventLogView &log) {
   const Word values = log.values;
+  hasLocations_ = false;
   if (values > word::kMaxLocalKey)
     malformed("too many values");
   values_.assign(std::size_t(values) + 1, Value{0, 0});
@@ -63,6 +64,7 @@ void Replay::computeLiveness(const EventLogView &log) {
       }
       break;
     case word::kLocation:
+      hasLocations_ = true;
       break;
     default:
       malformed("operand word outside a READ batch");

@@ -35,6 +35,12 @@ struct ReplayStats {
   std::uint64_t peakLive = 0;     ///< largest stack size between events
   std::vector<std::uint32_t> trace;
   bool traceTruncated = false;
+  /// Reads and cost per source location id (index = id; id 0: reads made
+  /// before any location was given). Empty when the log names no location.
+  struct Site {
+    std::uint64_t reads = 0, cost = 0;
+  };
+  std::vector<Site> sites;
 };
 
 /// What a replay reports as it goes, for the IR text. The default does nothing
@@ -47,6 +53,23 @@ struct NullSink {
                    unsigned /*n*/) {}
   void location(Word /*id*/) {}
 };
+
+/// ceil(sqrt(d)) for d < kSmallDepths from a table (built once, exactly, by
+/// counting): per-line costs price every read as it happens.
+constexpr std::uint32_t kSmallDepths = 1u << 16;
+inline std::uint32_t smallCeilSqrt(std::uint32_t d) {
+  static const std::vector<std::uint16_t> table = [] {
+    std::vector<std::uint16_t> t(kSmallDepths);
+    std::uint32_t c = 0;
+    for (std::uint32_t i = 0; i < kSmallDepths; ++i) {
+      while (c * c < i)
+        ++c;
+      t[i] = std::uint16_t(c);
+    }
+    return t;
+  }();
+  return table[d];
+}
 
 /// The event-index meaning "never dies".
 constexpr std::uint32_t kForever = std::numeric_limits<std::uint32_t>::max();
@@ -91,6 +114,7 @@ private:
   // How many reads happened at each depth: the cost is priced once per depth
   // at the end instead of once per read.
   std::vector<std::uint64_t> histogram_;
+  bool hasLocations_ = false; // the log names source locations
 };
 
 inline std::uint32_t Replay::depth(Word key) const {
@@ -127,6 +151,8 @@ template <class Sink>
 ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
   computeLiveness(log);
   ReplayStats stats;
+  if (hasLocations_)
+    stats.sites.resize(1); // reads before the first location go to site 0
   stats.inputs = log.inputCount;
   if (options.traceLimit != 0)
     stats.trace.reserve(std::size_t(std::min<std::uint64_t>(options.traceLimit, log.size)));
@@ -150,7 +176,8 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
     store(log.inputs[i]);
   }
 
-  Word next = 0; // the last local key allocated
+  Word next = 0;      // the last local key allocated
+  std::uint32_t site = 0; // the current source location id
   for (std::size_t i = 0; i < log.size;) {
     const Word header = log.words[i++];
     switch (word::kind(header)) {
@@ -164,6 +191,15 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
         const std::uint32_t d = depth(keys[j]);
         depths[j] = d;
         ++histogram_[d];
+        if (!stats.sites.empty()) {
+          // Charged to the instruction's source location (rare: tools that
+          // give none pay nothing here).
+          ReplayStats::Site &here = stats.sites[site];
+          ++here.reads;
+          here.cost += options.bytesPerElement == 1 && d < kSmallDepths
+                           ? smallCeilSqrt(d)
+                           : readCost(d, options.bytesPerElement);
+        }
         if (stats.reads < options.traceLimit)
           stats.trace.push_back(d);
         ++stats.reads;
@@ -209,7 +245,10 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
       }
       break;
     case word::kLocation:
-      sink.location(word::payload(header));
+      site = word::payload(header);
+      if (site >= stats.sites.size())
+        stats.sites.resize(std::size_t(site) + 1);
+      sink.location(site);
       break;
     }
   }

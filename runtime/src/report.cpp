@@ -98,6 +98,10 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
     entry["approximate"] = m.approximate;
     entry["diagnostics"] = m.diagnostics;
     entry["stale_loads"] = m.staleLoads;
+    Json lines = Json::array();
+    for (const MeasurementRecord::Line &l : m.lines)
+      lines.push_back({{"file", l.file}, {"line", l.line}, {"reads", l.reads}, {"cost", l.cost}});
+    entry["lines"] = std::move(lines);
     list.push_back(std::move(entry));
     auto [it, fresh] = functions.try_emplace(m.function, 0, 0);
     if (fresh)
@@ -167,6 +171,10 @@ bool parseReport(const std::string &text, ReportData *report, std::string *error
       r.approximate = m.value("approximate", false);
       r.diagnostics = m.value("diagnostics", std::vector<std::string>());
       r.staleLoads = m.value("stale_loads", std::uint64_t(0));
+      if (m.contains("lines"))
+        for (const auto &l : m.at("lines"))
+          r.lines.push_back({l.value("file", ""), l.value("line", 0u),
+                             l.value("reads", std::uint64_t(0)), l.value("cost", std::uint64_t(0))});
       r.sequence = report->measurements.size();
       report->measurements.push_back(std::move(r));
     }

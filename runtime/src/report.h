@@ -38,6 +38,13 @@ struct MeasurementRecord {
   bool approximate = false;
   std::vector<std::string> diagnostics;
   std::uint64_t staleLoads = 0; ///< loads whose memory changed behind the tool
+  /// Reads and cost per source line (the line of the instruction that read).
+  struct Line {
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint64_t reads = 0, cost = 0;
+  };
+  std::vector<Line> lines;
 };
 
 /// The report text, measurements in the order given.

@@ -169,7 +169,17 @@ TEST(Recorder, LocationsDoNotChangeTheNumbers) {
   bytedmd_leave(opened);
   EXPECT_NE(line1.id, 0u);
   EXPECT_NE(line1.id, line2.id);
-  EXPECT_EQ(lastMeasurement().stats.trace, (Trace{1, 2, 1, 2}));
+  const MeasurementRecord m = lastMeasurement();
+  EXPECT_EQ(m.stats.trace, (Trace{1, 2, 1, 2}));
+  // Each line made one instruction reading depths 1 and 2: 2 reads, cost 3.
+  ASSERT_EQ(m.lines.size(), 2u);
+  EXPECT_EQ(m.lines[0].file, "test.cpp");
+  EXPECT_EQ(m.lines[0].line, 81u);
+  EXPECT_EQ(m.lines[0].reads, 2u);
+  EXPECT_EQ(m.lines[0].cost, 3u);
+  EXPECT_EQ(m.lines[1].line, 82u);
+  EXPECT_EQ(m.lines[1].reads, 2u);
+  EXPECT_EQ(m.lines[1].cost, 3u);
 }
 
 TEST(Recorder, ThreadsMeasureIndependently) {

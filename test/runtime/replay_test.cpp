@@ -297,6 +297,45 @@ EventLog churnLog(std::mt19937_64 &rng, int events, int width) {
   return log;
 }
 
+TEST(Replay, CostsPerLocationAddUpToTheTotal) {
+  // Location words sprinkled through random logs: every read is charged to
+  // the location in force, and the sites' reads and costs sum to the totals.
+  std::mt19937_64 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    EventLog plain = randomLog(rng, 200, 10, 8);
+    const EventLogView v = plain.view();
+    EventLog located;
+    // Rebuild the same log with a location word before some batches.
+    for (std::size_t i = 0; i < v.inputCount; ++i)
+      located.input();
+    for (std::size_t i = 0; i < v.size;) {
+      const Word w = v.words[i++];
+      if (word::kind(w) == word::kRead) {
+        if (rng() % 3 == 0)
+          located.location(1 + Word(rng() % 5));
+        const unsigned m = word::operands(w);
+        located.read(v.words + i, m, word::hasOutput(w), word::op(w));
+        i += m;
+      } else if (word::kind(w) == word::kStore) {
+        located.store();
+      }
+    }
+    for (std::size_t i = 0; i < v.resultCount; ++i)
+      located.result(v.results[i]);
+    for (std::uint64_t bytes : {1u, 2u}) {
+      const ReplayStats s = replay(located, bytes);
+      EXPECT_EQ(s.cost, replay(plain, bytes).cost);
+      std::uint64_t reads = 0, cost = 0;
+      for (const ReplayStats::Site &site : s.sites) {
+        reads += site.reads;
+        cost += site.cost;
+      }
+      ASSERT_EQ(reads, s.reads) << round;
+      ASSERT_EQ(cost, s.cost) << round;
+    }
+  }
+}
+
 TEST(Replay, AgreesWithTheNaiveReplayAcrossStampRenumbering) {
   std::mt19937_64 rng(7);
   // Small live sets over long runs: the stamps are renumbered many times.
