@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <string>
 
 namespace bytedmd {
@@ -25,6 +26,7 @@ struct Instrumented {
   std::string code;        // the output, whitespace removed
   std::string diagnostics; // what the compiler printed
   unsigned warnings = 0;
+  std::string withLocations; // the output, whitespace removed, locations kept
 };
 
 std::string squeeze(const std::string &s) {
@@ -33,6 +35,15 @@ std::string squeeze(const std::string &s) {
     if (!std::isspace(static_cast<unsigned char>(c)))
       out.push_back(c);
   return out;
+}
+
+/// The output without the per-line location arguments (", &bytedmd_loc_12")
+/// and their declarations, which Rewrite.SourceLocationsPerLine checks on
+/// their own: the other tests read as the rewrite's shape.
+std::string withoutLocations(std::string code) {
+  code = std::regex_replace(code, std::regex(R"(,&bytedmd_loc_[0-9]+)"), "");
+  return std::regex_replace(code, std::regex(R"(staticbytedmd_locationbytedmd_loc_[0-9]+=\{[^}]*\};)"),
+                            "");
 }
 
 Instrumented instrument(const std::string &code, InstrumentOptions options = {}) {
@@ -62,13 +73,36 @@ Instrumented instrument(const std::string &code, InstrumentOptions options = {})
   invocation.setDiagnosticConsumer(&printer);
   invocation.run();
   stream.flush();
-  return {result.produced, squeeze(result.output), printed, result.warnings};
+  const std::string squeezed = squeeze(result.output);
+  return {result.produced, withoutLocations(squeezed), printed, result.warnings, squeezed};
 }
 
 /// True when `code` (whitespace ignored) contains `fragment`.
 #define EXPECT_REWRITES_TO(code, fragment)                                                         \
   EXPECT_NE((code).find(squeeze(fragment)), std::string::npos)                                     \
       << "missing: " << (fragment) << "\nin: " << (code)
+
+TEST(Rewrite, SourceLocationsPerLine) {
+  // Each instruction names its line; the function declares one location per
+  // line, and lambdas use their enclosing function's.
+  const Instrumented r = instrument("double f(double a, double b) {\n"
+                                    "  double t = a * b;\n"
+                                    "  auto g = [&](double x) { return x + t; };\n"
+                                    "  if (t > 1) t = -t;\n"
+                                    "  return g(t);\n"
+                                    "}\n");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  const std::string &code = r.withLocations;
+  EXPECT_REWRITES_TO(code, "static bytedmd_location bytedmd_loc_2 = {\"input.cc\", 2, 0, 0};");
+  EXPECT_REWRITES_TO(code, "static bytedmd_location bytedmd_loc_3 = {\"input.cc\", 3, 0, 0};");
+  EXPECT_REWRITES_TO(code, "static bytedmd_location bytedmd_loc_4 = {\"input.cc\", 4, 0, 0};");
+  EXPECT_REWRITES_TO(code, "::bytedmd::ld(b)}, &bytedmd_loc_2)");
+  EXPECT_REWRITES_TO(code, "::bytedmd::ld(t)}, &bytedmd_loc_3)");
+  EXPECT_REWRITES_TO(code, "::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GT>(::bytedmd::seq{"
+                           "::bytedmd::ld(t), 1}, &bytedmd_loc_4), &bytedmd_loc_4)");
+  EXPECT_REWRITES_TO(code, "::bytedmd::un<BYTEDMD_OP_NEG>(::bytedmd::ld(t), &bytedmd_loc_4)");
+  EXPECT_EQ(code.find("bytedmd_loc_5"), std::string::npos); // a call reads nothing
+}
 
 TEST(Rewrite, BinaryOperatorsBecomeInstructionsWithOperandsInSourceOrder) {
   const Instrumented r = instrument("double f(double a, double b) { return a * b - 2; }");

@@ -362,6 +362,16 @@ private:
     return Lexer::findLocationAfterToken(editable(S->getEndLoc()), tok::semi, sm_,
                                          ctx_.getLangOpts(), false);
   }
+  /// ", &bytedmd_loc_<line>": the static location of an instruction's line,
+  /// declared in the enclosing function's prologue.
+  std::string here(SourceLocation at) {
+    const SourceLocation file = editable(at);
+    if (file.isInvalid())
+      return "";
+    const unsigned line = sm_.getPresumedLineNumber(file);
+    lines_.insert(line);
+    return ", &bytedmd_loc_" + std::to_string(line);
+  }
   std::string text(SourceRange range) const {
     return Lexer::getSourceText(CharSourceRange::getTokenRange(range), sm_, ctx_.getLangOpts())
         .str();
@@ -410,6 +420,8 @@ private:
   unsigned warning_ = 0;
   unsigned warnings_ = 0;
   const FunctionDecl *current_ = nullptr;
+  /// Lines that have instructions, in the outermost function being rewritten.
+  std::set<unsigned> lines_;
   /// Diagnostics of the current function, reported at run time by its frame.
   std::vector<std::pair<SourceLocation, std::string>> runtimeDiagnostics_;
 };
@@ -425,19 +437,19 @@ void Rewrite::applyUse(const Expr *E, Use use) {
     return;
   switch (use) {
   case Use::Truth:
-    wrap(E, "::bytedmd::truth(", ")");
+    wrap(E, "::bytedmd::truth(", here(E->getExprLoc()) + ")");
     break;
   case Use::Index:
-    wrap(E, "::bytedmd::index(", ")");
+    wrap(E, "::bytedmd::index(", here(E->getExprLoc()) + ")");
     break;
   case Use::Escape:
-    wrap(E, "::bytedmd::escape(", ")");
+    wrap(E, "::bytedmd::escape(", here(E->getExprLoc()) + ")");
     break;
   case Use::Plain:
     // A context that is not modeled (a constructor argument, say) takes the
     // value as code that is not instrumented would: a read.
     if (E->isPRValue())
-      wrap(E, "::bytedmd::escape(", ")");
+      wrap(E, "::bytedmd::escape(", here(E->getExprLoc()) + ")");
     break;
   default:
     break;
@@ -639,7 +651,7 @@ void Rewrite::binary(const BinaryOperator *B, Use use) {
     if (isDependentOrArith(L)) {
       open(B->getBeginLoc(), "::bytedmd::cset<" + *binaryOp(K) + ">(");
       replaceToken(B->getOperatorLoc(), ",");
-      close(B->getEndLoc(), ")");
+      close(B->getEndLoc(), here(B->getOperatorLoc()) + ")");
       lvalue(L);
       expr(R, Use::Value);
     } else { // pointer += n
@@ -665,7 +677,7 @@ void Rewrite::binary(const BinaryOperator *B, Use use) {
   applyUse(B, use);
   open(B->getBeginLoc(), "::bytedmd::bin<" + *op + ">(::bytedmd::seq{");
   replaceToken(B->getOperatorLoc(), ",");
-  close(B->getEndLoc(), "})");
+  close(B->getEndLoc(), "}" + here(B->getOperatorLoc()) + ")");
   expr(L, Use::Value);
   expr(R, Use::Value);
 }
@@ -683,7 +695,7 @@ void Rewrite::unary(const UnaryOperator *U, Use use) {
                                                  : "BYTEDMD_OP_INVERT";
     applyUse(U, use);
     replaceToken(U->getOperatorLoc(), std::string("::bytedmd::un<") + op + ">(");
-    close(U->getEndLoc(), ")");
+    close(U->getEndLoc(), here(U->getOperatorLoc()) + ")");
     return expr(sub, Use::Value);
   }
   case UO_LNot:
@@ -695,7 +707,7 @@ void Rewrite::unary(const UnaryOperator *U, Use use) {
     replaceToken(U->getOperatorLoc(), U->getOpcode() == UO_PreInc
                                           ? "::bytedmd::pre<BYTEDMD_OP_ADD>("
                                           : "::bytedmd::pre<BYTEDMD_OP_SUB>(");
-    close(U->getEndLoc(), ")");
+    close(U->getEndLoc(), here(U->getOperatorLoc()) + ")");
     return lvalue(sub);
   case UO_PostInc:
   case UO_PostDec:
@@ -704,7 +716,7 @@ void Rewrite::unary(const UnaryOperator *U, Use use) {
     applyUse(U, use);
     open(U->getBeginLoc(), U->getOpcode() == UO_PostInc ? "::bytedmd::post<BYTEDMD_OP_ADD>("
                                                         : "::bytedmd::post<BYTEDMD_OP_SUB>(");
-    replaceToken(U->getOperatorLoc(), ")");
+    replaceToken(U->getOperatorLoc(), here(U->getOperatorLoc()) + ")");
     return lvalue(sub);
   case UO_AddrOf:
     return lvalue(sub);
@@ -955,7 +967,7 @@ void Rewrite::call(const CallExpr *C, Use use) {
     replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
             std::string("::bytedmd::minmax<") +
                 (name == "max" ? "BYTEDMD_OP_GT" : "BYTEDMD_OP_LT") + ">(::bytedmd::seq{");
-    r_.ReplaceText(editable(C->getRParenLoc()), 1, "})");
+    r_.ReplaceText(editable(C->getRParenLoc()), 1, "}" + here(C->getExprLoc()) + ")");
     // The arguments bind to const T&: load them here, as the comparison does.
     for (const Expr *arg : C->arguments())
       loadArgument(arg);
@@ -971,7 +983,7 @@ void Rewrite::call(const CallExpr *C, Use use) {
         replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
                 "::bytedmd::math<" + *op + ">(::bytedmd::seq{");
         r_.ReplaceText(editable(C->getRParenLoc()), 1,
-                       "}, [&](auto... bytedmd_v) { return " + callee + "(bytedmd_v...); })");
+                       "}, [&](auto... bytedmd_v) { return " + callee + "(bytedmd_v...); }" + here(C->getExprLoc()) + ")");
         for (const Expr *arg : C->arguments())
           expr(arg, Use::Value);
         return;
@@ -1527,6 +1539,12 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
         << (where.isValid() ? where.getLine() : 0) << ", "
         << (where.isValid() ? where.getColumn() : 0) << ", 0}};";
   }
+  if (!isa<CXXMethodDecl>(F)) { // lambdas use their enclosing function's
+    const std::string here = where.isValid() ? displayName(where.getFilename()) : "";
+    for (unsigned line : lines_)
+      out << " static bytedmd_location bytedmd_loc_" << line << " = {\"" << here << "\", " << line
+          << ", 0, 0};";
+  }
   out << " ::bytedmd::Frame bytedmd_frame(" << (measured ? "&bytedmd_site" : "nullptr") << ");";
   std::vector<std::string> inputs;
   for (unsigned i = 0; i < F->getNumParams(); ++i) {
@@ -1576,6 +1594,7 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
 
 unsigned Rewrite::function(const FunctionDecl *F) {
   current_ = F;
+  lines_.clear();
   runtimeDiagnostics_.clear();
   stmt(F->getBody());
   prologue(F, F->getBody(), policy_.isMeasured(F));

@@ -118,6 +118,13 @@ template <class T, class X> inline auto cvt(X &&x) {
 
 // ---- instructions ------------------------------------------------------------
 
+/// The source location of the instruction about to be recorded (rewritten
+/// code passes one per line; hand-written code may pass none).
+inline void place(bytedmd_location *at) {
+  if (at != nullptr)
+    bytedmd_at(at);
+}
+
 template <bytedmd_op Op, class A, class B> inline auto apply2(A &&a, B &&b) {
   if constexpr (Op == BYTEDMD_OP_ADD)
     return a + b;
@@ -156,18 +163,19 @@ template <bytedmd_op Op, class A, class B> inline auto apply2(A &&a, B &&b) {
 }
 
 /// A binary operator: one instruction reading the tracked operands.
-template <bytedmd_op Op, class A, class B> inline auto bin(seq<A, B> &&s) {
+template <bytedmd_op Op, class A, class B>
+inline auto bin(seq<A, B> &&s, bytedmd_location *at = nullptr) {
   auto &&a = std::get<0>(s.items);
   auto &&b = std::get<1>(s.items);
   auto r = apply2<Op>(val(static_cast<A>(a)), val(static_cast<B>(b)));
   if constexpr (isV<A> || isV<B>)
-    return V<decltype(r)>{r, bytedmd_binary(Op, key(a), key(b))};
+    return V<decltype(r)>{r, (place(at), bytedmd_binary(Op, key(a), key(b)))};
   else
     return r;
 }
 
 /// A unary operator: -x, +x, ~x.
-template <bytedmd_op Op, class A> inline auto un(A &&a) {
+template <bytedmd_op Op, class A> inline auto un(A &&a, bytedmd_location *at = nullptr) {
   auto &&x = val(a);
   auto r = [&] {
     if constexpr (Op == BYTEDMD_OP_NEG)
@@ -178,13 +186,14 @@ template <bytedmd_op Op, class A> inline auto un(A &&a) {
       return ~x;
   }();
   if constexpr (isV<A>)
-    return V<decltype(r)>{r, bytedmd_unary(Op, a.k)};
+    return V<decltype(r)>{r, (place(at), bytedmd_unary(Op, a.k))};
   else
     return r;
 }
 
 /// `lhs op= x`, as `lhs = lhs op x`: reads lhs, then x.
-template <bytedmd_op Op, class L, class X> inline L &cset(L &lhs, X &&x) {
+template <bytedmd_op Op, class L, class X>
+inline L &cset(L &lhs, X &&x, bytedmd_location *at = nullptr) {
   if constexpr (isArithmetic<L>) {
     const bytedmd_key k = bytedmd_shadow_load(&lhs, bits(lhs));
     const auto &v = val(x);
@@ -208,6 +217,7 @@ template <bytedmd_op Op, class L, class X> inline L &cset(L &lhs, X &&x) {
       lhs |= v;
     else
       lhs ^= v;
+    place(at);
     bytedmd_shadow_store(&lhs, bytedmd_binary(Op, k, key(x)), bits(lhs));
   } else {
     if constexpr (Op == BYTEDMD_OP_ADD)
@@ -235,13 +245,14 @@ template <bytedmd_op Op, class L, class X> inline L &cset(L &lhs, X &&x) {
 }
 
 /// ++x and --x: read x once, store the new value in x. Returns x.
-template <bytedmd_op Op, class L> inline L &pre(L &x) {
+template <bytedmd_op Op, class L> inline L &pre(L &x, bytedmd_location *at = nullptr) {
   if constexpr (isArithmetic<L> && !std::is_same_v<std::remove_cv_t<L>, bool>) {
     const bytedmd_key k = bytedmd_shadow_load(&x, bits(x));
     if constexpr (Op == BYTEDMD_OP_ADD)
       ++x;
     else
       --x;
+    place(at);
     bytedmd_shadow_store(&x, bytedmd_unary(Op, k), bits(x));
   } else {
     if constexpr (Op == BYTEDMD_OP_ADD)
@@ -253,13 +264,14 @@ template <bytedmd_op Op, class L> inline L &pre(L &x) {
 }
 
 /// x++ and x--: as ++x, but the value is the old one, with its old key.
-template <bytedmd_op Op, class L> inline auto post(L &x) {
+template <bytedmd_op Op, class L> inline auto post(L &x, bytedmd_location *at = nullptr) {
   if constexpr (isArithmetic<L> && !std::is_same_v<std::remove_cv_t<L>, bool>) {
     const V<std::remove_cv_t<L>> old{x, bytedmd_shadow_load(&x, bits(x))};
     if constexpr (Op == BYTEDMD_OP_ADD)
       ++x;
     else
       --x;
+    place(at);
     bytedmd_shadow_store(&x, bytedmd_unary(Op, old.k), bits(x));
     return old;
   } else {
@@ -273,16 +285,16 @@ template <bytedmd_op Op, class L> inline auto post(L &x) {
 // ---- reads without output ----------------------------------------------------
 
 /// A truth value (a condition, an operand of && || !): one READ.
-template <class X> inline bool truth(X &&x) {
+template <class X> inline bool truth(X &&x, bytedmd_location *at = nullptr) {
   if constexpr (isV<X>)
-    bytedmd_read(BYTEDMD_OP_TRUTH, x.k);
+    place(at), bytedmd_read(BYTEDMD_OP_TRUTH, x.k);
   return static_cast<bool>(val(std::forward<X>(x)));
 }
 
 /// An array subscript or pointer offset: one READ; the value is untracked.
-template <class X> inline decltype(auto) index(X &&x) {
+template <class X> inline decltype(auto) index(X &&x, bytedmd_location *at = nullptr) {
   if constexpr (isV<X>) {
-    bytedmd_read(BYTEDMD_OP_INDEX, x.k);
+    place(at), bytedmd_read(BYTEDMD_OP_INDEX, x.k);
     return x.v;
   } else {
     return std::forward<X>(x);
@@ -290,9 +302,9 @@ template <class X> inline decltype(auto) index(X &&x) {
 }
 
 /// A value passed to code that is not instrumented: one READ.
-template <class X> inline decltype(auto) escape(X &&x) {
+template <class X> inline decltype(auto) escape(X &&x, bytedmd_location *at = nullptr) {
   if constexpr (isV<X>) {
-    bytedmd_read(BYTEDMD_OP_ESCAPE, x.k);
+    place(at), bytedmd_read(BYTEDMD_OP_ESCAPE, x.k);
     return x.v;
   } else {
     return std::forward<X>(x);
@@ -318,12 +330,14 @@ template <class A, class B> inline auto choose(bool c, A &&a, B &&b) {
 // ---- calls -------------------------------------------------------------------
 
 /// A standard math function: one instruction reading its tracked arguments.
-template <bytedmd_op Op, class... A, class F> inline auto math(seq<A...> &&s, F &&f) {
+template <bytedmd_op Op, class... A, class F>
+inline auto math(seq<A...> &&s, F &&f, bytedmd_location *at = nullptr) {
   return std::apply(
       [&](auto &&...a) {
         auto r = f(val(static_cast<decltype(a) &&>(a))...);
         if constexpr ((isV<A> || ...)) {
           const bytedmd_key keys[] = {key(a)...};
+          place(at);
           return V<decltype(r)>{r, bytedmd_instruction(Op, keys, sizeof...(A))};
         } else {
           return r;
@@ -334,13 +348,14 @@ template <bytedmd_op Op, class... A, class F> inline auto math(seq<A...> &&s, F 
 
 /// std::max(a, b): the comparison b > a (reads b, then a), a truth read of
 /// it, and the chosen operand itself. std::min is the same with b < a.
-template <bytedmd_op Op, class A, class B> inline auto minmax(seq<A, B> &&s) {
+template <bytedmd_op Op, class A, class B>
+inline auto minmax(seq<A, B> &&s, bytedmd_location *at = nullptr) {
   auto &&a = std::get<0>(s.items);
   auto &&b = std::get<1>(s.items);
   if constexpr (isV<A> || isV<B>) {
     using R = std::decay_t<decltype(val(a))>;
-    const V<bool> c = bin<Op>(seq{static_cast<B>(b), static_cast<A>(a)});
-    if (truth(c))
+    const V<bool> c = bin<Op>(seq{static_cast<B>(b), static_cast<A>(a)}, at);
+    if (truth(c, at))
       return V<R>{val(b), key(b)};
     return V<R>{val(a), key(a)};
   } else {
