@@ -285,6 +285,31 @@ TEST_F(Cli, CompareRefusesUnusableInputWithAReason) {
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err; // one line
 }
 
+TEST_F(Cli, CostPerSourceLineAndAnnotate) {
+  // matvec N=2 (examples/matvec.cpp): line 20, s = A[i][0] * x[0], runs for
+  // i = 0 and 1 and reads depths (4, 6) and (5, 3) (the seed's listing):
+  // 2+3 + 3+2 = 10. Line 21 makes the other 8 reads: 26 - 10 = 16.
+  const std::string source = std::string(BYTEDMD_E2E_DIR) + "/../../examples/matvec.cpp";
+  Result r = run("cp " + source + " matvec.cpp && " + bytedmd + " run matvec.cpp --report=r.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
+  const auto &lines = report["measurements"][0]["lines"];
+  ASSERT_EQ(lines.size(), 2u) << lines.dump();
+  EXPECT_EQ(lines[0], nlohmann::json({{"file", "matvec.cpp"}, {"line", 20}, {"reads", 4},
+                                      {"cost", 10}}));
+  EXPECT_EQ(lines[1], nlohmann::json({{"file", "matvec.cpp"}, {"line", 21}, {"reads", 8},
+                                      {"cost", 16}}));
+  r = run(bytedmd + " annotate r.json --function=matvec --call=0");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("1 measurement, cost 26"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("10   38.5%    20      double s = A[i][0] * x[0];"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("16   61.5%    21"), std::string::npos) << r.out;
+  r = run(bytedmd + " annotate r.json --function=nope");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("no measurement of nope"), std::string::npos) << r.err;
+}
+
 TEST_F(Cli, InstrumentWritesToStandardOutputWithoutDashO) {
   Result r = run(instrument + " " + input("exit_status.cpp"));
   ASSERT_EQ(r.status, 0) << r.err;

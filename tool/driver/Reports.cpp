@@ -231,4 +231,91 @@ int compareCommand(int argc, char **argv) {
   return regressions ? 1 : 0;
 }
 
+int annotateCommand(int argc, char **argv) {
+  std::string path, function;
+  long call = -1;
+  for (int i = 0; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a.rfind("--function=", 0) == 0) {
+      function = a.substr(11);
+    } else if (a.rfind("--call=", 0) == 0) {
+      char *end = nullptr;
+      call = std::strtol(a.c_str() + 7, &end, 10);
+      if (*end != '\0' || call < 0) {
+        std::fprintf(stderr, "bytedmd: error: --call='%s' is not a call number\n", a.c_str() + 7);
+        return 2;
+      }
+    } else if (a == "--help" || a == "-h") {
+      std::printf("usage: bytedmd annotate FILE.json [--function=NAME] [--call=N]\n");
+      return 0;
+    } else if (path.empty() && a.rfind("-", 0) != 0) {
+      path = a;
+    } else {
+      std::fprintf(stderr, "bytedmd: error: unexpected argument '%s'\n", a.c_str());
+      return 2;
+    }
+  }
+  if (path.empty()) {
+    std::fprintf(stderr, "bytedmd: error: usage: bytedmd annotate FILE.json [--function=NAME] "
+                         "[--call=N]\n");
+    return 2;
+  }
+  ReportData report;
+  if (!load(path, &report))
+    return 2;
+  // Cost per (file, line) over the chosen measurements.
+  std::map<std::string, std::map<std::uint32_t, std::pair<std::uint64_t, std::uint64_t>>> files;
+  std::uint64_t total = 0;
+  unsigned chosen = 0;
+  for (const MeasurementRecord &m : report.measurements) {
+    if ((!function.empty() && m.function != function) || (call >= 0 && long(m.call) != call))
+      continue;
+    ++chosen;
+    total += m.stats.cost;
+    for (const MeasurementRecord::Line &l : m.lines) {
+      auto &entry = files[l.file][l.line];
+      entry.first += l.reads;
+      entry.second += l.cost;
+    }
+  }
+  if (chosen == 0) {
+    std::fprintf(stderr, "bytedmd: error: %s has no measurement%s%s%s\n", path.c_str(),
+                 function.empty() ? "" : (" of " + function).c_str(),
+                 call >= 0 ? (" call " + std::to_string(call)).c_str() : "",
+                 "; see bytedmd report for what it holds");
+    return 2;
+  }
+  std::printf("%u measurement%s, cost %s\n", chosen, chosen == 1 ? "" : "s",
+              grouped(total).c_str());
+  for (const auto &[file, lines] : files) {
+    std::uint64_t fileCost = 0;
+    for (const auto &entry : lines)
+      fileCost += entry.second.second;
+    std::printf("\n-- %s (cost %s, %.1f%%)\n", file.empty() ? "(no source location)" : file.c_str(),
+                grouped(fileCost).c_str(), total ? 100.0 * double(fileCost) / double(total) : 0.0);
+    std::ifstream source(file);
+    if (file.empty() || !source) {
+      if (!file.empty())
+        std::printf("   (cannot open %s: run annotate where the program was measured)\n",
+                    file.c_str());
+      for (const auto &[line, rc] : lines)
+        std::printf("%14s %6.1f%%  line %u\n", grouped(rc.second).c_str(),
+                    total ? 100.0 * double(rc.second) / double(total) : 0.0, line);
+      continue;
+    }
+    std::printf("%14s %7s %5s\n", "cost", "share", "line");
+    std::string text;
+    for (std::uint32_t number = 1; std::getline(source, text); ++number) {
+      auto it = lines.find(number);
+      if (it == lines.end())
+        std::printf("%14s %7s %5u  %s\n", "", "", number, text.c_str());
+      else
+        std::printf("%14s %6.1f%% %5u  %s\n", grouped(it->second.second).c_str(),
+                    total ? 100.0 * double(it->second.second) / double(total) : 0.0, number,
+                    text.c_str());
+    }
+  }
+  return 0;
+}
+
 } // namespace bytedmd

@@ -17,6 +17,10 @@ int reportCommand(int argc, char **argv);
 /// unusable input (with a one-line reason).
 int compareCommand(int argc, char **argv);
 
+/// `bytedmd annotate FILE.json [--function=NAME] [--call=N]`: the measured
+/// source with each line's cost and share, as cg_annotate does for misses.
+int annotateCommand(int argc, char **argv);
+
 } // namespace bytedmd
 
 #endif // BYTEDMD_DRIVER_REPORTS_H

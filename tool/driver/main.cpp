@@ -11,6 +11,7 @@ namespace {
 const char *const kUsage = R"(usage: bytedmd run [options] SOURCE [-- COMPILER_ARGS...]
        bytedmd report FILE.json [--format=text|markdown|json]
        bytedmd compare BASE.json NEW.json [--max-increase=PCT] [--format=text|markdown]
+       bytedmd annotate FILE.json [--function=NAME] [--call=N]
 
 Instruments SOURCE, compiles it with the runtime ($CXX, else c++; -std=c++17 -O2
 unless COMPILER_ARGS say otherwise), runs it, writes the report and prints one
@@ -41,6 +42,8 @@ int main(int argc, char **argv) {
     return bytedmd::reportCommand(argc - 2, argv + 2);
   if (command == "compare")
     return bytedmd::compareCommand(argc - 2, argv + 2);
+  if (command == "annotate")
+    return bytedmd::annotateCommand(argc - 2, argv + 2);
   std::fprintf(stderr, "bytedmd: error: unknown command '%s'; try 'bytedmd run --help'\n",
                command.c_str());
   return 2;
