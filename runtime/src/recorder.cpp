@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -129,8 +130,55 @@ inline Word localKey(const Recorder &r, bytedmd_key key) {
   return (key >> 32) == r.id ? Word(key) : 0;
 }
 
+/// Progress on stderr for measurements that run longer than a second, and
+/// only when stderr is a terminal (never in logs or CI output).
+struct Progress {
+  bool terminal = ::isatty(2) != 0;
+  bool shown = false;
+  std::chrono::steady_clock::time_point start;
+  std::chrono::steady_clock::time_point last;
+  const char *function = "";
+
+  void begin(const char *name) {
+    shown = false;
+    function = name;
+    start = last = std::chrono::steady_clock::now();
+  }
+  bool due() {
+    if (!terminal)
+      return false;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - start < std::chrono::seconds(1) || now - last < std::chrono::milliseconds(200))
+      return false;
+    last = now;
+    return true;
+  }
+  void recorded(std::size_t words) {
+    if (!due())
+      return;
+    std::fprintf(stderr, "\rbytedmd: measuring %s: %zu event words recorded\033[K", function,
+                 words);
+    shown = true;
+  }
+  static void replayed(void *self, double fraction) {
+    Progress &p = *static_cast<Progress *>(self);
+    if (!p.due())
+      return;
+    std::fprintf(stderr, "\rbytedmd: measuring %s: replay %.0f%%\033[K", p.function,
+                 100 * fraction);
+    p.shown = true;
+  }
+  void end() {
+    if (shown)
+      std::fprintf(stderr, "\r\033[K");
+    shown = false;
+  }
+};
+thread_local Progress progress;
+
 __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed) {
   const std::size_t used = std::size_t(r.cursor - r.buffer);
+  progress.recorded(used);
   const std::size_t capacity = std::size_t(r.limit - r.buffer);
   // The replay counts events in 32 bits; a log this long cannot be replayed.
   constexpr std::size_t kMaxWords = std::size_t(1) << 32;
@@ -254,6 +302,10 @@ void endMeasurement(Recorder &r) {
   ReplayOptions options;
   options.bytesPerElement = config.bytesPerElement;
   options.traceLimit = config.traceLimit;
+  if (progress.terminal) {
+    options.progress = &Progress::replayed;
+    options.progressContext = &progress;
+  }
   try {
     if (config.irPath.empty()) {
       record.stats = s.replay.run(log, options);
@@ -303,6 +355,7 @@ void endMeasurement(Recorder &r) {
     record.stats.sites.clear();
     reg.finished.push_back(std::move(record));
   }
+  progress.end();
   r.id = 0;
   r.tag = 0;
   r.cursor = r.buffer;
@@ -414,6 +467,7 @@ int bytedmd_enter(const bytedmd_function *fn) {
   if (s.sequence >= (std::uint64_t(1) << 32))
     bytedmd::fatal("more than 2^32 measurements in one run");
   s.staleLoadsAtStart = bytedmd_shadow_stale_loads();
+  bytedmd::progress.begin(fn && fn->name ? fn->name : "<unknown>");
   s.slot = -1;
   for (unsigned i = 0; i < bytedmd::kMaxConcurrent && s.slot < 0; ++i) {
     std::uint64_t free = 0;

@@ -25,6 +25,10 @@ struct ReplayOptions {
   std::uint64_t bytesPerElement = 1;
   /// Depths beyond this many are counted and priced but not kept.
   std::uint64_t traceLimit = std::numeric_limits<std::uint64_t>::max();
+  /// Called now and then with the fraction of the log replayed (for a
+  /// progress line); null: never.
+  void (*progress)(void *context, double fraction) = nullptr;
+  void *progressContext = nullptr;
 };
 
 struct ReplayStats {
@@ -178,7 +182,13 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
 
   Word next = 0;      // the last local key allocated
   std::uint32_t site = 0; // the current source location id
+  // Progress every 2^22 words: a cheap counter, far from the hot path.
+  std::size_t nextProgress = options.progress ? std::size_t(1) << 22 : ~std::size_t(0);
   for (std::size_t i = 0; i < log.size;) {
+    if (i >= nextProgress) {
+      options.progress(options.progressContext, double(i) / double(log.size));
+      nextProgress = i + (std::size_t(1) << 22);
+    }
     const Word header = log.words[i++];
     switch (word::kind(header)) {
     case word::kRead: {

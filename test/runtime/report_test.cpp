@@ -224,6 +224,20 @@ TEST(Program, RunningOutOfMemoryIsAClearErrorNotACrash) {
   EXPECT_EQ(readFile(dir + "/r.json"), "");
 }
 
+TEST(Program, ProgressLineOnlyOnATerminal) {
+  // A measurement of 10^8 reads runs for seconds: on a terminal (a pty made
+  // by script(1)) it shows a progress line; with stderr in a file, nothing.
+  const std::string dir = scratchDir();
+  const std::string command = "BYTEDMD_REPORT=" + dir + "/r.json " BYTEDMD_LONG_MEASUREMENT
+                              " 100000002";
+  ASSERT_EQ(std::system(("script -qec '" + command + "' /dev/null >" + dir + "/tty.txt").c_str()),
+            0);
+  EXPECT_NE(readFile(dir + "/tty.txt").find("bytedmd: measuring long_measurement:"),
+            std::string::npos);
+  ASSERT_EQ(std::system((command + " >/dev/null 2>" + dir + "/err.txt").c_str()), 0);
+  EXPECT_EQ(readFile(dir + "/err.txt"), "");
+}
+
 TEST(Program, LongMeasurementCompletes) {
   // s = x*y (2 reads), then 4 reads per step while fewer than READS: 2 + 4k.
   const std::string dir = scratchDir();
