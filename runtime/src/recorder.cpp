@@ -9,8 +9,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -339,9 +339,8 @@ void endMeasurement(Recorder &r) {
       const ReplayStats::Site &site = record.stats.sites[id];
       if (site.reads == 0)
         continue;
-      const bytedmd_location *where = id == 0 || id > reg.locations.size()
-                                          ? nullptr
-                                          : reg.locations[id - 1];
+      const bytedmd_location *where =
+          id == 0 || id > reg.locations.size() ? nullptr : reg.locations[id - 1];
       const std::string file = where && where->file ? where->file : "";
       const std::uint32_t line = where ? where->line : 0;
       MeasurementRecord::Line &l = lines[{file, line}];

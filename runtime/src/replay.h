@@ -180,7 +180,7 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
     store(log.inputs[i]);
   }
 
-  Word next = 0;      // the last local key allocated
+  Word next = 0;          // the last local key allocated
   std::uint32_t site = 0; // the current source location id
   // Progress every 2^22 words: a cheap counter, far from the hot path.
   std::size_t nextProgress = options.progress ? std::size_t(1) << 22 : ~std::size_t(0);

@@ -174,7 +174,8 @@ bool parseReport(const std::string &text, ReportData *report, std::string *error
       if (m.contains("lines"))
         for (const auto &l : m.at("lines"))
           r.lines.push_back({l.value("file", ""), l.value("line", 0u),
-                             l.value("reads", std::uint64_t(0)), l.value("cost", std::uint64_t(0))});
+                             l.value("reads", std::uint64_t(0)),
+                             l.value("cost", std::uint64_t(0))});
       r.sequence = report->measurements.size();
       report->measurements.push_back(std::move(r));
     }

@@ -57,7 +57,8 @@ inline Slot *slotIn(Leaf *leaf, std::uintptr_t a) {
 
 inline Slot *find(std::uintptr_t a) {
   const std::uintptr_t page = a >> kLeafBits;
-  if (__builtin_expect(page == cache.page, 1)) return slotIn(cache.leaf, a);
+  if (__builtin_expect(page == cache.page, 1))
+    return slotIn(cache.leaf, a);
   Mid *mid = __atomic_load_n(&top[(a >> (kLeafBits + kMidBits)) & ((1u << kTopBits) - 1)],
                              __ATOMIC_ACQUIRE);
   if (mid == nullptr)

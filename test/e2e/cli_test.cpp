@@ -5,17 +5,17 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
-#include <algorithm>
-#include <map>
 #include <sys/stat.h>
-#include <tuple>
-#include <vector>
 #include <sys/wait.h>
+#include <tuple>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -207,8 +207,7 @@ TEST_F(Cli, OutputsThroughReferencesAreResultsOnlyWithKeepOutputs) {
 }
 
 // A report with the given (function, call, cost) rows, written by hand.
-std::string handReport(std::vector<std::tuple<std::string, int, long long>> rows,
-                       int schema = 1) {
+std::string handReport(std::vector<std::tuple<std::string, int, long long>> rows, int schema = 1) {
   std::string m;
   for (const auto &[f, call, cost] : rows)
     m += std::string(m.empty() ? "" : ",") + R"({"function": ")" + f + R"(", "call": )" +
@@ -295,10 +294,10 @@ TEST_F(Cli, CostPerSourceLineAndAnnotate) {
   const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
   const auto &lines = report["measurements"][0]["lines"];
   ASSERT_EQ(lines.size(), 2u) << lines.dump();
-  EXPECT_EQ(lines[0], nlohmann::json({{"file", "matvec.cpp"}, {"line", 20}, {"reads", 4},
-                                      {"cost", 10}}));
-  EXPECT_EQ(lines[1], nlohmann::json({{"file", "matvec.cpp"}, {"line", 21}, {"reads", 8},
-                                      {"cost", 16}}));
+  EXPECT_EQ(lines[0],
+            nlohmann::json({{"file", "matvec.cpp"}, {"line", 20}, {"reads", 4}, {"cost", 10}}));
+  EXPECT_EQ(lines[1],
+            nlohmann::json({{"file", "matvec.cpp"}, {"line", 21}, {"reads", 8}, {"cost", 16}}));
   r = run(bytedmd + " annotate r.json --function=matvec --call=0");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("1 measurement, cost 26"), std::string::npos) << r.out;

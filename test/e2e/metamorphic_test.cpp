@@ -82,7 +82,8 @@ TEST(Metamorphic, EveryDataMovementGivesTheElementLoopTrace) {
       << readFile(dir + "/err");
   const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
   std::map<std::string, nlohmann::json> byName;
-  for (const auto &m : report["measurements"]) byName[m["function"]] = m;
+  for (const auto &m : report["measurements"])
+    byName[m["function"]] = m;
   ASSERT_EQ(byName.size(), kFamilies.size() * kVariants.size());
   for (std::size_t f = 0; f < kFamilies.size(); ++f) {
     const nlohmann::json &loop = byName["f" + std::to_string(f) + "_loop"];
@@ -97,8 +98,8 @@ TEST(Metamorphic, EveryDataMovementGivesTheElementLoopTrace) {
     }
   }
   // Semantics preserved.
-  ASSERT_EQ(shell("c++ -std=c++17 -O2 -o " + dir + "/original " + dir + "/families.cpp && " +
-                  dir + "/original >" + dir + "/original.out"),
+  ASSERT_EQ(shell("c++ -std=c++17 -O2 -o " + dir + "/original " + dir + "/families.cpp && " + dir +
+                  "/original >" + dir + "/original.out"),
             0);
   ASSERT_EQ(shell("BYTEDMD_REPORT=" + dir + "/again.json " + dir + "/work/families.bytedmd >" +
                   dir + "/instrumented.out"),

@@ -228,11 +228,13 @@ TEST(Recorder, WritesByAnotherThreadMarkTheMeasurementApproximate) {
     const int opened = bytedmd_enter(&siteA);
     bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::bits(shared));
     phase = 1;
-    while (phase != 2) std::this_thread::yield();
+    while (phase != 2)
+      std::this_thread::yield();
     bytedmd_leave(opened);
   });
   std::thread b([&] {
-    while (phase != 1) std::this_thread::yield();
+    while (phase != 1)
+      std::this_thread::yield();
     const int opened = bytedmd_enter(&siteB);
     bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::bits(shared));
     bytedmd_leave(opened);
@@ -246,7 +248,8 @@ TEST(Recorder, WritesByAnotherThreadMarkTheMeasurementApproximate) {
       ASSERT_EQ(m.diagnostics.size(), 1u);
       EXPECT_NE(m.diagnostics[0].find("another thread wrote"), std::string::npos);
     }
-    if (m.function == "writer") EXPECT_FALSE(m.approximate);
+    if (m.function == "writer")
+      EXPECT_FALSE(m.approximate);
   }
 }
 

@@ -228,8 +228,8 @@ TEST(Program, ProgressLineOnlyOnATerminal) {
   // A measurement of 10^8 reads runs for seconds: on a terminal (a pty made
   // by script(1)) it shows a progress line; with stderr in a file, nothing.
   const std::string dir = scratchDir();
-  const std::string command = "BYTEDMD_REPORT=" + dir + "/r.json " BYTEDMD_LONG_MEASUREMENT
-                              " 100000002";
+  const std::string command =
+      "BYTEDMD_REPORT=" + dir + "/r.json " BYTEDMD_LONG_MEASUREMENT " 100000002";
   ASSERT_EQ(std::system(("script -qec '" + command + "' /dev/null >" + dir + "/tty.txt").c_str()),
             0);
   EXPECT_NE(readFile(dir + "/tty.txt").find("bytedmd: measuring long_measurement:"),

@@ -42,8 +42,8 @@ std::string squeeze(const std::string &s) {
 /// their own: the other tests read as the rewrite's shape.
 std::string withoutLocations(std::string code) {
   code = std::regex_replace(code, std::regex(R"(,&bytedmd_loc_[0-9]+)"), "");
-  return std::regex_replace(code, std::regex(R"(staticbytedmd_locationbytedmd_loc_[0-9]+=\{[^}]*\};)"),
-                            "");
+  return std::regex_replace(
+      code, std::regex(R"(staticbytedmd_locationbytedmd_loc_[0-9]+=\{[^}]*\};)"), "");
 }
 
 Instrumented instrument(const std::string &code, InstrumentOptions options = {}) {

@@ -96,8 +96,9 @@ int reportCommand(int argc, char **argv) {
     } else if (path.empty() && a.rfind("-", 0) != 0) {
       path = a;
     } else {
-      std::fprintf(stderr, "bytedmd: error: unexpected argument '%s'; usage: bytedmd report "
-                           "FILE.json [--format=text|markdown|json]\n",
+      std::fprintf(stderr,
+                   "bytedmd: error: unexpected argument '%s'; usage: bytedmd report "
+                   "FILE.json [--format=text|markdown|json]\n",
                    a.c_str());
       return 2;
     }
@@ -205,8 +206,7 @@ int compareCommand(int argc, char **argv) {
     std::printf("| function | call | base cost | new cost | change |\n");
     std::printf("|---|---:|---:|---:|---:|\n");
   } else {
-    std::printf("%-24s %5s %16s %16s %9s\n", "function", "call", "base cost", "new cost",
-                "change");
+    std::printf("%-24s %5s %16s %16s %9s\n", "function", "call", "base cost", "new cost", "change");
   }
   for (const Row &r : rows) {
     bool regressed = false;

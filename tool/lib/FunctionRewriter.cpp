@@ -462,8 +462,7 @@ void Rewrite::lvalue(const Expr *E) {
     expr(A->getBase(), Use::Plain);
     expr(A->getIdx(), Use::Index);
   } else if (const auto *M = dyn_cast<MemberExpr>(E)) {
-    if (const auto *U = M->getBase()->getType()->getPointeeOrArrayElementType()
-                            ->getAsRecordDecl();
+    if (const auto *U = M->getBase()->getType()->getPointeeOrArrayElementType()->getAsRecordDecl();
         U && U->isUnion() && isArith(M->getType()))
       warn(M->getMemberLoc(), "a union member holding tracked data is a type pun and is not "
                               "modeled; the measurement is approximate");
@@ -573,8 +572,8 @@ void Rewrite::expr(const Expr *E, Use use) {
         C->getCastKind() == CK_LValueBitCast) {
       const QualType to = C->getType()->isPointerType() ? C->getType()->getPointeeType()
                                                         : C->getType().getNonReferenceType();
-      const QualType from = sub->getType()->isPointerType() ? sub->getType()->getPointeeType()
-                                                            : sub->getType();
+      const QualType from =
+          sub->getType()->isPointerType() ? sub->getType()->getPointeeType() : sub->getType();
       // void* <-> T* is allocation or generic storage, not a reinterpretation.
       if (!to->isVoidType() && !from->isVoidType() && !ctx_.hasSameUnqualifiedType(to, from) &&
           (tracksKeys(to) || tracksKeys(from)))
@@ -866,9 +865,8 @@ void Rewrite::call(const CallExpr *C, Use use) {
   const std::string callee = text(calleeExpr->getSourceRange());
   const StringRef name = F->getIdentifier() ? F->getName() : "";
 
-  if (policy_.isInstrumented(F) ||
-      F->getTemplateInstantiationPattern() &&
-          policy_.isInstrumented(F->getTemplateInstantiationPattern())) {
+  if (policy_.isInstrumented(F) || (F->getTemplateInstantiationPattern() &&
+                                    policy_.isInstrumented(F->getTemplateInstantiationPattern()))) {
     // f(a, b) -> ::bytedmd::call(::bytedmd::seq{a, b}, [&](auto&&... bytedmd_a)
     //                -> decltype(auto) { return
     //                f(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })
@@ -983,7 +981,8 @@ void Rewrite::call(const CallExpr *C, Use use) {
         replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
                 "::bytedmd::math<" + *op + ">(::bytedmd::seq{");
         r_.ReplaceText(editable(C->getRParenLoc()), 1,
-                       "}, [&](auto... bytedmd_v) { return " + callee + "(bytedmd_v...); }" + here(C->getExprLoc()) + ")");
+                       "}, [&](auto... bytedmd_v) { return " + callee + "(bytedmd_v...); }" +
+                           here(C->getExprLoc()) + ")");
         for (const Expr *arg : C->arguments())
           expr(arg, Use::Value);
         return;
@@ -1027,10 +1026,10 @@ void Rewrite::call(const CallExpr *C, Use use) {
   }
   // Functions that only locate elements: the accesses they lead to are
   // rewritten where they happen.
-  const bool locates = standard && (name == "get" || name == "begin" || name == "end" ||
-                                    name == "cbegin" || name == "cend" || name == "data" ||
-                                    name == "size" || name == "addressof" || name == "next" ||
-                                    name == "prev" || name == "distance" || name == "advance");
+  const bool locates =
+      standard && (name == "get" || name == "begin" || name == "end" || name == "cbegin" ||
+                   name == "cend" || name == "data" || name == "size" || name == "addressof" ||
+                   name == "next" || name == "prev" || name == "distance" || name == "advance");
   if (reaches && !locates)
     warn(C->getExprLoc(), "call to '" + F->getQualifiedNameAsString() +
                               "', which is not instrumented, with a pointer, reference or "
@@ -1186,7 +1185,8 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
       const bool pair = T->getAsCXXRecordDecl()->getName() == "pair";
       const SourceRange parens = CE->getParenOrBraceRange();
       if (parens.isValid() && editable(parens.getBegin()).isValid() &&
-          editable(parens.getEnd()).isValid() && text(SourceRange(parens.getBegin(), parens.getBegin())) == "(") {
+          editable(parens.getEnd()).isValid() &&
+          text(SourceRange(parens.getBegin(), parens.getBegin())) == "(") {
         // p(a, b) -> p{a, b}: a braced list is evaluated left to right.
         r_.ReplaceText(editable(parens.getBegin()), 1, "{");
         r_.ReplaceText(editable(parens.getEnd()), 1, "}");
@@ -1226,8 +1226,8 @@ void Rewrite::bindings(const DecompositionDecl *D, const DeclStmt *S) {
     if (!D->bindings().empty() && S != nullptr && editable(S->getEndLoc()).isValid())
       r_.InsertTextAfterToken(editable(S->getEndLoc()),
                               " ::bytedmd::receive(*reinterpret_cast<" +
-                                  typeName(D->getType().getCanonicalType()) +
-                                  " *>(&" + D->bindings()[0]->getNameAsString() + "));");
+                                  typeName(D->getType().getCanonicalType()) + " *>(&" +
+                                  D->bindings()[0]->getNameAsString() + "));");
     return;
   }
   const auto *name = dyn_cast<DeclRefExpr>(source->IgnoreParens());
@@ -1286,8 +1286,7 @@ void Rewrite::fieldTarget(const Expr *init, QualType type, const std::string &ta
                           std::vector<std::string> &targets) {
   if (isa<ImplicitValueInitExpr>(init))
     return; // value-initialised: untracked (the object was forgotten first)
-  if (const auto *inner = dyn_cast<InitListExpr>(init->IgnoreImplicit());
-      inner && !isArith(type)) {
+  if (const auto *inner = dyn_cast<InitListExpr>(init->IgnoreImplicit()); inner && !isArith(type)) {
     fieldTargets(inner, target, targets);
     return;
   }
@@ -1381,8 +1380,7 @@ void Rewrite::returnStmt(const ReturnStmt *S) {
                                (bare ? type : std::string()));
     close(E->getEndLoc(), ", [&](" + type + " &bytedmd_o) { ::bytedmd::bindFields(" +
                               std::to_string(targets.size()) +
-                              (targets.empty() ? "" : ", " + llvm::join(targets, ", ")) +
-                              "); }))");
+                              (targets.empty() ? "" : ", " + llvm::join(targets, ", ")) + "); }))");
     return;
   }
   wrap(E, "bytedmd_frame.retObject<" + type + ">(", ")");
@@ -1553,8 +1551,8 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
       continue;
     const std::string name = P->getNameAsString();
     const QualType T = P->getType();
-    const bool untracked = P->hasAttr<AnnotateAttr>() &&
-                               P->getAttr<AnnotateAttr>()->getAnnotation() == "bytedmd_untracked" ||
+    const bool untracked = (P->hasAttr<AnnotateAttr>() &&
+                            P->getAttr<AnnotateAttr>()->getAnnotation() == "bytedmd_untracked") ||
                            policy_.isUntracked(F, name);
     if (measured && !untracked && (holdsArith(T) || T->isDependentType()))
       inputs.push_back(name);

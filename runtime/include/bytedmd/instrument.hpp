@@ -369,8 +369,9 @@ inline auto minmax(seq<A, B> &&s, bytedmd_location *at = nullptr) {
 /// A call of a function that is not instrumented, with its arguments
 /// evaluated left to right (each already read as an escape).
 template <class... A, class F> inline decltype(auto) invoke(seq<A...> &&s, F &&f) {
-  return std::apply([&](auto &&...a) -> decltype(auto) { return f(val(static_cast<decltype(a) &&>(a))...); },
-                    std::move(s.items));
+  return std::apply(
+      [&](auto &&...a) -> decltype(auto) { return f(val(static_cast<decltype(a) &&>(a))...); },
+      std::move(s.items));
 }
 
 /// A call of an instrumented function: the tracked arguments' keys travel
@@ -444,7 +445,7 @@ template <class... A> struct IsTupleLike<std::tuple<A...>> : std::true_type {};
 /// A class whose copy is a copy of its bytes: its keys can be copied slot by
 /// slot (structs of arithmetic fields, std::pair<double, int>, ...).
 template <class T>
-constexpr bool isByteCopied = std::is_class_v<T> && std::is_trivially_copyable_v<T> &&
+constexpr bool isByteCopied = std::is_class_v<T> &&std::is_trivially_copyable_v<T> &&
                               !IsVector<T>::value && !IsStdArray<T>::value;
 
 /// Copies the keys of src's elements to dst's (after a library copy).
