@@ -261,6 +261,19 @@ const InitListExpr *containerList(const Expr *E) {
   return nullptr;
 }
 
+/// What a reference parameter binds: a temporary bound to it is the prvalue
+/// inside, under the no-op casts Clang adds.
+const Expr *referenceSource(const Expr *arg) {
+  while (true) {
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(arg))
+      arg = M->getSubExpr();
+    else if (const auto *C = dyn_cast<ImplicitCastExpr>(arg); C && C->getCastKind() == CK_NoOp)
+      arg = C->getSubExpr();
+    else
+      return arg;
+  }
+}
+
 /// The braced list of an aggregate struct (`P p{a, b}`, `return P{a, b};`).
 const InitListExpr *recordList(const Expr *E) {
   E = E->IgnoreImplicit();
@@ -1040,15 +1053,7 @@ void Rewrite::call(const CallExpr *C, Use use) {
 void Rewrite::loadArgument(const Expr *arg) {
   // An argument bound to const T& is an lvalue: the runtime helper reads its
   // key where the callee would read the value.
-  // A temporary bound to the reference is the prvalue inside it.
-  while (true) {
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(arg))
-      arg = M->getSubExpr();
-    else if (const auto *C = dyn_cast<ImplicitCastExpr>(arg); C && C->getCastKind() == CK_NoOp)
-      arg = C->getSubExpr();
-    else
-      break;
-  }
+  arg = referenceSource(arg);
   if (arg->isGLValue() && isDependentOrArith(arg) && canEdit(arg)) {
     wrap(arg, "::bytedmd::ld(", ")");
     lvalue(arg);
@@ -1306,14 +1311,7 @@ void Rewrite::fieldTarget(const Expr *init, QualType type, const std::string &ta
 
 void Rewrite::stashArgument(const Expr *arg) {
   // Arguments bound to const T& are lvalues: load them inside the stash.
-  while (true) {
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(arg))
-      arg = M->getSubExpr();
-    else if (const auto *C = dyn_cast<ImplicitCastExpr>(arg); C && C->getCastKind() == CK_NoOp)
-      arg = C->getSubExpr();
-    else
-      break;
-  }
+  arg = referenceSource(arg);
   if (!canEdit(arg))
     return expr(arg, Use::Value);
   wrap(arg, "::bytedmd::stash(", ")");
