@@ -504,11 +504,15 @@ void Rewrite::expr(const Expr *E, Use use) {
     return expr(P->getSubExpr(), use);
   // In a template, a dependent name has no lvalue-to-rvalue cast yet: load it
   // here when its value is consumed (ld passes non-arithmetic types through).
-  if (E->isTypeDependent() && E->isGLValue() && use != Use::Discard && use != Use::LValue &&
-      use != Use::Plain &&
-      isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, CXXDependentScopeMemberExpr>(E)) {
+  const auto *deref = dyn_cast<UnaryOperator>(E);
+  if (E->isTypeDependent() && use != Use::Discard && use != Use::LValue && use != Use::Plain &&
+      ((E->isGLValue() &&
+        isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, CXXDependentScopeMemberExpr>(E)) ||
+       (deref && deref->getOpcode() == UO_Deref))) {
     applyUse(E, use);
     wrap(E, "::bytedmd::ld(", ")");
+    if (deref)
+      return expr(deref->getSubExpr(), Use::Plain); // *it: the iterator itself is not read
     return lvalue(E);
   }
   if (const auto *F = dyn_cast<FullExpr>(E))

@@ -19,6 +19,7 @@
 // EXPECT: retvec call=0 cost=1 trace=1
 // EXPECT: sum_first call=0 cost=5 trace=2,1,2
 // EXPECT: nested call=0 cost=4 trace=1,1,2
+// EXPECT: iter_sum call=0 cost=8 trace=3,1,3,1,2
 #include "bytedmd/runtime.h"
 
 #include <algorithm>
@@ -123,6 +124,16 @@ double nested(const std::vector<std::vector<double>>& m) {
   return c[1][0] * 2 + c[0][0];
 }
 
+// A template over iterators: *b loads the element it points to. [x2, x1, x0]:
+// 0 + x0 reads x0 (3) -> s1, x0 dies; s1 + x1 reads s1 (1), x1 (3); s2 + x2
+// reads s2 (1), x2 (2).
+template <class It> double accumulate_range(It b, It e) {
+  double s = 0;
+  for (; b != e; ++b) s += *b;
+  return s;
+}
+double iter_sum(const std::vector<double> &x) { return accumulate_range(x.begin(), x.end()); }
+
 int main() {
   double x3[3] = {1, 2, 3};
   std::printf("%.17g\n", use_template(3));
@@ -141,5 +152,6 @@ int main() {
   for (double v : retvec(1, 2)) std::printf("%.17g\n", v);
   std::printf("%.17g\n", sum_first({1, 2, 3}, 2));
   std::printf("%.17g\n", nested({{1, 2}, {3, 4}}));
+  std::printf("%.17g\n", iter_sum({1, 2, 3}));
   return 0;
 }
