@@ -560,6 +560,19 @@ TEST(Diagnose, TwoStructValuesBuiltInOneCall) {
       << r.diagnostics;
 }
 
+TEST(Diagnose, ParameterWhoseElementsAreNotInputs) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    struct P { double x, y; };
+    double f(const std::vector<P> &v) { return v[0].x; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: the elements of parameter 'v' are not declared "
+                               "as inputs"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
 // ---- no output on errors -----------------------------------------------------------
 
 TEST(Errors, SyntaxErrorProducesNothing) {

@@ -127,6 +127,40 @@ bool tracksKeys(QualType T) {
          tracksKeys(S->getTemplateArgs()[0].getAsType());
 }
 
+/// What Frame::inputs can walk element by element: arithmetic values, and
+/// arrays, std::array, std::vector, std::pair and std::tuple of such.
+bool enumerable(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (isArith(T))
+    return true;
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+    return enumerable(A->getElementType());
+  const auto *S = dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (S == nullptr || !S->isInStdNamespace())
+    return false;
+  const StringRef name = S->getName();
+  if (name != "vector" && name != "array" && name != "pair" && name != "tuple")
+    return false;
+  bool any = false;
+  for (const TemplateArgument &A : S->getTemplateArgs().asArray()) {
+    if (A.getKind() == TemplateArgument::Pack) {
+      for (const TemplateArgument &P : A.pack_elements())
+        if (P.getKind() == TemplateArgument::Type) {
+          if (!enumerable(P.getAsType()))
+            return false;
+          any = true;
+        }
+    } else if (A.getKind() == TemplateArgument::Type) {
+      if (!enumerable(A.getAsType()) && (name == "pair" || name == "tuple" || !any))
+        return false;
+      any = true;
+      if (name == "vector" || name == "array")
+        break; // the allocator or the size follow
+    }
+  }
+  return any;
+}
+
 bool isVectorOfArith(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   const auto *R = T->getAsCXXRecordDecl();
@@ -415,6 +449,8 @@ private:
   void lambda(const LambdaExpr *L);
   void prologue(const FunctionDecl *F, const Stmt *body, bool measured);
   void bindings(const DecompositionDecl *D, const DeclStmt *S);
+  /// " ::bytedmd::copyKeys(x, from.first); ..." for each binding of D.
+  std::string bindingCopies(const DecompositionDecl *D, const std::string &from);
   /// The members an aggregate's braced list initialises, as source text
   /// (base.x, base.inner.y, base.arr[1]); their initialisers are stashed.
   void fieldTargets(const InitListExpr *L, const std::string &base,
@@ -1036,6 +1072,11 @@ void Rewrite::call(const CallExpr *C, Use use) {
     expr(arg, Use::Plain);
     T = arg->IgnoreImpCasts()->getType(); // f(void *p) and f(array): look through
     QualType pointee = T->isPointerType() ? T->getPointeeType() : T->isArrayType() ? T : QualType();
+    // Character pointers and arrays are strings (printf's format), not data.
+    if (!pointee.isNull() &&
+        (pointee->isAnyCharacterType() ||
+         (pointee->isArrayType() && pointee->getPointeeOrArrayElementType()->isAnyCharacterType())))
+      pointee = QualType();
     std::string spelled = T.getCanonicalType().getAsString();
     if ((byReference && tracksKeys(T)) || (!pointee.isNull() && tracksKeys(pointee)) ||
         StringRef(spelled).contains("iterator") || StringRef(spelled).contains("__normal_iterator"))
@@ -1121,7 +1162,8 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
              "'auto' variable of a dependent type is not tracked; write its type");
         return expr(init, Use::Plain);
       }
-      replace(editable(A.getBeginLoc()), editable(A.getEndLoc()), typeName(T));
+      // The canonical type: sugar such as vector::size_type is not in scope.
+      replace(editable(A.getBeginLoc()), editable(A.getEndLoc()), typeName(T.getCanonicalType()));
     }
     const Expr *value = init;
     if (const auto *L = dyn_cast<InitListExpr>(init->IgnoreImplicit()); L && L->getNumInits() == 1)
@@ -1218,6 +1260,32 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
   expr(init, Use::Plain);
 }
 
+std::string Rewrite::bindingCopies(const DecompositionDecl *D, const std::string &from) {
+  const QualType T = D->getType().getCanonicalType();
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  std::vector<const FieldDecl *> fields;
+  if (R && !isStdTuple(R))
+    for (const FieldDecl *F : R->fields())
+      fields.push_back(F);
+  std::string code;
+  unsigned i = 0;
+  for (const BindingDecl *B : D->bindings()) {
+    std::string member;
+    if (T->isArrayType())
+      member = from + "[" + std::to_string(i) + "]";
+    else if (R && isStdTuple(R) && R->getName() == "pair")
+      member = from + (i == 0 ? ".first" : ".second");
+    else if (R && isStdTuple(R))
+      member = "std::get<" + std::to_string(i) + ">(" + from + ")";
+    else if (i < fields.size())
+      member = from + "." + fields[i]->getNameAsString();
+    if (!member.empty())
+      code += " ::bytedmd::copyKeys(" + B->getNameAsString() + ", " + member + ");";
+    ++i;
+  }
+  return code;
+}
+
 void Rewrite::bindings(const DecompositionDecl *D, const DeclStmt *S) {
   // auto [x, y] = p;  ->  ...; copyKeys(x, p.first); copyKeys(y, p.second);
   // (the bindings name the members of a hidden copy of p)
@@ -1246,28 +1314,7 @@ void Rewrite::bindings(const DecompositionDecl *D, const DeclStmt *S) {
     return;
   }
   const std::string from = name->getDecl()->getNameAsString();
-  const QualType T = D->getType().getCanonicalType();
-  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
-  std::vector<const FieldDecl *> fields;
-  if (R && !isStdTuple(R))
-    for (const FieldDecl *F : R->fields())
-      fields.push_back(F);
-  std::string code;
-  unsigned i = 0;
-  for (const BindingDecl *B : D->bindings()) {
-    std::string member;
-    if (T->isArrayType())
-      member = from + "[" + std::to_string(i) + "]";
-    else if (R && isStdTuple(R) && R->getName() == "pair")
-      member = from + (i == 0 ? ".first" : ".second");
-    else if (R && isStdTuple(R))
-      member = "std::get<" + std::to_string(i) + ">(" + from + ")";
-    else if (i < fields.size())
-      member = from + "." + fields[i]->getNameAsString();
-    if (!member.empty())
-      code += " ::bytedmd::copyKeys(" + B->getNameAsString() + ", " + member + ");";
-    ++i;
-  }
+  const std::string code = bindingCopies(D, from);
   r_.InsertTextAfterToken(editable(S->getEndLoc()), code);
 }
 
@@ -1397,18 +1444,36 @@ void Rewrite::rangeFor(const CXXForRangeStmt *S) {
   const VarDecl *V = S->getLoopVariable();
   const Stmt *body = S->getBody();
   const SourceLocation bodyEnd = afterStmt(body);
-  if (isArith(V->getType()) && !V->getType()->isReferenceType() &&
-      editable(V->getBeginLoc()).isValid() && editable(V->getLocation()).isValid() &&
-      editable(body->getBeginLoc()).isValid() && bodyEnd.isValid()) {
-    // for (double v : x) BODY  ->  for (auto&& bytedmd_ref_v : x) { double v =
-    //     ::bytedmd::init(&v, ::bytedmd::ld(bytedmd_ref_v)); BODY }
-    const std::string name = V->getNameAsString();
-    const std::string type = V->getType().getAsString(PrintingPolicy(ctx_.getLangOpts()));
-    replace(editable(V->getBeginLoc()), editable(V->getLocation()), "auto&& bytedmd_ref_" + name);
-    r_.InsertText(editable(body->getBeginLoc()),
-                  "{ " + type + " " + name + " = ::bytedmd::init(&" + name +
-                      ", ::bytedmd::ld(bytedmd_ref_" + name + ")); ",
-                  true);
+  const auto *D = dyn_cast<DecompositionDecl>(V);
+  // The last token of the loop variable's declarator: its name, or the ']'
+  // of a structured binding.
+  const SourceLocation last = D && !D->bindings().empty()
+                                  ? tokenAfter(D->bindings().back()->getLocation())
+                                  : V->getLocation();
+  if (!V->getType()->isReferenceType() && !V->getType()->isDependentType() &&
+      tracksKeys(V->getType()) && editable(V->getBeginLoc()).isValid() &&
+      editable(last).isValid() && editable(body->getBeginLoc()).isValid() && bodyEnd.isValid()) {
+    // The loop variable is a copy of each element; copies keep keys:
+    //   for (double v : x) BODY  ->  for (auto&& bytedmd_ref_v : x) {
+    //       double v = ::bytedmd::init(&v, ::bytedmd::ld(bytedmd_ref_v)); BODY }
+    // (a struct or container: copied(); a structured binding: copyKeys()).
+    const std::string ref =
+        "bytedmd_ref_" +
+        (D ? std::to_string(sm_.getFileOffset(editable(V->getBeginLoc()))) : V->getNameAsString());
+    std::string declaration;
+    if (D) {
+      declaration =
+          text(SourceRange(V->getBeginLoc(), last)) + " = " + ref + ";" + bindingCopies(D, ref);
+    } else {
+      const std::string name = V->getNameAsString();
+      const std::string type = typeName(V->getType().getCanonicalType());
+      declaration =
+          isArith(V->getType())
+              ? type + " " + name + " = ::bytedmd::init(&" + name + ", ::bytedmd::ld(" + ref + "));"
+              : type + " " + name + " = " + ref + "; ::bytedmd::copied(" + name + ", " + ref + ");";
+    }
+    replace(editable(V->getBeginLoc()), editable(last), "auto&& " + ref);
+    r_.InsertText(editable(body->getBeginLoc()), "{ " + declaration + " ", true);
     r_.InsertText(bodyEnd, " }", false);
   }
   stmt(body);
@@ -1556,8 +1621,29 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
     const bool untracked = (P->hasAttr<AnnotateAttr>() &&
                             P->getAttr<AnnotateAttr>()->getAnnotation() == "bytedmd_untracked") ||
                            policy_.isUntracked(F, name);
-    if (measured && !untracked && (holdsArith(T) || T->isDependentType()))
+    if (measured && !untracked && (enumerable(T) || T->isDependentType())) {
       inputs.push_back(name);
+    } else if (measured && !untracked && !T->isPointerType() && tracksKeys(T)) {
+      // A struct: its fields, in declaration order, are the inputs.
+      std::vector<std::string> fields;
+      const RecordDecl *R = T.getNonReferenceType()->getAsRecordDecl();
+      bool all = R != nullptr && R->field_begin() != R->field_end();
+      if (R)
+        for (const FieldDecl *field : R->fields()) {
+          if (enumerable(field->getType()))
+            fields.push_back(name + "." + field->getNameAsString());
+          else
+            all = false;
+        }
+      if (all && !isStdTuple(T.getNonReferenceType()->getAsCXXRecordDecl())) {
+        inputs.push_back(llvm::join(fields, ", "));
+      } else {
+        warn(P->getLocation(), "the elements of parameter '" + name +
+                                   "' are not declared as inputs (structs inside containers, "
+                                   "or nested structs): their reads are free, and the "
+                                   "measurement is approximate");
+      }
+    }
     if (measured && !untracked && T->isPointerType() && tracksKeys(T->getPointeeType()))
       warn(P->getLocation(), "pointer parameter '" + name +
                                  "': the elements read through it are not declared as inputs; "

@@ -428,6 +428,10 @@ template <class T> struct IsStdArray : std::false_type {};
 template <class T, std::size_t N> struct IsStdArray<std::array<T, N>> : std::true_type {};
 
 /// Calls f on every arithmetic element of x, in row-major order.
+template <class T> struct IsTupleLike : std::false_type {};
+template <class A, class B> struct IsTupleLike<std::pair<A, B>> : std::true_type {};
+template <class... A> struct IsTupleLike<std::tuple<A...>> : std::true_type {};
+
 template <class X, class F> inline void forEachElement(X &x, F &&f) {
   using D = std::remove_cv_t<X>;
   if constexpr (std::is_arithmetic_v<D>) {
@@ -435,12 +439,10 @@ template <class X, class F> inline void forEachElement(X &x, F &&f) {
   } else if constexpr (std::is_array_v<D> || IsVector<D>::value || IsStdArray<D>::value) {
     for (auto &e : x)
       forEachElement(e, f);
+  } else if constexpr (IsTupleLike<D>::value) {
+    std::apply([&](auto &...e) { (forEachElement(e, f), ...); }, x);
   }
 }
-
-template <class T> struct IsTupleLike : std::false_type {};
-template <class A, class B> struct IsTupleLike<std::pair<A, B>> : std::true_type {};
-template <class... A> struct IsTupleLike<std::tuple<A...>> : std::true_type {};
 
 /// A class whose copy is a copy of its bytes: its keys can be copied slot by
 /// slot (structs of arithmetic fields, std::pair<double, int>, ...).

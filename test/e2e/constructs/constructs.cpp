@@ -20,11 +20,14 @@
 // EXPECT: sum_first call=0 cost=5 trace=2,1,2
 // EXPECT: nested call=0 cost=4 trace=1,1,2
 // EXPECT: iter_sum call=0 cost=8 trace=3,1,3,1,2
+// EXPECT: ranged_pairs call=0 cost=12 trace=4,3,1,3,2,2,1
+// EXPECT: struct_param call=0 cost=7 trace=2,3,1,2
 #include "bytedmd/runtime.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 // A function template, rewritten once. sq(a) reads a twice at depth 1; its
@@ -134,6 +137,23 @@ template <class It> double accumulate_range(It b, It e) {
 }
 double iter_sum(const std::vector<double> &x) { return accumulate_range(x.begin(), x.end()); }
 
+// Structured bindings as range-for variables copy each pair, keys and all.
+// Inputs a0, b0, a1, b1 (b1 on top). a0 * b0 reads 4, 3 -> t0 (both die);
+// 0 + t0 reads t0 (1) -> s1: [s1, b1, a1]. a1 * b1 reads 3, 2 -> t1;
+// s1 + t1 reads 2, 1.
+double ranged_pairs(const std::vector<std::pair<double, double>> &ps) {
+  double s = 0;
+  for (auto [a, b] : ps) s += a * b;
+  return s;
+}
+
+// A struct parameter: its fields are inputs in declaration order, after the
+// later parameters: [p.y, p.x, k]. p.x * k reads 2, 3 -> t; t + p.y reads 1, 2.
+struct Point2 {
+  double x, y;
+};
+double struct_param(Point2 p, double k) { return p.x * k + p.y; }
+
 int main() {
   double x3[3] = {1, 2, 3};
   std::printf("%.17g\n", use_template(3));
@@ -153,5 +173,7 @@ int main() {
   std::printf("%.17g\n", sum_first({1, 2, 3}, 2));
   std::printf("%.17g\n", nested({{1, 2}, {3, 4}}));
   std::printf("%.17g\n", iter_sum({1, 2, 3}));
+  std::printf("%.17g\n", ranged_pairs({{1, 2}, {3, 4}}));
+  std::printf("%.17g\n", struct_param({1, 2}, 3));
   return 0;
 }
