@@ -70,12 +70,11 @@ void printSummary(const ReportData &report, bool markdown) {
                   grouped(m.stats.peakLive).c_str(), m.approximate ? "yes" : "no");
     return;
   }
-  std::printf("%-24s %5s %14s %16s %10s  %s\n", "function", "call", "reads", "cost", "peak live",
-              "");
+  std::printf("%-24s %5s %14s %16s %10s\n", "function", "call", "reads", "cost", "peak live");
   for (const MeasurementRecord &m : report.measurements)
-    std::printf("%-24s %5u %14s %16s %10s  %s\n", m.function.c_str(), m.call,
+    std::printf("%-24s %5u %14s %16s %10s%s\n", m.function.c_str(), m.call,
                 grouped(m.stats.reads).c_str(), grouped(m.stats.cost).c_str(),
-                grouped(m.stats.peakLive).c_str(), m.approximate ? "approximate" : "");
+                grouped(m.stats.peakLive).c_str(), m.approximate ? "  approximate" : "");
   if (report.measurements.empty())
     std::printf("(no measurements: no measured function ran)\n");
 }
