@@ -24,15 +24,32 @@ void IrWriter::append(std::uint64_t n) {
 
 void IrWriter::store(Word key) {
   number_[key] = ++stored_;
-  buffer_ += "STORE v";
-  append(stored_);
+  if (!labels_.empty()) {
+    std::string name;
+    if (inputNames_ && key < inputNames_->size())
+      name = (*inputNames_)[key];
+    if (name.empty() && siteNames_ && site_ < siteNames_->size() && (*siteNames_)[site_])
+      name = (*siteNames_)[site_];
+    labels_[key] = name;
+  }
+  buffer_ += "STORE ";
+  label(key);
   buffer_.push_back('\n');
   flushIfFull();
 }
 
-void IrWriter::read(Word key, std::uint32_t depth) {
-  buffer_ += "  READ v";
+void IrWriter::label(Word key) {
+  if (!labels_.empty() && !labels_[key].empty()) {
+    buffer_ += labels_[key];
+    return;
+  }
+  buffer_.push_back('v');
   append(number_[key]);
+}
+
+void IrWriter::read(Word key, std::uint32_t depth) {
+  buffer_ += "  READ ";
+  label(key);
   buffer_.push_back('@');
   append(depth);
   buffer_ += "  cost=";
@@ -49,8 +66,7 @@ void IrWriter::instruction(unsigned op, const Word *keys, const std::uint32_t *d
   for (unsigned j = 0; j < n; ++j) {
     if (j != 0)
       buffer_ += ", ";
-    buffer_.push_back('v');
-    append(number_[keys[j]]);
+    label(keys[j]);
     buffer_.push_back('@');
     append(depths[j]);
     cost += readCost(depths[j], bytesPerElement_);

@@ -23,6 +23,16 @@ namespace bytedmd {
 class IrWriter {
 public:
   IrWriter(std::FILE *out, Word values, std::uint64_t bytesPerElement);
+
+  /// Source names: inputs by local key (empty: none), and what each source
+  /// location's instruction computes (by location id; null: none). Values
+  /// without a name keep the seed's vN.
+  void useNames(const std::vector<std::string> *inputNames,
+                const std::vector<const char *> *siteNames) {
+    inputNames_ = inputNames;
+    siteNames_ = siteNames;
+    labels_.assign(number_.size(), std::string());
+  }
   ~IrWriter() { flush(); }
   IrWriter(const IrWriter &) = delete;
   IrWriter &operator=(const IrWriter &) = delete;
@@ -30,7 +40,7 @@ public:
   void store(Word key);
   void read(Word key, std::uint32_t depth);
   void instruction(unsigned op, const Word *keys, const std::uint32_t *depths, unsigned n);
-  void location(Word) {}
+  void location(Word id) { site_ = id; }
   /// The closing "# total cost = N" line.
   void total(std::uint64_t cost);
   /// False once a write to the stream has failed.
@@ -46,7 +56,13 @@ private:
 
   std::FILE *out_;
   std::uint64_t bytesPerElement_;
+  void label(Word key);
+
   std::vector<std::uint32_t> number_; // local key -> IR value number
+  const std::vector<std::string> *inputNames_ = nullptr;
+  const std::vector<const char *> *siteNames_ = nullptr;
+  std::vector<std::string> labels_; // local key -> name, when names are used
+  Word site_ = 0;
   std::uint32_t stored_ = 0;
   std::string buffer_;
   bool ok_ = true;

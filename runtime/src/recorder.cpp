@@ -43,6 +43,7 @@ struct MeasurementState {
   int slot = -1; // index in inFlight, or -1
   std::vector<Word> inputs;
   std::vector<Word> results;
+  std::vector<std::string> inputNames; // by local key, when names are wanted
   struct Diagnostic {
     const bytedmd_location *where;
     const char *message;
@@ -94,6 +95,7 @@ struct Registry {
   std::map<std::string, std::uint32_t> calls; // function -> calls started
   std::vector<MeasurementRecord> finished;
   std::vector<const bytedmd_location *> locations; // id - 1 -> site
+  std::map<std::pair<std::string, std::uint32_t>, std::uint32_t> lineIds; // (file, line) -> id
   std::FILE *ir = nullptr;
   std::string irTemporary;
   bool irFailed = false;
@@ -229,8 +231,20 @@ __attribute__((noinline)) std::uint32_t registerLocation(bytedmd_location *where
   std::uint32_t id = __atomic_load_n(&where->id, __ATOMIC_ACQUIRE);
   if (id != 0)
     return id; // another thread got here first
+  // Costs are per line: without names in the IR, every instruction of a line
+  // shares one id, so alternating instructions of one line (s = s + a * b)
+  // write no location words between them.
+  const std::string file = where->file ? where->file : "";
+  if (!reg.settings.irNames) {
+    auto it = reg.lineIds.find({file, where->line});
+    if (it != reg.lineIds.end()) {
+      __atomic_store_n(&where->id, it->second, __ATOMIC_RELEASE);
+      return it->second;
+    }
+  }
   reg.locations.push_back(where);
   id = std::uint32_t(reg.locations.size());
+  reg.lineIds.emplace(std::make_pair(file, where->line), id);
   if (id > word::kPayloadMask)
     fatal("more than 2^29 source locations");
   __atomic_store_n(&where->id, id, __ATOMIC_RELEASE);
@@ -315,6 +329,13 @@ void endMeasurement(Recorder &r) {
       openIrLocked(reg);
       if (reg.ir != nullptr) {
         IrWriter ir(reg.ir, log.values, options.bytesPerElement);
+        std::vector<const char *> siteNames(reg.locations.size() + 1, nullptr);
+        for (std::size_t i = 0; i < reg.locations.size(); ++i)
+          siteNames[i + 1] = reg.locations[i]->name;
+        if (config.irNames) {
+          s.inputNames.resize(std::size_t(log.values) + 1);
+          ir.useNames(&s.inputNames, &siteNames);
+        }
         record.stats = s.replay.run(log, options, ir);
         ir.total(record.stats.cost);
         if (!ir.ok())
@@ -456,6 +477,7 @@ int bytedmd_enter(const bytedmd_function *fn) {
   s.function = fn;
   s.inputs.clear();
   s.results.clear();
+  s.inputNames.clear();
   s.diagnostics.clear();
   {
     std::lock_guard<std::mutex> lock(reg.mutex);
@@ -511,6 +533,19 @@ void bytedmd_foreign_write(bytedmd_key key) {
       bytedmd::overwritten[i].store(true);
       return;
     }
+}
+
+int bytedmd_names_wanted(void) { return bytedmd::settings().irNames; }
+
+void bytedmd_name_input(bytedmd_key key, const char *name) {
+  Recorder &r = tls;
+  const Word k = bytedmd::localKey(r, key);
+  if (k == 0 || name == nullptr)
+    return;
+  auto &names = r.state->inputNames;
+  if (names.size() <= k)
+    names.resize(std::size_t(k) + 1);
+  names[k] = name;
 }
 
 int bytedmd_current(bytedmd_key key) { return tls.id != 0 && (key >> 32) == tls.id; }

@@ -52,6 +52,8 @@ bool settingsFromEnvironment(Settings *settings, std::string *error) {
   }
   if (const char *ir = std::getenv("BYTEDMD_IR"))
     settings->irPath = ir;
+  if (const char *names = std::getenv("BYTEDMD_IR_NAMES"))
+    settings->irNames = std::string(names) == "1";
   if (const char *bpe = std::getenv("BYTEDMD_BYTES_PER_ELEMENT")) {
     if (!parseCount(bpe, 1, 1u << 20, &settings->bytesPerElement)) {
       *error = std::string("BYTEDMD_BYTES_PER_ELEMENT='") + bpe +

@@ -18,6 +18,7 @@ namespace bytedmd {
 struct Settings {
   std::string reportPath = "bytedmd-report.json"; ///< BYTEDMD_REPORT
   std::string irPath;                             ///< BYTEDMD_IR; empty = no IR
+  bool irNames = false;                           ///< BYTEDMD_IR_NAMES=1: names in the IR
   std::uint64_t bytesPerElement = 1;              ///< BYTEDMD_BYTES_PER_ELEMENT
   std::uint64_t traceLimit = 1000000;             ///< BYTEDMD_TRACE_LIMIT
   std::string variant = "reference";              ///< bytedmd_set_variant

@@ -166,4 +166,19 @@ TEST(Ir, SeedMatvec2ListingLineForLine) {
   shell("rm -rf " + dir);
 }
 
+TEST(Ir, NamesWhereTheSourceHasThem) {
+  // The seed's listing with each vN replaced by its source name: the inputs
+  // by parameter and index, the products by their expression, the sums by
+  // the variables they initialise (y0, y1).
+  const std::string dir = scratchDir();
+  const std::string source = std::string(BYTEDMD_E2E_DIR) + "/cases/matvec2_seed.cpp";
+  ASSERT_EQ(shell(std::string(BYTEDMD_EXE) + " run " + source + " --ir=names --report=" + dir +
+                  "/r.json --keep-dir=" + dir + "/work >" + dir + "/out 2>" + dir + "/err"),
+            0)
+      << readFile(dir + "/err");
+  EXPECT_EQ(readFile(dir + "/work/matvec2_seed.ir"),
+            readFile(std::string(BYTEDMD_E2E_DIR) + "/cases/matvec2_seed_names.ir"));
+  shell("rm -rf " + dir);
+}
+
 } // namespace

@@ -82,9 +82,10 @@ Instrumented instrument(const std::string &code, InstrumentOptions options = {})
   EXPECT_NE((code).find(squeeze(fragment)), std::string::npos)                                     \
       << "missing: " << (fragment) << "\nin: " << (code)
 
-TEST(Rewrite, SourceLocationsPerLine) {
-  // Each instruction names its line; the function declares one location per
-  // line, and lambdas use their enclosing function's.
+TEST(Rewrite, SourceLocationsPerInstruction) {
+  // Each instruction names its static location: the line, and what it
+  // computes (the variable it initialises or assigns, else its text).
+  // Reads without output share an unnamed site per line.
   const Instrumented r = instrument("double f(double a, double b) {\n"
                                     "  double t = a * b;\n"
                                     "  auto g = [&](double x) { return x + t; };\n"
@@ -93,15 +94,22 @@ TEST(Rewrite, SourceLocationsPerLine) {
                                     "}\n");
   ASSERT_TRUE(r.produced) << r.diagnostics;
   const std::string &code = r.withLocations;
-  EXPECT_REWRITES_TO(code, "static bytedmd_location bytedmd_loc_2 = {\"input.cc\", 2, 0, 0};");
-  EXPECT_REWRITES_TO(code, "static bytedmd_location bytedmd_loc_3 = {\"input.cc\", 3, 0, 0};");
-  EXPECT_REWRITES_TO(code, "static bytedmd_location bytedmd_loc_4 = {\"input.cc\", 4, 0, 0};");
-  EXPECT_REWRITES_TO(code, "::bytedmd::ld(b)}, &bytedmd_loc_2)");
-  EXPECT_REWRITES_TO(code, "::bytedmd::ld(t)}, &bytedmd_loc_3)");
+  auto site = [&](const std::string &declaration) {
+    std::smatch m;
+    const std::string pattern = "staticbytedmd_locationbytedmd_loc_([0-9]+)=" + declaration;
+    EXPECT_TRUE(std::regex_search(code, m, std::regex(pattern))) << declaration << "\n" << code;
+    return m.size() > 1 ? "&bytedmd_loc_" + m[1].str() : std::string("?");
+  };
+  const std::string t = site(R"(\{"input.cc",2,0,0,"t"\};)");
+  const std::string sum = site(R"(\{"input.cc",3,0,0,"x\+t"\};)");
+  const std::string negate = site(R"(\{"input.cc",4,0,0,"t"\};)");
+  const std::string compare = site(R"(\{"input.cc",4,0,0,"t>1"\};)");
+  const std::string truth = site(R"(\{"input.cc",4,0,0,nullptr\};)");
+  EXPECT_REWRITES_TO(code, "::bytedmd::ld(b)}, " + t + ")");
+  EXPECT_REWRITES_TO(code, "::bytedmd::ld(t)}, " + sum + ")");
   EXPECT_REWRITES_TO(code, "::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GT>(::bytedmd::seq{"
-                           "::bytedmd::ld(t), 1}, &bytedmd_loc_4), &bytedmd_loc_4)");
-  EXPECT_REWRITES_TO(code, "::bytedmd::un<BYTEDMD_OP_NEG>(::bytedmd::ld(t), &bytedmd_loc_4)");
-  EXPECT_EQ(code.find("bytedmd_loc_5"), std::string::npos); // a call reads nothing
+                           "::bytedmd::ld(t), 1}, " + compare + "), " + truth + ")");
+  EXPECT_REWRITES_TO(code, "::bytedmd::un<BYTEDMD_OP_NEG>(::bytedmd::ld(t), " + negate + ")");
 }
 
 TEST(Rewrite, BinaryOperatorsBecomeInstructionsWithOperandsInSourceOrder) {
@@ -214,7 +222,7 @@ TEST(Rewrite, PrologueDeclaresInputsLastParameterFirst) {
   EXPECT_REWRITES_TO(r.code,
                      "static bytedmd_function bytedmd_site = {\"f\", {\"input.cc\", 3, 12, 0}};");
   EXPECT_REWRITES_TO(r.code, "::bytedmd::Frame bytedmd_frame(&bytedmd_site);");
-  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.inputs(n, y, x);");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"n,y,x\", n, y, x);");
 }
 
 TEST(Rewrite, UntrackedParametersAreNotInputs) {
@@ -223,11 +231,11 @@ TEST(Rewrite, UntrackedParametersAreNotInputs) {
     double f(double a, BYTEDMD_UNTRACKED int n, int m) { return a; })cpp";
   Instrumented r = instrument(source);
   ASSERT_TRUE(r.produced) << r.diagnostics;
-  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.inputs(m, a);");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"m,a\", m, a);");
   InstrumentOptions options;
   options.untracked = {"f:m"};
   r = instrument(source, options);
-  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.inputs(a);");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"a\", a);");
 }
 
 TEST(Rewrite, FunctionOptionChoosesTheMeasuredFunctions) {

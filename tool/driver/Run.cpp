@@ -30,6 +30,7 @@ struct Options {
   std::string bytesPerElement = "1";
   bool ir = false;
   bool keepOutputs = false;
+  bool irNames = false;
 };
 
 int fail(const std::string &message, int status = 1) {
@@ -135,6 +136,8 @@ int parse(int argc, char **argv, Options &o) {
       o.keepOutputs = true;
     else if (a == "--ir")
       o.ir = true;
+    else if (a == "--ir=names")
+      o.ir = o.irNames = true;
     else if (startsWith(a, "-"))
       return fail("unknown option '" + a + "'; see 'bytedmd run --help'", 2);
     else if (o.source.empty())
@@ -257,6 +260,8 @@ int runCommand(int argc, char **argv, const char *argv0) {
                                   "BYTEDMD_BYTES_PER_ELEMENT=" + o.bytesPerElement};
   if (o.ir)
     env.push_back("BYTEDMD_IR=" + irPath);
+  if (o.irNames)
+    env.push_back("BYTEDMD_IR_NAMES=1");
   status = spawn({program}, env);
   if (status == -1)
     return fail("cannot run " + program);

@@ -26,6 +26,7 @@ options:
   --bytes-per-element=N     bytes per value in the cost (default: 1)
   --keep-outputs            keep values written through reference parameters live to the end
   --ir                      print each measurement's IR text after the summary
+  --ir=names                the same with source names (A[0][1], s, a * b) for vN
   --keep-dir=DIR            keep the instrumented source and binary in DIR
 )";
 } // namespace

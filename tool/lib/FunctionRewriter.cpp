@@ -411,13 +411,36 @@ private:
   }
   /// ", &bytedmd_loc_<line>": the static location of an instruction's line,
   /// declared in the enclosing function's prologue.
-  std::string here(SourceLocation at) {
+  /// Its name, for the IR, is what the instruction computes: the variable
+  /// it is stored in, or the expression's text, shortened.
+  std::string here(SourceLocation at, const Expr *computes = nullptr) {
     const SourceLocation file = editable(at);
     if (file.isInvalid())
       return "";
     const unsigned line = sm_.getPresumedLineNumber(file);
-    lines_.insert(line);
-    return ", &bytedmd_loc_" + std::to_string(line);
+    std::string name;
+    if (computes != nullptr) {
+      auto named = outputNames_.find(computes);
+      name = named != outputNames_.end() ? named->second : shorten(text(computes->getSourceRange()));
+    }
+    auto [it, fresh] = sites_.try_emplace({line, name}, unsigned(sites_.size()));
+    (void)fresh;
+    return ", &bytedmd_loc_" + std::to_string(it->second);
+  }
+  /// Source text on one line, at most 40 characters.
+  static std::string shorten(const std::string &code) {
+    std::string out;
+    for (char c : code) {
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        if (!out.empty() && out.back() != ' ')
+          out.push_back(' ');
+      } else {
+        out.push_back(c);
+      }
+    }
+    if (out.size() > 40)
+      out = out.substr(0, 37) + "...";
+    return out;
   }
   std::string text(SourceRange range) const {
     return Lexer::getSourceText(CharSourceRange::getTokenRange(range), sm_, ctx_.getLangOpts())
@@ -469,8 +492,11 @@ private:
   unsigned warning_ = 0;
   unsigned warnings_ = 0;
   const FunctionDecl *current_ = nullptr;
-  /// Lines that have instructions, in the outermost function being rewritten.
-  std::set<unsigned> lines_;
+  /// The instruction sites of the outermost function being rewritten:
+  /// (line, name) -> index of its static bytedmd_location.
+  std::map<std::pair<unsigned, std::string>, unsigned> sites_;
+  /// Instructions whose output goes straight into a named place (`s = a * b`).
+  std::map<const Expr *, std::string> outputNames_;
   /// Diagnostics of the current function, reported at run time by its frame.
   std::vector<std::pair<SourceLocation, std::string>> runtimeDiagnostics_;
 };
@@ -691,6 +717,7 @@ void Rewrite::binary(const BinaryOperator *B, Use use) {
       open(B->getBeginLoc(), "::bytedmd::set(");
       replaceToken(B->getOperatorLoc(), ",");
       close(B->getEndLoc(), ")");
+      outputNames_[R->IgnoreParenImpCasts()] = shorten(text(L->getSourceRange())); // `s = ...`
       lvalue(L);
       expr(R, Use::Value);
     } else {
@@ -703,7 +730,7 @@ void Rewrite::binary(const BinaryOperator *B, Use use) {
     if (isDependentOrArith(L)) {
       open(B->getBeginLoc(), "::bytedmd::cset<" + *binaryOp(K) + ">(");
       replaceToken(B->getOperatorLoc(), ",");
-      close(B->getEndLoc(), here(B->getOperatorLoc()) + ")");
+      close(B->getEndLoc(), here(B->getOperatorLoc(), L) + ")"); // x op= y makes a new x
       lvalue(L);
       expr(R, Use::Value);
     } else { // pointer += n
@@ -729,7 +756,7 @@ void Rewrite::binary(const BinaryOperator *B, Use use) {
   applyUse(B, use);
   open(B->getBeginLoc(), "::bytedmd::bin<" + *op + ">(::bytedmd::seq{");
   replaceToken(B->getOperatorLoc(), ",");
-  close(B->getEndLoc(), "}" + here(B->getOperatorLoc()) + ")");
+  close(B->getEndLoc(), "}" + here(B->getOperatorLoc(), B) + ")");
   expr(L, Use::Value);
   expr(R, Use::Value);
 }
@@ -747,7 +774,7 @@ void Rewrite::unary(const UnaryOperator *U, Use use) {
                                                  : "BYTEDMD_OP_INVERT";
     applyUse(U, use);
     replaceToken(U->getOperatorLoc(), std::string("::bytedmd::un<") + op + ">(");
-    close(U->getEndLoc(), here(U->getOperatorLoc()) + ")");
+    close(U->getEndLoc(), here(U->getOperatorLoc(), U) + ")");
     return expr(sub, Use::Value);
   }
   case UO_LNot:
@@ -759,7 +786,7 @@ void Rewrite::unary(const UnaryOperator *U, Use use) {
     replaceToken(U->getOperatorLoc(), U->getOpcode() == UO_PreInc
                                           ? "::bytedmd::pre<BYTEDMD_OP_ADD>("
                                           : "::bytedmd::pre<BYTEDMD_OP_SUB>(");
-    close(U->getEndLoc(), here(U->getOperatorLoc()) + ")");
+    close(U->getEndLoc(), here(U->getOperatorLoc(), sub) + ")");
     return lvalue(sub);
   case UO_PostInc:
   case UO_PostDec:
@@ -768,7 +795,7 @@ void Rewrite::unary(const UnaryOperator *U, Use use) {
     applyUse(U, use);
     open(U->getBeginLoc(), U->getOpcode() == UO_PostInc ? "::bytedmd::post<BYTEDMD_OP_ADD>("
                                                         : "::bytedmd::post<BYTEDMD_OP_SUB>(");
-    replaceToken(U->getOperatorLoc(), here(U->getOperatorLoc()) + ")");
+    replaceToken(U->getOperatorLoc(), here(U->getOperatorLoc(), sub) + ")");
     return lvalue(sub);
   case UO_AddrOf:
     return lvalue(sub);
@@ -1018,7 +1045,7 @@ void Rewrite::call(const CallExpr *C, Use use) {
     replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
             std::string("::bytedmd::minmax<") +
                 (name == "max" ? "BYTEDMD_OP_GT" : "BYTEDMD_OP_LT") + ">(::bytedmd::seq{");
-    r_.ReplaceText(editable(C->getRParenLoc()), 1, "}" + here(C->getExprLoc()) + ")");
+    r_.ReplaceText(editable(C->getRParenLoc()), 1, "}" + here(C->getExprLoc(), C) + ")");
     // The arguments bind to const T&: load them here, as the comparison does.
     for (const Expr *arg : C->arguments())
       loadArgument(arg);
@@ -1035,7 +1062,7 @@ void Rewrite::call(const CallExpr *C, Use use) {
                 "::bytedmd::math<" + *op + ">(::bytedmd::seq{");
         r_.ReplaceText(editable(C->getRParenLoc()), 1,
                        "}, [&](auto... bytedmd_v) { return " + callee + "(bytedmd_v...); }" +
-                           here(C->getExprLoc()) + ")");
+                           here(C->getExprLoc(), C) + ")");
         for (const Expr *arg : C->arguments())
           expr(arg, Use::Value);
         return;
@@ -1169,6 +1196,7 @@ void Rewrite::varDecl(const VarDecl *D, const DeclStmt *S) {
     if (const auto *L = dyn_cast<InitListExpr>(init->IgnoreImplicit()); L && L->getNumInits() == 1)
       value = L->getInit(0);
     wrap(value, "::bytedmd::init(&" + D->getNameAsString() + ", ", ")");
+    outputNames_[value->IgnoreParenImpCasts()] = D->getNameAsString(); // `double s = a * b`
     return expr(value, Use::Value);
   }
   if (T->isDependentType() && !T->isReferenceType()) {
@@ -1606,9 +1634,16 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
   }
   if (!isa<CXXMethodDecl>(F)) { // lambdas use their enclosing function's
     const std::string here = where.isValid() ? displayName(where.getFilename()) : "";
-    for (unsigned line : lines_)
-      out << " static bytedmd_location bytedmd_loc_" << line << " = {\"" << here << "\", " << line
-          << ", 0, 0};";
+    for (const auto &[site, index] : sites_) {
+      std::string name;
+      for (char c : site.second) {
+        if (c == '"' || c == '\\')
+          name.push_back('\\');
+        name.push_back(c);
+      }
+      out << " static bytedmd_location bytedmd_loc_" << index << " = {\"" << here << "\", "
+          << site.first << ", 0, 0, " << (name.empty() ? "nullptr" : "\"" + name + "\"") << "};";
+    }
   }
   out << " ::bytedmd::Frame bytedmd_frame(" << (measured ? "&bytedmd_site" : "nullptr") << ");";
   std::vector<std::string> inputs;
@@ -1655,10 +1690,14 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
       out << " bytedmd_frame.argument(" << i << ", " << name << ");";
   }
   if (!inputs.empty()) {
-    out << " bytedmd_frame.inputs(";
-    for (auto it = inputs.rbegin(); it != inputs.rend(); ++it)
-      out << (it == inputs.rbegin() ? "" : ", ") << *it;
-    out << ");";
+    std::string names, args;
+    for (auto it = inputs.rbegin(); it != inputs.rend(); ++it) {
+      args += (args.empty() ? "" : ", ") + *it;
+      std::string name = *it; // "p.x, p.y" for a struct's fields
+      name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+      names += (names.empty() ? "" : ",") + name;
+    }
+    out << " bytedmd_frame.namedInputs(\"" << names << "\", " << args << ");";
   }
   for (const auto &[at, message] : runtimeDiagnostics_) {
     const PresumedLoc p = sm_.getPresumedLoc(at);
@@ -1680,7 +1719,8 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
 
 unsigned Rewrite::function(const FunctionDecl *F) {
   current_ = F;
-  lines_.clear();
+  sites_.clear();
+  outputNames_.clear();
   runtimeDiagnostics_.clear();
   stmt(F->getBody());
   prologue(F, F->getBody(), policy_.isMeasured(F));

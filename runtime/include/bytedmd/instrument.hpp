@@ -26,6 +26,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <malloc.h>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -916,6 +917,27 @@ public:
     (declare(params), ...);
   }
 
+  /// inputs() with the parameters' source names, comma-separated ("y,x"),
+  /// for an IR with names (BYTEDMD_IR_NAMES=1): elements are x[0], A[1][2].
+  template <class... P> void namedInputs(const char *names, P &...params) {
+    if (!opened_)
+      return;
+    if (!bytedmd_names_wanted()) {
+      (declare(params), ...);
+      return;
+    }
+    const std::string all(names);
+    std::size_t start = 0;
+    auto next = [&] {
+      const std::size_t comma = all.find(',', start);
+      std::string name = all.substr(start, comma == std::string::npos ? std::string::npos
+                                                                       : comma - start);
+      start = comma == std::string::npos ? all.size() : comma + 1;
+      return name;
+    };
+    (declareNamed(params, next()), ...);
+  }
+
   /// Binds by-value parameter number i to the key of the caller's argument
   /// (a scalar), or to its elements' keys (a container copied into p).
   template <class P> void argument(unsigned i, P &p) {
@@ -979,6 +1001,44 @@ public:
   }
 
 private:
+  template <class X, class F> static void walkNamed(X &x, std::string &path, F &f) {
+    using D = std::remove_cv_t<X>;
+    if constexpr (std::is_arithmetic_v<D>) {
+      f(x, path);
+    } else if constexpr (std::is_array_v<D> || IsVector<D>::value || IsStdArray<D>::value) {
+      std::size_t i = 0;
+      for (auto &e : x) {
+        const std::size_t length = path.size();
+        path += "[" + std::to_string(i++) + "]";
+        walkNamed(e, path, f);
+        path.resize(length);
+      }
+    } else if constexpr (IsTupleLike<D>::value) {
+      std::size_t i = 0;
+      std::apply(
+          [&](auto &...e) {
+            (
+                [&](auto &member) {
+                  const std::size_t length = path.size();
+                  path += "." + std::to_string(i++);
+                  walkNamed(member, path, f);
+                  path.resize(length);
+                }(e),
+                ...);
+          },
+          x);
+    }
+  }
+  template <class P> void declareNamed(P &p, std::string name) {
+    auto f = [](auto &e, const std::string &path) {
+      if (!bytedmd_current(bytedmd_shadow_load(&e, bits(e)))) {
+        const bytedmd_key k = bytedmd_input();
+        bytedmd_shadow_store(&e, k, bits(e));
+        bytedmd_name_input(k, path.c_str());
+      }
+    };
+    walkNamed(p, name, f);
+  }
   template <class P> void declare(P &p) {
     forEachElement(p, [](auto &e) {
       // An element reachable from two parameters is one input.

@@ -44,6 +44,7 @@ typedef struct bytedmd_location {
   uint32_t line;
   uint32_t column;
   uint32_t id; /* assigned by the runtime; leave 0 */
+  const char *name; /* what the instruction computes, for the IR; may be null */
 } bytedmd_location;
 
 /** A measured function: its qualified name as written, and its definition. */
@@ -109,6 +110,12 @@ unsigned bytedmd_concurrent_measurements(void);
 /** A location holding `key` was overwritten by another thread: if key's
  *  measurement is in flight, it becomes approximate. */
 void bytedmd_foreign_write(bytedmd_key key);
+
+/** True when the IR should show source names (BYTEDMD_IR_NAMES=1). */
+int bytedmd_names_wanted(void);
+
+/** The source name of an input element ("A[0][1]"), for the IR. */
+void bytedmd_name_input(bytedmd_key key, const char *name);
 
 /** True when `key` belongs to the measurement in flight on this thread. */
 int bytedmd_current(bytedmd_key key);
