@@ -5,10 +5,11 @@ namespace bytedmd {
 
 std::uint64_t isqrt(std::uint64_t n) {
   // Digit-by-digit (base 4): exact, branch-light, no floating point.
+  if (n == 0)
+    return 0;
   std::uint64_t root = 0;
-  std::uint64_t bit = std::uint64_t(1) << 62;
-  while (bit > n)
-    bit >>= 2;
+  // The highest power of 4 not above n, found at once instead of by shifting.
+  std::uint64_t bit = std::uint64_t(1) << ((63 - __builtin_clzll(n)) & ~1);
   while (bit != 0) {
     if (n >= root + bit) {
       n -= root + bit;
