@@ -42,6 +42,10 @@ struct MeasurementState {
   std::uint64_t staleLoadsAtStart = 0;
   int slot = -1; // index in inFlight, or -1
   std::vector<Word> inputs;
+  std::vector<std::uint64_t> inputOrder; // (group << 40) | position, parallel to inputs
+  std::uint32_t group = 0;
+  std::uint64_t position = 0; // within the group, for inputs declared in order
+  bool lazyInputs = false;    // some inputs were found late: sort before replay
   std::vector<Word> results;
   std::vector<std::string> inputNames; // by local key, when names are wanted
   struct Diagnostic {
@@ -94,7 +98,7 @@ struct Registry {
   Settings settings;
   std::map<std::string, std::uint32_t> calls; // function -> calls started
   std::vector<MeasurementRecord> finished;
-  std::vector<const bytedmd_location *> locations; // id - 1 -> site
+  std::vector<const bytedmd_location *> locations;                        // id - 1 -> site
   std::map<std::pair<std::string, std::uint32_t>, std::uint32_t> lineIds; // (file, line) -> id
   std::FILE *ir = nullptr;
   std::string irTemporary;
@@ -275,6 +279,21 @@ std::string describe(const bytedmd_location *where, const char *message) {
 void endMeasurement(Recorder &r) {
   MeasurementState &s = *r.state;
   Registry &reg = registry();
+  if (s.lazyInputs) {
+    // Inputs found through pointers join the initial stack in parameter, then
+    // address, order.
+    std::vector<std::size_t> order(s.inputs.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return s.inputOrder[a] < s.inputOrder[b];
+    });
+    std::vector<Word> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t i : order)
+      sorted.push_back(s.inputs[i]);
+    s.inputs.swap(sorted);
+  }
   EventLogView log;
   log.words = r.buffer;
   log.size = std::size_t(r.cursor - r.buffer);
@@ -476,6 +495,10 @@ int bytedmd_enter(const bytedmd_function *fn) {
   bytedmd::MeasurementState &s = *r.state;
   s.function = fn;
   s.inputs.clear();
+  s.inputOrder.clear();
+  s.group = 0;
+  s.position = 0;
+  s.lazyInputs = false;
   s.results.clear();
   s.inputNames.clear();
   s.diagnostics.clear();
@@ -562,7 +585,36 @@ bytedmd_key bytedmd_input(void) {
   bytedmd::reserveWords(r, 1);
   *r.cursor++ = word::kInput;
   const Word k = bytedmd::allocate(r);
-  r.state->inputs.push_back(k);
+  bytedmd::MeasurementState &s = *r.state;
+  s.inputs.push_back(k);
+  s.inputOrder.push_back((std::uint64_t(s.group) << 40) | s.position++);
+  return r.tag | k;
+}
+
+void bytedmd_input_group(void) {
+  Recorder &r = tls;
+  if (r.id == 0)
+    return;
+  ++r.state->group;
+  r.state->position = 0;
+}
+
+uint32_t bytedmd_input_group_current(void) {
+  Recorder &r = tls;
+  return r.id == 0 ? 0 : r.state->group;
+}
+
+bytedmd_key bytedmd_input_at(uint32_t group, uint64_t offset) {
+  Recorder &r = tls;
+  if (r.id == 0)
+    return 0;
+  bytedmd::reserveWords(r, 1);
+  *r.cursor++ = word::kInput;
+  const Word k = bytedmd::allocate(r);
+  bytedmd::MeasurementState &s = *r.state;
+  s.inputs.push_back(k);
+  s.inputOrder.push_back((std::uint64_t(group) << 40) | (offset & ((std::uint64_t(1) << 40) - 1)));
+  s.lazyInputs = true;
   return r.tag | k;
 }
 

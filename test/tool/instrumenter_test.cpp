@@ -108,7 +108,8 @@ TEST(Rewrite, SourceLocationsPerInstruction) {
   EXPECT_REWRITES_TO(code, "::bytedmd::ld(b)}, " + t + ")");
   EXPECT_REWRITES_TO(code, "::bytedmd::ld(t)}, " + sum + ")");
   EXPECT_REWRITES_TO(code, "::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GT>(::bytedmd::seq{"
-                           "::bytedmd::ld(t), 1}, " + compare + "), " + truth + ")");
+                           "::bytedmd::ld(t), 1}, " +
+                               compare + "), " + truth + ")");
   EXPECT_REWRITES_TO(code, "::bytedmd::un<BYTEDMD_OP_NEG>(::bytedmd::ld(t), " + negate + ")");
 }
 
@@ -459,11 +460,20 @@ TEST(Diagnose, TrackedParameterInALoopCondition) {
       << r.diagnostics;
 }
 
-TEST(Diagnose, PointerParameter) {
-  const Instrumented r = instrument("double f(const double *p) { return p[0] * p[1]; }");
+TEST(Diagnose, PointerParameterUsedOtherwise) {
+  // p[i] and *p are modeled (first reads declare inputs); p++ is not.
+  Instrumented r = instrument("double f(const double *p) { return p[0] * *(p + 1); }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"p\", p);");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn(p[0], p)");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn(*(p + 1), p)");
+  r = instrument("double f(const double *p) { p++; return *p; }");
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_EQ(r.warnings, 1u);
-  EXPECT_NE(r.diagnostics.find("warning: bytedmd: pointer parameter 'p'"), std::string::npos)
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: pointer parameter 'p' is used other than as "
+                               "p[i] or *p"),
+            std::string::npos)
       << r.diagnostics;
 }
 

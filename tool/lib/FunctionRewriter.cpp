@@ -12,6 +12,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
@@ -421,7 +422,8 @@ private:
     std::string name;
     if (computes != nullptr) {
       auto named = outputNames_.find(computes);
-      name = named != outputNames_.end() ? named->second : shorten(text(computes->getSourceRange()));
+      name =
+          named != outputNames_.end() ? named->second : shorten(text(computes->getSourceRange()));
     }
     auto [it, fresh] = sites_.try_emplace({line, name}, unsigned(sites_.size()));
     (void)fresh;
@@ -495,6 +497,26 @@ private:
   /// The instruction sites of the outermost function being rewritten:
   /// (line, name) -> index of its static bytedmd_location.
   std::map<std::pair<unsigned, std::string>, unsigned> sites_;
+  /// Pointer parameters of the measured function read only as p[i] or *p:
+  /// their elements become inputs when first read.
+  std::set<const ParmVarDecl *> pointerParams_;
+  const ParmVarDecl *throughPointerParam(const Expr *E) const {
+    E = E->IgnoreParens();
+    const Expr *base = nullptr;
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+      base = A->getBase();
+    else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref) {
+      base = U->getSubExpr()->IgnoreParenImpCasts();
+      if (const auto *B = dyn_cast<BinaryOperator>(base); B && B->isAdditiveOp())
+        base = B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS();
+    }
+    if (base == nullptr)
+      return nullptr;
+    const auto *D = dyn_cast<DeclRefExpr>(base->IgnoreParenImpCasts());
+    const auto *P = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
+    return P && pointerParams_.count(P) ? P : nullptr;
+  }
+  void findPointerParams(const FunctionDecl *F);
   /// Instructions whose output goes straight into a named place (`s = a * b`).
   std::map<const Expr *, std::string> outputNames_;
   /// Diagnostics of the current function, reported at run time by its frame.
@@ -586,6 +608,12 @@ void Rewrite::expr(const Expr *E, Use use) {
   if (const auto *C = dyn_cast<ImplicitCastExpr>(E)) {
     switch (C->getCastKind()) {
     case CK_LValueToRValue:
+      if (const ParmVarDecl *P = throughPointerParam(C->getSubExpr()); P && isArith(C->getType())) {
+        // p[i] or *p on a pointer parameter: a first read declares the input.
+        applyUse(C, use);
+        wrap(C->getSubExpr(), "bytedmd_frame.ldIn(", ", " + P->getNameAsString() + ")");
+        return lvalue(C->getSubExpr());
+      }
       if (const auto *D = dyn_cast<DeclRefExpr>(C->getSubExpr()->IgnoreParens()))
         if (const auto *V = dyn_cast<VarDecl>(D->getDecl());
             V && V->isUsableInConstantExpressions(ctx_))
@@ -1679,10 +1707,16 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
                                    "measurement is approximate");
       }
     }
-    if (measured && !untracked && T->isPointerType() && tracksKeys(T->getPointeeType()))
-      warn(P->getLocation(), "pointer parameter '" + name +
-                                 "': the elements read through it are not declared as inputs; "
-                                 "pass a std::vector or an array reference instead");
+    if (measured && !untracked && T->isPointerType() && tracksKeys(T->getPointeeType())) {
+      if (pointerParams_.count(P))
+        inputs.push_back(name); // its elements are declared as they are first read
+      else
+        warn(P->getLocation(), "pointer parameter '" + name + "' is used other than as " + name +
+                                   "[i] or *" + name +
+                                   " (copied, moved, passed on, or in a lambda): the elements "
+                                   "read through it are not all inputs; the measurement is "
+                                   "approximate");
+    }
     if (measured && policy_.keepOutputs && T->isReferenceType() &&
         !T.getNonReferenceType().isConstQualified() && tracksKeys(T))
       out << " bytedmd_frame.outputs(" << name << ");";
@@ -1717,8 +1751,59 @@ void Rewrite::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
                 out.str(), false);
 }
 
+void Rewrite::findPointerParams(const FunctionDecl *F) {
+  pointerParams_.clear();
+  if (!policy_.isMeasured(F) || !F->hasBody())
+    return;
+  for (const ParmVarDecl *P : F->parameters())
+    if (P->getType()->isPointerType() && isArith(P->getType()->getPointeeType()))
+      pointerParams_.insert(P);
+  // Every use must be p[i], *p or *(p + k), outside lambdas.
+  struct Uses : RecursiveASTVisitor<Uses> {
+    ASTContext &ctx;
+    std::set<const ParmVarDecl *> &params;
+    explicit Uses(ASTContext &c, std::set<const ParmVarDecl *> &p) : ctx(c), params(p) {}
+    const Stmt *parentOf(const Stmt *S) {
+      for (const auto &node : ctx.getParents(*S))
+        if (const auto *parent = node.get<Stmt>())
+          return parent;
+      return nullptr;
+    }
+    const Stmt *skip(const Stmt *S) {
+      const Stmt *p = parentOf(S);
+      while (p && (isa<ImplicitCastExpr>(p) || isa<ParenExpr>(p))) {
+        S = p;
+        p = parentOf(p);
+      }
+      return p;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *D) {
+      const auto *P = dyn_cast<ParmVarDecl>(D->getDecl());
+      if (P == nullptr || !params.count(P))
+        return true;
+      bool ok = false;
+      const Stmt *p = skip(D);
+      if (const auto *A = dyn_cast_or_null<ArraySubscriptExpr>(p))
+        ok = A->getBase()->IgnoreParenImpCasts() == D;
+      else if (const auto *U = dyn_cast_or_null<UnaryOperator>(p))
+        ok = U->getOpcode() == UO_Deref;
+      else if (const auto *B = dyn_cast_or_null<BinaryOperator>(p); B && B->isAdditiveOp())
+        if (const auto *U = dyn_cast_or_null<UnaryOperator>(skip(B)))
+          ok = U->getOpcode() == UO_Deref;
+      for (const Stmt *a = parentOf(D); ok && a; a = parentOf(a))
+        if (isa<LambdaExpr>(a))
+          ok = false;
+      if (!ok)
+        params.erase(P);
+      return true;
+    }
+  } uses(ctx_, pointerParams_);
+  uses.TraverseStmt(F->getBody());
+}
+
 unsigned Rewrite::function(const FunctionDecl *F) {
   current_ = F;
+  findPointerParams(F);
   sites_.clear();
   outputNames_.clear();
   runtimeDiagnostics_.clear();

@@ -917,6 +917,24 @@ public:
     (declare(params), ...);
   }
 
+  /// A load through pointer parameter p (p[i], *p): an element not yet
+  /// tracked is an input of p, placed by its address.
+  template <class T, class P> decltype(auto) ldIn(T &x, P p) {
+    if (opened_ && !bytedmd_current(bytedmd_shadow_load(&x, bits(x))))
+      for (unsigned i = 0; i < pointerCount_; ++i)
+        if (pointers_[i].base == reinterpret_cast<const char *>(p)) {
+          const std::uint64_t offset =
+              std::uint64_t(reinterpret_cast<const char *>(&x) - pointers_[i].base);
+          const bytedmd_key k = bytedmd_input_at(pointers_[i].group, offset);
+          bytedmd_shadow_store(&x, k, bits(x));
+          if (!pointers_[i].name.empty() && bytedmd_names_wanted())
+            bytedmd_name_input(
+                k, (pointers_[i].name + "[" + std::to_string(offset / sizeof(T)) + "]").c_str());
+          break;
+        }
+    return ld(x);
+  }
+
   /// inputs() with the parameters' source names, comma-separated ("y,x"),
   /// for an IR with names (BYTEDMD_IR_NAMES=1): elements are x[0], A[1][2].
   template <class... P> void namedInputs(const char *names, P &...params) {
@@ -930,8 +948,8 @@ public:
     std::size_t start = 0;
     auto next = [&] {
       const std::size_t comma = all.find(',', start);
-      std::string name = all.substr(start, comma == std::string::npos ? std::string::npos
-                                                                       : comma - start);
+      std::string name =
+          all.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       start = comma == std::string::npos ? all.size() : comma + 1;
       return name;
     };
@@ -1030,6 +1048,11 @@ private:
     }
   }
   template <class P> void declareNamed(P &p, std::string name) {
+    bytedmd_input_group();
+    if constexpr (std::is_pointer_v<P>) {
+      addPointer(p, std::move(name)); // its elements are declared when first read
+      return;
+    }
     auto f = [](auto &e, const std::string &path) {
       if (!bytedmd_current(bytedmd_shadow_load(&e, bits(e)))) {
         const bytedmd_key k = bytedmd_input();
@@ -1039,7 +1062,17 @@ private:
     };
     walkNamed(p, name, f);
   }
+  template <class P> void addPointer(P p, std::string name) {
+    if (pointerCount_ < kMaxPointers)
+      pointers_[pointerCount_++] = {reinterpret_cast<const char *>(p),
+                                    bytedmd_input_group_current(), std::move(name)};
+  }
   template <class P> void declare(P &p) {
+    bytedmd_input_group();
+    if constexpr (std::is_pointer_v<P>) {
+      addPointer(p, std::string());
+      return;
+    }
     forEachElement(p, [](auto &e) {
       // An element reachable from two parameters is one input.
       if (!bytedmd_current(bytedmd_shadow_load(&e, bits(e))))
@@ -1047,6 +1080,14 @@ private:
     });
   }
 
+  struct PointerInput {
+    const char *base;
+    std::uint32_t group;
+    std::string name;
+  };
+  static constexpr unsigned kMaxPointers = 16;
+  PointerInput pointers_[kMaxPointers];
+  unsigned pointerCount_ = 0;
   static constexpr unsigned kMaxOutputs = 16;
   struct Output {
     const void *object;

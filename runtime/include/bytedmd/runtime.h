@@ -127,6 +127,18 @@ int bytedmd_current(bytedmd_key key);
  *  first and the first parameter's last element last, so it ends on top. */
 bytedmd_key bytedmd_input(void);
 
+/** Starts the next parameter's inputs: inputs are ordered by parameter
+ *  (the order of these calls, deepest first), then as declared. */
+void bytedmd_input_group(void);
+
+/** An input found when it is first read through a pointer parameter: placed
+ *  on the initial stack with its parameter (`group`, as counted by
+ *  bytedmd_input_group), in increasing `offset` (address) order. */
+bytedmd_key bytedmd_input_at(uint32_t group, uint64_t offset);
+
+/** The current input group (for a pointer parameter declared in it). */
+uint32_t bytedmd_input_group_current(void);
+
 /** Allocates n input elements in order, writing their keys to keys[0..n). */
 void bytedmd_inputs(bytedmd_key *keys, size_t n);
 

@@ -22,6 +22,8 @@
 // EXPECT: iter_sum call=0 cost=8 trace=3,1,3,1,2
 // EXPECT: ranged_pairs call=0 cost=12 trace=4,3,1,3,2,2,1
 // EXPECT: struct_param call=0 cost=7 trace=2,3,1,2
+// EXPECT: dot_pointers call=0 cost=12 trace=2,4,1,2,3,2,1
+// EXPECT: pointer_reads call=0 cost=3 trace=1,2
 #include "bytedmd/runtime.h"
 
 #include <algorithm>
@@ -154,6 +156,20 @@ struct Point2 {
 };
 double struct_param(Point2 p, double k) { return p.x * k + p.y; }
 
+// Pointer parameters: the elements read through them are the inputs, in
+// parameter order (the last parameter deepest), then address order. This is
+// cases.md's dot_sum with pointers, so its trace: [a1, a0, b1, b0] (n is a
+// size, excluded); a0 * b0 reads 2, 4; 0 + t0 reads 1; a1 * b1 reads 2, 3;
+// s1 + t1 reads 2, 1.
+double dot_pointers(const double *a, const double *b, BYTEDMD_UNTRACKED int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) s = s + a[i] * b[i];
+  return s;
+}
+
+// Only the elements read are inputs: p[0] and q[1], with q's deeper: [p0, q1].
+double pointer_reads(const double *p, const double *q) { return *p * *(q + 1); }
+
 int main() {
   double x3[3] = {1, 2, 3};
   std::printf("%.17g\n", use_template(3));
@@ -175,5 +191,8 @@ int main() {
   std::printf("%.17g\n", iter_sum({1, 2, 3}));
   std::printf("%.17g\n", ranged_pairs({{1, 2}, {3, 4}}));
   std::printf("%.17g\n", struct_param({1, 2}, 3));
+  const double pa[2] = {0, 1}, pb[2] = {2, 3};
+  std::printf("%.17g\n", dot_pointers(pa, pb, 2));
+  std::printf("%.17g\n", pointer_reads(pa, pb));
   return 0;
 }
