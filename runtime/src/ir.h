@@ -37,6 +37,7 @@ public:
   IrWriter(const IrWriter &) = delete;
   IrWriter &operator=(const IrWriter &) = delete;
 
+  void batch() {}
   void store(Word key);
   void read(Word key, std::uint32_t depth);
   void instruction(unsigned op, const Word *keys, const std::uint32_t *depths, unsigned n);

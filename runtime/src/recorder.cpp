@@ -276,6 +276,36 @@ std::string describe(const bytedmd_location *where, const char *message) {
   return text + (message ? message : "unmodeled construct");
 }
 
+/// Collects a small measurement's events for the report (the HTML page).
+struct EventCollector {
+  std::vector<MeasurementRecord::Event> events;
+  std::vector<std::uint32_t> number; // local key -> store order
+  std::uint32_t stored = 0;
+  explicit EventCollector(Word values) : number(std::size_t(values) + 1, 0) {}
+  void store(Word key) {
+    number[key] = ++stored;
+    MeasurementRecord::Event e;
+    e.values.push_back(stored);
+    events.push_back(std::move(e));
+  }
+  void batch() {
+    MeasurementRecord::Event e;
+    e.read = true;
+    events.push_back(std::move(e));
+  }
+  void read(Word key, std::uint32_t depth) {
+    events.back().values.push_back(number[key]);
+    events.back().depths.push_back(depth);
+  }
+  void instruction(unsigned op, const Word *, const std::uint32_t *, unsigned) {
+    events.back().op = bytedmd_op_name(bytedmd_op(op));
+  }
+  void location(Word) {}
+};
+
+/// Measurements up to this many events keep them in the report.
+constexpr std::size_t kEventsInReport = 4000;
+
 void endMeasurement(Recorder &r) {
   MeasurementState &s = *r.state;
   Registry &reg = registry();
@@ -340,7 +370,14 @@ void endMeasurement(Recorder &r) {
     options.progressContext = &progress;
   }
   try {
-    if (config.irPath.empty()) {
+    if (config.irPath.empty() && log.size + log.inputCount <= kEventsInReport) {
+      // Small: keep the events for the report (the HTML page animates them).
+      EventCollector collector(log.values);
+      record.stats = s.replay.run(log, options, collector);
+      record.events = std::move(collector.events);
+      for (std::size_t i = 0; i < log.resultCount; ++i)
+        record.resultValues.push_back(collector.number[log.results[i]]);
+    } else if (config.irPath.empty()) {
       record.stats = s.replay.run(log, options);
     } else {
       // The IR file is shared: one measurement's text at a time.

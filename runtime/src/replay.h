@@ -50,6 +50,7 @@ struct ReplayStats {
 /// What a replay reports as it goes, for the IR text. The default does nothing
 /// and compiles away.
 struct NullSink {
+  void batch() {} ///< a READ batch begins
   void store(Word /*key*/) {}
   void read(Word /*key*/, std::uint32_t /*depth*/) {}
   /// After an instruction's reads, before its output's store.
@@ -196,6 +197,7 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
       const Word *keys = log.words + i;
       i += m;
       reserveStamps(m + 1);
+      sink.batch();
       // Price every operand against the stack before anything moves.
       for (unsigned j = 0; j < m; ++j) {
         const std::uint32_t d = depth(keys[j]);

@@ -104,6 +104,13 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
     for (const MeasurementRecord::Line &l : m.lines)
       lines.push_back({{"file", l.file}, {"line", l.line}, {"reads", l.reads}, {"cost", l.cost}});
     entry["lines"] = std::move(lines);
+    if (!m.events.empty()) {
+      Json list = Json::array();
+      for (const MeasurementRecord::Event &e : m.events)
+        list.push_back(e.read ? Json({{"read", e.values}, {"depths", e.depths}, {"op", e.op}})
+                              : Json({{"store", e.values.front()}}));
+      entry["events"] = {{"results", m.resultValues}, {"list", std::move(list)}};
+    }
     list.push_back(std::move(entry));
     auto [it, fresh] = functions.try_emplace(m.function, 0, 0);
     if (fresh)
@@ -173,6 +180,18 @@ bool parseReport(const std::string &text, ReportData *report, std::string *error
       r.approximate = m.value("approximate", false);
       r.diagnostics = m.value("diagnostics", std::vector<std::string>());
       r.staleLoads = m.value("stale_loads", std::uint64_t(0));
+      if (m.contains("events")) {
+        r.resultValues = m.at("events").value("results", std::vector<std::uint32_t>());
+        for (const auto &e : m.at("events").at("list")) {
+          MeasurementRecord::Event event;
+          event.read = e.contains("read");
+          event.values = event.read ? e.at("read").get<std::vector<std::uint32_t>>()
+                                    : std::vector<std::uint32_t>{e.at("store").get<std::uint32_t>()};
+          event.depths = e.value("depths", std::vector<std::uint32_t>());
+          event.op = e.value("op", "");
+          r.events.push_back(std::move(event));
+        }
+      }
       if (m.contains("lines"))
         for (const auto &l : m.at("lines"))
           r.lines.push_back({l.value("file", ""), l.value("line", 0u),

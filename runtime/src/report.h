@@ -46,6 +46,16 @@ struct MeasurementRecord {
     std::uint64_t reads = 0, cost = 0;
   };
   std::vector<Line> lines;
+  /// The events themselves, for small measurements (the HTML page animates
+  /// them): values are numbered 1.. in store order.
+  struct Event {
+    bool read = false;
+    std::vector<std::uint32_t> values; ///< the stored value, or the operands
+    std::vector<std::uint32_t> depths; ///< a read's depths
+    std::string op;                    ///< an instruction's name ("" for a plain read)
+  };
+  std::vector<Event> events;
+  std::vector<std::uint32_t> resultValues; ///< with events: the results' numbers
 };
 
 /// The report text, measurements in the order given.

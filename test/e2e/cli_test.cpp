@@ -309,6 +309,49 @@ TEST_F(Cli, CostPerSourceLineAndAnnotate) {
   EXPECT_NE(r.err.find("no measurement of nope"), std::string::npos) << r.err;
 }
 
+TEST_F(Cli, ReportCarriesTheEventsAndHtmlIsSelfContained) {
+  // my_add(1,2,3) = (a+b)+c, cases.md trace 1,2,1,2. By the model: three
+  // inputs are stored; the first add reads two of them at depths 1 and 2, both
+  // die, its result (v4) is stored; the second add reads v4 at depth 1 and the
+  // last input at depth 2; the result v5 is stored and stays.
+  const std::string source = std::string(BYTEDMD_E2E_DIR) + "/cases/scalars.cpp";
+  Result r =
+      run("cp " + source + " s.cpp && " + bytedmd + " run s.cpp --function=my_add --report=r.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
+  const auto &events = report["measurements"][0]["events"];
+  EXPECT_EQ(events["results"], nlohmann::json::array({5}));
+  const auto &list = events["list"];
+  ASSERT_EQ(list.size(), 7u) << list.dump();
+  for (int i : {0, 1, 2})
+    EXPECT_EQ(list[i], nlohmann::json({{"store", i + 1}}));
+  EXPECT_EQ(list[3]["depths"], nlohmann::json::array({1, 2}));
+  EXPECT_EQ(list[4], nlohmann::json({{"store", 4}}));
+  EXPECT_EQ(list[5]["read"][0], 4);
+  EXPECT_EQ(list[5]["depths"], nlohmann::json::array({1, 2}));
+  EXPECT_EQ(list[6], nlohmann::json({{"store", 5}}));
+
+  r = run(bytedmd + " html r.json -o page.html");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string page = readFile(dir + "/page.html");
+  EXPECT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u) << page.substr(0, 80);
+  EXPECT_NE(page.find("<ol id=\"stack\">"), std::string::npos);
+  EXPECT_NE(page.find("id=\"step\""), std::string::npos);
+  // Self-contained: nothing is fetched from elsewhere.
+  for (const char *remote : {"src=\"http", "href=\"http", "@import", "fetch("})
+    EXPECT_EQ(page.find(remote), std::string::npos) << remote;
+  // The source lines travel with the page.
+  EXPECT_NE(page.find("return (a + b) + c;"), std::string::npos);
+
+  r = run(bytedmd + " html missing.json -o other.html");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("missing.json"), std::string::npos) << r.err;
+  EXPECT_FALSE(exists(dir + "/other.html"));
+  r = run(bytedmd + " html r.json");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("usage"), std::string::npos) << r.err;
+}
+
 TEST_F(Cli, InstrumentWritesToStandardOutputWithoutDashO) {
   Result r = run(instrument + " " + input("exit_status.cpp"));
   ASSERT_EQ(r.status, 0) << r.err;

@@ -1,5 +1,6 @@
 // bytedmd: the driver. `bytedmd run` instruments, compiles, runs and reports
 // in one step; later subcommands (report, compare, annotate, html) join it.
+#include "Html.h"
 #include "Reports.h"
 #include "Run.h"
 
@@ -12,6 +13,7 @@ const char *const kUsage = R"(usage: bytedmd run [options] SOURCE [-- COMPILER_A
        bytedmd report FILE.json [--format=text|markdown|json]
        bytedmd compare BASE.json NEW.json [--max-increase=PCT] [--format=text|markdown]
        bytedmd annotate FILE.json [--function=NAME] [--call=N]
+       bytedmd html FILE.json -o page.html
 
 Instruments SOURCE, compiles it with the runtime ($CXX, else c++; -std=c++17 -O2
 unless COMPILER_ARGS say otherwise), runs it, writes the report and prints one
@@ -45,6 +47,8 @@ int main(int argc, char **argv) {
     return bytedmd::compareCommand(argc - 2, argv + 2);
   if (command == "annotate")
     return bytedmd::annotateCommand(argc - 2, argv + 2);
+  if (command == "html")
+    return bytedmd::htmlCommand(argc - 2, argv + 2);
   std::fprintf(stderr, "bytedmd: error: unknown command '%s'; try 'bytedmd run --help'\n",
                command.c_str());
   return 2;
