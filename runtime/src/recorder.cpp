@@ -281,11 +281,19 @@ struct EventCollector {
   std::vector<MeasurementRecord::Event> events;
   std::vector<std::uint32_t> number; // local key -> store order
   std::uint32_t stored = 0;
+  // With names on: inputs by local key, instructions by location id.
+  const std::vector<std::string> *inputNames = nullptr;
+  const std::vector<const char *> *siteNames = nullptr;
+  Word site = 0;
   explicit EventCollector(Word values) : number(std::size_t(values) + 1, 0) {}
   void store(Word key) {
     number[key] = ++stored;
     MeasurementRecord::Event e;
     e.values.push_back(stored);
+    if (inputNames && key < inputNames->size())
+      e.name = (*inputNames)[key];
+    if (e.name.empty() && siteNames && site < siteNames->size() && (*siteNames)[site])
+      e.name = (*siteNames)[site];
     events.push_back(std::move(e));
   }
   void batch() {
@@ -300,7 +308,7 @@ struct EventCollector {
   void instruction(unsigned op, const Word *, const std::uint32_t *, unsigned) {
     events.back().op = bytedmd_op_name(bytedmd_op(op));
   }
-  void location(Word) {}
+  void location(Word id) { site = id; }
 };
 
 /// Measurements up to this many events keep them in the report.
@@ -373,6 +381,16 @@ void endMeasurement(Recorder &r) {
     if (config.irPath.empty() && log.size + log.inputCount <= kEventsInReport) {
       // Small: keep the events for the report (the HTML page animates them).
       EventCollector collector(log.values);
+      std::vector<const char *> siteNames;
+      if (config.irNames) {
+        std::lock_guard<std::mutex> lock(reg.mutex); // other threads add locations
+        siteNames.assign(reg.locations.size() + 1, nullptr);
+        for (std::size_t i = 0; i < reg.locations.size(); ++i)
+          siteNames[i + 1] = reg.locations[i]->name;
+        s.inputNames.resize(std::size_t(log.values) + 1);
+        collector.inputNames = &s.inputNames;
+        collector.siteNames = &siteNames;
+      }
       record.stats = s.replay.run(log, options, collector);
       record.events = std::move(collector.events);
       for (std::size_t i = 0; i < log.resultCount; ++i)

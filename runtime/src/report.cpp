@@ -71,9 +71,28 @@ bool settingsFromEnvironment(Settings *settings, std::string *error) {
   return true;
 }
 
+namespace {
+using Json = nlohmann::ordered_json;
+
+Json eventsValue(const MeasurementRecord &m) {
+  Json list = Json::array();
+  for (const MeasurementRecord::Event &e : m.events)
+    if (e.read)
+      list.push_back({{"read", e.values}, {"depths", e.depths}, {"op", e.op}});
+    else if (e.name.empty())
+      list.push_back({{"store", e.values.front()}});
+    else
+      list.push_back({{"store", e.values.front()}, {"name", e.name}});
+  return {{"results", m.resultValues}, {"list", std::move(list)}};
+}
+} // namespace
+
+std::string eventsJson(const MeasurementRecord &m) {
+  return m.events.empty() ? std::string() : eventsValue(m).dump();
+}
+
 std::string formatReport(const std::vector<MeasurementRecord> &measurements,
                          const Settings &settings) {
-  using Json = nlohmann::ordered_json;
   Json report;
   report["schema_version"] = 1;
   report["generator"] = std::string("bytedmd ") + BYTEDMD_VERSION;
@@ -104,13 +123,8 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
     for (const MeasurementRecord::Line &l : m.lines)
       lines.push_back({{"file", l.file}, {"line", l.line}, {"reads", l.reads}, {"cost", l.cost}});
     entry["lines"] = std::move(lines);
-    if (!m.events.empty()) {
-      Json list = Json::array();
-      for (const MeasurementRecord::Event &e : m.events)
-        list.push_back(e.read ? Json({{"read", e.values}, {"depths", e.depths}, {"op", e.op}})
-                              : Json({{"store", e.values.front()}}));
-      entry["events"] = {{"results", m.resultValues}, {"list", std::move(list)}};
-    }
+    if (!m.events.empty())
+      entry["events"] = eventsValue(m);
     list.push_back(std::move(entry));
     auto [it, fresh] = functions.try_emplace(m.function, 0, 0);
     if (fresh)
@@ -189,6 +203,7 @@ bool parseReport(const std::string &text, ReportData *report, std::string *error
                                     : std::vector<std::uint32_t>{e.at("store").get<std::uint32_t>()};
           event.depths = e.value("depths", std::vector<std::uint32_t>());
           event.op = e.value("op", "");
+          event.name = e.value("name", "");
           r.events.push_back(std::move(event));
         }
       }

@@ -53,6 +53,7 @@ struct MeasurementRecord {
     std::vector<std::uint32_t> values; ///< the stored value, or the operands
     std::vector<std::uint32_t> depths; ///< a read's depths
     std::string op;                    ///< an instruction's name ("" for a plain read)
+    std::string name;                  ///< a store's source name, with names on
   };
   std::vector<Event> events;
   std::vector<std::uint32_t> resultValues; ///< with events: the results' numbers
@@ -72,6 +73,10 @@ struct ReportData {
 
 /// Reads a report (schema_version 1). On failure returns false with *error a
 /// one-line reason (invalid JSON, another schema version, a missing field).
+/// A measurement's `events` section as JSON text ("" when it kept none);
+/// shared by the report and the html page.
+std::string eventsJson(const MeasurementRecord &m);
+
 bool parseReport(const std::string &text, ReportData *report, std::string *error);
 
 /// Writes data to path through a temporary file in the same directory and a

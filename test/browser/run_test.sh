@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # run_test.sh BUILD_DIR SOURCE_DIR - measures my_add, writes its page with
-# `bytedmd html`, and drives the page in headless Chromium (stack_steps.mjs).
-# playwright-core is installed from the committed lock file into the build
-# tree, so the source tree stays clean.
+# `bytedmd html`, and drives the page in headless Chromium (stack_steps.mjs),
+# keeping a screenshot in BUILD_DIR/browser-test. playwright-core is installed
+# from the committed lock file into the build tree, so the source tree stays
+# clean. Exits 77 (CTest: skipped, with the reason) when Chromium, node or
+# playwright-core cannot be had: a skip, never a pass.
 set -euo pipefail
 build=$1
 source=$2
@@ -11,15 +13,19 @@ work="$build/browser-test"
 mkdir -p "$work"
 cp "$here/package.json" "$here/package-lock.json" "$here/stack_steps.mjs" "$work/"
 cd "$work"
+command -v node >/dev/null || { echo "browser test SKIPPED: no node; run scripts/bootstrap --tests" >&2; exit 77; }
 # The stamp records which lock file node_modules was installed from.
 if ! cmp -s package-lock.json node_modules/.bytedmd-lock 2>/dev/null; then
+  command -v npm >/dev/null || { echo "browser test SKIPPED: no npm; run scripts/bootstrap --tests" >&2; exit 77; }
   npm ci --no-audit --no-fund --loglevel=error >/dev/null ||
-    { echo "browser test: 'npm ci' failed; is the npm registry reachable?" >&2; exit 1; }
+    { echo "browser test SKIPPED: 'npm ci' could not install playwright-core; is the npm registry reachable?" >&2; exit 77; }
   cp package-lock.json node_modules/.bytedmd-lock
 fi
 chromium=${BYTEDMD_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
-[ -n "$chromium" ] || { echo "browser test: no chromium; run scripts/bootstrap" >&2; exit 1; }
+[ -n "$chromium" ] || { echo "browser test SKIPPED: no chromium; run scripts/bootstrap --tests" >&2; exit 77; }
 cp "$source/test/e2e/cases/scalars.cpp" .
-"$build/bin/bytedmd" run scalars.cpp --function=my_add --report=my_add.json >/dev/null
+"$build/bin/bytedmd" run scalars.cpp --function=my_add --names --report=my_add.json >/dev/null
 "$build/bin/bytedmd" html my_add.json -o my_add.html
-node stack_steps.mjs "$PWD/my_add.html" "$chromium"
+rm -f my_add-step5.png
+node stack_steps.mjs "$PWD/my_add.html" "$chromium" "$PWD/my_add-step5.png"
+[ -s my_add-step5.png ] || { echo "browser test: no screenshot written" >&2; exit 1; }

@@ -1,29 +1,36 @@
-// stack_steps.mjs - opens the page `bytedmd html` wrote for my_add(1,2,3) in
-// headless Chromium, clicks Step, and checks the LRU stack the page draws
-// against the model, worked by hand:
-//   inputs stored v1, v2, v3 (v3 on top); add reads v3@1, v2@2, both die;
-//   v4 stored; add reads v4@1, v1@2, both die; v5 stored and kept (result).
-// usage: node stack_steps.mjs PAGE.html [CHROMIUM]
+// stack_steps.mjs - opens the page `bytedmd html` wrote for my_add(1,2,3)
+// (measured with --names) in headless Chromium, clicks Step, and checks the
+// LRU stack the page draws, names and depths, against the model worked by
+// hand (cases.md trace 1,2,1,2):
+//   inputs stored c, b, a (a on top); add reads a@1, b@2 (cost 1+2), both
+//   die; a + b stored; add reads a + b@1, c@2 (cost 1+2), both die;
+//   (a + b) + c stored and kept (the result).
+// usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
 
-const [page_path, executable = "/usr/bin/chromium"] = process.argv.slice(2);
-if (!page_path) {
-  console.error("usage: node stack_steps.mjs PAGE.html [CHROMIUM]");
+const [page_path, executable, screenshot] = process.argv.slice(2);
+if (!screenshot) {
+  console.error("usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png");
   process.exit(2);
 }
 
 const expected = [
   // [stack top first, cost so far] after k steps
   [[], 0],
-  [["v1"], 0],
-  [["v2", "v1"], 0],
-  [["v3", "v2", "v1"], 0],
-  [["v1"], 3],
-  [["v4", "v1"], 3],
+  [["c"], 0],
+  [["b", "c"], 0],
+  [["a", "b", "c"], 0],
+  [["c"], 3],
+  [["a + b", "c"], 3],
   [[], 6],
-  [["v5"], 6],
+  [["(a + b) + c"], 6],
 ];
+// What the page says the k-th event did.
+const said = {
+  4: "add(a@1, b@2)  cost=3; leaving: a, b",
+  6: "add(a + b@1, c@2)  cost=3; leaving: a + b, c",
+};
 
 const browser = await chromium.launch({
   executablePath: executable,
@@ -49,9 +56,13 @@ try {
     await page.$$eval("#stack li.cell .label", cells => cells.map(c => c.textContent)),
     Number(await page.textContent("#cost")),
   ];
+  const depths = () => page.$$eval("#stack li.cell .depth", cells => cells.map(c => c.textContent));
   for (let k = 0; k < expected.length; k++) {
     if (k > 0) await page.click("#step");
     check(`after ${k} steps`, await read(), expected[k]);
+    check(`depths after ${k} steps`, await depths(), expected[k][0].map((_, i) => "depth " + (i + 1)));
+    if (said[k]) check(`event ${k}`, await page.textContent("#event"), said[k]);
+    if (k === 5) await page.screenshot({ path: screenshot, fullPage: true });
   }
   check("position", await page.textContent("#position"), "event 7 of 7");
   // Step past the end stays at the end; Back undoes one event; Reset empties.
@@ -68,4 +79,4 @@ try {
   await browser.close();
 }
 if (failures) process.exit(1);
-console.log("stack steps: all " + (expected.length + 5) + " checks passed");
+console.log("stack steps: all checks passed; screenshot after 5 steps: " + screenshot);

@@ -331,6 +331,18 @@ TEST_F(Cli, ReportCarriesTheEventsAndHtmlIsSelfContained) {
   EXPECT_EQ(list[5]["depths"], nlohmann::json::array({1, 2}));
   EXPECT_EQ(list[6], nlohmann::json({{"store", 5}}));
 
+  // --names: inputs by parameter, computed values by the expression they compute.
+  r = run(bytedmd + " run s.cpp --function=my_add --names --report=n.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json namedReport = nlohmann::json::parse(readFile(dir + "/n.json"));
+  const auto &named = namedReport["measurements"][0]["events"];
+  std::vector<std::string> names;
+  for (const auto &e : named["list"])
+    if (e.contains("store"))
+      names.push_back(e.value("name", "?"));
+  // Store order puts a on top (depth 1 for the first read, as the trace says).
+  EXPECT_EQ(names, (std::vector<std::string>{"c", "b", "a", "a + b", "(a + b) + c"}));
+
   r = run(bytedmd + " html r.json -o page.html");
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string page = readFile(dir + "/page.html");

@@ -57,13 +57,14 @@ data.measurements.forEach((m, i) => {
   const o = document.createElement("option"); o.value = i; o.textContent = m.function + " #" + m.call + " (cost " + m.cost + ")";
   select.appendChild(o);
 });
-let events = [], last = {}, step = 0, timer = null;
+let events = [], last = {}, names = {}, step = 0, timer = null;
+function nameOf(v) { return names[v] || "v" + v; }
 function prepare(m) {
   events = m.events ? m.events.list : [];
-  last = {};
+  last = {}; names = {};
   const results = new Set(m.events ? m.events.results : []);
   events.forEach((e, i) => {
-    if (e.store !== undefined) last[e.store] = i;
+    if (e.store !== undefined) { last[e.store] = i; if (e.name) names[e.store] = e.name; }
     else e.read.forEach(v => { last[v] = i; });
   });
   for (const v of results) last[v] = Infinity;
@@ -77,17 +78,17 @@ function state(k) {
     operands = new Set(); fresh = null;
     if (e.store !== undefined) {
       stack.unshift(e.store); fresh = e.store;
-      what = "STORE v" + e.store;
+      what = "STORE " + nameOf(e.store);
       if (last[e.store] <= i) { stack = stack.filter(v => v !== e.store); what += " (never read: leaves at once)"; }
     } else {
       const costs = e.depths.map(readCost);
       costs.forEach(c => { cost += c; });
-      what = (e.op ? e.op + "(" : "READ(") + e.read.map((v, j) => "v" + v + "@" + e.depths[j]).join(", ") +
+      what = (e.op ? e.op + "(" : "READ(") + e.read.map((v, j) => nameOf(v) + "@" + e.depths[j]).join(", ") +
              ")  cost=" + costs.reduce((a, b) => a + b, 0);
       const seen = new Set();
       for (const v of e.read) { if (seen.has(v)) continue; seen.add(v); stack = stack.filter(x => x !== v); stack.unshift(v); }
       const dead = e.read.filter(v => last[v] === i);
-      if (dead.length) { stack = stack.filter(v => !dead.includes(v)); what += "; leaving: " + [...new Set(dead)].map(v => "v" + v).join(", "); }
+      if (dead.length) { stack = stack.filter(v => !dead.includes(v)); what += "; leaving: " + [...new Set(dead)].map(nameOf).join(", "); }
       operands = seen;
     }
   }
@@ -101,7 +102,11 @@ function render() {
     const li = document.createElement("li");
     li.className = "cell" + (s.operands.has(v) ? " operand" : "") + (s.fresh === v ? " fresh" : "");
     li.dataset.value = "v" + v;
-    li.innerHTML = "<span class='label'>v" + v + "</span><span class='depth'>depth " + (i + 1) + "</span>";
+    // Names are source text (a < b): set as text, never parsed as markup.
+    const label = document.createElement("span"); label.className = "label"; label.textContent = nameOf(v);
+    if (names[v]) label.title = "v" + v;
+    const depth = document.createElement("span"); depth.className = "depth"; depth.textContent = "depth " + (i + 1);
+    li.append(label, depth);
     list.appendChild(li);
   });
   document.getElementById("cost").textContent = s.cost;
@@ -228,13 +233,8 @@ int htmlCommand(int argc, char **argv) {
       j["lines"].push_back({{"file", l.file}, {"line", l.line}, {"cost", l.cost}, {"reads", l.reads}});
       files.insert(l.file);
     }
-    if (!m.events.empty()) {
-      nlohmann::json list = nlohmann::json::array();
-      for (const MeasurementRecord::Event &e : m.events)
-        list.push_back(e.read ? nlohmann::json({{"read", e.values}, {"depths", e.depths}, {"op", e.op}})
-                              : nlohmann::json({{"store", e.values.front()}}));
-      j["events"] = {{"results", m.resultValues}, {"list", std::move(list)}};
-    }
+    if (!m.events.empty())
+      j["events"] = nlohmann::json::parse(eventsJson(m));
     data["measurements"].push_back(std::move(j));
   }
   data["sources"] = nlohmann::json::object();

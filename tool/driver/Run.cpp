@@ -138,6 +138,8 @@ int parse(int argc, char **argv, Options &o) {
       o.ir = true;
     else if (a == "--ir=names")
       o.ir = o.irNames = true;
+    else if (a == "--names")
+      o.irNames = true;
     else if (startsWith(a, "-"))
       return fail("unknown option '" + a + "'; see 'bytedmd run --help'", 2);
     else if (o.source.empty())

@@ -29,6 +29,7 @@ options:
   --keep-outputs            keep values written through reference parameters live to the end
   --ir                      print each measurement's IR text after the summary
   --ir=names                the same with source names (A[0][1], s, a * b) for vN
+  --names                   source names in the report's events (for bytedmd html)
   --keep-dir=DIR            keep the instrumented source and binary in DIR
 )";
 } // namespace
