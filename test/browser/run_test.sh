@@ -26,6 +26,9 @@ chromium=${BYTEDMD_CHROMIUM:-$(command -v chromium || command -v chromium-browse
 cp "$source/test/e2e/cases/scalars.cpp" .
 "$build/bin/bytedmd" run scalars.cpp --function=my_add --names --report=my_add.json >/dev/null
 "$build/bin/bytedmd" html my_add.json -o my_add.html
+cp "$source/examples/matvec.cpp" .
+"$build/bin/bytedmd" run matvec.cpp --report=matvec.json >/dev/null
+"$build/bin/bytedmd" html matvec.json -o matvec.html
 rm -f my_add-step5.png
-node stack_steps.mjs "$PWD/my_add.html" "$chromium" "$PWD/my_add-step5.png"
+node stack_steps.mjs "$PWD/my_add.html" "$chromium" "$PWD/my_add-step5.png" "$PWD/matvec.html" "$PWD/matvec.json"
 [ -s my_add-step5.png ] || { echo "browser test: no screenshot written" >&2; exit 1; }

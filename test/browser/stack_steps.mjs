@@ -5,13 +5,17 @@
 //   inputs stored c, b, a (a on top); add reads a@1, b@2 (cost 1+2), both
 //   die; a + b stored; add reads a + b@1, c@2 (cost 1+2), both die;
 //   (a + b) + c stored and kept (the result).
-// usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png
+// Then the page for examples/matvec.cpp (four sizes): the sweep plot shows
+// four points and the least-squares slope of log cost on log inputs,
+// computed here from the report.
+// usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png SWEEP.html SWEEP.json
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
 
-const [page_path, executable, screenshot] = process.argv.slice(2);
-if (!screenshot) {
-  console.error("usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png");
+const [page_path, executable, screenshot, sweep_page, sweep_report] = process.argv.slice(2);
+if (!sweep_report) {
+  console.error("usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png SWEEP.html SWEEP.json");
   process.exit(2);
 }
 
@@ -75,6 +79,18 @@ try {
   await page.click("#reset");
   check("reset", await read(), expected[0]);
   check("page errors", errors, []);
+
+  const ms = JSON.parse(readFileSync(sweep_report, "utf8")).measurements;
+  const xs = ms.map(m => Math.log(m.inputs)), ys = ms.map(m => Math.log(m.cost));
+  const mx = xs.reduce((a, b) => a + b) / xs.length, my = ys.reduce((a, b) => a + b) / ys.length;
+  let sxx = 0, sxy = 0;
+  xs.forEach((x, i) => { sxx += (x - mx) ** 2; sxy += (x - mx) * (ys[i] - my); });
+  const sweep = await browser.newPage();
+  await sweep.goto(pathToFileURL(sweep_page).href);
+  check("sweep title shown", await sweep.isVisible("#sweep-title"), true);
+  check("sweep points", await sweep.$$eval("#sweep circle", c => c.length), ms.length);
+  check("sweep label", await sweep.textContent("#sweep text"),
+        "matvec: cost ~ inputs^" + (sxy / sxx).toFixed(2) + " (log-log)");
 } finally {
   await browser.close();
 }

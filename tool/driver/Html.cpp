@@ -58,6 +58,7 @@ data.measurements.forEach((m, i) => {
   select.appendChild(o);
 });
 let events = [], last = {}, names = {}, step = 0, timer = null;
+function esc(s) { return String(s).replace(/[&<>"']/g, c => "&#" + c.charCodeAt(0) + ";"); }
 function nameOf(v) { return names[v] || "v" + v; }
 function prepare(m) {
   events = m.events ? m.events.list : [];
@@ -153,7 +154,7 @@ function showSweep() {
     let dots = xs.map((x, i) => "<circle cx='" + X(x) + "' cy='" + Y(ys[i]) + "' r='3' fill='#c44'/>").join("");
     const fit = "<line x1='" + X(x0) + "' y1='" + Y(my + p * (x0 - mx)) + "' x2='" + X(x1) + "' y2='" + Y(my + p * (x1 - mx)) + "' stroke='#48c'/>";
     svg += "<div class='plot'><svg width='" + W + "' height='" + H + "'><rect x='40' y='20' width='" + (W - 60) + "' height='" + (H - 50) +
-           "' fill='none' stroke='#999'/>" + fit + dots + "<text x='45' y='15'>" + name + ": cost ~ inputs^" + p.toFixed(2) +
+           "' fill='none' stroke='#999'/>" + fit + dots + "<text x='45' y='15'>" + esc(name) + ": cost ~ inputs^" + p.toFixed(2) +
            " (log-log)</text></svg></div>";
   }
   if (svg) { document.getElementById("sweep-title").hidden = false; document.getElementById("sweep").innerHTML = svg; }
