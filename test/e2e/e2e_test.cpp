@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
@@ -110,6 +111,15 @@ TEST_P(Program, MatchesTheReferenceAndComputesWhatTheOriginalComputes) {
       EXPECT_EQ(m["reads"], e.reads);
     EXPECT_EQ(m["approximate"], false) << m["diagnostics"].dump();
     EXPECT_EQ(m["stale_loads"], 0); // no load found a location rewritten behind the tool
+    // Every read is charged to exactly one source line, so the lines (and
+    // `bytedmd annotate`) add up to the measurement.
+    std::uint64_t lineCost = 0, lineReads = 0;
+    for (const auto &l : m["lines"]) {
+      lineCost += l["cost"].get<std::uint64_t>();
+      lineReads += l["reads"].get<std::uint64_t>();
+    }
+    EXPECT_EQ(lineCost, m["cost"].get<std::uint64_t>()) << m["lines"].dump();
+    EXPECT_EQ(lineReads, m["reads"].get<std::uint64_t>()) << m["lines"].dump();
   }
 
   // Semantics preserved: the original and the instrumented program print the
