@@ -29,6 +29,10 @@ cp "$source/test/e2e/cases/scalars.cpp" .
 cp "$source/examples/matvec.cpp" .
 "$build/bin/bytedmd" run matvec.cpp --report=matvec.json >/dev/null
 "$build/bin/bytedmd" html matvec.json -o matvec.html
+cp "$here/large.cpp" .
+"$build/bin/bytedmd" run large.cpp --report=large.json >/dev/null
+"$build/bin/bytedmd" html large.json -o large.html
 rm -f my_add-step5.png
-node stack_steps.mjs "$PWD/my_add.html" "$chromium" "$PWD/my_add-step5.png" "$PWD/matvec.html" "$PWD/matvec.json"
+node stack_steps.mjs "$PWD/my_add.html" "$chromium" "$PWD/my_add-step5.png" "$PWD/matvec.html" \
+  "$PWD/matvec.json" "$PWD/large.html"
 [ -s my_add-step5.png ] || { echo "browser test: no screenshot written" >&2; exit 1; }

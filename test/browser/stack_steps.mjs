@@ -8,14 +8,16 @@
 // Then the page for examples/matvec.cpp (four sizes): the sweep plot shows
 // four points and the least-squares slope of log cost on log inputs,
 // computed here from the report.
-// usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png SWEEP.html SWEEP.json
+// Last, the page for large.cpp: its small measurement animates, its large one
+// (more events than the report keeps) is summarised, not animated.
+// usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png SWEEP.html SWEEP.json LARGE.html
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
 
-const [page_path, executable, screenshot, sweep_page, sweep_report] = process.argv.slice(2);
-if (!sweep_report) {
-  console.error("usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png SWEEP.html SWEEP.json");
+const [page_path, executable, screenshot, sweep_page, sweep_report, large_page] = process.argv.slice(2);
+if (!large_page) {
+  console.error("usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png SWEEP.html SWEEP.json LARGE.html");
   process.exit(2);
 }
 
@@ -91,6 +93,15 @@ try {
   check("sweep points", await sweep.$$eval("#sweep circle", c => c.length), ms.length);
   check("sweep label", await sweep.textContent("#sweep text"),
         "matvec: cost ~ inputs^" + (sxy / sxx).toFixed(2) + " (log-log)");
+
+  const large = await browser.newPage();
+  await large.goto(pathToFileURL(large_page).href);
+  check("small one animates", await large.isVisible("#stack-view"), true);
+  check("small one's events", await large.textContent("#position"), "event 0 of 28");
+  await large.selectOption("#measurement", "1");
+  check("large one does not animate", await large.isVisible("#stack-view"), false);
+  check("large one is summarised", (await large.textContent("#no-events")).includes("too large to animate"), true);
+  check("large one's lines", await large.$$eval("#lines tr", rows => rows.length > 0), true);
 } finally {
   await browser.close();
 }
