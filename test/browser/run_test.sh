@@ -29,7 +29,7 @@ cp "$source/test/e2e/cases/scalars.cpp" .
 cp "$source/examples/matvec.cpp" .
 "$build/bin/bytedmd" run matvec.cpp --report=matvec.json >/dev/null
 "$build/bin/bytedmd" html matvec.json -o matvec.html
-cp "$here/large.cpp" .
+cp "$source/test/e2e/inputs/sum_sizes.cpp" large.cpp
 "$build/bin/bytedmd" run large.cpp --report=large.json >/dev/null
 "$build/bin/bytedmd" html large.json -o large.html
 rm -f my_add-step5.png

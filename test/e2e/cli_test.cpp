@@ -368,20 +368,8 @@ TEST_F(Cli, EventsAreKeptOnlyForSmallMeasurements) {
   // sum over n values: n input stores, then n - 1 adds, each storing its
   // result: 3n - 2 events. n = 10 keeps its 28 events; n = 2000 (5998 events,
   // more than the 4000 kept) keeps none, and the page summarises it by line.
-  std::ofstream(dir + "/sum.cpp") << R"(#include <cstdio>
-#include <vector>
-double sum(const std::vector<double> &v) {
-  double s = v[0];
-  for (std::size_t i = 1; i < v.size(); ++i)
-    s = s + v[i];
-  return s;
-}
-int main() {
-  std::printf("%g\n", sum(std::vector<double>(10, 1.0)));
-  std::printf("%g\n", sum(std::vector<double>(2000, 1.0)));
-}
-)";
-  Result r = run(bytedmd + " run sum.cpp --report=r.json");
+  Result r = run("cp " + input("sum_sizes.cpp") + " sum.cpp && " + bytedmd +
+                 " run sum.cpp --report=r.json");
   ASSERT_EQ(r.status, 0) << r.err;
   const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
   ASSERT_EQ(report["measurements"].size(), 2u);

@@ -1,4 +1,4 @@
-// large.cpp - one measurement small enough to animate (10 values, 28 events)
+// sum_sizes.cpp - one measurement small enough to animate (10 values, 28 events)
 // and one too large (2000 values, 5998 events) that the page must summarise.
 #include <cstdio>
 #include <vector>
