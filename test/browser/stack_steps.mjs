@@ -63,6 +63,7 @@ try {
     Number(await page.textContent("#cost")),
   ];
   const depths = () => page.$$eval("#stack li.cell .depth", cells => cells.map(c => c.textContent));
+  check("no hint when named", await page.isVisible("#names-hint"), false);
   for (let k = 0; k < expected.length; k++) {
     if (k > 0) await page.click("#step");
     check(`after ${k} steps`, await read(), expected[k]);
@@ -97,6 +98,7 @@ try {
   const large = await browser.newPage();
   await large.goto(pathToFileURL(large_page).href);
   check("small one animates", await large.isVisible("#stack-view"), true);
+  check("hint at --names when unnamed", await large.isVisible("#names-hint"), true);
   check("small one's events", await large.textContent("#position"), "event 0 of 28");
   await large.selectOption("#measurement", "1");
   check("large one does not animate", await large.isVisible("#stack-view"), false);

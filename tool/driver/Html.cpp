@@ -38,6 +38,7 @@ button { margin-right: 4px; } #event { font-family: monospace; margin: 0.5em 0; 
   <span id="position"></span> &nbsp; cost so far: <b id="cost">0</b>
   <div id="event"></div>
   <ol id="stack"></ol>
+  <p id="names-hint" class="depth" hidden>Values are numbered in store order (vN); measure with <code>bytedmd run --names</code> to see source names.</p>
 </div>
 <p id="no-events" hidden></p>
 <h2>Cost per source line</h2>
@@ -163,6 +164,7 @@ function choose(i) {
   const m = data.measurements[i];
   document.getElementById("summary").textContent = "cost " + m.cost + ", " + m.reads + " reads, peak live " + m.peak_live + (m.approximate ? " (approximate)" : "");
   prepare(m); step = 0;
+  document.getElementById("names-hint").hidden = !m.events || Object.keys(names).length > 0;
   const note = document.getElementById("no-events");
   document.getElementById("stack-view").hidden = !m.events;
   note.hidden = !!m.events;
