@@ -1,0 +1,79 @@
+# bytedmd_instrument(TARGET t SOURCES a.cpp ... [FUNCTIONS f ...] [UNTRACKED n ...])
+#
+# Measures functions of an existing target: at build time each listed source
+# is rewritten by bytedmd-instrument with the target's own include paths,
+# defines and C++ standard, the rewritten file is compiled in its place, and
+# the target links bytedmd::runtime. A source is rewritten again whenever it
+# (or bytedmd-instrument) changes. FUNCTIONS limits the measured functions
+# (default: every function defined in the sources except main); UNTRACKED
+# names parameters (NAME or FUNCTION:NAME) that are not inputs.
+#
+# Needs BYTEDMD_INSTRUMENT_EXECUTABLE (set by find_package(bytedmd)).
+function(bytedmd_instrument)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "TARGET" "SOURCES;FUNCTIONS;UNTRACKED")
+  if(NOT arg_TARGET OR NOT arg_SOURCES)
+    message(FATAL_ERROR "bytedmd_instrument: TARGET and SOURCES are required")
+  endif()
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "bytedmd_instrument: unexpected arguments: ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT TARGET ${arg_TARGET})
+    message(FATAL_ERROR "bytedmd_instrument: ${arg_TARGET} is not a target")
+  endif()
+  if(NOT BYTEDMD_INSTRUMENT_EXECUTABLE)
+    message(FATAL_ERROR "bytedmd_instrument: BYTEDMD_INSTRUMENT_EXECUTABLE is not set; use find_package(bytedmd)")
+  endif()
+
+  set(options "")
+  foreach(f IN LISTS arg_FUNCTIONS)
+    list(APPEND options "--function=${f}")
+  endforeach()
+  foreach(p IN LISTS arg_UNTRACKED)
+    list(APPEND options "--untracked=${p}")
+  endforeach()
+
+  # The target's flags, as generator expressions: they hold whatever the
+  # target ends up with, including properties set after this call.
+  set(t ${arg_TARGET})
+  set(includes "$<TARGET_PROPERTY:${t},INCLUDE_DIRECTORIES>")
+  set(defines "$<TARGET_PROPERTY:${t},COMPILE_DEFINITIONS>")
+  set(std "$<TARGET_PROPERTY:${t},CXX_STANDARD>")
+  set(flags
+    "$<$<BOOL:${includes}>:-I$<JOIN:${includes},$<SEMICOLON>-I>>"
+    "$<$<BOOL:${defines}>:-D$<JOIN:${defines},$<SEMICOLON>-D>>"
+    "$<IF:$<BOOL:${std}>,-std=c++${std},-std=c++17>")
+
+  file(MAKE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/bytedmd/${t}")
+  get_target_property(sources ${t} SOURCES)
+  foreach(source IN LISTS arg_SOURCES)
+    get_filename_component(path "${source}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    get_filename_component(dir "${path}" DIRECTORY)
+    get_filename_component(name "${path}" NAME_WE)
+    set(out "${CMAKE_CURRENT_BINARY_DIR}/bytedmd/${t}/${name}.bytedmd.cpp")
+    add_custom_command(
+      OUTPUT "${out}"
+      COMMAND "${BYTEDMD_INSTRUMENT_EXECUTABLE}" "${path}" -o "${out}" ${options} -- ${flags}
+      DEPENDS "${path}" "${BYTEDMD_INSTRUMENT_EXECUTABLE}"
+      COMMENT "bytedmd: instrumenting ${source}"
+      COMMAND_EXPAND_LISTS
+      VERBATIM)
+    # The rewritten file's quoted includes still name the original's directory.
+    set_source_files_properties("${out}" PROPERTIES INCLUDE_DIRECTORIES "${dir}")
+    set(found FALSE)
+    set(kept "")
+    foreach(s IN LISTS sources)
+      get_filename_component(spath "${s}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+      if(spath STREQUAL path)
+        set(found TRUE)
+      else()
+        list(APPEND kept "${s}")
+      endif()
+    endforeach()
+    if(NOT found)
+      message(FATAL_ERROR "bytedmd_instrument: ${source} is not a source of ${t}")
+    endif()
+    set(sources ${kept} "${out}")
+  endforeach()
+  set_property(TARGET ${t} PROPERTY SOURCES ${sources})
+  target_link_libraries(${t} PRIVATE bytedmd::runtime)
+endfunction()

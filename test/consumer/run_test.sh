@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# run_test.sh BUILD_DIR SOURCE_DIR - the consumer project (like fmt's
+# find-package-test): installs bytedmd into a fresh prefix, configures this
+# separate two-file project with find_package(bytedmd) and
+# bytedmd_instrument(), builds and runs it, and checks the report against
+# cases.md's numbers and the output against a plain build. Then it edits the
+# measured source and checks that only that makes the build rewrite it again.
+set -euo pipefail
+build=$1 source=$2
+prefix=$(mktemp -d /tmp/bytedmd-consumer-prefix-XXXXXX)
+work=$(mktemp -d /tmp/bytedmd-consumer-XXXXXX)
+trap 'rm -rf "$prefix" "$work"' EXIT
+fail() { echo "consumer test: $*" >&2; exit 1; }
+
+cmake --install "$build" --prefix "$prefix" >/dev/null
+cp -r "$source/test/consumer/." "$work/project"
+cd "$work"
+cmake -S project -B out -DCMAKE_PREFIX_PATH="$prefix" >configure.log 2>&1 ||
+  { cat configure.log; fail "configure failed"; }
+cmake --build out >build.log 2>&1 || { cat build.log; fail "build failed"; }
+grep -q "bytedmd: instrumenting src/kernels.cpp" build.log || fail "kernels.cpp was not instrumented"
+grep -q "bytedmd: instrumenting src/main.cpp" build.log && fail "main.cpp was instrumented"
+
+(cd out && ./app >app.out)
+c++ -std=c++17 -Iproject/include -DCONSUMER_KERNELS=1 project/src/main.cpp project/src/kernels.cpp -o plain
+./plain >plain.out
+cmp -s out/app.out plain.out || fail "instrumented output differs: $(cat out/app.out) vs $(cat plain.out)"
+
+python3 - out/bytedmd-report.json <<'PY'
+import json, sys
+ms = json.load(open(sys.argv[1]))["measurements"]
+got = [(m["function"], m["cost"], m["trace"], m["approximate"]) for m in ms]
+# cases.md: my_add(1,2,3) and dot_explicit([0,1],[2,3]) (dot_n with n untracked).
+want = [("my_add", 6, [1, 2, 1, 2], False), ("dot_n", 11, [2, 4, 2, 3, 2, 1], False)]
+if got != want:
+    sys.exit(f"consumer test: report {got}, want {want}")
+PY
+
+# Nothing changed: nothing is rewritten. An edit to the measured source is.
+cmake --build out >rebuild.log 2>&1 || { cat rebuild.log; fail "rebuild failed"; }
+grep -q "bytedmd: instrumenting" rebuild.log && fail "rewrote an unchanged source"
+sleep 1
+echo "double also_unmeasured(double x) { return x + x; }" >>project/src/kernels.cpp
+cmake --build out >edit.log 2>&1 || { cat edit.log; fail "build after the edit failed"; }
+grep -q "bytedmd: instrumenting src/kernels.cpp" edit.log || fail "the edited source was not rewritten"
+echo "consumer project: find_package(bytedmd) and bytedmd_instrument() work"
