@@ -429,6 +429,22 @@ TEST(Diagnose, UninstrumentedCallWithIteratorsToTrackedData) {
                      "bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: call to 'std::accumulate'");
 }
 
+TEST(Diagnose, CallToAFunctionDefinedInAnotherFile) {
+  const Instrumented r = instrument(R"cpp(
+    double g(double a, double b);
+    double h(double a);
+    double f(double a, double b) { return g(a, b) + h(a); }
+    double h(double a) { return a * a; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  // g has no body here; h's comes later in the file and is measured as usual.
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("input.cc:4:43: warning: bytedmd: call to 'g', which is defined "
+                               "in another file"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: call to 'g'");
+}
+
 TEST(Diagnose, ExpressionInAMacroBody) {
   const Instrumented r = instrument(R"cpp(
     #define SQUARE(x) ((x) * (x))

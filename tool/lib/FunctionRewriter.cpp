@@ -1148,6 +1148,16 @@ void Rewrite::call(const CallExpr *C, Use use) {
                               "', which is not instrumented, with a pointer, reference or "
                               "iterator to tracked values: its reads and copies are not "
                               "measured, and the measurement is approximate");
+  else if (!locates && !F->isDefined() && !sm_.isInSystemHeader(F->getLocation()) &&
+           !F->getBuiltinID())
+    // The project's own function, defined in another file: whether that file
+    // is instrumented or not, this call cannot carry keys to it, so its work
+    // is missing from the measurement.
+    warn(C->getExprLoc(), "call to '" + F->getQualifiedNameAsString() +
+                              "', which is defined in another file: calls across files are "
+                              "not measured (its arguments count as escapes, its own reads are "
+                              "missing), and the measurement is approximate; define it in this "
+                              "file to measure it");
 }
 
 void Rewrite::loadArgument(const Expr *arg) {
