@@ -189,6 +189,36 @@ TEST_F(Cli, CompilationDatabaseWithGccOnlyFlags) {
   ASSERT_EQ(r.status, 0) << r.err;
 }
 
+TEST_F(Cli, CompilationDatabaseCarriesIncludePathsAndDefines) {
+  // The source builds only with the project's -I and -D, as a real project's
+  // files do; -p takes both from compile_commands.json (relative -I resolved
+  // against "directory"), and the measured cost is cases.md's my_add: 6.
+  ASSERT_EQ(::mkdir((dir + "/proj").c_str(), 0755), 0);
+  ASSERT_EQ(::mkdir((dir + "/proj/inc").c_str(), 0755), 0);
+  std::ofstream(dir + "/proj/inc/config.h") << "#define ADD3(a, b, c) ((a + b) + c)\n";
+  std::ofstream(dir + "/proj/k.cpp") << R"(#include "config.h"
+#include <cstdio>
+#ifndef PROJECT_DEFINE
+#error "needs -DPROJECT_DEFINE"
+#endif
+double my_add(double a, double b, double c) { return (a + b) + c; }
+int main() { std::printf("%g\n", my_add(1, 2, 3)); }
+)";
+  std::ofstream(dir + "/proj/compile_commands.json")
+      << "[{\"directory\": \"" << dir << "/proj\", \"command\": \"/usr/bin/g++ -std=c++17 "
+      << "-fno-tree-vrp -Iinc -DPROJECT_DEFINE=1 -c k.cpp -o k.o\", \"file\": \"k.cpp\"}]";
+  Result r = run(instrument + " proj/k.cpp -o plain.cpp");
+  EXPECT_NE(r.status, 0) << "builds without the project's flags?";
+  EXPECT_FALSE(exists(dir + "/plain.cpp"));
+  r = run(instrument + " -p proj proj/k.cpp -o k.bytedmd.cpp");
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = run("c++ -std=c++17 -Iproj/inc -DPROJECT_DEFINE=1 k.bytedmd.cpp $(" + instrument +
+          " --print-flags) -o k && BYTEDMD_REPORT=r.json ./k");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
+  EXPECT_EQ(report["measurements"][0]["cost"], 6);
+}
+
 TEST_F(Cli, OutputsThroughReferencesAreResultsOnlyWithKeepOutputs) {
   // Inputs y0, y1 (the last parameter first), then x0, x1 (x1 on top); y0 and
   // y1 are never read: [x1, x0]. x0 * 2 reads x0 (2) -> t0, stored in y[0].
