@@ -24,7 +24,11 @@ function(bytedmd_instrument)
     message(FATAL_ERROR "bytedmd_instrument: BYTEDMD_INSTRUMENT_EXECUTABLE is not set; use find_package(bytedmd)")
   endif()
 
+  # One FUNCTIONS list for every source: each defines some of them.
   set(options "")
+  if(arg_FUNCTIONS)
+    list(APPEND options "--allow-missing-functions")
+  endif()
   foreach(f IN LISTS arg_FUNCTIONS)
     list(APPEND options "--function=${f}")
   endforeach()

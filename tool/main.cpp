@@ -39,6 +39,11 @@ static cl::opt<bool> keepOutputs(
     cl::desc("Keep what measured functions write through non-const reference parameters live "
              "to the end of the measurement (named \"keep-outputs\" in the report's model)"),
     cl::cat(category));
+static cl::opt<bool> allowMissingFunctions(
+    "allow-missing-functions",
+    cl::desc("Accept --function names that SOURCE does not define (one list for every file of "
+             "a target)"),
+    cl::cat(category));
 static cl::opt<bool> printFlags("print-flags",
                                 cl::desc("Print the compile and link flags that instrumented "
                                          "code needs, and exit"),
@@ -111,6 +116,7 @@ int main(int argc, const char **argv) {
   options.functions = functions;
   options.untracked = untracked;
   options.keepOutputs = keepOutputs;
+  options.allowMissingFunctions = allowMissingFunctions;
   bytedmd::InstrumentResult result;
   const int status = tool.run(bytedmd::newInstrumentActionFactory(options, result).get());
   if (status != 0 || !result.produced) {

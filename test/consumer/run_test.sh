@@ -19,10 +19,12 @@ cmake -S project -B out -DCMAKE_PREFIX_PATH="$prefix" >configure.log 2>&1 ||
   { cat configure.log; fail "configure failed"; }
 cmake --build out >build.log 2>&1 || { cat build.log; fail "build failed"; }
 grep -q "bytedmd: instrumenting src/kernels.cpp" build.log || fail "kernels.cpp was not instrumented"
+grep -q "bytedmd: instrumenting src/helpers.cpp" build.log || fail "helpers.cpp was not instrumented"
 grep -q "bytedmd: instrumenting src/main.cpp" build.log && fail "main.cpp was instrumented"
 
 (cd out && ./app >app.out)
-c++ -std=c++17 -Iproject/include -DCONSUMER_KERNELS=1 project/src/main.cpp project/src/kernels.cpp -o plain
+c++ -std=c++17 -Iproject/include -DCONSUMER_KERNELS=1 project/src/main.cpp project/src/kernels.cpp \
+  project/src/helpers.cpp -o plain
 ./plain >plain.out
 cmp -s out/app.out plain.out || fail "instrumented output differs: $(cat out/app.out) vs $(cat plain.out)"
 
@@ -30,8 +32,10 @@ python3 - out/bytedmd-report.json <<'PY'
 import json, sys
 ms = json.load(open(sys.argv[1]))["measurements"]
 got = [(m["function"], m["cost"], m["trace"], m["approximate"]) for m in ms]
-# cases.md: my_add(1,2,3) and dot_explicit([0,1],[2,3]) (dot_n with n untracked).
-want = [("my_add", 6, [1, 2, 1, 2], False), ("dot_n", 11, [2, 4, 2, 3, 2, 1], False)]
+# cases.md: my_add(1,2,3) and dot_explicit([0,1],[2,3]) (dot_n with n untracked),
+# then the same two computations with their operations in helpers.cpp.
+want = [("my_add", 6, [1, 2, 1, 2], False), ("dot_n", 11, [2, 4, 2, 3, 2, 1], False),
+        ("add3_across", 6, [1, 2, 1, 2], False), ("dot_across", 11, [2, 4, 2, 3, 2, 1], False)]
 if got != want:
     sys.exit(f"consumer test: report {got}, want {want}")
 PY

@@ -408,6 +408,53 @@ TEST_F(Cli, EventsAreKeptOnlyForSmallMeasurements) {
   EXPECT_EQ(report["measurements"][1]["reads"], 2 * 1999);
 }
 
+TEST_F(Cli, CallsAcrossFilesDependOnWhetherTheCalleesFileIsInstrumented) {
+  // f(1,2,3) = g(a, b) + c with g(a, b) = a + b in another file.
+  std::ofstream(dir + "/a.cpp") << R"(#include <cstdio>
+#include <vector>
+double g(double a, double b);
+double total(const std::vector<double> &v);
+double f(double a, double b, double c) { return g(a, b) + c; }
+double t(const std::vector<double> &v) { return total(v); }
+int main() {
+  std::printf("%g\n", f(1, 2, 3));
+  std::printf("%g\n", t({1, 2}));
+}
+)";
+  std::ofstream(dir + "/b.cpp") << R"(#include <vector>
+double g(double a, double b) { return a + b; }
+double total(const std::vector<double> &v) { return v[0] + v[1]; }
+)";
+  const std::string flags = "$(" + instrument + " --print-flags)";
+  Result r = run(instrument + " a.cpp -o a.i.cpp --function=f --function=t --allow-missing-functions && " +
+                 instrument + " b.cpp -o b.i.cpp --function=f --function=t --allow-missing-functions");
+  ASSERT_EQ(r.status, 0) << r.err;
+  // b.cpp instrumented: the keys travel, so f costs what (a+b)+c costs in one
+  // function (cases.md my_add: 6, trace 1,2,1,2), and total's one add reads
+  // v[0]@2 and v[1]@1 (v[1] was stored last; operands are priced together).
+  r = run("c++ -std=c++17 a.i.cpp b.i.cpp " + flags + " -o both && BYTEDMD_REPORT=both.json ./both");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "6\n3\n");
+  nlohmann::json report = nlohmann::json::parse(readFile(dir + "/both.json"));
+  EXPECT_EQ(report["measurements"][0]["trace"], nlohmann::json::array({1, 2, 1, 2}));
+  EXPECT_EQ(report["measurements"][0]["approximate"], false);
+  EXPECT_EQ(report["measurements"][1]["trace"], nlohmann::json::array({2, 1}));
+  EXPECT_EQ(report["measurements"][1]["approximate"], false);
+  // b.cpp plain: g is code that is not instrumented. Its scalar arguments
+  // escape, a read each (a@1, then b@1: a died), its result is untracked, and
+  // + c reads c@1: cost 3, exact. total gets a reference to tracked values:
+  // approximate, with the call's file:line.
+  r = run("c++ -std=c++17 a.i.cpp b.cpp " + flags + " -o half && BYTEDMD_REPORT=half.json ./half");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "6\n3\n");
+  report = nlohmann::json::parse(readFile(dir + "/half.json"));
+  EXPECT_EQ(report["measurements"][0]["trace"], nlohmann::json::array({1, 1, 1}));
+  EXPECT_EQ(report["measurements"][0]["approximate"], false);
+  EXPECT_EQ(report["measurements"][1]["approximate"], true);
+  EXPECT_NE(report["measurements"][1]["diagnostics"].dump().find("a.cpp:6:"), std::string::npos)
+      << report["measurements"][1]["diagnostics"].dump();
+}
+
 TEST_F(Cli, InstrumentWritesToStandardOutputWithoutDashO) {
   Result r = run(instrument + " " + input("exit_status.cpp"));
   ASSERT_EQ(r.status, 0) << r.err;

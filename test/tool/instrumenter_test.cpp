@@ -412,6 +412,38 @@ TEST(Rewrite, KeepOutputsMarksReferenceParameters) {
   EXPECT_EQ(r.code.find("bytedmd_frame.outputs(x)"), std::string::npos);
 }
 
+// ---- calls across files -------------------------------------------------------
+
+TEST(AcrossFiles, CallsToAFunctionDefinedElsewhereDecideAtLinkTime) {
+  const Instrumented r = instrument(R"cpp(
+    double g(double a, double b);
+    double h(double a);
+    double f(double a, double b) { return g(a, b) + h(a); }
+    double h(double a) { return a * a; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  // g is defined elsewhere: referenced weakly, its arguments escape only if
+  // its file is not instrumented. h is defined here: an ordinary call.
+  EXPECT_REWRITES_TO(r.code, "extern const char bytedmd_instrumented__Z1gdd __attribute__((weak));");
+  EXPECT_REWRITES_TO(r.code, "(::bytedmd::across(&bytedmd_instrumented__Z1gdd), "
+                             "::bytedmd::callAcross(::bytedmd::seq{::bytedmd::escapeIf(");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::call(::bytedmd::seq{");
+  // f and h are instrumented here: other files may look for them.
+  EXPECT_REWRITES_TO(r.code, "const char bytedmd_instrumented__Z1fdd = 1;");
+  EXPECT_REWRITES_TO(r.code, "const char bytedmd_instrumented__Z1hd = 1;");
+  EXPECT_EQ(r.code.find("bytedmd_instrumented__Z1hd __attribute__((weak))"), std::string::npos);
+}
+
+TEST(AcrossFiles, StaticAndStandardFunctionsAreNotAcross) {
+  const Instrumented r = instrument(R"cpp(
+    #include <cmath>
+    static double k(double a) { return a; }
+    double f(double a) { return std::sqrt(a) + k(a); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.code.find("::bytedmd::across("), std::string::npos) << r.code;
+  EXPECT_EQ(r.code.find("bytedmd_instrumented__ZL1kd"), std::string::npos) << r.code;
+}
+
 // ---- diagnostics: one test each ------------------------------------------------
 
 TEST(Diagnose, UninstrumentedCallWithIteratorsToTrackedData) {
@@ -427,22 +459,6 @@ TEST(Diagnose, UninstrumentedCallWithIteratorsToTrackedData) {
       << r.diagnostics;
   EXPECT_REWRITES_TO(r.code,
                      "bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: call to 'std::accumulate'");
-}
-
-TEST(Diagnose, CallToAFunctionDefinedInAnotherFile) {
-  const Instrumented r = instrument(R"cpp(
-    double g(double a, double b);
-    double h(double a);
-    double f(double a, double b) { return g(a, b) + h(a); }
-    double h(double a) { return a * a; })cpp");
-  ASSERT_TRUE(r.produced) << r.diagnostics;
-  // g has no body here; h's comes later in the file and is measured as usual.
-  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
-  EXPECT_NE(r.diagnostics.find("input.cc:4:43: warning: bytedmd: call to 'g', which is defined "
-                               "in another file"),
-            std::string::npos)
-      << r.diagnostics;
-  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: call to 'g'");
 }
 
 TEST(Diagnose, ExpressionInAMacroBody) {

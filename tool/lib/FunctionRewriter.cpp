@@ -12,6 +12,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/Mangle.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
@@ -38,6 +39,7 @@ enum class Use {
   Truth,   ///< a condition or an operand of && || !: a READ
   Index,   ///< a subscript or offset: a READ
   Escape,  ///< passed by value to code that is not instrumented: a READ
+  EscapeIf, ///< passed by value across files: a READ unless the callee is instrumented
   Discard, ///< the value is unused
   Plain,   ///< a context that is not modeled (pointers, objects, constructors)
   LValue,  ///< an lvalue that stays one (assigned, bound to a reference)
@@ -541,6 +543,9 @@ void Rewrite::applyUse(const Expr *E, Use use) {
     break;
   case Use::Escape:
     wrap(E, "::bytedmd::escape(", here(E->getExprLoc()) + ")");
+    break;
+  case Use::EscapeIf:
+    wrap(E, "::bytedmd::escapeIf(", here(E->getExprLoc()) + ")");
     break;
   case Use::Plain:
     // A context that is not modeled (a constructor argument, say) takes the
@@ -1100,11 +1105,17 @@ void Rewrite::call(const CallExpr *C, Use use) {
   // A function that is not instrumented: scalars passed by value escape (a
   // read each); pointers, references and iterators to tracked data let it
   // read and write behind the tool's back.
+  // The project's own function defined in another file: instrumented or not
+  // is known only at link time (see ::bytedmd::callAcross).
+  const std::string marker = crossFileMarker(ctx_, F, sm_);
+  const bool acrossFiles = !marker.empty() && !isa<CXXOperatorCallExpr>(C) &&
+                           editable(calleeExpr->getBeginLoc()).isValid() &&
+                           editable(C->getRParenLoc()).isValid();
   unsigned escaping = 0;
   for (const Expr *arg : C->arguments())
     if (isArith(arg->getType()) && !arg->isEvaluatable(ctx_))
       ++escaping;
-  if (escaping >= 2 && !isa<CXXOperatorCallExpr>(C) &&
+  if (!acrossFiles && escaping >= 2 && !isa<CXXOperatorCallExpr>(C) &&
       editable(calleeExpr->getBeginLoc()).isValid() && editable(C->getRParenLoc()).isValid()) {
     // f(a * b, c * d): the reads happen left to right, as in the source.
     const std::string calleeText = text(calleeExpr->getSourceRange());
@@ -1121,7 +1132,7 @@ void Rewrite::call(const CallExpr *C, Use use) {
     QualType T = arg->getType();
     const bool byReference = param && param->getType()->isReferenceType();
     if (isArith(T) && !byReference) {
-      expr(arg, Use::Escape);
+      expr(arg, acrossFiles ? Use::EscapeIf : Use::Escape);
       continue;
     }
     expr(arg, Use::Plain);
@@ -1143,21 +1154,36 @@ void Rewrite::call(const CallExpr *C, Use use) {
       standard && (name == "get" || name == "begin" || name == "end" || name == "cbegin" ||
                    name == "cend" || name == "data" || name == "size" || name == "addressof" ||
                    name == "next" || name == "prev" || name == "distance" || name == "advance");
+  if (acrossFiles) {
+    // (across(&marker), callAcross(seq{args}, [&](auto&&... a) { return f(a...); },
+    //                              where, unmodeled))
+    applyUse(C, use);
+    policy_.crossFileMarkers->insert(marker);
+    const std::string calleeText = text(calleeExpr->getSourceRange());
+    replace(calleeExpr->getBeginLoc(), tokenAfter(calleeExpr->getEndLoc()),
+            "(::bytedmd::across(&" + marker + "), ::bytedmd::callAcross(::bytedmd::seq{");
+    const PresumedLoc at = sm_.getPresumedLoc(editable(C->getExprLoc()));
+    std::string unmodeled = "nullptr";
+    if (reaches)
+      unmodeled = "\"bytedmd: call to '" + F->getQualifiedNameAsString() +
+                  "', whose file is not instrumented, with a pointer, reference or iterator to "
+                  "tracked values: its reads and copies are not measured, and the measurement "
+                  "is approximate\"";
+    r_.ReplaceText(editable(C->getRParenLoc()), 1,
+                   "}, [&](auto&&... bytedmd_a) -> decltype(auto) { return " + calleeText +
+                       "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); }, []() { static "
+                       "const bytedmd_location w = {\"" +
+                       displayName(at.getFilename()) + "\", " + std::to_string(at.getLine()) +
+                       ", " + std::to_string(at.getColumn()) + ", 0, nullptr}; return &w; }(), " +
+                       unmodeled + "))");
+    return;
+  }
   if (reaches && !locates)
     warn(C->getExprLoc(), "call to '" + F->getQualifiedNameAsString() +
                               "', which is not instrumented, with a pointer, reference or "
                               "iterator to tracked values: its reads and copies are not "
                               "measured, and the measurement is approximate");
-  else if (!locates && !F->isDefined() && !sm_.isInSystemHeader(F->getLocation()) &&
-           !F->getBuiltinID())
-    // The project's own function, defined in another file: whether that file
-    // is instrumented or not, this call cannot carry keys to it, so its work
-    // is missing from the measurement.
-    warn(C->getExprLoc(), "call to '" + F->getQualifiedNameAsString() +
-                              "', which is defined in another file: calls across files are "
-                              "not measured (its arguments count as escapes, its own reads are "
-                              "missing), and the measurement is approximate; define it in this "
-                              "file to measure it");
+
 }
 
 void Rewrite::loadArgument(const Expr *arg) {
@@ -1823,6 +1849,39 @@ unsigned Rewrite::function(const FunctionDecl *F) {
 }
 
 } // namespace
+
+std::string crossFileMarker(ASTContext &context, const FunctionDecl *F, const SourceManager &sm) {
+  if (F == nullptr || F->isDefined() || isa<CXXMethodDecl>(F) || F->isMain() ||
+      F->getBuiltinID() || F->isVariadic() || F->isTemplated() || F->getPrimaryTemplate() ||
+      F->isTemplateInstantiation() || !F->isExternallyVisible() ||
+      sm.isInSystemHeader(F->getLocation()) || F->getLocation().isInvalid())
+    return "";
+  std::unique_ptr<MangleContext> mangler(context.createMangleContext());
+  std::string name;
+  llvm::raw_string_ostream os(name);
+  if (mangler->shouldMangleDeclName(F))
+    mangler->mangleName(GlobalDecl(F), os);
+  else
+    os << F->getName();
+  os.flush();
+  return "bytedmd_instrumented_" + name;
+}
+
+std::string definedMarker(ASTContext &context, const FunctionDecl *F) {
+  if (F == nullptr || !F->isThisDeclarationADefinition() || isa<CXXMethodDecl>(F) ||
+      F->isMain() || F->isVariadic() || F->isTemplated() || F->getPrimaryTemplate() ||
+      F->isTemplateInstantiation() || !F->isExternallyVisible() || F->isInlined())
+    return "";
+  std::unique_ptr<MangleContext> mangler(context.createMangleContext());
+  std::string name;
+  llvm::raw_string_ostream os(name);
+  if (mangler->shouldMangleDeclName(F))
+    mangler->mangleName(GlobalDecl(F), os);
+  else
+    os << F->getName();
+  os.flush();
+  return "bytedmd_instrumented_" + name;
+}
 
 unsigned rewriteFunction(ASTContext &context, Rewriter &rewriter, const RewritePolicy &policy,
                          const FunctionDecl *F) {

@@ -26,6 +26,7 @@ namespace clang {
 class ASTContext;
 class FunctionDecl;
 class Rewriter;
+class SourceManager;
 } // namespace clang
 
 namespace bytedmd {
@@ -40,7 +41,20 @@ struct RewritePolicy {
   std::function<bool(const clang::FunctionDecl *, const std::string &param)> isUntracked;
   /// Writes through non-const reference parameters stay live to the end.
   bool keepOutputs = false;
+  /// Collects the markers of functions called across files; the caller
+  /// declares them weak at the top of the file.
+  std::set<std::string> *crossFileMarkers = nullptr;
 };
+
+/// The marker symbol of a function this file calls but another defines (the
+/// project's own free, non-template function), or "" when the call is not
+/// one across files. A file that instruments the function defines the marker
+/// (definedMarker), so a weak reference to it says at link time whether the
+/// callee is instrumented.
+std::string crossFileMarker(clang::ASTContext &context, const clang::FunctionDecl *F,
+                            const clang::SourceManager &sm);
+/// The marker this file defines for its instrumented function F, or "".
+std::string definedMarker(clang::ASTContext &context, const clang::FunctionDecl *F);
 
 /// Rewrites the body of F (and the lambdas inside it). Emits bytedmd
 /// warnings through the AST context's diagnostics engine; returns how many.

@@ -71,7 +71,7 @@ public:
         if (nameMatches(F, wanted))
           found.insert(wanted);
     for (const std::string &wanted : options_.functions)
-      if (!found.count(wanted)) {
+      if (!found.count(wanted) && !options_.allowMissingFunctions) {
         unsigned id = ci_.getDiagnostics().getCustomDiagID(
             DiagnosticsEngine::Error,
             "bytedmd: no function named '%0' is defined in this file; check the --function "
@@ -84,7 +84,9 @@ public:
     std::set<const FunctionDecl *> instrumented(functions.begin(), functions.end());
     RewritePolicy policy;
     policy.isInstrumented = [&](const FunctionDecl *F) {
+      // A call may name a declaration that precedes the definition.
       return instrumented.count(F->getCanonicalDecl()) || instrumented.count(F) ||
+             (F->getDefinition() && instrumented.count(F->getDefinition())) ||
              (F->getPrimaryTemplate() &&
               instrumented.count(F->getPrimaryTemplate()->getTemplatedDecl())) ||
              (isa<CXXMethodDecl>(F) && cast<CXXMethodDecl>(F)->getParent()->isLambda() &&
@@ -114,6 +116,8 @@ public:
     };
 
     policy.keepOutputs = options_.keepOutputs;
+    std::set<std::string> called;
+    policy.crossFileMarkers = &called;
     Rewriter rewriter(sm, context.getLangOpts());
     for (const FunctionDecl *F : functions) {
       if (F->isMain())
@@ -124,9 +128,21 @@ public:
     }
     if (ci_.getDiagnostics().hasErrorOccurred())
       return;
-    rewriter.InsertText(sm.getLocForStartOfFile(sm.getMainFileID()),
-                        "#include \"bytedmd/instrument.hpp\"  // added by bytedmd-instrument\n",
-                        false);
+    // Calls across files: this file's instrumented functions define their
+    // markers; the functions it calls in other files are referenced weakly.
+    std::string header = "#include \"bytedmd/instrument.hpp\"  // added by bytedmd-instrument\n";
+    for (const std::string &m : called)
+      header += "extern const char " + m + " __attribute__((weak));\n";
+    std::string footer;
+    for (const FunctionDecl *F : functions)
+      if (std::string m = definedMarker(context, F); !m.empty())
+        footer += "extern const char " + m + ";\nconst char " + m + " = 1;\n";
+    rewriter.InsertText(sm.getLocForStartOfFile(sm.getMainFileID()), header, false);
+    if (!footer.empty())
+      rewriter.InsertText(sm.getLocForEndOfFile(sm.getMainFileID()),
+                          "\n// added by bytedmd-instrument: this file's functions are "
+                          "instrumented\n" + footer,
+                          true);
     const RewriteBuffer *buffer = rewriter.getRewriteBufferFor(sm.getMainFileID());
     result_.output = buffer ? std::string(buffer->begin(), buffer->end())
                             : sm.getBufferData(sm.getMainFileID()).str();

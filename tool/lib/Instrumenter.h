@@ -29,6 +29,9 @@ struct InstrumentOptions {
   /// Keep what measured functions write through non-const reference
   /// parameters live to the end (the report's model says "keep-outputs").
   bool keepOutputs = false;
+  /// A --function name need not be defined in this file (one list for all
+  /// the files of a target, as bytedmd_instrument passes it).
+  bool allowMissingFunctions = false;
 };
 
 struct InstrumentResult {

@@ -421,6 +421,64 @@ template <class... A, class F> inline decltype(auto) call(seq<A...> &&s, F &&f) 
       std::move(s.items));
 }
 
+/// Calls across files. Whether the callee is instrumented is known at link
+/// time: its file defines a marker that the caller references weakly (null
+/// when the callee's file was not instrumented). The decision must be taken
+/// before the arguments are evaluated, since it decides whether they escape
+/// (a read each, in source order) or travel to the callee with their keys;
+/// `across` records it for the arguments, and `callAcross` takes it back.
+struct AcrossState {
+  unsigned depth = 0;
+  bool opaque[64];
+};
+inline thread_local AcrossState acrossState;
+
+inline bool across(const char *marker) {
+  AcrossState &s = acrossState;
+  if (s.depth < 64)
+    s.opaque[s.depth] = marker == nullptr;
+  ++s.depth;
+  return true;
+}
+
+/// An argument of a call across files: read as an escape when the callee is
+/// not instrumented; passed with its key when it is.
+template <class X> inline auto escapeIf(X &&x, bytedmd_location *at = nullptr) {
+  if constexpr (isV<X>) {
+    const AcrossState &s = acrossState;
+    if (s.depth == 0 || s.depth > 64 || s.opaque[s.depth - 1])
+      place(at), bytedmd_read(BYTEDMD_OP_ESCAPE, x.k);
+    return V<std::decay_t<decltype(x.v)>>{x.v, x.k};
+  } else {
+    return std::forward<X>(x);
+  }
+}
+
+/// `unmodeled` is the diagnostic for a callee that is not instrumented and
+/// receives a pointer, reference or iterator to tracked values (null: none).
+template <class... A, class F>
+inline decltype(auto) callAcross(seq<A...> &&s, F &&f, const bytedmd_location *where,
+                                 const char *unmodeled) {
+  AcrossState &st = acrossState;
+  const bool opaque = st.depth == 0 || st.depth > 64 || st.opaque[st.depth - 1];
+  if (st.depth > 0)
+    --st.depth;
+  using R = std::invoke_result_t<F &, decltype(val(std::declval<A>()))...>;
+  if constexpr (isArithmetic<R> && !std::is_reference_v<R>) {
+    if (!opaque)
+      return call(std::move(s), f);
+    if (unmodeled != nullptr)
+      bytedmd_diagnostic(where, unmodeled);
+    return V<R>{invoke(std::move(s), f), 0};
+  } else {
+    if (!opaque)
+      return call(std::move(s), f);
+    if (unmodeled != nullptr)
+      bytedmd_diagnostic(where, unmodeled);
+    return invoke(std::move(s), f);
+  }
+}
+
 // ---- containers --------------------------------------------------------------
 
 template <class T> struct IsVector : std::false_type {};
