@@ -40,11 +40,23 @@ if got != want:
     sys.exit(f"consumer test: report {got}, want {want}")
 PY
 
-# Nothing changed: nothing is rewritten. An edit to the measured source is.
+# The CI gate (docs/ci.md): compare against the committed baseline, written
+# by hand from cases.md.
+"$prefix/bin/bytedmd" compare project/baseline.json out/bytedmd-report.json >compare.out ||
+  { cat compare.out; fail "compare against the baseline failed"; }
+
+# Nothing changed: nothing is rewritten. An edit to the measured source is,
+# and the gate catches the cost it adds.
 cmake --build out >rebuild.log 2>&1 || { cat rebuild.log; fail "rebuild failed"; }
 grep -q "bytedmd: instrumenting" rebuild.log && fail "rewrote an unchanged source"
 sleep 1
-echo "double also_unmeasured(double x) { return x + x; }" >>project/src/kernels.cpp
+sed -i 's/return (a + b) + c;/return ((a + b) + c) * a;/' project/src/kernels.cpp
 cmake --build out >edit.log 2>&1 || { cat edit.log; fail "build after the edit failed"; }
 grep -q "bytedmd: instrumenting src/kernels.cpp" edit.log || fail "the edited source was not rewritten"
+grep -q "bytedmd: instrumenting src/helpers.cpp" edit.log && fail "rewrote helpers.cpp, which did not change"
+(cd out && ./app >/dev/null)
+status=0
+"$prefix/bin/bytedmd" compare project/baseline.json out/bytedmd-report.json >compare.out || status=$?
+[ "$status" -eq 1 ] || { cat compare.out; fail "compare exited $status on a regression, not 1"; }
+grep -q "my_add" compare.out || fail "compare does not name the regressed function"
 echo "consumer project: find_package(bytedmd) and bytedmd_instrument() work"
