@@ -1850,12 +1850,16 @@ unsigned Rewrite::function(const FunctionDecl *F) {
 
 } // namespace
 
-std::string crossFileMarker(ASTContext &context, const FunctionDecl *F, const SourceManager &sm) {
-  if (F == nullptr || F->isDefined() || isa<CXXMethodDecl>(F) || F->isMain() ||
-      F->getBuiltinID() || F->isVariadic() || F->isTemplated() || F->getPrimaryTemplate() ||
-      F->isTemplateInstantiation() || !F->isExternallyVisible() ||
-      sm.isInSystemHeader(F->getLocation()) || F->getLocation().isInvalid())
-    return "";
+namespace {
+// Free, non-template, externally visible functions other than main: what a
+// call from another file can name.
+bool callableAcrossFiles(const FunctionDecl *F) {
+  return F != nullptr && !isa<CXXMethodDecl>(F) && !F->isMain() && !F->isVariadic() &&
+         !F->isTemplated() && !F->getPrimaryTemplate() && !F->isTemplateInstantiation() &&
+         F->isExternallyVisible();
+}
+
+std::string markerOf(ASTContext &context, const FunctionDecl *F) {
   std::unique_ptr<MangleContext> mangler(context.createMangleContext());
   std::string name;
   llvm::raw_string_ostream os(name);
@@ -1866,21 +1870,19 @@ std::string crossFileMarker(ASTContext &context, const FunctionDecl *F, const So
   os.flush();
   return "bytedmd_instrumented_" + name;
 }
+} // namespace
+
+std::string crossFileMarker(ASTContext &context, const FunctionDecl *F, const SourceManager &sm) {
+  if (!callableAcrossFiles(F) || F->isDefined() || F->getBuiltinID() ||
+      F->getLocation().isInvalid() || sm.isInSystemHeader(F->getLocation()))
+    return "";
+  return markerOf(context, F);
+}
 
 std::string definedMarker(ASTContext &context, const FunctionDecl *F) {
-  if (F == nullptr || !F->isThisDeclarationADefinition() || isa<CXXMethodDecl>(F) ||
-      F->isMain() || F->isVariadic() || F->isTemplated() || F->getPrimaryTemplate() ||
-      F->isTemplateInstantiation() || !F->isExternallyVisible() || F->isInlined())
+  if (!callableAcrossFiles(F) || !F->isThisDeclarationADefinition() || F->isInlined())
     return "";
-  std::unique_ptr<MangleContext> mangler(context.createMangleContext());
-  std::string name;
-  llvm::raw_string_ostream os(name);
-  if (mangler->shouldMangleDeclName(F))
-    mangler->mangleName(GlobalDecl(F), os);
-  else
-    os << F->getName();
-  os.flush();
-  return "bytedmd_instrumented_" + name;
+  return markerOf(context, F);
 }
 
 unsigned rewriteFunction(ASTContext &context, Rewriter &rewriter, const RewritePolicy &policy,
