@@ -100,6 +100,16 @@ try {
   check("small one animates", await large.isVisible("#stack-view"), true);
   check("hint at --names when unnamed", await large.isVisible("#names-hint"), true);
   check("small one's events", await large.textContent("#position"), "event 0 of 28");
+  // Stepping to the end adds up to the measurement's cost, and leaves only
+  // the result on the stack.
+  for (let k = 0; k < 28; k++) await large.click("#step");
+  check("stepped cost is the cost", "cost " + (await large.textContent("#cost")),
+        (await large.textContent("#summary")).split(",")[0]);
+  check("only the result is left", await large.$$eval("#stack li.cell", c => c.length), 1);
+  await large.click("#back");
+  await large.click("#step");
+  check("back then step", "cost " + (await large.textContent("#cost")),
+        (await large.textContent("#summary")).split(",")[0]);
   await large.selectOption("#measurement", "1");
   check("large one does not animate", await large.isVisible("#stack-view"), false);
   check("large one is summarised", (await large.textContent("#no-events")).includes("too large to animate"), true);

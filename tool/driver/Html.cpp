@@ -63,7 +63,7 @@ function esc(s) { return String(s).replace(/[&<>"']/g, c => "&#" + c.charCodeAt(
 function nameOf(v) { return names[v] || "v" + v; }
 function prepare(m) {
   events = m.events ? m.events.list : [];
-  last = {}; names = {};
+  last = {}; names = {}; cache = null;
   const results = new Set(m.events ? m.events.results : []);
   events.forEach((e, i) => {
     if (e.store !== undefined) { last[e.store] = i; if (e.name) names[e.store] = e.name; }
@@ -72,29 +72,34 @@ function prepare(m) {
   for (const v of results) last[v] = Infinity;
 }
 // The state after the first k events: the stack (top first), the cost, and
-// what the k-th event did.
-function state(k) {
-  let stack = [], cost = 0, what = "", operands = new Set(), fresh = null;
-  for (let i = 0; i < k; i++) {
-    const e = events[i];
-    operands = new Set(); fresh = null;
-    if (e.store !== undefined) {
-      stack.unshift(e.store); fresh = e.store;
-      what = "STORE " + nameOf(e.store);
-      if (last[e.store] <= i) { stack = stack.filter(v => v !== e.store); what += " (never read: leaves at once)"; }
-    } else {
-      const costs = e.depths.map(readCost);
-      costs.forEach(c => { cost += c; });
-      what = (e.op ? e.op + "(" : "READ(") + e.read.map((v, j) => nameOf(v) + "@" + e.depths[j]).join(", ") +
-             ")  cost=" + costs.reduce((a, b) => a + b, 0);
-      const seen = new Set();
-      for (const v of e.read) { if (seen.has(v)) continue; seen.add(v); stack = stack.filter(x => x !== v); stack.unshift(v); }
-      const dead = e.read.filter(v => last[v] === i);
-      if (dead.length) { stack = stack.filter(v => !dead.includes(v)); what += "; leaving: " + [...new Set(dead)].map(nameOf).join(", "); }
-      operands = seen;
-    }
+// what the k-th event did. Stepping forward applies one event to the cached
+// state, so Play through a long measurement stays linear; going back replays
+// from the start.
+let cache = null;
+function applyEvent(s, i, describe) {
+  const e = events[i];
+  s.operands = new Set(); s.fresh = null; s.what = "";
+  if (e.store !== undefined) {
+    s.stack.unshift(e.store); s.fresh = e.store;
+    if (describe) s.what = "STORE " + nameOf(e.store);
+    if (last[e.store] <= i) { s.stack = s.stack.filter(v => v !== e.store); if (describe) s.what += " (never read: leaves at once)"; }
+    return;
   }
-  return { stack, cost, what, operands, fresh };
+  const costs = e.depths.map(readCost);
+  costs.forEach(c => { s.cost += c; });
+  if (describe)
+    s.what = (e.op ? e.op + "(" : "READ(") + e.read.map((v, j) => nameOf(v) + "@" + e.depths[j]).join(", ") +
+             ")  cost=" + costs.reduce((a, b) => a + b, 0);
+  const seen = new Set();
+  for (const v of e.read) { if (seen.has(v)) continue; seen.add(v); s.stack = s.stack.filter(x => x !== v); s.stack.unshift(v); }
+  const dead = e.read.filter(v => last[v] === i);
+  if (dead.length) { s.stack = s.stack.filter(v => !dead.includes(v)); if (describe) s.what += "; leaving: " + [...new Set(dead)].map(nameOf).join(", "); }
+  s.operands = seen;
+}
+function state(k) {
+  if (!cache || cache.k > k) cache = { k: 0, stack: [], cost: 0, what: "", operands: new Set(), fresh: null };
+  while (cache.k < k) { applyEvent(cache, cache.k, cache.k === k - 1); cache.k++; }
+  return cache;
 }
 function render() {
   const s = state(step);
