@@ -24,14 +24,8 @@ void IrWriter::append(std::uint64_t n) {
 
 void IrWriter::store(Word key) {
   number_[key] = ++stored_;
-  if (!labels_.empty()) {
-    std::string name;
-    if (inputNames_ && key < inputNames_->size())
-      name = (*inputNames_)[key];
-    if (name.empty() && siteNames_ && site_ < siteNames_->size() && (*siteNames_)[site_])
-      name = (*siteNames_)[site_];
-    labels_[key] = name;
-  }
+  if (!labels_.empty())
+    labels_[key] = sourceName(inputNames_, siteNames_, key, site_);
   buffer_ += "STORE ";
   label(key);
   buffer_.push_back('\n');

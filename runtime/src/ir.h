@@ -19,6 +19,17 @@
 
 namespace bytedmd {
 
+/// The source name of a stored value: its input's name, else what the
+/// instruction at `site` computes, else "" (the value stays vN).
+inline const char *sourceName(const std::vector<std::string> *inputNames,
+                              const std::vector<const char *> *siteNames, Word key, Word site) {
+  if (inputNames && key < inputNames->size() && !(*inputNames)[key].empty())
+    return (*inputNames)[key].c_str();
+  if (siteNames && site < siteNames->size() && (*siteNames)[site])
+    return (*siteNames)[site];
+  return "";
+}
+
 /// A replay sink that writes IR text to a stdio stream as the replay runs.
 class IrWriter {
 public:

@@ -290,10 +290,7 @@ struct EventCollector {
     number[key] = ++stored;
     MeasurementRecord::Event e;
     e.values.push_back(stored);
-    if (inputNames && key < inputNames->size())
-      e.name = (*inputNames)[key];
-    if (e.name.empty() && siteNames && site < siteNames->size() && (*siteNames)[site])
-      e.name = (*siteNames)[site];
+    e.name = sourceName(inputNames, siteNames, key, site);
     events.push_back(std::move(e));
   }
   void batch() {
@@ -310,6 +307,15 @@ struct EventCollector {
   }
   void location(Word id) { site = id; }
 };
+
+/// What each location's instruction computes, by location id (null: none).
+/// The caller holds reg.mutex: other threads add locations.
+std::vector<const char *> siteNamesLocked(const Registry &reg) {
+  std::vector<const char *> names(reg.locations.size() + 1, nullptr);
+  for (std::size_t i = 0; i < reg.locations.size(); ++i)
+    names[i + 1] = reg.locations[i]->name;
+  return names;
+}
 
 /// Measurements up to this many events keep them in the report.
 constexpr std::size_t kEventsInReport = 4000;
@@ -383,10 +389,10 @@ void endMeasurement(Recorder &r) {
       EventCollector collector(log.values);
       std::vector<const char *> siteNames;
       if (config.irNames) {
-        std::lock_guard<std::mutex> lock(reg.mutex); // other threads add locations
-        siteNames.assign(reg.locations.size() + 1, nullptr);
-        for (std::size_t i = 0; i < reg.locations.size(); ++i)
-          siteNames[i + 1] = reg.locations[i]->name;
+        {
+          std::lock_guard<std::mutex> lock(reg.mutex);
+          siteNames = siteNamesLocked(reg);
+        }
         s.inputNames.resize(std::size_t(log.values) + 1);
         collector.inputNames = &s.inputNames;
         collector.siteNames = &siteNames;
@@ -403,9 +409,7 @@ void endMeasurement(Recorder &r) {
       openIrLocked(reg);
       if (reg.ir != nullptr) {
         IrWriter ir(reg.ir, log.values, options.bytesPerElement);
-        std::vector<const char *> siteNames(reg.locations.size() + 1, nullptr);
-        for (std::size_t i = 0; i < reg.locations.size(); ++i)
-          siteNames[i + 1] = reg.locations[i]->name;
+        const std::vector<const char *> siteNames = siteNamesLocked(reg);
         if (config.irNames) {
           s.inputNames.resize(std::size_t(log.values) + 1);
           ir.useNames(&s.inputNames, &siteNames);
