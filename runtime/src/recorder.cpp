@@ -229,6 +229,17 @@ inline Word allocate(Recorder &r) {
   return ++r.next;
 }
 
+/// Records an input; `order` (group << 40 | position) places it on the
+/// initial stack.
+bytedmd_key declareInput(Recorder &r, std::uint64_t order) {
+  reserveWords(r, 1);
+  *r.cursor++ = word::kInput;
+  const Word k = allocate(r);
+  r.state->inputs.push_back(k);
+  r.state->inputOrder.push_back(order);
+  return r.tag | k;
+}
+
 __attribute__((noinline)) std::uint32_t registerLocation(bytedmd_location *where) {
   Registry &reg = registry();
   std::lock_guard<std::mutex> lock(reg.mutex);
@@ -641,13 +652,8 @@ bytedmd_key bytedmd_input(void) {
   Recorder &r = tls;
   if (r.id == 0)
     return 0;
-  bytedmd::reserveWords(r, 1);
-  *r.cursor++ = word::kInput;
-  const Word k = bytedmd::allocate(r);
   bytedmd::MeasurementState &s = *r.state;
-  s.inputs.push_back(k);
-  s.inputOrder.push_back((std::uint64_t(s.group) << 40) | s.position++);
-  return r.tag | k;
+  return bytedmd::declareInput(r, (std::uint64_t(s.group) << 40) | s.position++);
 }
 
 void bytedmd_input_group(void) {
@@ -667,14 +673,9 @@ bytedmd_key bytedmd_input_at(uint32_t group, uint64_t offset) {
   Recorder &r = tls;
   if (r.id == 0)
     return 0;
-  bytedmd::reserveWords(r, 1);
-  *r.cursor++ = word::kInput;
-  const Word k = bytedmd::allocate(r);
-  bytedmd::MeasurementState &s = *r.state;
-  s.inputs.push_back(k);
-  s.inputOrder.push_back((std::uint64_t(group) << 40) | (offset & ((std::uint64_t(1) << 40) - 1)));
-  s.lazyInputs = true;
-  return r.tag | k;
+  r.state->lazyInputs = true;
+  return bytedmd::declareInput(
+      r, (std::uint64_t(group) << 40) | (offset & ((std::uint64_t(1) << 40) - 1)));
 }
 
 void bytedmd_inputs(bytedmd_key *keys, size_t n) {
