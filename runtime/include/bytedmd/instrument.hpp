@@ -463,20 +463,16 @@ inline decltype(auto) callAcross(seq<A...> &&s, F &&f, const bytedmd_location *w
   const bool opaque = st.depth == 0 || st.depth > 64 || st.opaque[st.depth - 1];
   if (st.depth > 0)
     --st.depth;
+  if (!opaque)
+    return call(std::move(s), f);
+  if (unmodeled != nullptr)
+    bytedmd_diagnostic(where, unmodeled);
+  // The same type as call's: an arithmetic result comes back as an untracked V.
   using R = std::invoke_result_t<F &, decltype(val(std::declval<A>()))...>;
-  if constexpr (isArithmetic<R> && !std::is_reference_v<R>) {
-    if (!opaque)
-      return call(std::move(s), f);
-    if (unmodeled != nullptr)
-      bytedmd_diagnostic(where, unmodeled);
+  if constexpr (isArithmetic<R> && !std::is_reference_v<R>)
     return V<R>{invoke(std::move(s), f), 0};
-  } else {
-    if (!opaque)
-      return call(std::move(s), f);
-    if (unmodeled != nullptr)
-      bytedmd_diagnostic(where, unmodeled);
+  else
     return invoke(std::move(s), f);
-  }
 }
 
 // ---- containers --------------------------------------------------------------
