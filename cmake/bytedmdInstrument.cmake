@@ -1,4 +1,5 @@
-# bytedmd_instrument(TARGET t SOURCES a.cpp ... [FUNCTIONS f ...] [UNTRACKED n ...])
+# bytedmd_instrument(TARGET t SOURCES a.cpp ... [FUNCTIONS f ...] [UNTRACKED n ...]
+#                    [INSTRUMENT_HEADERS regex])
 #
 # Measures functions of an existing target: at build time each listed source
 # is rewritten by bytedmd-instrument with the target's own include paths,
@@ -7,10 +8,15 @@
 # (or bytedmd-instrument) changes. FUNCTIONS limits the measured functions
 # (default: every function defined in the sources except main); UNTRACKED
 # names parameters (NAME or FUNCTION:NAME) that are not inputs.
+# INSTRUMENT_HEADERS also rewrites the functions defined in the project's
+# headers whose real path the regular expression finds; the sources include
+# rewritten copies (with internal linkage, so the target's other files keep
+# the plain ones). A source is rewritten again when any header it reads
+# changes (a depfile).
 #
 # Needs BYTEDMD_INSTRUMENT_EXECUTABLE (set by find_package(bytedmd)).
 function(bytedmd_instrument)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "TARGET" "SOURCES;FUNCTIONS;UNTRACKED")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "TARGET;INSTRUMENT_HEADERS" "SOURCES;FUNCTIONS;UNTRACKED")
   if(NOT arg_TARGET OR NOT arg_SOURCES)
     message(FATAL_ERROR "bytedmd_instrument: TARGET and SOURCES are required")
   endif()
@@ -35,6 +41,9 @@ function(bytedmd_instrument)
   foreach(p IN LISTS arg_UNTRACKED)
     list(APPEND options "--untracked=${p}")
   endforeach()
+  if(arg_INSTRUMENT_HEADERS)
+    list(APPEND options "--instrument-headers=${arg_INSTRUMENT_HEADERS}")
+  endif()
 
   # The target's flags, as generator expressions: they hold whatever the
   # target ends up with, including properties set after this call.
@@ -56,8 +65,10 @@ function(bytedmd_instrument)
     set(out "${CMAKE_CURRENT_BINARY_DIR}/bytedmd/${t}/${name}.bytedmd.cpp")
     add_custom_command(
       OUTPUT "${out}"
-      COMMAND "${BYTEDMD_INSTRUMENT_EXECUTABLE}" "${path}" -o "${out}" ${options} -- ${flags}
+      COMMAND "${BYTEDMD_INSTRUMENT_EXECUTABLE}" "${path}" -o "${out}" "--dep-file=${out}.d"
+              ${options} -- ${flags}
       DEPENDS "${path}" "${BYTEDMD_INSTRUMENT_EXECUTABLE}"
+      DEPFILE "${out}.d"
       COMMENT "bytedmd: instrumenting ${source}"
       COMMAND_EXPAND_LISTS
       VERBATIM)

@@ -8,6 +8,8 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -23,7 +25,8 @@ static cl::OptionCategory category("bytedmd-instrument options");
 static cl::list<std::string>
     functions("function",
               cl::desc("A measured function (repeatable; ns::f accepted). Default: every "
-                       "function defined in SOURCE except main"),
+                       "function defined in SOURCE except main (functions of --instrument-headers only when "
+                       "named)"),
               cl::value_desc("NAME"), cl::cat(category));
 static cl::list<std::string>
     untracked("untracked",
@@ -44,6 +47,22 @@ static cl::opt<bool> allowMissingFunctions(
     cl::desc("Accept --function names that SOURCE does not define (one list for every file of "
              "a target)"),
     cl::cat(category));
+static cl::opt<std::string> instrumentHeaders(
+    "instrument-headers",
+    cl::desc("Also instrument the functions defined in the project's headers whose real path "
+             "this regular expression finds (system headers never). Their rewritten copies go "
+             "under --header-dir and the output includes them"),
+    cl::value_desc("REGEX"), cl::cat(category));
+static cl::opt<std::string> headerDir(
+    "header-dir",
+    cl::desc("Where rewritten headers go, each under its own real path (default: FILE.headers "
+             "beside -o FILE)"),
+    cl::value_desc("DIR"), cl::cat(category));
+static cl::opt<std::string> depFile(
+    "dep-file",
+    cl::desc("Also write a Makefile-style list of the project files the output depends on "
+             "(for build systems: CMake's DEPFILE)"),
+    cl::value_desc("FILE"), cl::cat(category));
 static cl::opt<bool> printFlags("print-flags",
                                 cl::desc("Print the compile and link flags that instrumented "
                                          "code needs, and exit"),
@@ -57,6 +76,53 @@ and the flags from --print-flags; running it writes bytedmd-report.json.
   bytedmd-instrument matvec.cpp -o matvec.bytedmd.cpp -- -std=c++17
   g++ -O2 matvec.bytedmd.cpp $(bytedmd-instrument --print-flags) -o matvec
 )";
+
+/// Writes a temporary beside `path`, then renames it: never a partial file.
+static bool writeAtomically(const std::string &path, StringRef content) {
+  if (std::error_code error = sys::fs::create_directories(sys::path::parent_path(path))) {
+    errs() << "bytedmd-instrument: error: cannot create the directory of " << path << ": "
+           << error.message() << "\n";
+    return false;
+  }
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::error_code error;
+    raw_fd_ostream out(temporary, error, sys::fs::OF_None);
+    if (error) {
+      errs() << "bytedmd-instrument: error: cannot write " << path << ": " << error.message()
+             << "\n";
+      return false;
+    }
+    out << content;
+    out.close();
+    if (out.has_error()) {
+      errs() << "bytedmd-instrument: error: cannot write " << path << "\n";
+      out.clear_error();
+      sys::fs::remove(temporary);
+      return false;
+    }
+  }
+  if (std::error_code error = sys::fs::rename(temporary, path)) {
+    errs() << "bytedmd-instrument: error: cannot write " << path << ": " << error.message()
+           << "\n";
+    sys::fs::remove(temporary);
+    return false;
+  }
+  return true;
+}
+
+/// "a\ b" for a path with a space: Makefile syntax.
+static std::string makeEscaped(StringRef path) {
+  std::string out;
+  for (char c : path) {
+    if (c == ' ' || c == '#')
+      out += '\\';
+    if (c == '$')
+      out += '$';
+    out += c;
+  }
+  return out;
+}
 
 int main(int argc, const char **argv) {
   for (int i = 1; i < argc; ++i) {
@@ -117,6 +183,21 @@ int main(int argc, const char **argv) {
   options.untracked = untracked;
   options.keepOutputs = keepOutputs;
   options.allowMissingFunctions = allowMissingFunctions;
+  options.instrumentHeaders = instrumentHeaders;
+  if (!instrumentHeaders.empty()) {
+    std::string why;
+    if (!Regex(instrumentHeaders).isValid(why)) {
+      errs() << "bytedmd-instrument: error: --instrument-headers='" << instrumentHeaders
+             << "' is not a valid regular expression: " << why << "\n";
+      return 1;
+    }
+    SmallString<256> dir(headerDir.empty() && !output.empty() && output != "-"
+                             ? output + ".headers"
+                             : std::string(headerDir));
+    if (!dir.empty())
+      sys::fs::make_absolute(dir);
+    options.headerDir = dir.str().str();
+  }
   bytedmd::InstrumentResult result;
   const int status = tool.run(bytedmd::newInstrumentActionFactory(options, result).get());
   if (status != 0 || !result.produced) {
@@ -124,33 +205,21 @@ int main(int argc, const char **argv) {
            << " was not instrumented (see the diagnostics above); no output written\n";
     return 1;
   }
+  // Headers first: the output includes them.
+  for (const bytedmd::RewrittenHeader &h : result.headers)
+    if (!writeAtomically(h.path, h.content))
+      return 1;
+  if (!depFile.empty()) {
+    const std::string target = output.empty() || output == "-" ? source : output;
+    std::string rule = makeEscaped(target) + ":";
+    for (const std::string &d : result.dependencies)
+      rule += " \\\n  " + makeEscaped(d);
+    if (!writeAtomically(depFile, rule + "\n"))
+      return 1;
+  }
   if (output.empty() || output == "-") {
     outs() << result.output;
     return 0;
   }
-  // Write a temporary beside the output, then rename: never a partial file.
-  const std::string temporary = output + ".tmp." + std::to_string(::getpid());
-  {
-    std::error_code error;
-    raw_fd_ostream out(temporary, error, sys::fs::OF_None);
-    if (error) {
-      errs() << "bytedmd-instrument: error: cannot write " << output << ": " << error.message()
-             << "\n";
-      return 1;
-    }
-    out << result.output;
-    out.close();
-    if (out.has_error()) {
-      errs() << "bytedmd-instrument: error: cannot write " << output << "\n";
-      sys::fs::remove(temporary);
-      return 1;
-    }
-  }
-  if (std::error_code error = sys::fs::rename(temporary, output)) {
-    errs() << "bytedmd-instrument: error: cannot write " << output << ": " << error.message()
-           << "\n";
-    sys::fs::remove(temporary);
-    return 1;
-  }
-  return 0;
+  return writeAtomically(output, result.output) ? 0 : 1;
 }

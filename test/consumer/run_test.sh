@@ -33,9 +33,11 @@ import json, sys
 ms = json.load(open(sys.argv[1]))["measurements"]
 got = [(m["function"], m["cost"], m["trace"], m["approximate"]) for m in ms]
 # cases.md: my_add(1,2,3) and dot_explicit([0,1],[2,3]) (dot_n with n untracked),
-# then the same two computations with their operations in helpers.cpp.
+# then the same two computations with their operations in helpers.cpp, and
+# again with them in the opted-in header inline_ops.h.
 want = [("my_add", 6, [1, 2, 1, 2], False), ("dot_n", 11, [2, 4, 2, 3, 2, 1], False),
-        ("add3_across", 6, [1, 2, 1, 2], False), ("dot_across", 11, [2, 4, 2, 3, 2, 1], False)]
+        ("add3_across", 6, [1, 2, 1, 2], False), ("dot_across", 11, [2, 4, 2, 3, 2, 1], False),
+        ("add3_inline", 6, [1, 2, 1, 2], False), ("dot_inline", 11, [2, 4, 2, 3, 2, 1], False)]
 if got != want:
     sys.exit(f"consumer test: report {got}, want {want}")
 PY
@@ -59,4 +61,15 @@ status=0
 "$prefix/bin/bytedmd" compare project/baseline.json out/bytedmd-report.json >compare.out || status=$?
 [ "$status" -eq 1 ] || { cat compare.out; fail "compare exited $status on a regression, not 1"; }
 grep -q "my_add" compare.out || fail "compare does not name the regressed function"
+# An edit to the opted-in header rewrites the file that includes it (the
+# depfile), and only that one: a + b becomes (a + b) * a in add2_inline, one
+# more instruction in add3_inline.
+sleep 1
+sed -i 's/return a + b;/return (a + b) * a;/' project/include/inline_ops.h
+cmake --build out >header.log 2>&1 || { cat header.log; fail "build after the header edit failed"; }
+grep -q "bytedmd: instrumenting src/kernels.cpp" header.log || fail "the header edit did not rewrite kernels.cpp"
+grep -q "bytedmd: instrumenting src/helpers.cpp" header.log && fail "rewrote helpers.cpp, which does not include the header"
+(cd out && ./app >/dev/null)
+"$prefix/bin/bytedmd" compare project/baseline.json out/bytedmd-report.json >compare.out && fail "compare missed the header's regression"
+grep -q "add3_inline" compare.out || fail "compare does not name add3_inline after the header edit"
 echo "consumer project: find_package(bytedmd) and bytedmd_instrument() work"

@@ -455,6 +455,70 @@ double total(const std::vector<double> &v) { return v[0] + v[1]; }
       << report["measurements"][1]["diagnostics"].dump();
 }
 
+TEST_F(Cli, HeaderFunctionsAreInstrumentedWhenOptedIn) {
+  // f(1,2,3) = add2(a, b) + c, with add2 an inline function of the project's
+  // header, which b.cpp (never instrumented) also uses.
+  ASSERT_EQ(::mkdir((dir + "/inc").c_str(), 0755), 0);
+  std::ofstream(dir + "/inc/ops.hpp") << R"(#pragma once
+inline double add2(double a, double b) { return a + b; }
+)";
+  std::ofstream(dir + "/a.cpp") << R"(#include "ops.hpp"
+#include <cstdio>
+double plain_use(double x);
+double f(double a, double b, double c) { return add2(a, b) + c; }
+int main() { std::printf("%g %g\n", f(1, 2, 3), plain_use(4)); }
+)";
+  std::ofstream(dir + "/b.cpp") << R"(#include "ops.hpp"
+double plain_use(double x) { return add2(x, x); }
+)";
+  // Opted in: the keys travel into add2, so f costs what (a+b)+c costs in
+  // one function (cases.md my_add: 6, trace 1,2,1,2).
+  Result r = run(bytedmd + " run a.cpp --function=f --instrument-headers='/inc/ops\\.hpp$' "
+                           "--report=in.json -- -Iinc " + dir + "/b.cpp");
+  ASSERT_EQ(r.status, 0) << r.err;
+  nlohmann::json report = nlohmann::json::parse(readFile(dir + "/in.json"));
+  EXPECT_EQ(report["measurements"][0]["trace"], nlohmann::json::array({1, 2, 1, 2}));
+  EXPECT_EQ(report["measurements"][0]["cost"], 6);
+  EXPECT_EQ(report["measurements"][0]["approximate"], false);
+  // Not opted in: add2 is code that is not rewritten; a and b escape (a@1,
+  // then b@1, a having died) and + c reads c@1.
+  r = run(bytedmd + " run a.cpp --function=f --report=out.json -- -Iinc " + dir + "/b.cpp");
+  ASSERT_EQ(r.status, 0) << r.err;
+  report = nlohmann::json::parse(readFile(dir + "/out.json"));
+  EXPECT_EQ(report["measurements"][0]["trace"], nlohmann::json::array({1, 1, 1}));
+
+  // In three steps, linked at -O0 with b.cpp's plain add2 (a weak symbol):
+  // the rewritten add2 is internal to a.cpp, so neither replaces the other.
+  const std::string flags = "$(" + instrument + " --print-flags)";
+  r = run(instrument + " a.cpp -o gen/a.i.cpp --function=f --instrument-headers=/inc/ "
+                       "--dep-file=gen/a.d -- -Iinc");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string deps = readFile(dir + "/gen/a.d");
+  EXPECT_EQ(deps.rfind("gen/a.i.cpp:", 0), 0u) << deps;
+  EXPECT_NE(deps.find("/inc/ops.hpp"), std::string::npos) << deps;
+  EXPECT_NE(deps.find("/a.cpp"), std::string::npos) << deps;
+  EXPECT_TRUE(exists(dir + "/gen/a.i.cpp.headers" + dir + "/inc/ops.hpp"));
+  r = run("c++ -O0 -std=c++17 -Iinc gen/a.i.cpp b.cpp " + flags +
+          " -o mixed && BYTEDMD_REPORT=mixed.json ./mixed");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "6 8\n");
+  const Result plain = run("c++ -O0 -Iinc a.cpp b.cpp -o plain && ./plain");
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  EXPECT_EQ(plain.out, r.out);
+  report = nlohmann::json::parse(readFile(dir + "/mixed.json"));
+  EXPECT_EQ(report["measurements"][0]["trace"], nlohmann::json::array({1, 2, 1, 2}));
+
+  // Without -o there is no place for the copies unless --header-dir says.
+  r = run(instrument + " a.cpp --instrument-headers=/inc/ -- -Iinc");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("give -o FILE or --header-dir=DIR"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  r = run(instrument + " a.cpp --instrument-headers='(' -o never.cpp -- -Iinc");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("is not a valid regular expression"), std::string::npos) << r.err;
+  EXPECT_FALSE(exists(dir + "/never.cpp"));
+}
+
 TEST_F(Cli, InstrumentWritesToStandardOutputWithoutDashO) {
   Result r = run(instrument + " " + input("exit_status.cpp"));
   ASSERT_EQ(r.status, 0) << r.err;

@@ -26,7 +26,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> functions, untracked, compilerArgs;
-  std::string source, report = "bytedmd-report.json", keepDir;
+  std::string source, report = "bytedmd-report.json", keepDir, instrumentHeaders;
   std::string bytesPerElement = "1";
   bool ir = false;
   bool keepOutputs = false;
@@ -132,6 +132,8 @@ int parse(int argc, char **argv, Options &o) {
       continue;
     else if (value("--keep-dir", o.keepDir))
       continue;
+    else if (value("--instrument-headers", o.instrumentHeaders))
+      continue;
     else if (a == "--keep-outputs")
       o.keepOutputs = true;
     else if (a == "--ir")
@@ -171,7 +173,7 @@ int runCommand(int argc, char **argv, const char *argv0) {
   if (argc > 0 && (std::strcmp(argv[0], "--help") == 0 || std::strcmp(argv[0], "-h") == 0)) {
     std::printf("usage: bytedmd run [options] SOURCE [-- COMPILER_ARGS...]\n"
                 "options: --function=NAME --untracked=PARAM --keep-outputs --report=FILE "
-                "--bytes-per-element=N --ir --keep-dir=DIR\n");
+                "--bytes-per-element=N --ir --keep-dir=DIR --instrument-headers=REGEX\n");
     return 0;
   }
   Options o;
@@ -218,6 +220,8 @@ int runCommand(int argc, char **argv, const char *argv0) {
     args.push_back("--untracked=" + u);
   if (o.keepOutputs)
     args.push_back("--keep-outputs");
+  if (!o.instrumentHeaders.empty())
+    args.push_back("--instrument-headers=" + o.instrumentHeaders);
   args.push_back("--");
   bool hasStd = false, hasOpt = false;
   for (const std::string &a : o.compilerArgs) {

@@ -31,6 +31,8 @@ options:
   --ir=names                the same with source names (A[0][1], s, a * b) for vN
   --names                   source names in the report's events (for bytedmd html)
   --keep-dir=DIR            keep the instrumented source and binary in DIR
+  --instrument-headers=RE   also instrument the functions of the project's headers whose
+                            real path RE finds (docs/semantics.md, "Project headers")
 )";
 } // namespace
 

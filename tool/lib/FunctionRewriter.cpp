@@ -341,7 +341,7 @@ public:
 
 private:
   // ---- source edits --------------------------------------------------------
-  /// A location in the main file where an edit can go: file locations, and
+  /// A location in a rewritten file where an edit can go: file locations, and
   /// macro arguments spelled in the file.
   SourceLocation editable(SourceLocation L) const {
     if (L.isInvalid())
@@ -360,7 +360,9 @@ private:
       if (L.isMacroID())
         return {};
     }
-    return sm_.isWrittenInMainFile(L) ? L : SourceLocation();
+    if (!policy_.isRewrittenFile)
+      return sm_.isWrittenInMainFile(L) ? L : SourceLocation();
+    return L.isFileID() && policy_.isRewrittenFile(sm_.getFileID(L)) ? L : SourceLocation();
   }
   bool canEdit(const Expr *E) const {
     return editable(E->getBeginLoc()).isValid() && editable(E->getEndLoc()).isValid();

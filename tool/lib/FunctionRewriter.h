@@ -24,6 +24,7 @@
 
 namespace clang {
 class ASTContext;
+class FileID;
 class FunctionDecl;
 class Rewriter;
 class SourceManager;
@@ -44,6 +45,9 @@ struct RewritePolicy {
   /// Collects the markers of functions called across files; the caller
   /// declares them weak at the top of the file.
   std::set<std::string> *crossFileMarkers = nullptr;
+  /// The files whose text is rewritten: the main file, and the project
+  /// headers opted in with --instrument-headers. Unset: the main file only.
+  std::function<bool(clang::FileID)> isRewrittenFile;
 };
 
 /// The marker symbol of a function this file calls but another defines (the

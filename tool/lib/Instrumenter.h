@@ -32,6 +32,21 @@ struct InstrumentOptions {
   /// A --function name need not be defined in this file (one list for all
   /// the files of a target, as bytedmd_instrument passes it).
   bool allowMissingFunctions = false;
+  /// Project headers whose functions are rewritten too: a regular expression
+  /// searched in each header's real path (as clang-tidy's --header-filter).
+  /// System headers never are. Empty: the main file only.
+  std::string instrumentHeaders;
+  /// The absolute directory that rewritten headers go under, each at its own
+  /// real path (DIR/home/me/proj/include/k.hpp): the rewritten files include
+  /// them by that path.
+  std::string headerDir;
+};
+
+/// A project header rewritten with the main file.
+struct RewrittenHeader {
+  std::string original; ///< its real path
+  std::string path;     ///< where the rewritten copy goes (under headerDir)
+  std::string content;
 };
 
 struct InstrumentResult {
@@ -39,6 +54,10 @@ struct InstrumentResult {
   std::string output;                ///< the rewritten main file
   std::vector<std::string> measured; ///< qualified names of measured functions
   unsigned warnings = 0;             ///< bytedmd diagnostics emitted
+  std::vector<RewrittenHeader> headers;
+  /// Every file of the project that the translation unit read (the main
+  /// file and its non-system headers): what the output depends on.
+  std::vector<std::string> dependencies;
 };
 
 /// A factory for the instrumenting action; `result` must outlive the run.
