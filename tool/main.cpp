@@ -79,7 +79,9 @@ and the flags from --print-flags; running it writes bytedmd-report.json.
 
 /// Writes a temporary beside `path`, then renames it: never a partial file.
 static bool writeAtomically(const std::string &path, StringRef content) {
-  if (std::error_code error = sys::fs::create_directories(sys::path::parent_path(path))) {
+  const StringRef parent = sys::path::parent_path(path);
+  if (std::error_code error = parent.empty() ? std::error_code()
+                                             : sys::fs::create_directories(parent)) {
     errs() << "bytedmd-instrument: error: cannot create the directory of " << path << ": "
            << error.message() << "\n";
     return false;
