@@ -1,6 +1,8 @@
 // cost.cpp - integer square roots and the per-byte closed form.
 #include "cost.h"
 
+#include <cmath>
+
 namespace bytedmd {
 
 std::uint64_t isqrt(std::uint64_t n) {
@@ -29,6 +31,13 @@ std::uint64_t sumCeilSqrt(std::uint64_t n) {
   unsigned __int128 m = ceilSqrt(n);
   unsigned __int128 total = m * (6 * (unsigned __int128)n - 2 * m * m + 3 * m - 1) / 6;
   return std::uint64_t(total);
+}
+
+double sumSqrt(std::uint64_t depth, std::uint64_t bytesPerElement) {
+  double total = 0;
+  for (std::uint64_t b = (depth - 1) * bytesPerElement + 1; b <= depth * bytesPerElement; ++b)
+    total += std::sqrt(double(b));
+  return total;
 }
 
 } // namespace bytedmd

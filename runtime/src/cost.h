@@ -29,6 +29,10 @@ inline std::uint64_t readCost(std::uint64_t depth, std::uint64_t bytesPerElement
   return sumCeilSqrt(depth * bytesPerElement) - sumCeilSqrt((depth - 1) * bytesPerElement);
 }
 
+/// sum of sqrt(b) over the bytes b of an element at depth d (>= 1) with B
+/// bytes each: DMD's unrounded price, in floating point.
+double sumSqrt(std::uint64_t depth, std::uint64_t bytesPerElement);
+
 } // namespace bytedmd
 
 #endif // BYTEDMD_COST_H

@@ -390,6 +390,8 @@ void endMeasurement(Recorder &r) {
   ReplayOptions options;
   options.bytesPerElement = config.bytesPerElement;
   options.traceLimit = config.traceLimit;
+  if (!config.cacheSizes.empty())
+    options.cacheSizes = &config.cacheSizes;
   if (progress.terminal) {
     options.progress = &Progress::replayed;
     options.progressContext = &progress;
@@ -432,6 +434,14 @@ void endMeasurement(Recorder &r) {
       } else {
         record.stats = s.replay.run(log, options);
       }
+    }
+    // Record once, replay once more per variant.
+    for (const VariantSpec &spec : config.variants) {
+      ReplayOptions variant = options;
+      variant.liveness = spec.liveness;
+      variant.sqrtCost = spec.sqrtCost;
+      variant.perSite = false;
+      record.variants.push_back({spec.name(), spec, s.replay.run(log, variant)});
     }
   } catch (const std::bad_alloc &) {
     fatal(std::string("out of memory replaying the measurement of '") + record.function + "' (" +

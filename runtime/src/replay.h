@@ -23,6 +23,17 @@ namespace bytedmd {
 
 struct ReplayOptions {
   std::uint64_t bytesPerElement = 1;
+  /// Values leave the stack after their last read (ByteDMD). False: they
+  /// never do (Ding and Smith's DMD); inputs are still placed eagerly.
+  bool liveness = true;
+  /// Also price every read at plain sqrt of its byte depths (DMD's
+  /// unrounded cost), in floating point: stats.sqrtCost.
+  bool sqrtCost = false;
+  /// Miss counts of a fully associative LRU cache of each size (elements):
+  /// stats.misses[i] counts the reads deeper than (*cacheSizes)[i].
+  const std::vector<std::uint64_t> *cacheSizes = nullptr;
+  /// Charge reads to their source locations (stats.sites).
+  bool perSite = true;
   /// Depths beyond this many are counted and priced but not kept.
   std::uint64_t traceLimit = std::numeric_limits<std::uint64_t>::max();
   /// Called now and then with the fraction of the log replayed (for a
@@ -45,6 +56,8 @@ struct ReplayStats {
     std::uint64_t reads = 0, cost = 0;
   };
   std::vector<Site> sites;
+  double sqrtCost = 0;                ///< with options.sqrtCost
+  std::vector<std::uint64_t> misses;  ///< per options.cacheSizes entry
 };
 
 /// What a replay reports as it goes, for the IR text. The default does nothing
@@ -155,8 +168,12 @@ inline void Replay::remove(Word key) {
 template <class Sink>
 ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
   computeLiveness(log);
+  if (!options.liveness)
+    for (Value &v : values_)
+      v.last = kForever;
   ReplayStats stats;
-  if (hasLocations_)
+  const bool perSite = hasLocations_ && options.perSite;
+  if (perSite)
     stats.sites.resize(1); // reads before the first location go to site 0
   stats.inputs = log.inputCount;
   if (options.traceLimit != 0)
@@ -258,7 +275,7 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
       break;
     case word::kLocation:
       site = word::payload(header);
-      if (site >= stats.sites.size())
+      if (perSite && site >= stats.sites.size())
         stats.sites.resize(std::size_t(site) + 1);
       sink.location(site);
       break;
@@ -272,6 +289,17 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
     const std::uint64_t price =
         options.bytesPerElement == 1 ? ceilSqrt(d) : readCost(d, options.bytesPerElement);
     stats.cost += histogram_[d] * price;
+    if (options.sqrtCost)
+      stats.sqrtCost += double(histogram_[d]) * sumSqrt(d, options.bytesPerElement);
+  }
+  if (options.cacheSizes != nullptr) {
+    // A read misses in a cache of C elements when more than C values,
+    // counting itself, are at or above it: depth > C.
+    const std::vector<std::uint64_t> &sizes = *options.cacheSizes;
+    stats.misses.assign(sizes.size(), 0);
+    for (std::size_t j = 0; j < sizes.size(); ++j)
+      for (std::uint64_t d = sizes[j] + 1; d < histogram_.size(); ++d)
+        stats.misses[j] += histogram_[d];
   }
   stats.traceTruncated = stats.reads > stats.trace.size();
   return stats;

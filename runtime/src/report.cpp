@@ -42,6 +42,75 @@ bool parseCount(const char *text, std::uint64_t min, std::uint64_t max, std::uin
 }
 } // namespace
 
+std::string VariantSpec::name() const {
+  std::string out;
+  auto add = [&](const char *option) { out += (out.empty() ? "" : ",") + std::string(option); };
+  if (!liveness)
+    add("no-liveness");
+  if (sqrtCost)
+    add("cost=sqrt");
+  return out.empty() ? "reference" : out;
+}
+
+bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error) {
+  *spec = VariantSpec();
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    std::size_t comma = text.find(',', from);
+    if (comma == std::string::npos)
+      comma = text.size();
+    const std::string option = text.substr(from, comma - from);
+    if (option == "no-liveness")
+      spec->liveness = false;
+    else if (option == "liveness")
+      spec->liveness = true;
+    else if (option == "cost=sqrt")
+      spec->sqrtCost = true;
+    else if (option == "cost=ceil-sqrt" || option == "bytes=element" || option == "stack=values")
+      ; // the defaults, named
+    else if (option == "bytes=native" || option == "stack=locations") {
+      *error = "variant option '" + option +
+               "' is not implemented yet; use no-liveness and cost=sqrt (docs/semantics.md, "
+               "\"Variants\")";
+      return false;
+    } else {
+      *error = "unknown variant option '" + option +
+               "'; the options are no-liveness, liveness, cost=sqrt, cost=ceil-sqrt";
+      return false;
+    }
+    from = comma + 1;
+  }
+  return true;
+}
+
+bool parseCacheSizes(const std::string &text, std::vector<std::uint64_t> *sizes,
+                     std::string *error) {
+  sizes->clear();
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    std::size_t comma = text.find(',', from);
+    if (comma == std::string::npos)
+      comma = text.size();
+    std::string item = text.substr(from, comma - from);
+    std::uint64_t scale = 1;
+    if (!item.empty() && (item.back() == 'K' || item.back() == 'k'))
+      scale = 1024;
+    else if (!item.empty() && (item.back() == 'M' || item.back() == 'm'))
+      scale = 1024 * 1024;
+    if (scale != 1)
+      item.pop_back();
+    std::uint64_t value = 0;
+    if (!parseCount(item.c_str(), 1, (std::uint64_t(1) << 40) / scale, &value)) {
+      *error = "cache size '" + text.substr(from, comma - from) +
+               "' is not a positive integer (with an optional K or M suffix), as in 64,256,1K";
+      return false;
+    }
+    sizes->push_back(value * scale);
+    from = comma + 1;
+  }
+  return true;
+}
+
 bool settingsFromEnvironment(Settings *settings, std::string *error) {
   if (const char *report = std::getenv("BYTEDMD_REPORT")) {
     if (*report == '\0') {
@@ -65,6 +134,30 @@ bool settingsFromEnvironment(Settings *settings, std::string *error) {
     if (!parseCount(limit, 0, ~std::uint64_t(0), &settings->traceLimit)) {
       *error = std::string("BYTEDMD_TRACE_LIMIT='") + limit +
                "' is not a non-negative integer; unset it (default 1000000) or give e.g. 0";
+      return false;
+    }
+  }
+  if (const char *variants = std::getenv("BYTEDMD_VARIANTS"); variants && *variants) {
+    const std::string text = variants;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+      std::size_t semicolon = text.find(';', from);
+      if (semicolon == std::string::npos)
+        semicolon = text.size();
+      VariantSpec spec;
+      std::string why;
+      if (!parseVariant(text.substr(from, semicolon - from), &spec, &why)) {
+        *error = "BYTEDMD_VARIANTS='" + text + "': " + why;
+        return false;
+      }
+      settings->variants.push_back(spec);
+      from = semicolon + 1;
+    }
+  }
+  if (const char *sizes = std::getenv("BYTEDMD_CACHE_SIZES"); sizes && *sizes) {
+    std::string why;
+    if (!parseCacheSizes(sizes, &settings->cacheSizes, &why)) {
+      *error = std::string("BYTEDMD_CACHE_SIZES='") + sizes + "': " + why;
       return false;
     }
   }
@@ -99,6 +192,27 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
   report["model"] = {{"cost", "ceil_sqrt"},
                      {"bytes_per_element", settings.bytesPerElement},
                      {"variant", settings.variant}};
+  if (!settings.cacheSizes.empty())
+    report["model"]["cache_sizes"] = settings.cacheSizes;
+  if (!settings.variants.empty()) {
+    Json names = Json::array();
+    for (const VariantSpec &v : settings.variants)
+      names.push_back(v.name());
+    report["model"]["variants"] = std::move(names);
+  }
+  // Traces go in as placeholders, swapped below for the trace on one line:
+  // a million depths one per line would make the report unreadable.
+  std::vector<const std::vector<std::uint32_t> *> traces;
+  auto trace = [&](const std::vector<std::uint32_t> &t) {
+    traces.push_back(&t);
+    return kTracePlaceholder + std::to_string(traces.size() - 1);
+  };
+  auto misses = [&](const ReplayStats &stats) {
+    Json out = Json::array();
+    for (std::size_t i = 0; i < stats.misses.size() && i < settings.cacheSizes.size(); ++i)
+      out.push_back({{"cache_size", settings.cacheSizes[i]}, {"misses", stats.misses[i]}});
+    return out;
+  };
   Json list = Json::array();
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> functions;
   std::vector<std::string> order; // functions in first-call order
@@ -112,9 +226,7 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
     entry["instructions"] = m.stats.instructions;
     entry["inputs"] = m.stats.inputs;
     entry["peak_live"] = m.stats.peakLive;
-    // A placeholder, swapped below for the trace on one line: a million
-    // depths one per line would make the report unreadable.
-    entry["trace"] = kTracePlaceholder + std::to_string(list.size());
+    entry["trace"] = trace(m.stats.trace);
     entry["trace_truncated"] = m.stats.traceTruncated;
     entry["approximate"] = m.approximate;
     entry["diagnostics"] = m.diagnostics;
@@ -125,6 +237,29 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
     entry["lines"] = std::move(lines);
     if (!m.events.empty())
       entry["events"] = eventsValue(m);
+    if (!settings.cacheSizes.empty())
+      entry["misses"] = misses(m.stats);
+    if (!m.variants.empty()) {
+      Json variants = Json::array();
+      for (const MeasurementRecord::Variant &v : m.variants) {
+        Json one;
+        one["name"] = v.name;
+        one["liveness"] = v.spec.liveness;
+        one["cost_model"] = v.spec.sqrtCost ? "sqrt" : "ceil_sqrt";
+        if (v.spec.sqrtCost)
+          one["cost"] = v.stats.sqrtCost;
+        else
+          one["cost"] = v.stats.cost;
+        one["reads"] = v.stats.reads;
+        one["peak_live"] = v.stats.peakLive;
+        one["trace"] = trace(v.stats.trace);
+        one["trace_truncated"] = v.stats.traceTruncated;
+        if (!settings.cacheSizes.empty())
+          one["misses"] = misses(v.stats);
+        variants.push_back(std::move(one));
+      }
+      entry["variants"] = std::move(variants);
+    }
     list.push_back(std::move(entry));
     auto [it, fresh] = functions.try_emplace(m.function, 0, 0);
     if (fresh)
@@ -141,12 +276,12 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
   std::string out;
   out.reserve(text.size());
   std::size_t from = 0;
-  for (std::size_t i = 0; i < measurements.size(); ++i) {
+  for (std::size_t i = 0; i < traces.size(); ++i) {
     // dump() escapes the placeholder's control character.
     const std::string placeholder = "\"\\u0001bytedmd-trace-" + std::to_string(i) + "\"";
     const std::size_t at = text.find(placeholder, from);
     out.append(text, from, at - from);
-    out += Json(measurements[i].stats.trace).dump();
+    out += Json(*traces[i]).dump();
     from = at + placeholder.size();
   }
   out.append(text, from, std::string::npos);
@@ -177,6 +312,7 @@ bool parseReport(const std::string &text, ReportData *report, std::string *error
     const auto &model = json.at("model");
     report->model.bytesPerElement = model.value("bytes_per_element", std::uint64_t(1));
     report->model.variant = model.value("variant", "reference");
+    report->model.cacheSizes = model.value("cache_sizes", std::vector<std::uint64_t>());
     report->measurements.clear();
     for (const auto &m : json.at("measurements")) {
       MeasurementRecord r;
@@ -212,6 +348,31 @@ bool parseReport(const std::string &text, ReportData *report, std::string *error
           r.lines.push_back({l.value("file", ""), l.value("line", 0u),
                              l.value("reads", std::uint64_t(0)),
                              l.value("cost", std::uint64_t(0))});
+      auto misses = [](const nlohmann::json &owner) {
+        std::vector<std::uint64_t> out;
+        if (owner.contains("misses"))
+          for (const auto &entry : owner.at("misses"))
+            out.push_back(entry.at("misses").get<std::uint64_t>());
+        return out;
+      };
+      r.stats.misses = misses(m);
+      if (m.contains("variants"))
+        for (const auto &v : m.at("variants")) {
+          MeasurementRecord::Variant variant;
+          variant.name = v.at("name").get<std::string>();
+          variant.spec.liveness = v.value("liveness", true);
+          variant.spec.sqrtCost = v.value("cost_model", "ceil_sqrt") == "sqrt";
+          if (variant.spec.sqrtCost)
+            variant.stats.sqrtCost = v.at("cost").get<double>();
+          else
+            variant.stats.cost = v.at("cost").get<std::uint64_t>();
+          variant.stats.reads = v.value("reads", std::uint64_t(0));
+          variant.stats.peakLive = v.value("peak_live", std::uint64_t(0));
+          variant.stats.trace = v.value("trace", std::vector<std::uint32_t>());
+          variant.stats.traceTruncated = v.value("trace_truncated", false);
+          variant.stats.misses = misses(v);
+          r.variants.push_back(std::move(variant));
+        }
       r.sequence = report->measurements.size();
       report->measurements.push_back(std::move(r));
     }

@@ -14,6 +14,23 @@
 
 namespace bytedmd {
 
+/// A variant of the cost model, replayed from the same recorded events as
+/// the default (docs/semantics.md, "Variants"). Never changes the default.
+struct VariantSpec {
+  bool liveness = true;  ///< no-liveness: values never leave the stack
+  bool sqrtCost = false; ///< cost=sqrt: plain sqrt(d), in floating point
+  /// The canonical name: its options in a fixed order, comma-separated
+  /// ("no-liveness,cost=sqrt").
+  std::string name() const;
+};
+
+/// Parses one variant: options separated by commas (no-liveness, liveness,
+/// cost=sqrt, cost=ceil-sqrt). On a bad one returns false with *error.
+bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error);
+/// Parses "64,256,1K,1M": sizes with optional K (1024) or M suffixes.
+bool parseCacheSizes(const std::string &text, std::vector<std::uint64_t> *sizes,
+                     std::string *error);
+
 /// The runtime settings, from the environment of the instrumented program.
 struct Settings {
   std::string reportPath = "bytedmd-report.json"; ///< BYTEDMD_REPORT
@@ -22,6 +39,8 @@ struct Settings {
   std::uint64_t bytesPerElement = 1;              ///< BYTEDMD_BYTES_PER_ELEMENT
   std::uint64_t traceLimit = 1000000;             ///< BYTEDMD_TRACE_LIMIT
   std::string variant = "reference";              ///< bytedmd_set_variant
+  std::vector<VariantSpec> variants;              ///< BYTEDMD_VARIANTS (';'-separated)
+  std::vector<std::uint64_t> cacheSizes;          ///< BYTEDMD_CACHE_SIZES
 };
 
 /// Reads the BYTEDMD_* variables. On a bad value returns false and sets
@@ -57,6 +76,13 @@ struct MeasurementRecord {
   };
   std::vector<Event> events;
   std::vector<std::uint32_t> resultValues; ///< with events: the results' numbers
+  /// The same events replayed under each requested variant.
+  struct Variant {
+    std::string name;
+    VariantSpec spec;
+    ReplayStats stats; ///< cost, or sqrtCost for cost=sqrt; misses
+  };
+  std::vector<Variant> variants;
 };
 
 /// The report text, measurements in the order given.
@@ -67,7 +93,7 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
 struct ReportData {
   int schemaVersion = 0;
   std::string generator;
-  Settings model; ///< bytes_per_element and variant
+  Settings model; ///< bytes_per_element, variant, cache sizes
   std::vector<MeasurementRecord> measurements;
 };
 

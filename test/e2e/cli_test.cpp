@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -517,6 +518,88 @@ double plain_use(double x) { return add2(x, x); }
   EXPECT_NE(r.status, 0);
   EXPECT_NE(r.err.find("is not a valid regular expression"), std::string::npos) << r.err;
   EXPECT_FALSE(exists(dir + "/never.cpp"));
+}
+
+TEST_F(Cli, VariantsAreReplayedFromTheSameRunBesideTheDefault) {
+  std::ofstream(dir + "/my_add.cpp") << R"(#include <cstdio>
+double my_add(double a, double b, double c) { return (a + b) + c; }
+int main() { std::printf("%g\n", my_add(1, 2, 3)); }
+)";
+  Result r = run(bytedmd + " run my_add.cpp --no-liveness --cost=sqrt --variant=no-liveness "
+                           "--variant=cost=sqrt --cache-sizes=1,2,3,4");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("[no-liveness,cost=sqrt]"), std::string::npos) << r.out;
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/bytedmd-report.json"));
+  EXPECT_EQ(report["model"]["variants"],
+            nlohmann::json({"no-liveness", "cost=sqrt", "no-liveness,cost=sqrt"}));
+  const auto &m = report["measurements"][0];
+  // The default is untouched: cases.md's my_add, trace 1,2,1,2, cost 6.
+  EXPECT_EQ(m["trace"], nlohmann::json::array({1, 2, 1, 2}));
+  EXPECT_EQ(m["cost"], 6);
+  EXPECT_EQ(m["misses"], nlohmann::json::parse(R"([{"cache_size":1,"misses":2},
+      {"cache_size":2,"misses":0},{"cache_size":3,"misses":0},{"cache_size":4,"misses":0}])"));
+  // Without liveness a and b stay: t + c reads c@4 (see replay_test's
+  // Variants tests); 5 values stay live; 1 + sqrt 2 + 1 + 2 unrounded.
+  const auto &v = m["variants"];
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[0]["name"], "no-liveness");
+  EXPECT_EQ(v[0]["trace"], nlohmann::json::array({1, 2, 1, 4}));
+  EXPECT_EQ(v[0]["cost"], 6);
+  EXPECT_EQ(v[0]["peak_live"], 5);
+  EXPECT_EQ(v[0]["misses"][1]["misses"], 1);
+  EXPECT_EQ(v[0]["misses"][3]["misses"], 0);
+  EXPECT_EQ(v[1]["name"], "cost=sqrt");
+  EXPECT_NEAR(v[1]["cost"].get<double>(), 2 + 2 * std::sqrt(2.0), 1e-12);
+  EXPECT_EQ(v[1]["peak_live"], 3);
+  EXPECT_EQ(v[2]["name"], "no-liveness,cost=sqrt");
+  EXPECT_NEAR(v[2]["cost"].get<double>(), 4 + std::sqrt(2.0), 1e-12);
+
+  // Clear errors, before anything is built.
+  r = run(bytedmd + " run my_add.cpp --variant=no-livenes");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("unknown variant option 'no-livenes'"), std::string::npos) << r.err;
+  r = run(bytedmd + " run my_add.cpp --cache-sizes=64,,1K");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--cache-sizes: cache size '' is not a positive integer"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(Cli, RecursiveMatmulWithoutLivenessKeepsDNValuesAndMissesFall) {
+  // benchmarks/linalg's 8-way recursive matmul makes a new value for every
+  // product (N^3) and every sum (N^3 - N^2); without liveness all of them
+  // and the 2N^2 inputs stay: D_N = N^2(2N - 1) + 2N^2 (Smith, Goldfarb and
+  // Ding, ICS 2022), 20, 144 and 1088 at N = 2, 4, 8.
+  const std::string linalg = std::string(BYTEDMD_SOURCE_DIR) + "/benchmarks/linalg/linalg.cpp";
+  Result r = run(bytedmd + " run " + linalg + " --function=recursive --function=matmul "
+                           "--keep-dir=" + dir + "/build");
+  ASSERT_EQ(r.status, 2) << r.err; // no arguments: linalg's usage, but it is built
+  for (const auto &[n, dn] : {std::pair{2, 20}, {4, 144}, {8, 1088}}) {
+    r = run("BYTEDMD_VARIANTS=no-liveness BYTEDMD_REPORT=r.json build/linalg.bytedmd recursive " +
+            std::to_string(n));
+    ASSERT_EQ(r.status, 0) << r.err;
+    const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
+    EXPECT_EQ(report["measurements"][0]["variants"][0]["peak_live"], dn) << "N = " << n;
+  }
+  // The miss-ratio curve of naive matmul never rises with the cache size,
+  // and is zero once the cache holds the peak live set (every read is of a
+  // value already on the stack, at a depth no larger than it).
+  r = run("BYTEDMD_CACHE_SIZES=1,2,4,8,16,32,64,128,256 BYTEDMD_VARIANTS=no-liveness "
+          "BYTEDMD_REPORT=m.json build/linalg.bytedmd matmul 8");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/m.json"));
+  for (const nlohmann::json &stats : {report["measurements"][0], report["measurements"][0]["variants"][0]}) {
+    const std::uint64_t peak = stats["peak_live"];
+    std::uint64_t previous = ~std::uint64_t(0);
+    for (const auto &point : stats["misses"]) {
+      const std::uint64_t misses = point["misses"];
+      EXPECT_LE(misses, previous);
+      previous = misses;
+      if (point["cache_size"].get<std::uint64_t>() >= peak)
+        EXPECT_EQ(misses, 0u) << point.dump();
+    }
+    EXPECT_GT(stats["misses"][0]["misses"].get<std::uint64_t>(), 0u);
+  }
 }
 
 TEST_F(Cli, InstrumentWritesToStandardOutputWithoutDashO) {

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -353,6 +355,86 @@ TEST(Replay, AgreesWithTheNaiveReplayAcrossStampRenumbering) {
     const ReplayStats got = replay(log);
     ASSERT_EQ(got.trace, want.trace) << events << " events";
     ASSERT_EQ(got.peakLive, want.peakLive);
+  }
+}
+
+// ---- variants (docs/semantics.md, "Variants") ---------------------------------
+
+ReplayStats replayVariant(const EventLog &log, bool liveness, bool sqrtCost,
+                          const std::vector<std::uint64_t> *cacheSizes = nullptr,
+                          std::uint64_t bytes = 1) {
+  Replay r;
+  ReplayOptions options;
+  options.liveness = liveness;
+  options.sqrtCost = sqrtCost;
+  options.cacheSizes = cacheSizes;
+  options.bytesPerElement = bytes;
+  return r.run(log.view(), options);
+}
+
+TEST(Variants, NoLivenessKeepsEveryValueOnTheStack) {
+  // my_add without liveness: inputs c, b, a (a on top); a + b reads a@1,
+  // b@2; a and b move up (c, a, b) and t is pushed (c, a, b, t); t + c reads
+  // t@1 and c@4. Cost 1 + 2 + 1 + ceil(sqrt 4) = 6; all 5 values stay.
+  const ReplayStats s = replayVariant(myAdd(), false, false);
+  EXPECT_EQ(s.trace, (Trace{1, 2, 1, 4}));
+  EXPECT_EQ(s.cost, 6u);
+  EXPECT_EQ(s.peakLive, 5u);
+  EXPECT_EQ(s.reads, 4u);
+}
+
+TEST(Variants, PlainSqrtIsUnroundedAndLeavesTheIntegerCostAlone) {
+  // With liveness, trace 1,2,1,2: 1 + sqrt 2 + 1 + sqrt 2. Without: 1 +
+  // sqrt 2 + 1 + sqrt 4.
+  const ReplayStats live = replayVariant(myAdd(), true, true);
+  EXPECT_DOUBLE_EQ(live.sqrtCost, 2 + 2 * std::sqrt(2.0));
+  EXPECT_EQ(live.cost, 6u);
+  EXPECT_DOUBLE_EQ(replayVariant(myAdd(), false, true).sqrtCost, 4 + std::sqrt(2.0));
+  // Two bytes per element: depth 1 is bytes 1..2, depth 2 is bytes 3..4.
+  EXPECT_DOUBLE_EQ(replayVariant(myAdd(), true, true, nullptr, 2).sqrtCost,
+                   2 * (1 + std::sqrt(2.0)) + 2 * (std::sqrt(3.0) + 2));
+}
+
+TEST(Variants, MissesCountReadsDeeperThanEachCacheSize) {
+  const std::vector<std::uint64_t> sizes = {1, 2, 3, 4, 100};
+  // Trace 1,2,1,2: two reads deeper than 1, none deeper than 2.
+  EXPECT_EQ(replayVariant(myAdd(), true, false, &sizes).misses,
+            (std::vector<std::uint64_t>{2, 0, 0, 0, 0}));
+  // Trace 1,2,1,4: b@2 and c@4 miss a 1-entry cache; c@4 misses 2 and 3.
+  EXPECT_EQ(replayVariant(myAdd(), false, false, &sizes).misses,
+            (std::vector<std::uint64_t>{2, 1, 1, 0, 0}));
+}
+
+TEST(Variants, AgreeWithTheNaiveReplayOnRandomLogs) {
+  // No liveness is the naive replay of the same log with every value a
+  // result (results never leave). Misses and the sqrt cost follow the trace.
+  std::mt19937_64 rng(8);
+  Replay fast;
+  const std::vector<std::uint64_t> sizes = {1, 3, 8, 40};
+  for (int round = 0; round < 1000; ++round) {
+    EventLog log = randomLog(rng, 1 + int(rng() % 200), int(rng() % 30), 1 + int(rng() % 12));
+    ReplayOptions options;
+    options.liveness = false;
+    options.sqrtCost = true;
+    options.cacheSizes = &sizes;
+    const ReplayStats got = fast.run(log.view(), options);
+    const EventLogView view = log.view();
+    for (Word k = 1; k <= view.values; ++k)
+      log.result(k);
+    const testing::NaiveResult want = testing::naiveReplay(log.view());
+    ASSERT_EQ(got.trace, want.trace) << "round " << round;
+    ASSERT_EQ(got.peakLive, want.peakLive) << "round " << round;
+    ASSERT_EQ(got.cost, testing::naiveCost(want.trace, 1)) << "round " << round;
+    double sqrtCost = 0;
+    for (std::uint32_t d : want.trace)
+      sqrtCost += std::sqrt(double(d));
+    ASSERT_NEAR(got.sqrtCost, sqrtCost, 1e-9 * (1 + sqrtCost)) << "round " << round;
+    for (std::size_t j = 0; j < sizes.size(); ++j)
+      ASSERT_EQ(got.misses[j], std::uint64_t(std::count_if(want.trace.begin(), want.trace.end(),
+                                                           [&](std::uint32_t d) {
+                                                             return d > sizes[j];
+                                                           })))
+          << "round " << round;
   }
 }
 

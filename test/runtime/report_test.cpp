@@ -98,6 +98,77 @@ struct ScopedEnv {
   const char *name;
 };
 
+TEST(Report, VariantsAndMissesRoundTrip) {
+  MeasurementRecord m;
+  m.function = "my_add";
+  m.stats.cost = 6;
+  m.stats.reads = 4;
+  m.stats.trace = {1, 2, 1, 2};
+  m.stats.misses = {2, 0};
+  MeasurementRecord::Variant v;
+  v.spec.liveness = false;
+  v.spec.sqrtCost = true;
+  v.name = v.spec.name();
+  v.stats.sqrtCost = 5.25;
+  v.stats.reads = 4;
+  v.stats.peakLive = 5;
+  v.stats.trace = {1, 2, 1, 4};
+  v.stats.misses = {2, 1};
+  m.variants.push_back(v);
+  Settings settings;
+  settings.cacheSizes = {1, 2};
+  settings.variants = {v.spec};
+  const std::string text = formatReport({m}, settings);
+  const nlohmann::json r = nlohmann::json::parse(text);
+  EXPECT_EQ(r["model"]["cache_sizes"], nlohmann::json({1, 2}));
+  EXPECT_EQ(r["model"]["variants"], nlohmann::json({"no-liveness,cost=sqrt"}));
+  const auto &first = r["measurements"][0];
+  EXPECT_EQ(first["misses"], nlohmann::json::parse(
+                                 R"([{"cache_size":1,"misses":2},{"cache_size":2,"misses":0}])"));
+  const auto &variant = first["variants"][0];
+  EXPECT_EQ(variant["name"], "no-liveness,cost=sqrt");
+  EXPECT_EQ(variant["liveness"], false);
+  EXPECT_EQ(variant["cost_model"], "sqrt");
+  EXPECT_EQ(variant["cost"], 5.25);
+  EXPECT_EQ(variant["peak_live"], 5);
+  EXPECT_EQ(variant["trace"], nlohmann::json({1, 2, 1, 4}));
+  EXPECT_EQ(variant["misses"][1]["misses"], 1);
+  ReportData back;
+  std::string error;
+  ASSERT_TRUE(parseReport(text, &back, &error)) << error;
+  EXPECT_EQ(back.model.cacheSizes, (std::vector<std::uint64_t>{1, 2}));
+  ASSERT_EQ(back.measurements[0].variants.size(), 1u);
+  EXPECT_EQ(back.measurements[0].stats.misses, (std::vector<std::uint64_t>{2, 0}));
+  EXPECT_EQ(back.measurements[0].variants[0].stats.sqrtCost, 5.25);
+  EXPECT_FALSE(back.measurements[0].variants[0].spec.liveness);
+  EXPECT_EQ(back.measurements[0].variants[0].stats.misses, (std::vector<std::uint64_t>{2, 1}));
+}
+
+TEST(Settings, VariantsAndCacheSizesFromTheEnvironment) {
+  ScopedEnv variants("BYTEDMD_VARIANTS", "no-liveness;cost=sqrt,no-liveness;cost=sqrt"),
+      sizes("BYTEDMD_CACHE_SIZES", "64,1K,2m");
+  Settings s;
+  std::string error;
+  ASSERT_TRUE(settingsFromEnvironment(&s, &error)) << error;
+  ASSERT_EQ(s.variants.size(), 3u);
+  EXPECT_EQ(s.variants[0].name(), "no-liveness");
+  EXPECT_EQ(s.variants[1].name(), "no-liveness,cost=sqrt");
+  EXPECT_EQ(s.variants[2].name(), "cost=sqrt");
+  EXPECT_EQ(s.cacheSizes, (std::vector<std::uint64_t>{64, 1024, 2u << 20}));
+  for (const char *bad : {"no-livenes", "cost=cubic", "bytes=native", "stack=locations"}) {
+    ScopedEnv v("BYTEDMD_VARIANTS", bad);
+    Settings t;
+    EXPECT_FALSE(settingsFromEnvironment(&t, &error)) << bad;
+    EXPECT_NE(error.find("BYTEDMD_VARIANTS"), std::string::npos) << error;
+  }
+  for (const char *bad : {"0", "64,,128", "1G", "K", "-4"}) {
+    ScopedEnv v("BYTEDMD_CACHE_SIZES", bad);
+    Settings t;
+    EXPECT_FALSE(settingsFromEnvironment(&t, &error)) << bad;
+    EXPECT_NE(error.find("BYTEDMD_CACHE_SIZES"), std::string::npos) << error;
+  }
+}
+
 TEST(Settings, DefaultsAndOverrides) {
   Settings s;
   std::string error;

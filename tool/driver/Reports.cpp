@@ -71,10 +71,31 @@ void printSummary(const ReportData &report, bool markdown) {
     return;
   }
   std::printf("%-24s %5s %14s %16s %10s\n", "function", "call", "reads", "cost", "peak live");
-  for (const MeasurementRecord &m : report.measurements)
+  auto misses = [&](const ReplayStats &stats) {
+    if (stats.misses.empty())
+      return;
+    std::printf("%-24s misses:", "");
+    for (std::size_t i = 0; i < stats.misses.size() && i < report.model.cacheSizes.size(); ++i)
+      std::printf(" %s@%s", grouped(stats.misses[i]).c_str(),
+                  grouped(report.model.cacheSizes[i]).c_str());
+    std::printf("\n");
+  };
+  for (const MeasurementRecord &m : report.measurements) {
     std::printf("%-24s %5u %14s %16s %10s%s\n", m.function.c_str(), m.call,
                 grouped(m.stats.reads).c_str(), grouped(m.stats.cost).c_str(),
                 grouped(m.stats.peakLive).c_str(), m.approximate ? "  approximate" : "");
+    misses(m.stats);
+    for (const MeasurementRecord::Variant &v : m.variants) {
+      char cost[64];
+      if (v.spec.sqrtCost)
+        std::snprintf(cost, sizeof cost, "%.3f", v.stats.sqrtCost);
+      else
+        std::snprintf(cost, sizeof cost, "%s", grouped(v.stats.cost).c_str());
+      std::printf("  %-28s %14s %16s %10s\n", ("[" + v.name + "]").c_str(),
+                  grouped(v.stats.reads).c_str(), cost, grouped(v.stats.peakLive).c_str());
+      misses(v.stats);
+    }
+  }
   if (report.measurements.empty())
     std::printf("(no measurements: no measured function ran)\n");
 }

@@ -31,6 +31,10 @@ struct Options {
   bool ir = false;
   bool keepOutputs = false;
   bool irNames = false;
+  /// --variant=SPEC entries, and the one the single options spell together.
+  std::vector<std::string> variants;
+  std::string combined;
+  std::string cacheSizes;
 };
 
 int fail(const std::string &message, int status = 1) {
@@ -134,6 +138,13 @@ int parse(int argc, char **argv, Options &o) {
       continue;
     else if (value("--instrument-headers", o.instrumentHeaders))
       continue;
+    else if (value("--variant", v))
+      o.variants.push_back(v);
+    else if (value("--cache-sizes", o.cacheSizes))
+      continue;
+    else if (a == "--no-liveness" || startsWith(a, "--cost=") || startsWith(a, "--bytes=") ||
+             startsWith(a, "--stack="))
+      o.combined += (o.combined.empty() ? "" : ",") + a.substr(2);
     else if (a == "--keep-outputs")
       o.keepOutputs = true;
     else if (a == "--ir")
@@ -157,6 +168,19 @@ int parse(int argc, char **argv, Options &o) {
   if (b.empty() || b.find_first_not_of("0123456789") != std::string::npos || b == "0" ||
       b.size() > 7)
     return fail("--bytes-per-element='" + b + "' is not an integer from 1 to 1048576", 2);
+  // The single options (--no-liveness --cost=sqrt) are one variant together.
+  if (!o.combined.empty())
+    o.variants.push_back(o.combined);
+  for (const std::string &variant : o.variants) {
+    VariantSpec spec;
+    std::string why;
+    if (!parseVariant(variant, &spec, &why))
+      return fail(why, 2);
+  }
+  std::vector<std::uint64_t> sizes;
+  std::string why;
+  if (!o.cacheSizes.empty() && !parseCacheSizes(o.cacheSizes, &sizes, &why))
+    return fail("--cache-sizes: " + why, 2);
   return 0;
 }
 
@@ -173,7 +197,8 @@ int runCommand(int argc, char **argv, const char *argv0) {
   if (argc > 0 && (std::strcmp(argv[0], "--help") == 0 || std::strcmp(argv[0], "-h") == 0)) {
     std::printf("usage: bytedmd run [options] SOURCE [-- COMPILER_ARGS...]\n"
                 "options: --function=NAME --untracked=PARAM --keep-outputs --report=FILE "
-                "--bytes-per-element=N --ir --keep-dir=DIR --instrument-headers=REGEX\n");
+                "--bytes-per-element=N --ir --keep-dir=DIR --instrument-headers=REGEX "
+                "--no-liveness --cost=sqrt --variant=SPEC --cache-sizes=LIST\n");
     return 0;
   }
   Options o;
@@ -268,6 +293,14 @@ int runCommand(int argc, char **argv, const char *argv0) {
     env.push_back("BYTEDMD_IR=" + irPath);
   if (o.irNames)
     env.push_back("BYTEDMD_IR_NAMES=1");
+  if (!o.variants.empty()) {
+    std::string joined;
+    for (const std::string &variant : o.variants)
+      joined += (joined.empty() ? "" : ";") + variant;
+    env.push_back("BYTEDMD_VARIANTS=" + joined);
+  }
+  if (!o.cacheSizes.empty())
+    env.push_back("BYTEDMD_CACHE_SIZES=" + o.cacheSizes);
   status = spawn({program}, env);
   if (status == -1)
     return fail("cannot run " + program);

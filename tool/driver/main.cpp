@@ -33,6 +33,15 @@ options:
   --keep-dir=DIR            keep the instrumented source and binary in DIR
   --instrument-headers=RE   also instrument the functions of the project's headers whose
                             real path RE finds (docs/semantics.md, "Project headers")
+
+variants (replayed from the same run; the default numbers never change):
+  --no-liveness             values never leave the stack (classic DMD)
+  --cost=sqrt               plain sqrt(d), reported as a floating-point total
+                            (the single options together make one variant)
+  --variant=SPEC            one more variant, its options comma-separated
+                            (--variant=no-liveness,cost=sqrt); repeatable
+  --cache-sizes=LIST        misses of an LRU cache of each size (64,256,1K):
+                            reads deeper than the size, per measurement and variant
 )";
 } // namespace
 
