@@ -4,16 +4,18 @@
 // a few stores into a buffer and the log costs at most 16 bytes per event:
 //
 //   operand word   0kkk...k            a local key (1 .. 2^31-1)
-//   READ header    1 00 .. o p..p m..m  m operands follow (1..4095); p = op;
-//                                      o = 1: the instruction stores one output
+//   READ header    1 00 .. z o p..p m..m  m operands follow (1..4095); p = op;
+//                                      o = 1: the instruction stores one output,
+//                                      2^z bytes wide (z: 3 bits, 21..23)
 //   LOCATION       1 01 id             the events that follow belong to site id
 //   STORE          1 10 n              n new values (no read); rarely used
-//   INPUT          1 11 0              one input was allocated here: it takes
-//                                      the next local key but its STORE happens
-//                                      in the prologue (see `inputs`)
+//   INPUT          1 11 z              one input, 2^z bytes wide, was allocated
+//                                      here: it takes the next local key but its
+//                                      STORE happens in the prologue (`inputs`)
 //
 // Local keys are numbered 1, 2, ... in allocation order; an output's key is
-// implicit (the next one), so it is never written.
+// implicit (the next one), so it is never written. Sizes matter only to the
+// bytes=native variant; a value recorded without one is one byte wide.
 #ifndef BYTEDMD_EVENT_LOG_H
 #define BYTEDMD_EVENT_LOG_H
 
@@ -39,15 +41,24 @@ constexpr unsigned kMaxOperands = 4095;
 constexpr Word kOutputBit = 1u << 20;
 constexpr Word kMaxLocalKey = (1u << 31) - 1;
 
-constexpr Word read(unsigned op, unsigned operands, bool output) {
-  return kRead | (output ? kOutputBit : 0) | (Word(op) << 12) | Word(operands);
+constexpr unsigned kSizeShift = 21;
+constexpr Word kSizeMask = 7;
+
+constexpr Word read(unsigned op, unsigned operands, bool output, unsigned sizeLog2 = 0) {
+  return kRead | (output ? kOutputBit : 0) | (Word(sizeLog2 & kSizeMask) << kSizeShift) |
+         (Word(op & 0xff) << 12) | Word(operands);
 }
+
 constexpr bool isOperand(Word w) { return (w & kHeader) == 0; }
 constexpr Word kind(Word w) { return w & (kHeader | kKindMask); }
 constexpr unsigned operands(Word w) { return w & 0xfff; }
 constexpr unsigned op(Word w) { return (w >> 12) & 0xff; }
 constexpr bool hasOutput(Word w) { return (w & kOutputBit) != 0; }
 constexpr Word payload(Word w) { return w & kPayloadMask; }
+/// The log2 size of a READ header's output, or of an INPUT's value.
+constexpr unsigned sizeLog2(Word w) {
+  return kind(w) == kInput ? unsigned(w & kSizeMask) : unsigned((w >> kSizeShift) & kSizeMask);
+}
 } // namespace word
 
 /// A borrowed view of one measurement's events: what the replay consumes.
@@ -67,17 +78,19 @@ class EventLog {
 public:
   /// Allocates one input value; its STORE goes to the prologue, in the order
   /// inputs are declared.
-  Word input() {
-    words_.push_back(word::kInput);
+  Word input(unsigned sizeLog2 = 0) {
+    words_.push_back(word::kInput | (sizeLog2 & word::kSizeMask));
     inputs_.push_back(++values_);
     return values_;
   }
   /// A READ batch; returns the output's key, or 0 when output is false.
-  Word read(std::initializer_list<Word> keys, bool output = true, unsigned op = 0) {
-    return read(keys.begin(), keys.size(), output, op);
+  Word read(std::initializer_list<Word> keys, bool output = true, unsigned op = 0,
+            unsigned sizeLog2 = 0) {
+    return read(keys.begin(), keys.size(), output, op, sizeLog2);
   }
-  Word read(const Word *keys, std::size_t n, bool output = true, unsigned op = 0) {
-    words_.push_back(word::read(op, unsigned(n), output));
+  Word read(const Word *keys, std::size_t n, bool output = true, unsigned op = 0,
+            unsigned sizeLog2 = 0) {
+    words_.push_back(word::read(op, unsigned(n), output, sizeLog2));
     words_.insert(words_.end(), keys, keys + n);
     return output ? ++values_ : 0;
   }

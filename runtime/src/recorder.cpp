@@ -231,9 +231,9 @@ inline Word allocate(Recorder &r) {
 
 /// Records an input; `order` (group << 40 | position) places it on the
 /// initial stack.
-bytedmd_key declareInput(Recorder &r, std::uint64_t order) {
+bytedmd_key declareInput(Recorder &r, std::uint64_t order, std::uint32_t sizeLog2) {
   reserveWords(r, 1);
-  *r.cursor++ = word::kInput;
+  *r.cursor++ = word::kInput | (sizeLog2 & word::kSizeMask);
   const Word k = allocate(r);
   r.state->inputs.push_back(k);
   r.state->inputOrder.push_back(order);
@@ -440,6 +440,7 @@ void endMeasurement(Recorder &r) {
       ReplayOptions variant = options;
       variant.liveness = spec.liveness;
       variant.sqrtCost = spec.sqrtCost;
+      variant.nativeBytes = spec.nativeBytes;
       variant.perSite = false;
       record.variants.push_back({spec.name(), spec, s.replay.run(log, variant)});
     }
@@ -658,13 +659,15 @@ bytedmd_call_state *bytedmd_calls(void) {
   return &calls;
 }
 
-bytedmd_key bytedmd_input(void) {
+bytedmd_key bytedmd_input_sized(uint32_t log2_bytes) {
   Recorder &r = tls;
   if (r.id == 0)
     return 0;
   bytedmd::MeasurementState &s = *r.state;
-  return bytedmd::declareInput(r, (std::uint64_t(s.group) << 40) | s.position++);
+  return bytedmd::declareInput(r, (std::uint64_t(s.group) << 40) | s.position++, log2_bytes);
 }
+
+bytedmd_key bytedmd_input(void) { return bytedmd_input_sized(0); }
 
 void bytedmd_input_group(void) {
   Recorder &r = tls;
@@ -679,13 +682,17 @@ uint32_t bytedmd_input_group_current(void) {
   return r.id == 0 ? 0 : r.state->group;
 }
 
-bytedmd_key bytedmd_input_at(uint32_t group, uint64_t offset) {
+bytedmd_key bytedmd_input_at_sized(uint32_t group, uint64_t offset, uint32_t log2_bytes) {
   Recorder &r = tls;
   if (r.id == 0)
     return 0;
   r.state->lazyInputs = true;
   return bytedmd::declareInput(
-      r, (std::uint64_t(group) << 40) | (offset & ((std::uint64_t(1) << 40) - 1)));
+      r, (std::uint64_t(group) << 40) | (offset & ((std::uint64_t(1) << 40) - 1)), log2_bytes);
+}
+
+bytedmd_key bytedmd_input_at(uint32_t group, uint64_t offset) {
+  return bytedmd_input_at_sized(group, offset, 0);
 }
 
 void bytedmd_inputs(bytedmd_key *keys, size_t n) {
@@ -693,7 +700,7 @@ void bytedmd_inputs(bytedmd_key *keys, size_t n) {
     keys[i] = bytedmd_input();
 }
 
-bytedmd_key bytedmd_instruction(bytedmd_op op, const bytedmd_key *keys, size_t n) {
+bytedmd_key bytedmd_instruction(uint32_t op, const bytedmd_key *keys, size_t n) {
   Recorder &r = tls;
   if (r.id == 0 || n == 0)
     return 0;
@@ -709,24 +716,24 @@ bytedmd_key bytedmd_instruction(bytedmd_op op, const bytedmd_key *keys, size_t n
   }
   if (tracked == 0)
     return 0;
-  *header = word::read(op, tracked, true);
+  *header = word::read(op, tracked, true, op >> 8);
   r.cursor = header + 1 + tracked;
   return r.tag | bytedmd::allocate(r);
 }
 
-bytedmd_key bytedmd_unary(bytedmd_op op, bytedmd_key a) {
+bytedmd_key bytedmd_unary(uint32_t op, bytedmd_key a) {
   Recorder &r = tls;
   const Word la = bytedmd::localKey(r, a);
   if (la == 0)
     return 0; // also covers "no measurement": r.id == 0 matches no key
   bytedmd::reserveWords(r, 2);
-  r.cursor[0] = word::read(op, 1, true);
+  r.cursor[0] = word::read(op, 1, true, op >> 8);
   r.cursor[1] = la;
   r.cursor += 2;
   return r.tag | bytedmd::allocate(r);
 }
 
-bytedmd_key bytedmd_binary(bytedmd_op op, bytedmd_key a, bytedmd_key b) {
+bytedmd_key bytedmd_binary(uint32_t op, bytedmd_key a, bytedmd_key b) {
   Recorder &r = tls;
   const Word la = bytedmd::localKey(r, a);
   const Word lb = bytedmd::localKey(r, b);
@@ -739,7 +746,7 @@ bytedmd_key bytedmd_binary(bytedmd_op op, bytedmd_key a, bytedmd_key b) {
   const unsigned first = la != 0;
   p[1 + first] = lb;
   const unsigned tracked = first + (lb != 0);
-  p[0] = word::read(op, tracked, true);
+  p[0] = word::read(op, tracked, true, op >> 8);
   r.cursor = p + 1 + tracked;
   return r.tag | bytedmd::allocate(r);
 }

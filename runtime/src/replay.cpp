@@ -15,12 +15,15 @@ constexpr std::uint32_t kMinCapacity = 1024;
 }
 } // namespace
 
-void Replay::computeLiveness(const EventLogView &log) {
+void Replay::computeLiveness(const EventLogView &log, bool sizes) {
   const Word values = log.values;
   hasLocations_ = false;
+  native_ = sizes;
   if (values > word::kMaxLocalKey)
     malformed("too many values");
   values_.assign(std::size_t(values) + 1, Value{0, 0});
+  if (sizes)
+    sizeLog2_.assign(std::size_t(values) + 1, 0);
   std::uint64_t event = 0;
   for (std::size_t i = 0; i < log.inputCount; ++i) {
     const Word k = log.inputs[i];
@@ -47,14 +50,21 @@ void Replay::computeLiveness(const EventLogView &log) {
       }
       i += m;
       ++event;
-      if (word::hasOutput(header))
+      if (word::hasOutput(header)) {
+        if (next == values)
+          malformed("more values stored than allocated");
         values_[++next].last = std::uint32_t(event++);
+        if (sizes)
+          sizeLog2_[next] = std::uint8_t(word::sizeLog2(header));
+      }
       break;
     }
     case word::kInput:
       ++next;
       if (next > values || values_[next].stamp == 0)
         malformed("INPUT marker without a declared input");
+      if (sizes)
+        sizeLog2_[next] = std::uint8_t(word::sizeLog2(header));
       break;
     case word::kStore:
       for (Word n = word::payload(header); n != 0; --n) {
@@ -87,8 +97,11 @@ void Replay::computeLiveness(const EventLogView &log) {
 
   clock_ = 0;
   live_ = 0;
+  liveBytes_ = 0;
   capacity_ = kMinCapacity;
   tree_.assign(std::size_t(capacity_) + 1, 0);
+  if (sizes)
+    bytesTree_.assign(std::size_t(capacity_) + 1, 0);
   owner_.assign(std::size_t(capacity_) + 1, 0);
   histogram_.assign(1024, 0);
 }
@@ -121,6 +134,16 @@ void Replay::renumber(std::uint32_t needed) {
     const std::uint32_t parent = s + (s & (0u - s));
     if (parent <= capacity_)
       tree_[parent] += tree_[s];
+  }
+  if (native_) {
+    bytesTree_.assign(capacity + 1, 0);
+    for (std::uint32_t s = 1; s <= n; ++s)
+      bytesTree_[s] = std::int64_t(size(owner_[s]));
+    for (std::uint32_t s = 1; s <= capacity_; ++s) {
+      const std::uint32_t parent = s + (s & (0u - s));
+      if (parent <= capacity_)
+        bytesTree_[parent] += bytesTree_[s];
+    }
   }
   clock_ = n;
 }

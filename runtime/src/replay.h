@@ -15,6 +15,7 @@
 #include "event_log.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -34,6 +35,11 @@ struct ReplayOptions {
   const std::vector<std::uint64_t> *cacheSizes = nullptr;
   /// Charge reads to their source locations (stats.sites).
   bool perSite = true;
+  /// bytes=native: each value is as wide as its recorded size (its type's
+  /// sizeof); a read's depth is the byte depth D of its bottom byte, and it
+  /// costs the sum of ceil(sqrt(b)) over its bytes b in (D - s, D]. Cache
+  /// sizes are then in bytes. bytesPerElement is ignored.
+  bool nativeBytes = false;
   /// Depths beyond this many are counted and priced but not kept.
   std::uint64_t traceLimit = std::numeric_limits<std::uint64_t>::max();
   /// Called now and then with the fraction of the log replayed (for a
@@ -48,6 +54,7 @@ struct ReplayStats {
   std::uint64_t instructions = 0; ///< READ batches that store an output
   std::uint64_t inputs = 0;       ///< input elements placed on the stack
   std::uint64_t peakLive = 0;     ///< largest stack size between events
+  std::uint64_t peakLiveBytes = 0; ///< with nativeBytes: the same in bytes
   std::vector<std::uint32_t> trace;
   bool traceTruncated = false;
   /// Reads and cost per source location id (index = id; id 0: reads made
@@ -99,14 +106,21 @@ public:
   /// Throws std::invalid_argument when the log is malformed (an operand that
   /// was never allocated, a bad header).
   template <class Sink>
-  ReplayStats run(const EventLogView &log, const ReplayOptions &options, Sink &sink);
+  ReplayStats run(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
+    return options.nativeBytes ? runImpl<true>(log, options, sink)
+                               : runImpl<false>(log, options, sink);
+  }
   ReplayStats run(const EventLogView &log, const ReplayOptions &options) {
     NullSink sink;
     return run(log, options, sink);
   }
 
 private:
-  void computeLiveness(const EventLogView &log);
+  // Native: a second Fenwick tree sums the sizes, so a byte depth is a prefix
+  // sum, O(log n) as well; the default replay never touches it.
+  template <bool Native, class Sink>
+  ReplayStats runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink);
+  void computeLiveness(const EventLogView &log, bool sizes);
   /// Makes room for `needed` new stamps, renumbering when the tree is full.
   void reserveStamps(std::uint32_t needed) {
     if (std::uint64_t(clock_) + needed > capacity_)
@@ -114,9 +128,13 @@ private:
   }
   void renumber(std::uint32_t needed);
   std::uint32_t depth(Word key) const;
-  void push(Word key);
-  void remove(Word key);
+  std::uint64_t byteDepth(Word key) const;
+  template <bool Native> void push(Word key);
+  template <bool Native> void remove(Word key);
+  template <bool Native> void move(Word key);
   void add(std::uint32_t stamp, std::int32_t delta);
+  void addBytes(std::uint32_t stamp, std::int64_t delta);
+  std::uint64_t size(Word key) const { return std::uint64_t(1) << sizeLog2_[key]; }
 
   // Per value (indexed by local key); both halves are needed together, so
   // they share a cache line.
@@ -133,6 +151,11 @@ private:
   // at the end instead of once per read.
   std::vector<std::uint64_t> histogram_;
   bool hasLocations_ = false; // the log names source locations
+  // bytes=native only.
+  std::vector<std::uint8_t> sizeLog2_;  // per value
+  std::vector<std::int64_t> bytesTree_; // Fenwick tree: live bytes per stamp range
+  std::uint64_t liveBytes_ = 0;
+  bool native_ = false;
 };
 
 inline std::uint32_t Replay::depth(Word key) const {
@@ -143,31 +166,68 @@ inline std::uint32_t Replay::depth(Word key) const {
   return live_ - std::uint32_t(below);
 }
 
+inline std::uint64_t Replay::byteDepth(Word key) const {
+  std::int64_t below = 0;
+  for (std::uint32_t i = values_[key].stamp - 1; i != 0; i &= i - 1)
+    below += bytesTree_[i];
+  return liveBytes_ - std::uint64_t(below);
+}
+
 inline void Replay::add(std::uint32_t stamp, std::int32_t delta) {
   for (; stamp <= capacity_; stamp += stamp & (0u - stamp))
     tree_[stamp] += delta;
 }
 
-inline void Replay::push(Word key) {
+inline void Replay::addBytes(std::uint32_t stamp, std::int64_t delta) {
+  for (; stamp <= capacity_; stamp += stamp & (0u - stamp))
+    bytesTree_[stamp] += delta;
+}
+
+template <bool Native> inline void Replay::push(Word key) {
   const std::uint32_t s = ++clock_;
   values_[key].stamp = s;
   owner_[s] = key;
   add(s, 1);
-  if (++live_ >= histogram_.size())
+  ++live_;
+  if constexpr (Native) {
+    addBytes(s, std::int64_t(size(key)));
+    liveBytes_ += size(key);
+    if (liveBytes_ >= histogram_.size()) // indexed by byte depth
+      histogram_.resize(2 * std::size_t(liveBytes_), 0);
+  } else if (live_ >= histogram_.size()) {
     histogram_.resize(2 * std::size_t(live_), 0);
+  }
 }
 
-inline void Replay::remove(Word key) {
+template <bool Native> inline void Replay::remove(Word key) {
   const std::uint32_t s = values_[key].stamp;
   add(s, -1);
+  if constexpr (Native) {
+    addBytes(s, -std::int64_t(size(key)));
+    liveBytes_ -= size(key);
+  }
   owner_[s] = 0;
   values_[key].stamp = 0;
   --live_;
 }
 
-template <class Sink>
-ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
-  computeLiveness(log);
+template <bool Native> inline void Replay::move(Word key) {
+  const std::uint32_t old = values_[key].stamp;
+  add(old, -1);
+  owner_[old] = 0;
+  const std::uint32_t s = ++clock_;
+  values_[key].stamp = s;
+  owner_[s] = key;
+  add(s, 1);
+  if constexpr (Native) {
+    addBytes(old, -std::int64_t(size(key)));
+    addBytes(s, std::int64_t(size(key)));
+  }
+}
+
+template <bool Native, class Sink>
+ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
+  computeLiveness(log, Native);
   if (!options.liveness)
     for (Value &v : values_)
       v.last = kForever;
@@ -185,12 +245,14 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
   // The caller has reserved a stamp for it.
   auto store = [&](Word key) __attribute__((always_inline)) {
     sink.store(key);
-    push(key);
+    push<Native>(key);
     if (values_[key].last == event)
-      remove(key);
+      remove<Native>(key);
     ++event;
     if (live_ > stats.peakLive)
       stats.peakLive = live_;
+    if constexpr (Native)
+      stats.peakLiveBytes = std::max(stats.peakLiveBytes, liveBytes_);
   };
 
   for (std::size_t i = 0; i < log.inputCount; ++i) {
@@ -217,7 +279,20 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
       sink.batch();
       // Price every operand against the stack before anything moves.
       for (unsigned j = 0; j < m; ++j) {
-        const std::uint32_t d = depth(keys[j]);
+        std::uint32_t d;
+        std::uint64_t nativeCost = 0;
+        if constexpr (Native) {
+          // The value's bytes span (D - s, D]: priced here, in closed form.
+          const std::uint64_t D = byteDepth(keys[j]), s = size(keys[j]);
+          d = std::uint32_t(D);
+          nativeCost = sumCeilSqrt(D) - sumCeilSqrt(D - s);
+          stats.cost += nativeCost;
+          if (options.sqrtCost)
+            for (std::uint64_t b = D - s + 1; b <= D; ++b)
+              stats.sqrtCost += std::sqrt(double(b));
+        } else {
+          d = depth(keys[j]);
+        }
         depths[j] = d;
         ++histogram_[d];
         if (!stats.sites.empty()) {
@@ -225,9 +300,12 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
           // give none pay nothing here).
           ReplayStats::Site &here = stats.sites[site];
           ++here.reads;
-          here.cost += options.bytesPerElement == 1 && d < kSmallDepths
-                           ? smallCeilSqrt(d)
-                           : readCost(d, options.bytesPerElement);
+          if constexpr (Native)
+            here.cost += nativeCost;
+          else
+            here.cost += options.bytesPerElement == 1 && d < kSmallDepths
+                             ? smallCeilSqrt(d)
+                             : readCost(d, options.bytesPerElement);
         }
         if (stats.reads < options.traceLimit)
           stats.trace.push_back(d);
@@ -246,15 +324,10 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
         if (old == 0 || old > batchStart)
           continue;
         if (values_[k].last == event) {
-          remove(k);
+          remove<Native>(k);
           continue;
         }
-        add(old, -1);
-        owner_[old] = 0;
-        const std::uint32_t s = ++clock_;
-        values_[k].stamp = s;
-        owner_[s] = k;
-        add(s, 1);
+        move<Native>(k);
       }
       ++event;
       if (word::hasOutput(header)) {
@@ -282,8 +355,9 @@ ReplayStats Replay::run(const EventLogView &log, const ReplayOptions &options, S
     }
   }
 
-  // Price each depth once rather than each read.
-  for (std::size_t d = 1; d < histogram_.size(); ++d) {
+  // Price each depth once rather than each read (native reads were priced
+  // as they happened: their cost depends on their size too).
+  for (std::size_t d = 1; d < histogram_.size() && !Native; ++d) {
     if (histogram_[d] == 0)
       continue;
     const std::uint64_t price =

@@ -45,6 +45,8 @@ bool parseCount(const char *text, std::uint64_t min, std::uint64_t max, std::uin
 std::string VariantSpec::name() const {
   std::string out;
   auto add = [&](const char *option) { out += (out.empty() ? "" : ",") + std::string(option); };
+  if (nativeBytes)
+    add("bytes=native");
   if (!liveness)
     add("no-liveness");
   if (sqrtCost)
@@ -66,16 +68,20 @@ bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error
       spec->liveness = true;
     else if (option == "cost=sqrt")
       spec->sqrtCost = true;
-    else if (option == "cost=ceil-sqrt" || option == "bytes=element" || option == "stack=values")
+    else if (option == "bytes=native")
+      spec->nativeBytes = true;
+    else if (option == "bytes=element")
+      spec->nativeBytes = false;
+    else if (option == "cost=ceil-sqrt" || option == "stack=values")
       ; // the defaults, named
-    else if (option == "bytes=native" || option == "stack=locations") {
-      *error = "variant option '" + option +
-               "' is not implemented yet; use no-liveness and cost=sqrt (docs/semantics.md, "
-               "\"Variants\")";
+    else if (option == "stack=locations") {
+      *error = "variant option 'stack=locations' is not implemented yet; the stack holds "
+               "values (docs/semantics.md, \"Variants\")";
       return false;
     } else {
       *error = "unknown variant option '" + option +
-               "'; the options are no-liveness, liveness, cost=sqrt, cost=ceil-sqrt";
+               "'; the options are no-liveness, liveness, cost=sqrt, cost=ceil-sqrt, "
+               "bytes=native, bytes=element";
       return false;
     }
     from = comma + 1;
@@ -246,12 +252,15 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
         one["name"] = v.name;
         one["liveness"] = v.spec.liveness;
         one["cost_model"] = v.spec.sqrtCost ? "sqrt" : "ceil_sqrt";
+        one["bytes"] = v.spec.nativeBytes ? "native" : "element";
         if (v.spec.sqrtCost)
           one["cost"] = v.stats.sqrtCost;
         else
           one["cost"] = v.stats.cost;
         one["reads"] = v.stats.reads;
         one["peak_live"] = v.stats.peakLive;
+        if (v.spec.nativeBytes)
+          one["peak_live_bytes"] = v.stats.peakLiveBytes;
         one["trace"] = trace(v.stats.trace);
         one["trace_truncated"] = v.stats.traceTruncated;
         if (!settings.cacheSizes.empty())
@@ -362,6 +371,8 @@ bool parseReport(const std::string &text, ReportData *report, std::string *error
           variant.name = v.at("name").get<std::string>();
           variant.spec.liveness = v.value("liveness", true);
           variant.spec.sqrtCost = v.value("cost_model", "ceil_sqrt") == "sqrt";
+          variant.spec.nativeBytes = v.value("bytes", "element") == "native";
+          variant.stats.peakLiveBytes = v.value("peak_live_bytes", std::uint64_t(0));
           if (variant.spec.sqrtCost)
             variant.stats.sqrtCost = v.at("cost").get<double>();
           else

@@ -19,13 +19,15 @@ namespace bytedmd {
 struct VariantSpec {
   bool liveness = true;  ///< no-liveness: values never leave the stack
   bool sqrtCost = false; ///< cost=sqrt: plain sqrt(d), in floating point
+  bool nativeBytes = false; ///< bytes=native: each value sizeof its type
   /// The canonical name: its options in a fixed order, comma-separated
   /// ("no-liveness,cost=sqrt").
   std::string name() const;
 };
 
 /// Parses one variant: options separated by commas (no-liveness, liveness,
-/// cost=sqrt, cost=ceil-sqrt). On a bad one returns false with *error.
+/// cost=sqrt, cost=ceil-sqrt, bytes=native, bytes=element). On a bad one
+/// returns false with *error.
 bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error);
 /// Parses "64,256,1K,1M": sizes with optional K (1024) or M suffixes.
 bool parseCacheSizes(const std::string &text, std::vector<std::uint64_t> *sizes,

@@ -565,6 +565,42 @@ int main() { std::printf("%g\n", my_add(1, 2, 3)); }
       << r.err;
 }
 
+TEST_F(Cli, NativeBytesGiveEachValueItsTypesWidth) {
+  // mix(float a, double b, int c) = (a + b) * c: a@4 (bytes 1..4), b@12
+  // (5..12), then the double t@8 (1..8) and c@12 (9..12); 7 + 27 + 19 + 15
+  // = 68 (replay_test's Native.MixedWidthsAreCountedInBytes works it out).
+  std::ofstream(dir + "/mix.cpp") << R"(#include <cstdio>
+double mix(float a, double b, int c) { return (a + b) * c; }
+double my_add(double a, double b, double c) { return (a + b) + c; }
+int main() {
+  std::printf("%g\n", mix(1.5f, 2.0, 3));
+  std::printf("%g\n", my_add(1, 2, 3));
+}
+)";
+  Result r = run(bytedmd + " run mix.cpp --bytes=native --cache-sizes=4,8,12 "
+                           "--bytes-per-element=8");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, 7), "10.5\n6\n") << r.out;
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/bytedmd-report.json"));
+  const auto &mix = report["measurements"][0]["variants"][0];
+  EXPECT_EQ(mix["name"], "bytes=native");
+  EXPECT_EQ(mix["bytes"], "native");
+  EXPECT_EQ(mix["trace"], nlohmann::json::array({4, 12, 8, 12}));
+  EXPECT_EQ(mix["cost"], 68);
+  EXPECT_EQ(mix["peak_live_bytes"], 16);
+  // Misses in bytes: reads whose bottom byte lies deeper than the cache.
+  EXPECT_EQ(mix["misses"][0]["misses"], 3);
+  EXPECT_EQ(mix["misses"][1]["misses"], 2);
+  EXPECT_EQ(mix["misses"][2]["misses"], 0);
+  // All doubles: native is the default priced at 8 bytes per element. The
+  // trace 1,2,1,2 becomes byte depths 8,16,8,16; bytes 1..8 cost 19 and
+  // bytes 9..16 cost 3 + 7 * 4 = 31: 100 either way.
+  const auto &add = report["measurements"][1];
+  EXPECT_EQ(add["cost"], 100);
+  EXPECT_EQ(add["variants"][0]["trace"], nlohmann::json::array({8, 16, 8, 16}));
+  EXPECT_EQ(add["variants"][0]["cost"], 100);
+}
+
 TEST_F(Cli, RecursiveMatmulWithoutLivenessKeepsDNValuesAndMissesFall) {
   // benchmarks/linalg's 8-way recursive matmul makes a new value for every
   // product (N^3) and every sum (N^3 - N^2); without liveness all of them

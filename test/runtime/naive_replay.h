@@ -86,6 +86,62 @@ inline NaiveResult naiveReplay(const EventLogView &log) {
   return result;
 }
 
+/// bytes=native, naively: each key k is bytes[k] wide; a read's depth is the
+/// sum of the sizes from the top down to and including it, and it costs
+/// ceil(sqrt(b)) for each of its own bytes, counted one by one.
+struct NaiveByteResult {
+  std::vector<std::uint32_t> trace;
+  std::uint64_t cost = 0, peakLiveBytes = 0;
+};
+
+inline std::uint64_t naiveCeilSqrt(std::uint64_t b);
+
+inline NaiveByteResult naiveByteReplay(const EventLogView &log,
+                                       const std::vector<std::uint64_t> &bytes) {
+  const std::vector<NaiveEvent> events = naiveEvents(log);
+  std::vector<std::size_t> last(std::size_t(log.values) + 1, 0);
+  for (std::size_t e = 0; e < events.size(); ++e)
+    for (Word k : events[e].keys)
+      last[k] = e;
+  for (std::size_t i = 0; i < log.resultCount; ++i)
+    last[log.results[i]] = events.size();
+  NaiveByteResult result;
+  std::vector<Word> stack;
+  for (std::size_t e = 0; e < events.size(); ++e) {
+    const NaiveEvent &ev = events[e];
+    if (ev.read) {
+      for (Word k : ev.keys) {
+        std::uint64_t depth = 0;
+        for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+          depth += bytes[*it];
+          if (*it == k)
+            break;
+        }
+        result.trace.push_back(std::uint32_t(depth));
+        for (std::uint64_t b = depth - bytes[k] + 1; b <= depth; ++b)
+          result.cost += naiveCeilSqrt(b);
+      }
+      std::vector<Word> distinct;
+      for (Word k : ev.keys)
+        if (std::find(distinct.begin(), distinct.end(), k) == distinct.end())
+          distinct.push_back(k);
+      for (Word k : distinct) {
+        stack.erase(std::find(stack.begin(), stack.end(), k));
+        stack.push_back(k);
+      }
+    } else {
+      stack.push_back(ev.keys[0]);
+    }
+    stack.erase(std::remove_if(stack.begin(), stack.end(), [&](Word k) { return last[k] <= e; }),
+                stack.end());
+    std::uint64_t live = 0;
+    for (Word k : stack)
+      live += bytes[k];
+    result.peakLiveBytes = std::max(result.peakLiveBytes, live);
+  }
+  return result;
+}
+
 /// ceil(sqrt(b)) by counting, and the per-byte cost by looping over bytes.
 inline std::uint64_t naiveCeilSqrt(std::uint64_t b) {
   std::uint64_t c = 0;

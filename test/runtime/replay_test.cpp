@@ -438,5 +438,116 @@ TEST(Variants, AgreeWithTheNaiveReplayOnRandomLogs) {
   }
 }
 
+// ---- bytes=native -------------------------------------------------------------
+
+TEST(Native, MixedWidthsAreCountedInBytes) {
+  // mix(float a, double b, int c) = (a + b) * c. Inputs c (4 bytes), b (8),
+  // a (4), a on top. a + b: a spans bytes 1..4 (D = 4), b bytes 5..12
+  // (D = 12); both die, and the double t is pushed above c. t * c: t spans
+  // 1..8 (D = 8), c 9..12 (D = 12). Costs, byte by byte: 1+2+2+2 = 7;
+  // 3*5 + 4*3 = 27; 1+2+2+2+3+3+3+3 = 19; 3+4+4+4 = 15: 68 in all.
+  EventLog log;
+  const Word c = log.input(2), b = log.input(3), a = log.input(2);
+  log.result(log.read({log.read({a, b}, true, 0, 3), c}, true, 0, 3));
+  ReplayOptions options;
+  options.nativeBytes = true;
+  options.sqrtCost = true;
+  Replay r;
+  const ReplayStats s = r.run(log.view(), options);
+  EXPECT_EQ(s.trace, (Trace{4, 12, 8, 12}));
+  EXPECT_EQ(s.cost, 68u);
+  EXPECT_EQ(s.peakLiveBytes, 16u);
+  EXPECT_EQ(s.peakLive, 3u);
+  double sqrtCost = 0;
+  for (int byte : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    sqrtCost += std::sqrt(double(byte));
+  EXPECT_NEAR(s.sqrtCost, sqrtCost, 1e-9);
+  // The same events without native sizes: the default, trace 1,2,1,2.
+  EXPECT_EQ(replay(log).trace, (Trace{1, 2, 1, 2}));
+}
+
+/// A copy of a log's words with a random width (1 to 16 bytes) given to every
+/// stored value, and those widths by key.
+struct SizedLog {
+  std::vector<Word> words;
+  std::vector<std::uint64_t> bytes;
+  EventLogView view;
+};
+
+SizedLog withSizes(const EventLog &log, std::mt19937_64 &rng, bool oneByte = false) {
+  SizedLog out;
+  out.view = log.view();
+  out.words.assign(out.view.words, out.view.words + out.view.size);
+  out.bytes.assign(std::size_t(out.view.values) + 1, 1);
+  Word next = 0;
+  for (std::size_t i = 0; i < out.words.size();) {
+    Word &w = out.words[i++];
+    const unsigned z = oneByte ? 0 : unsigned(rng() % 5);
+    if (word::kind(w) == word::kRead) {
+      i += word::operands(w);
+      if (word::hasOutput(w)) {
+        w |= Word(z) << word::kSizeShift;
+        out.bytes[++next] = std::uint64_t(1) << z;
+      }
+    } else if (word::kind(w) == word::kInput) {
+      w |= z;
+      out.bytes[++next] = std::uint64_t(1) << z;
+    } else if (word::kind(w) == word::kStore) {
+      next += word::payload(w); // stays one byte wide
+    }
+  }
+  out.view.words = out.words.data();
+  return out;
+}
+
+TEST(Native, AgreesWithANaiveByteReplay) {
+  std::mt19937_64 rng(16);
+  Replay fast;
+  ReplayOptions options;
+  options.nativeBytes = true;
+  for (int round = 0; round < 1000; ++round) {
+    const EventLog log =
+        randomLog(rng, 1 + int(rng() % 200), int(rng() % 30), 1 + int(rng() % 12));
+    const SizedLog sized = withSizes(log, rng);
+    const testing::NaiveByteResult want = testing::naiveByteReplay(sized.view, sized.bytes);
+    const ReplayStats got = fast.run(sized.view, options);
+    ASSERT_EQ(got.trace, want.trace) << "round " << round;
+    ASSERT_EQ(got.cost, want.cost) << "round " << round;
+    ASSERT_EQ(got.peakLiveBytes, want.peakLiveBytes) << "round " << round;
+  }
+  // Long runs: the byte tree is rebuilt at every renumbering.
+  for (int width : {3, 40, 700}) {
+    const EventLog log = churnLog(rng, 30000, width);
+    const SizedLog sized = withSizes(log, rng);
+    const testing::NaiveByteResult want = testing::naiveByteReplay(sized.view, sized.bytes);
+    const ReplayStats got = fast.run(sized.view, options);
+    ASSERT_EQ(got.trace, want.trace) << width;
+    ASSERT_EQ(got.cost, want.cost) << width;
+  }
+}
+
+TEST(Native, OneByteValuesGiveExactlyTheDefault) {
+  std::mt19937_64 rng(1);
+  Replay fast;
+  ReplayOptions native;
+  native.nativeBytes = true;
+  native.liveness = false;
+  ReplayOptions plain;
+  plain.liveness = false;
+  for (int round = 0; round < 300; ++round) {
+    const EventLog log = randomLog(rng, 1 + int(rng() % 300), int(rng() % 40), 8);
+    const SizedLog sized = withSizes(log, rng, true);
+    for (bool liveness : {true, false}) {
+      native.liveness = plain.liveness = liveness;
+      const ReplayStats a = fast.run(sized.view, native);
+      const ReplayStats b = fast.run(log.view(), plain);
+      ASSERT_EQ(a.trace, b.trace) << round;
+      ASSERT_EQ(a.cost, b.cost) << round;
+      ASSERT_EQ(a.peakLive, b.peakLive) << round;
+      ASSERT_EQ(a.peakLiveBytes, b.peakLive) << round;
+    }
+  }
+}
+
 } // namespace
 } // namespace bytedmd

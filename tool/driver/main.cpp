@@ -37,11 +37,12 @@ options:
 variants (replayed from the same run; the default numbers never change):
   --no-liveness             values never leave the stack (classic DMD)
   --cost=sqrt               plain sqrt(d), reported as a floating-point total
+  --bytes=native            each value as wide as its type; depths in bytes
                             (the single options together make one variant)
   --variant=SPEC            one more variant, its options comma-separated
                             (--variant=no-liveness,cost=sqrt); repeatable
-  --cache-sizes=LIST        misses of an LRU cache of each size (64,256,1K):
-                            reads deeper than the size, per measurement and variant
+  --cache-sizes=LIST        misses of an LRU cache of each size (64,256,1K; bytes
+                            for native variants): reads deeper than the size
 )";
 } // namespace
 

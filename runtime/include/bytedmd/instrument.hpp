@@ -163,6 +163,19 @@ template <bytedmd_op Op, class A, class B> inline auto apply2(A &&a, B &&b) {
     static_assert(Op == BYTEDMD_OP_ADD, "not a binary operator");
 }
 
+/// log2 of T's size in bytes, for the bytes=native variant.
+template <class T> constexpr std::uint32_t sizeLog2() {
+  static_assert(sizeof(T) <= 128, "bytedmd: a tracked value wider than 128 bytes");
+  std::uint32_t l = 0;
+  while ((std::size_t(1) << l) < sizeof(T))
+    ++l;
+  return l;
+}
+/// An instruction's op with its output's size (BYTEDMD_SIZED).
+template <class T> constexpr std::uint32_t sized(bytedmd_op op) {
+  return BYTEDMD_SIZED(op, sizeLog2<T>());
+}
+
 /// A binary operator: one instruction reading the tracked operands.
 template <bytedmd_op Op, class A, class B>
 inline auto bin(seq<A, B> &&s, bytedmd_location *at = nullptr) {
@@ -170,7 +183,7 @@ inline auto bin(seq<A, B> &&s, bytedmd_location *at = nullptr) {
   auto &&b = std::get<1>(s.items);
   auto r = apply2<Op>(val(static_cast<A>(a)), val(static_cast<B>(b)));
   if constexpr (isV<A> || isV<B>)
-    return V<decltype(r)>{r, (place(at), bytedmd_binary(Op, key(a), key(b)))};
+    return V<decltype(r)>{r, (place(at), bytedmd_binary(sized<decltype(r)>(Op), key(a), key(b)))};
   else
     return r;
 }
@@ -187,7 +200,7 @@ template <bytedmd_op Op, class A> inline auto un(A &&a, bytedmd_location *at = n
       return ~x;
   }();
   if constexpr (isV<A>)
-    return V<decltype(r)>{r, (place(at), bytedmd_unary(Op, a.k))};
+    return V<decltype(r)>{r, (place(at), bytedmd_unary(sized<decltype(r)>(Op), a.k))};
   else
     return r;
 }
@@ -219,7 +232,8 @@ inline L &cset(L &lhs, X &&x, bytedmd_location *at = nullptr) {
     else
       lhs ^= v;
     place(at);
-    bytedmd_shadow_store(&lhs, bytedmd_binary(Op, k, key(x)), bits(lhs));
+    bytedmd_shadow_store(&lhs, bytedmd_binary(sized<std::remove_reference_t<decltype(lhs)>>(Op), k, key(x)),
+                         bits(lhs));
   } else {
     if constexpr (Op == BYTEDMD_OP_ADD)
       lhs += val(std::forward<X>(x));
@@ -254,7 +268,7 @@ template <bytedmd_op Op, class L> inline L &pre(L &x, bytedmd_location *at = nul
     else
       --x;
     place(at);
-    bytedmd_shadow_store(&x, bytedmd_unary(Op, k), bits(x));
+    bytedmd_shadow_store(&x, bytedmd_unary(sized<L>(Op), k), bits(x));
   } else {
     if constexpr (Op == BYTEDMD_OP_ADD)
       ++x;
@@ -273,7 +287,7 @@ template <bytedmd_op Op, class L> inline auto post(L &x, bytedmd_location *at = 
     else
       --x;
     place(at);
-    bytedmd_shadow_store(&x, bytedmd_unary(Op, old.k), bits(x));
+    bytedmd_shadow_store(&x, bytedmd_unary(sized<L>(Op), old.k), bits(x));
     return old;
   } else {
     if constexpr (Op == BYTEDMD_OP_ADD)
@@ -339,7 +353,7 @@ inline auto math(seq<A...> &&s, F &&f, bytedmd_location *at = nullptr) {
         if constexpr ((isV<A> || ...)) {
           const bytedmd_key keys[] = {key(a)...};
           place(at);
-          return V<decltype(r)>{r, bytedmd_instruction(Op, keys, sizeof...(A))};
+          return V<decltype(r)>{r, bytedmd_instruction(sized<decltype(r)>(Op), keys, sizeof...(A))};
         } else {
           return r;
         }
@@ -979,7 +993,8 @@ public:
         if (pointers_[i].base == reinterpret_cast<const char *>(p)) {
           const std::uint64_t offset =
               std::uint64_t(reinterpret_cast<const char *>(&x) - pointers_[i].base);
-          const bytedmd_key k = bytedmd_input_at(pointers_[i].group, offset);
+          const bytedmd_key k =
+              bytedmd_input_at_sized(pointers_[i].group, offset, sizeLog2<std::remove_cv_t<T>>());
           bytedmd_shadow_store(&x, k, bits(x));
           if (!pointers_[i].name.empty() && bytedmd_names_wanted())
             bytedmd_name_input(
@@ -1109,7 +1124,8 @@ private:
     }
     auto f = [](auto &e, const std::string &path) {
       if (!bytedmd_current(bytedmd_shadow_load(&e, bits(e)))) {
-        const bytedmd_key k = bytedmd_input();
+        const bytedmd_key k =
+            bytedmd_input_sized(sizeLog2<std::remove_cv_t<std::remove_reference_t<decltype(e)>>>());
         bytedmd_shadow_store(&e, k, bits(e));
         bytedmd_name_input(k, path.c_str());
       }
@@ -1130,7 +1146,9 @@ private:
     forEachElement(p, [](auto &e) {
       // An element reachable from two parameters is one input.
       if (!bytedmd_current(bytedmd_shadow_load(&e, bits(e))))
-        bytedmd_shadow_store(&e, bytedmd_input(), bits(e));
+        bytedmd_shadow_store(
+            &e, bytedmd_input_sized(sizeLog2<std::remove_cv_t<std::remove_reference_t<decltype(e)>>>()),
+            bits(e));
     });
   }
 

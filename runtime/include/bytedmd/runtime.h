@@ -139,18 +139,28 @@ bytedmd_key bytedmd_input_at(uint32_t group, uint64_t offset);
 /** The current input group (for a pointer parameter declared in it). */
 uint32_t bytedmd_input_group_current(void);
 
+/** bytedmd_input and bytedmd_input_at for a value 2^log2_bytes bytes wide
+ *  (what the bytes=native variant prices; the plain entries mean one byte). */
+bytedmd_key bytedmd_input_sized(uint32_t log2_bytes);
+bytedmd_key bytedmd_input_at_sized(uint32_t group, uint64_t offset, uint32_t log2_bytes);
+
 /** Allocates n input elements in order, writing their keys to keys[0..n). */
 void bytedmd_inputs(bytedmd_key *keys, size_t n);
+
+/** An instruction's `op` with its output's size: log2 of its bytes in bits
+ *  8..10. A plain bytedmd_op means one byte (only bytes=native tells). */
+#define BYTEDMD_SIZED(op, log2_bytes) ((uint32_t)(op) | ((uint32_t)(log2_bytes) << 8))
 
 /** One instruction: a READ of the tracked operands among keys[0..n) (in that
  *  order, duplicates charged per occurrence), then a STORE of its output.
  *  Returns the output's key, or 0 (no event) when no operand is tracked.
- *  `op` must be below BYTEDMD_OP_TRUTH. At most 4095 operands. */
-bytedmd_key bytedmd_instruction(bytedmd_op op, const bytedmd_key *keys, size_t n);
+ *  `op` (a bytedmd_op, or BYTEDMD_SIZED of one) must be below
+ *  BYTEDMD_OP_TRUTH. At most 4095 operands. */
+bytedmd_key bytedmd_instruction(uint32_t op, const bytedmd_key *keys, size_t n);
 
 /** bytedmd_instruction for one and two operands, without an array. */
-bytedmd_key bytedmd_unary(bytedmd_op op, bytedmd_key a);
-bytedmd_key bytedmd_binary(bytedmd_op op, bytedmd_key a, bytedmd_key b);
+bytedmd_key bytedmd_unary(uint32_t op, bytedmd_key a);
+bytedmd_key bytedmd_binary(uint32_t op, bytedmd_key a, bytedmd_key b);
 
 /** A read with no output (a truth value, an index, an escaping argument):
  *  a READ batch of one key. Nothing happens when `key` is untracked.
