@@ -5,6 +5,7 @@
 #include "bytedmd/runtime.h"
 #include "event_log.h"
 #include "ir.h"
+#include "location_replay.h"
 #include "replay.h"
 
 #include <algorithm>
@@ -26,6 +27,10 @@
 #define BYTEDMD_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
 namespace bytedmd {
+
+/// shadow.cpp's switch for bytedmd_load and bytedmd_store: record accesses.
+extern thread_local bool recordingAccesses __attribute__((tls_model("initial-exec")));
+
 namespace {
 
 /// Exit status when the runtime cannot go on (out of memory, bad settings)
@@ -54,6 +59,8 @@ struct MeasurementState {
   };
   std::vector<Diagnostic> diagnostics;
   Replay replay; // reused: buffers stay warm across this thread's measurements
+  bool wantsAccesses = false;   // a stack=locations variant is asked for
+  std::vector<Access> accesses; // then: the memory accesses, in program order
 };
 
 /// The per-thread recorder. Plain data with constant initialisation, so a
@@ -334,6 +341,7 @@ constexpr std::size_t kEventsInReport = 4000;
 void endMeasurement(Recorder &r) {
   MeasurementState &s = *r.state;
   Registry &reg = registry();
+  recordingAccesses = false;
   if (s.lazyInputs) {
     // Inputs found through pointers join the initial stack in parameter, then
     // address, order.
@@ -442,7 +450,20 @@ void endMeasurement(Recorder &r) {
       variant.sqrtCost = spec.sqrtCost;
       variant.nativeBytes = spec.nativeBytes;
       variant.perSite = false;
-      record.variants.push_back({spec.name(), spec, s.replay.run(log, variant)});
+      variant.progress = nullptr;
+      MeasurementRecord::Variant v{spec.name(), spec, {}, 0};
+      if (spec.locations) {
+        LocationReplayInput in;
+        in.accesses = &s.accesses;
+        in.inputs = log.inputs;
+        in.inputCount = log.inputCount;
+        in.results = log.results;
+        in.resultCount = log.resultCount;
+        v.stats = replayLocations(in, variant, &v.coldReads);
+      } else {
+        v.stats = s.replay.run(log, variant);
+      }
+      record.variants.push_back(std::move(v));
     }
   } catch (const std::bad_alloc &) {
     fatal(std::string("out of memory replaying the measurement of '") + record.function + "' (" +
@@ -495,6 +516,15 @@ struct ExitHook {
 } exitHook;
 
 } // namespace
+
+void recordAccess(const void *address, bytedmd_key key, bool write) {
+  Recorder &r = tls;
+  const Word k = localKey(r, key);
+  if (k == 0)
+    return; // another measurement's value, or none in flight
+  r.state->accesses.push_back({reinterpret_cast<std::uintptr_t>(address),
+                               k | (write ? kAccessWrite : 0)});
+}
 
 std::vector<MeasurementRecord> finishedMeasurements() {
   Registry &reg = registry();
@@ -583,12 +613,17 @@ int bytedmd_enter(const bytedmd_function *fn) {
   s.results.clear();
   s.inputNames.clear();
   s.diagnostics.clear();
+  s.accesses.clear();
   {
     std::lock_guard<std::mutex> lock(reg.mutex);
     bytedmd::loadSettingsLocked(reg);
     s.sequence = reg.nextId.fetch_add(1);
     s.call = reg.calls[fn && fn->name ? fn->name : "<unknown>"]++;
+    s.wantsAccesses = false;
+    for (const bytedmd::VariantSpec &v : reg.settings.variants)
+      s.wantsAccesses = s.wantsAccesses || v.locations;
   }
+  bytedmd::recordingAccesses = s.wantsAccesses;
   if (s.sequence >= (std::uint64_t(1) << 32))
     bytedmd::fatal("more than 2^32 measurements in one run");
   s.staleLoadsAtStart = bytedmd_shadow_stale_loads();

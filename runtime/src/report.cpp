@@ -45,6 +45,8 @@ bool parseCount(const char *text, std::uint64_t min, std::uint64_t max, std::uin
 std::string VariantSpec::name() const {
   std::string out;
   auto add = [&](const char *option) { out += (out.empty() ? "" : ",") + std::string(option); };
+  if (locations)
+    add("stack=locations");
   if (nativeBytes)
     add("bytes=native");
   if (!liveness)
@@ -72,19 +74,24 @@ bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error
       spec->nativeBytes = true;
     else if (option == "bytes=element")
       spec->nativeBytes = false;
-    else if (option == "cost=ceil-sqrt" || option == "stack=values")
-      ; // the defaults, named
-    else if (option == "stack=locations") {
-      *error = "variant option 'stack=locations' is not implemented yet; the stack holds "
-               "values (docs/semantics.md, \"Variants\")";
-      return false;
-    } else {
+    else if (option == "stack=locations")
+      spec->locations = true;
+    else if (option == "stack=values")
+      spec->locations = false;
+    else if (option == "cost=ceil-sqrt")
+      ; // the default, named
+    else {
       *error = "unknown variant option '" + option +
                "'; the options are no-liveness, liveness, cost=sqrt, cost=ceil-sqrt, "
-               "bytes=native, bytes=element";
+               "bytes=native, bytes=element, stack=locations, stack=values";
       return false;
     }
     from = comma + 1;
+  }
+  if (spec->locations && spec->nativeBytes) {
+    *error = "stack=locations and bytes=native do not combine (a location stack counts "
+             "locations, not bytes); give them as two variants";
+    return false;
   }
   return true;
 }
@@ -253,6 +260,9 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
         one["liveness"] = v.spec.liveness;
         one["cost_model"] = v.spec.sqrtCost ? "sqrt" : "ceil_sqrt";
         one["bytes"] = v.spec.nativeBytes ? "native" : "element";
+        one["stack"] = v.spec.locations ? "locations" : "values";
+        if (v.spec.locations)
+          one["cold_reads"] = v.coldReads;
         if (v.spec.sqrtCost)
           one["cost"] = v.stats.sqrtCost;
         else
@@ -372,6 +382,8 @@ bool parseReport(const std::string &text, ReportData *report, std::string *error
           variant.spec.liveness = v.value("liveness", true);
           variant.spec.sqrtCost = v.value("cost_model", "ceil_sqrt") == "sqrt";
           variant.spec.nativeBytes = v.value("bytes", "element") == "native";
+          variant.spec.locations = v.value("stack", "values") == "locations";
+          variant.coldReads = v.value("cold_reads", std::uint64_t(0));
           variant.stats.peakLiveBytes = v.value("peak_live_bytes", std::uint64_t(0));
           if (variant.spec.sqrtCost)
             variant.stats.sqrtCost = v.at("cost").get<double>();

@@ -20,6 +20,7 @@ struct VariantSpec {
   bool liveness = true;  ///< no-liveness: values never leave the stack
   bool sqrtCost = false; ///< cost=sqrt: plain sqrt(d), in floating point
   bool nativeBytes = false; ///< bytes=native: each value sizeof its type
+  bool locations = false;   ///< stack=locations: a stack of memory locations
   /// The canonical name: its options in a fixed order, comma-separated
   /// ("no-liveness,cost=sqrt").
   std::string name() const;
@@ -83,6 +84,7 @@ struct MeasurementRecord {
     std::string name;
     VariantSpec spec;
     ReplayStats stats; ///< cost, or sqrtCost for cost=sqrt; misses
+    std::uint64_t coldReads = 0; ///< stack=locations: reads of unplaced locations
   };
   std::vector<Variant> variants;
 };

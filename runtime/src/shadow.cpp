@@ -138,6 +138,26 @@ extern "C" void bytedmd_shadow_store(const void *address, bytedmd_key key, uint6
   slot->bits = bits;
 }
 
+namespace bytedmd {
+// Set by the recorder while a measurement with a stack=locations variant is
+// in flight on this thread.
+thread_local bool recordingAccesses __attribute__((tls_model("initial-exec"))) = false;
+void recordAccess(const void *address, bytedmd_key key, bool write);
+} // namespace bytedmd
+
+extern "C" bytedmd_key bytedmd_load(const void *address, uint64_t bits) {
+  const bytedmd_key key = bytedmd_shadow_load(address, bits);
+  if (__builtin_expect(bytedmd::recordingAccesses, 0) && key != 0)
+    bytedmd::recordAccess(address, key, false);
+  return key;
+}
+
+extern "C" void bytedmd_store(const void *address, bytedmd_key key, uint64_t bits) {
+  bytedmd_shadow_store(address, key, bits);
+  if (__builtin_expect(bytedmd::recordingAccesses, 0) && key != 0)
+    bytedmd::recordAccess(address, key, true);
+}
+
 extern "C" void bytedmd_shadow_forget(const void *address, size_t size) {
   if (!bytedmd::anyStored.load(std::memory_order_relaxed) || size == 0)
     return;

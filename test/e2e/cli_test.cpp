@@ -601,6 +601,62 @@ int main() {
   EXPECT_EQ(add["variants"][0]["cost"], 100);
 }
 
+TEST_F(Cli, LocationStackCountsWhatTheProgramLoadsAndStores) {
+  // Accesses: R a[0], R a[1], W s, R s, R a[0], W s, R s (return loads s);
+  // replay_test's Locations tests derive both traces step by step.
+  std::ofstream(dir + "/loc.cpp") << R"(#include <cstdio>
+#include <vector>
+double loc(const std::vector<double> &a) {
+  double s = a[0] * a[1];
+  s = s + a[0];
+  return s;
+}
+int main() { std::printf("%g\n", loc({2, 3})); }
+)";
+  Result r = run(bytedmd + " run loc.cpp --variant=stack=locations "
+                           "--variant=stack=locations,no-liveness");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, 2), "8\n");
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/bytedmd-report.json"));
+  const auto &v = report["measurements"][0]["variants"];
+  EXPECT_EQ(v[0]["name"], "stack=locations");
+  EXPECT_EQ(v[0]["stack"], "locations");
+  EXPECT_EQ(v[0]["trace"], nlohmann::json::array({2, 2, 1, 1, 1}));
+  EXPECT_EQ(v[0]["cost"], 7);
+  EXPECT_EQ(v[0]["cold_reads"], 0);
+  EXPECT_EQ(v[1]["name"], "stack=locations,no-liveness");
+  EXPECT_EQ(v[1]["trace"], nlohmann::json::array({2, 2, 1, 3, 1}));
+  EXPECT_EQ(v[1]["cost"], 8);
+  EXPECT_EQ(v[1]["peak_live"], 3);
+  r = run(bytedmd + " run loc.cpp --stack=locations --bytes=native");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("do not combine"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, TiledMatmulDMDLiesWithinThePublishedBounds) {
+  // Smith, Goldfarb and Ding (ICS 2022), Theorem 3: tiled matmul in the
+  // jj, kk, i, j, k order has DMD (locations, no liveness, plain sqrt)
+  // between N^4/B + N^3 B and 2 sqrt(3) N^4/B + sqrt(2) N^3 B.
+  const std::string linalg = std::string(BYTEDMD_SOURCE_DIR) + "/benchmarks/linalg/linalg.cpp";
+  Result r = run(bytedmd + " run " + linalg + " --function=tiled_published --untracked=block "
+                           "--keep-dir=" + dir + "/build");
+  ASSERT_EQ(r.status, 2) << r.err; // built; linalg wants arguments
+  for (const auto &[n, b] : {std::pair{16, 2}, {16, 4}, {32, 4}, {32, 8}}) {
+    r = run("BYTEDMD_VARIANTS=stack=locations,no-liveness,cost=sqrt BYTEDMD_REPORT=t.json "
+            "build/linalg.bytedmd tiled_published " + std::to_string(n) + " " + std::to_string(b));
+    ASSERT_EQ(r.status, 0) << r.err;
+    const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/t.json"));
+    const auto &v = report["measurements"][0]["variants"][0];
+    const double N = n, B = b, dmd = v["cost"].get<double>();
+    EXPECT_GE(dmd, N * N * N * N / B + N * N * N * B) << "N=" << n << " B=" << b;
+    EXPECT_LE(dmd, 2 * std::sqrt(3.0) * N * N * N * N / B + std::sqrt(2.0) * N * N * N * B)
+        << "N=" << n << " B=" << b;
+    EXPECT_EQ(v["cold_reads"], 0);
+    // Locations: A, B and C, N^2 each, none ever leaves.
+    EXPECT_EQ(v["peak_live"], 3 * n * n);
+  }
+}
+
 TEST_F(Cli, RecursiveMatmulWithoutLivenessKeepsDNValuesAndMissesFall) {
   // benchmarks/linalg's 8-way recursive matmul makes a new value for every
   // product (N^3) and every sum (N^3 - N^2); without liveness all of them

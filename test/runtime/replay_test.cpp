@@ -1,5 +1,6 @@
 // replay_test.cpp - the replay against hand-worked examples, the reference
 // tracer's own event streams, the conformance numbers and a naive replay.
+#include "location_replay.h"
 #include "naive_replay.h"
 #include "reference_programs.h"
 #include "replay.h"
@@ -546,6 +547,104 @@ TEST(Native, OneByteValuesGiveExactlyTheDefault) {
       ASSERT_EQ(a.peakLive, b.peakLive) << round;
       ASSERT_EQ(a.peakLiveBytes, b.peakLive) << round;
     }
+  }
+}
+
+// ---- stack=locations -----------------------------------------------------------
+
+// loc(a) { double s = a[0] * a[1]; s = s + a[0]; return s; } as its memory
+// accesses: R a0, R a1, W s, R s, R a0, W s, R s (the return loads s). The
+// inputs' locations are a0 then a1 (a1 on top); s's final value is a result.
+struct LocAccesses {
+  std::vector<Access> accesses;
+  std::vector<Word> inputs{1, 2}, results{5};
+  LocAccesses() {
+    const std::uintptr_t a0 = 0x1000, a1 = 0x1008, s = 0x2000;
+    accesses = {{a0, 1}, {a1, 2}, {s, 3 | kAccessWrite}, {s, 3},
+                {a0, 1}, {s, 5 | kAccessWrite}, {s, 5}};
+  }
+  ReplayStats replay(bool liveness, std::uint64_t *cold) const {
+    LocationReplayInput in;
+    in.accesses = &accesses;
+    in.inputs = inputs.data();
+    in.inputCount = inputs.size();
+    in.results = results.data();
+    in.resultCount = results.size();
+    ReplayOptions options;
+    options.liveness = liveness;
+    options.sqrtCost = true;
+    return replayLocations(in, options, cold);
+  }
+};
+
+TEST(Locations, ReadsPriceLocationsAndWritesMoveThemForFree) {
+  // With liveness: [a0 a1]; R a0 @2 -> [a1 a0]; R a1 @2, a1 is never read
+  // again -> [a0]; W s -> [a0 s]; R s @1, then s is overwritten -> [a0];
+  // R a0 @1, its last -> []; W s -> [s]; R s @1, a result: stays.
+  std::uint64_t cold = 9;
+  const ReplayStats live = LocAccesses().replay(true, &cold);
+  EXPECT_EQ(live.trace, (Trace{2, 2, 1, 1, 1}));
+  EXPECT_EQ(live.cost, 7u);
+  EXPECT_EQ(live.peakLive, 2u);
+  EXPECT_EQ(live.inputs, 2u);
+  EXPECT_EQ(cold, 0u);
+  // Without: nothing leaves. R a0 @2 -> [a1 a0]; R a1 @2 -> [a0 a1];
+  // W s -> [a0 a1 s]; R s @1; R a0 @3 -> [a1 s a0]; W s -> [a1 a0 s]; R s @1.
+  const ReplayStats all = LocAccesses().replay(false, &cold);
+  EXPECT_EQ(all.trace, (Trace{2, 2, 1, 3, 1}));
+  EXPECT_EQ(all.cost, 8u);
+  EXPECT_EQ(all.peakLive, 3u);
+  EXPECT_DOUBLE_EQ(all.sqrtCost, 2 + 2 * std::sqrt(2.0) + std::sqrt(3.0)); // 2,2,1,3,1
+}
+
+TEST(Locations, AReadOfALocationNeverPlacedComesFromBelowTheStack) {
+  LocAccesses l;
+  l.inputs = {2}; // a0 holds no declared input: its first read is cold
+  std::uint64_t cold = 0;
+  const ReplayStats s = l.replay(false, &cold);
+  EXPECT_EQ(cold, 1u);
+  // [a1]; R a0 from below @2 -> [a1 a0]; R a1 @2 -> [a0 a1]; then as above.
+  EXPECT_EQ(s.trace, (Trace{2, 2, 1, 3, 1}));
+}
+
+TEST(Locations, AgreeWithAStackOfAddressesOnRandomAccesses) {
+  // Without liveness the stack is a plain LRU stack of addresses: each read
+  // is priced at its place from the top; writes move to the top.
+  std::mt19937_64 rng(3);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<Access> accesses;
+    std::vector<Word> inputs;
+    const int width = 1 + int(rng() % 50);
+    for (int a = 0; a < width; ++a) {
+      accesses.push_back({std::uintptr_t(a) * 8, Word(a + 1) | kAccessWrite});
+      inputs.push_back(Word(a + 1)); // its first access carries its key
+    }
+    for (int e = 0; e < 2000; ++e)
+      accesses.push_back({std::uintptr_t(rng() % width) * 8,
+                          Word(width + 1 + e) | (rng() % 3 == 0 ? kAccessWrite : 0)});
+    LocationReplayInput in;
+    in.accesses = &accesses;
+    in.inputs = inputs.data();
+    in.inputCount = inputs.size();
+    ReplayOptions options;
+    options.liveness = false;
+    std::uint64_t cold = 0;
+    const ReplayStats got = replayLocations(in, options, &cold);
+    std::vector<std::uintptr_t> stack; // back() is the top
+    for (const Access &a : accesses) // the prologue places them as written
+      if (std::find(stack.begin(), stack.end(), a.address) == stack.end())
+        stack.push_back(a.address);
+    Trace want;
+    for (const Access &a : accesses) {
+      auto it = std::find(stack.begin(), stack.end(), a.address);
+      if (!(a.key & kAccessWrite))
+        want.push_back(std::uint32_t(stack.end() - it));
+      stack.erase(it);
+      stack.push_back(a.address);
+    }
+    ASSERT_EQ(got.trace, want) << round;
+    ASSERT_EQ(cold, 0u);
+    ASSERT_EQ(got.peakLive, std::uint64_t(width));
   }
 }
 

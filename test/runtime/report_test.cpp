@@ -155,7 +155,7 @@ TEST(Settings, VariantsAndCacheSizesFromTheEnvironment) {
   EXPECT_EQ(s.variants[1].name(), "no-liveness,cost=sqrt");
   EXPECT_EQ(s.variants[2].name(), "cost=sqrt");
   EXPECT_EQ(s.cacheSizes, (std::vector<std::uint64_t>{64, 1024, 2u << 20}));
-  for (const char *bad : {"no-livenes", "cost=cubic", "bytes=wide", "stack=locations"}) {
+  for (const char *bad : {"no-livenes", "cost=cubic", "bytes=wide", "stack=locations,bytes=native"}) {
     ScopedEnv v("BYTEDMD_VARIANTS", bad);
     Settings t;
     EXPECT_FALSE(settingsFromEnvironment(&t, &error)) << bad;

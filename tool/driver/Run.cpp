@@ -198,7 +198,8 @@ int runCommand(int argc, char **argv, const char *argv0) {
     std::printf("usage: bytedmd run [options] SOURCE [-- COMPILER_ARGS...]\n"
                 "options: --function=NAME --untracked=PARAM --keep-outputs --report=FILE "
                 "--bytes-per-element=N --ir --keep-dir=DIR --instrument-headers=REGEX "
-                "--no-liveness --cost=sqrt --variant=SPEC --cache-sizes=LIST\n");
+                "--no-liveness --cost=sqrt --bytes=native --stack=locations --variant=SPEC "
+                "--cache-sizes=LIST\n");
     return 0;
   }
   Options o;

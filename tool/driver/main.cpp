@@ -38,6 +38,8 @@ variants (replayed from the same run; the default numbers never change):
   --no-liveness             values never leave the stack (classic DMD)
   --cost=sqrt               plain sqrt(d), reported as a floating-point total
   --bytes=native            each value as wide as its type; depths in bytes
+  --stack=locations         a stack of memory locations: loads are reads, stores
+                            move for free, temporaries are off the stack
                             (the single options together make one variant)
   --variant=SPEC            one more variant, its options comma-separated
                             (--variant=no-liveness,cost=sqrt); repeatable

@@ -85,7 +85,7 @@ template <class T> inline decltype(auto) ld(T &&x) {
   if constexpr (isV<T>) {
     return std::forward<T>(x);
   } else if constexpr (std::is_arithmetic_v<D> && std::is_lvalue_reference_v<T>) {
-    return V<D>{x, bytedmd_shadow_load(&x, bits(x))};
+    return V<D>{x, bytedmd_load(&x, bits(x))};
   } else if constexpr (std::is_arithmetic_v<D>) {
     return V<D>{x, 0};
   } else {
@@ -97,7 +97,7 @@ template <class T> inline decltype(auto) ld(T &&x) {
 template <class L, class X> inline L &set(L &lhs, X &&x) {
   lhs = val(std::forward<X>(x));
   if constexpr (isArithmetic<L>)
-    bytedmd_shadow_store(&lhs, key(x), bits(lhs));
+    bytedmd_store(&lhs, key(x), bits(lhs));
   return lhs;
 }
 
@@ -105,7 +105,7 @@ template <class L, class X> inline L &set(L &lhs, X &&x) {
 template <class T, class X> inline T init(T *at, X &&x) {
   T v = static_cast<T>(val(std::forward<X>(x)));
   if constexpr (isArithmetic<T>)
-    bytedmd_shadow_store(at, key(x), bits(v));
+    bytedmd_store(at, key(x), bits(v));
   return v;
 }
 
@@ -209,7 +209,7 @@ template <bytedmd_op Op, class A> inline auto un(A &&a, bytedmd_location *at = n
 template <bytedmd_op Op, class L, class X>
 inline L &cset(L &lhs, X &&x, bytedmd_location *at = nullptr) {
   if constexpr (isArithmetic<L>) {
-    const bytedmd_key k = bytedmd_shadow_load(&lhs, bits(lhs));
+    const bytedmd_key k = bytedmd_load(&lhs, bits(lhs));
     const auto &v = val(x);
     if constexpr (Op == BYTEDMD_OP_ADD)
       lhs += v;
@@ -232,8 +232,8 @@ inline L &cset(L &lhs, X &&x, bytedmd_location *at = nullptr) {
     else
       lhs ^= v;
     place(at);
-    bytedmd_shadow_store(&lhs, bytedmd_binary(sized<std::remove_reference_t<decltype(lhs)>>(Op), k, key(x)),
-                         bits(lhs));
+    bytedmd_store(&lhs, bytedmd_binary(sized<std::remove_reference_t<decltype(lhs)>>(Op), k, key(x)),
+                  bits(lhs));
   } else {
     if constexpr (Op == BYTEDMD_OP_ADD)
       lhs += val(std::forward<X>(x));
@@ -262,13 +262,13 @@ inline L &cset(L &lhs, X &&x, bytedmd_location *at = nullptr) {
 /// ++x and --x: read x once, store the new value in x. Returns x.
 template <bytedmd_op Op, class L> inline L &pre(L &x, bytedmd_location *at = nullptr) {
   if constexpr (isArithmetic<L> && !std::is_same_v<std::remove_cv_t<L>, bool>) {
-    const bytedmd_key k = bytedmd_shadow_load(&x, bits(x));
+    const bytedmd_key k = bytedmd_load(&x, bits(x));
     if constexpr (Op == BYTEDMD_OP_ADD)
       ++x;
     else
       --x;
     place(at);
-    bytedmd_shadow_store(&x, bytedmd_unary(sized<L>(Op), k), bits(x));
+    bytedmd_store(&x, bytedmd_unary(sized<L>(Op), k), bits(x));
   } else {
     if constexpr (Op == BYTEDMD_OP_ADD)
       ++x;
@@ -281,13 +281,13 @@ template <bytedmd_op Op, class L> inline L &pre(L &x, bytedmd_location *at = nul
 /// x++ and x--: as ++x, but the value is the old one, with its old key.
 template <bytedmd_op Op, class L> inline auto post(L &x, bytedmd_location *at = nullptr) {
   if constexpr (isArithmetic<L> && !std::is_same_v<std::remove_cv_t<L>, bool>) {
-    const V<std::remove_cv_t<L>> old{x, bytedmd_shadow_load(&x, bits(x))};
+    const V<std::remove_cv_t<L>> old{x, bytedmd_load(&x, bits(x))};
     if constexpr (Op == BYTEDMD_OP_ADD)
       ++x;
     else
       --x;
     place(at);
-    bytedmd_shadow_store(&x, bytedmd_unary(sized<L>(Op), old.k), bits(x));
+    bytedmd_store(&x, bytedmd_unary(sized<L>(Op), old.k), bits(x));
     return old;
   } else {
     if constexpr (Op == BYTEDMD_OP_ADD)
@@ -523,7 +523,7 @@ constexpr bool isByteCopied = std::is_class_v<T> &&std::is_trivially_copyable_v<
 template <class D, class S> inline void copyKeys(D &dst, const S &src) {
   using DT = std::remove_cv_t<D>;
   if constexpr (std::is_arithmetic_v<DT>) {
-    bytedmd_shadow_store(&dst, bytedmd_shadow_load(&src, bits(src)), bits(dst));
+    bytedmd_store(&dst, bytedmd_load(&src, bits(src)), bits(dst));
   } else if constexpr (IsVector<DT>::value || IsStdArray<DT>::value || std::is_array_v<DT>) {
     auto d = std::begin(dst);
     for (auto s = std::begin(src); s != std::end(src) && d != std::end(dst); ++s, ++d)
@@ -576,7 +576,7 @@ template <class T> inline void handOver(const T &x) {
       std::uint64_t b = 0;
       std::memcpy(&b, base + 4 * i, sizeof(T) - 4 * i < 8 ? sizeof(T) - 4 * i : 8);
       h.bits[i] = b;
-      h.keys[i] = bytedmd_shadow_load(base + 4 * i, b);
+      h.keys[i] = bytedmd_load(base + 4 * i, b);
     }
   }
 }
@@ -593,7 +593,7 @@ template <class T> inline void receive(T &x) {
     for (unsigned i = 0; i < h.slots; ++i) {
       std::uint64_t b = 0;
       std::memcpy(&b, base + 4 * i, sizeof(T) - 4 * i < 8 ? sizeof(T) - 4 * i : 8);
-      bytedmd_shadow_store(base + 4 * i, b == h.bits[i] ? h.keys[i] : 0, b);
+      bytedmd_store(base + 4 * i, b == h.bits[i] ? h.keys[i] : 0, b);
     }
   }
 }
@@ -630,13 +630,13 @@ template <class Vec, class X> inline void pushBack(Vec &v, X &&x) {
     static thread_local std::vector<bytedmd_key> keys;
     keys.resize(v.size());
     for (std::size_t i = 0; i < v.size(); ++i)
-      keys[i] = bytedmd_shadow_load(&v[i], bits(v[i]));
+      keys[i] = bytedmd_load(&v[i], bits(v[i]));
     v.push_back(val(std::forward<X>(x)));
     for (std::size_t i = 0; i + 1 < v.size(); ++i)
-      bytedmd_shadow_store(&v[i], keys[i], bits(v[i]));
+      bytedmd_store(&v[i], keys[i], bits(v[i]));
   }
   if constexpr (std::is_arithmetic_v<T>)
-    bytedmd_shadow_store(&v.back(), k, bits(v.back()));
+    bytedmd_store(&v.back(), k, bits(v.back()));
 }
 
 /// Forgets the keys held in x's own bytes (a fresh local: the stack may hold
@@ -665,7 +665,7 @@ template <class X> inline void markResults(const X &x) {
 /// The key an element holds (0 for anything that is not arithmetic).
 template <class E> inline bytedmd_key keyAt(const E &e) {
   if constexpr (isArithmetic<E>)
-    return bytedmd_shadow_load(&e, bits(e));
+    return bytedmd_load(&e, bits(e));
   else
     return 0;
 }
@@ -673,7 +673,7 @@ template <class E> inline bytedmd_key keyAt(const E &e) {
 /// Gives an arithmetic lvalue a key (anything else is left alone).
 template <class L> inline void storeKey(L &lhs, bytedmd_key k) {
   if constexpr (isArithmetic<L>)
-    bytedmd_shadow_store(&lhs, k, bits(lhs));
+    bytedmd_store(&lhs, k, bits(lhs));
 }
 
 // ---- standard algorithms: the element copies keep their keys ------------------
@@ -881,7 +881,7 @@ template <class T> inline void bindStashed(T &object, unsigned n) {
   const unsigned first = s.size >= n ? s.size - n : 0;
   unsigned i = first;
   forEachElement(object, [&](auto &e) {
-    bytedmd_shadow_store(&e, i < s.size && i < 256 ? s.keys[i] : 0, bits(e));
+    bytedmd_store(&e, i < s.size && i < 256 ? s.keys[i] : 0, bits(e));
     ++i;
   });
   s.size = first;
@@ -1034,7 +1034,7 @@ public:
     if (i >= calls->count)
       return;
     if constexpr (isArithmetic<P>) {
-      bytedmd_shadow_store(&p, calls->keys[i], bits(p));
+      bytedmd_store(&p, calls->keys[i], bits(p));
     } else if (calls->sources[i] != nullptr) {
       copyKeys(p, *static_cast<const P *>(calls->sources[i]));
     } else {

@@ -188,6 +188,14 @@ void bytedmd_diagnostic(const bytedmd_location *where, const char *message);
  *  untracked. */
 bytedmd_key bytedmd_shadow_load(const void *address, uint64_t bits);
 
+/** The program's own load of a tracked value from memory, and its store of
+ *  one: bytedmd_shadow_load and bytedmd_shadow_store, plus an access of that
+ *  location when a stack=locations variant is measured. The C++ layer uses
+ *  these for what the source reads and writes (and for the element moves of
+ *  the library copies it models), the shadow entries for bookkeeping. */
+bytedmd_key bytedmd_load(const void *address, uint64_t bits);
+void bytedmd_store(const void *address, bytedmd_key key, uint64_t bits);
+
 /** Records that `address` now holds the value with `key` and these bits. */
 void bytedmd_shadow_store(const void *address, bytedmd_key key, uint64_t bits);
 
