@@ -27,7 +27,7 @@ cp "$source/test/e2e/cases/scalars.cpp" .
 "$build/bin/bytedmd" run scalars.cpp --function=my_add --names --report=my_add.json >/dev/null
 "$build/bin/bytedmd" html my_add.json -o my_add.html
 cp "$source/examples/matvec.cpp" .
-"$build/bin/bytedmd" run matvec.cpp --report=matvec.json >/dev/null
+"$build/bin/bytedmd" run matvec.cpp --report=matvec.json --no-liveness --cache-sizes=1,2,4,8,16,32 >/dev/null
 "$build/bin/bytedmd" html matvec.json -o matvec.html
 cp "$source/test/e2e/inputs/sum_sizes.cpp" large.cpp
 "$build/bin/bytedmd" run large.cpp --report=large.json >/dev/null

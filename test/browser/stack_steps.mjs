@@ -7,7 +7,9 @@
 //   (a + b) + c stored and kept (the result).
 // Then the page for examples/matvec.cpp (four sizes): the sweep plot shows
 // four points and the least-squares slope of log cost on log inputs,
-// computed here from the report.
+// computed here from the report; measured with --no-liveness and six cache
+// sizes, it lists the variant with the report's cost and draws one
+// miss-ratio curve per cost model, never rising.
 // Last, the page for large.cpp: its small measurement animates, its large one
 // (more events than the report keeps) is summarised, not animated.
 // usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png SWEEP.html SWEEP.json LARGE.html
@@ -94,6 +96,20 @@ try {
   check("sweep points", await sweep.$$eval("#sweep circle", c => c.length), ms.length);
   check("sweep label", await sweep.textContent("#sweep text"),
         "matvec: cost ~ inputs^" + (sxy / sxx).toFixed(2) + " (log-log)");
+  check("variants title shown", await sweep.isVisible("#variants-title"), true);
+  check("variant row", await sweep.$$eval("#variants tr", rows => rows.slice(1).map(r =>
+        [...r.querySelectorAll("td")].slice(0, 2).map(td => td.textContent))),
+        [["no-liveness", String(ms[0].variants[0].cost)]]);
+  check("mrc title shown", await sweep.isVisible("#mrc-title"), true);
+  check("mrc curves", await sweep.$$eval("#mrc polyline", l => l.length), 2);
+  check("mrc points", await sweep.$$eval("#mrc circle", c => c.length), 2 * ms[0].misses.length);
+  check("mrc names", await sweep.$$eval("#mrc .mrc-name", t => t.map(e => e.textContent)),
+        ["default", "no-liveness"]);
+  // Screen y grows downward: misses never rising means y never falling.
+  check("mrc never rises", await sweep.$$eval("#mrc polyline", lines => lines.every(l => {
+    const ys = l.getAttribute("points").split(" ").map(p => Number(p.split(",")[1]));
+    return ys.every((y, i) => i === 0 || y >= ys[i - 1] - 1e-9);
+  })), true);
 
   const large = await browser.newPage();
   await large.goto(pathToFileURL(large_page).href);

@@ -28,7 +28,7 @@ th { border-bottom: 1px solid #999; } td.src { text-align: left; font-family: mo
 #stack li { border: 1px solid #789; border-radius: 4px; padding: 3px 8px; display: flex; justify-content: space-between; transition: background 0.3s; }
 #stack li.operand { background: #fd8; } #stack li.fresh { background: #bdf; }
 .depth { color: #666; font-size: 0.9em; } .bar { background: #e87; height: 0.8em; display: inline-block; }
-button { margin-right: 4px; } #event { font-family: monospace; margin: 0.5em 0; min-height: 1.4em; }
+button { margin-right: 4px; } .num { text-align: right; } #event { font-family: monospace; margin: 0.5em 0; min-height: 1.4em; }
 </style></head><body>
 <h1>bytedmd report</h1>
 <p><label>Measurement <select id="measurement"></select></label> <span id="summary"></span></p>
@@ -45,6 +45,10 @@ button { margin-right: 4px; } #event { font-family: monospace; margin: 0.5em 0; 
 <div id="lines"></div>
 <h2 id="sweep-title" hidden>Cost against size</h2>
 <div id="sweep"></div>
+<h2 id="variants-title" hidden>Other cost models</h2>
+<div id="variants"></div>
+<h2 id="mrc-title" hidden>Misses against cache size</h2>
+<div id="mrc"></div>
 <script id="data" type="application/json">__DATA__</script>
 <script>
 "use strict";
@@ -165,6 +169,35 @@ function showSweep() {
   }
   if (svg) { document.getElementById("sweep-title").hidden = false; document.getElementById("sweep").innerHTML = svg; }
 }
+// The report's variants of this measurement, and its miss-ratio curves: one
+// line per cost model, misses against the cache size (log scale).
+function showVariants(m) {
+  const vs = m.variants || [];
+  document.getElementById("variants-title").hidden = vs.length === 0;
+  document.getElementById("variants").innerHTML = vs.length === 0 ? "" :
+    "<table><tr><th>variant</th><th>cost</th><th>reads</th><th>peak live</th></tr>" +
+    vs.map(v => "<tr><td>" + esc(v.name) + "</td><td class='num'>" + esc(v.cost) + "</td><td class='num'>" +
+                esc(v.reads) + "</td><td class='num'>" + esc(v.peak_live) + "</td></tr>").join("") + "</table>";
+  const sizes = data.cache_sizes || [];
+  const series = [["default", m.misses]].concat(vs.map(v => [v.name, v.misses])).filter(s => s[1] && s[1].length === sizes.length);
+  document.getElementById("mrc-title").hidden = series.length === 0 || sizes.length === 0;
+  if (series.length === 0 || sizes.length === 0) { document.getElementById("mrc").innerHTML = ""; return; }
+  const W = 420, H = 240, colors = ["#c44", "#48c", "#4a4", "#a4a", "#c84", "#488"];
+  const xs = sizes.map(c => Math.log(c)), x0 = Math.min(...xs), x1 = Math.max(...xs);
+  const top = Math.max(1, ...series.flatMap(s => s[1]));
+  const X = x => 50 + (W - 70) * (x - x0) / Math.max(1e-9, x1 - x0), Y = y => H - 30 - (H - 50) * y / top;
+  let svg = "<svg width='" + W + "' height='" + (H + 20 * series.length) + "'><rect x='50' y='20' width='" + (W - 70) +
+            "' height='" + (H - 50) + "' fill='none' stroke='#999'/><text x='50' y='15'>misses (0 to " + top + ") against cache size " +
+            sizes[0] + " to " + sizes[sizes.length - 1] + " (log)</text>";
+  series.forEach(([name, misses], k) => {
+    const color = colors[k % colors.length];
+    svg += "<polyline class='mrc-line' fill='none' stroke='" + color + "' points='" +
+           misses.map((y, i) => X(xs[i]) + "," + Y(y)).join(" ") + "'/>";
+    svg += misses.map((y, i) => "<circle class='mrc-point' cx='" + X(xs[i]) + "' cy='" + Y(y) + "' r='2.5' fill='" + color + "'/>").join("");
+    svg += "<text class='mrc-name' x='50' y='" + (H + 5 + 20 * k) + "' fill='" + color + "'>" + esc(name) + "</text>";
+  });
+  document.getElementById("mrc").innerHTML = "<div class='plot'>" + svg + "</svg></div>";
+}
 function choose(i) {
   const m = data.measurements[i];
   document.getElementById("summary").textContent = "cost " + m.cost + ", " + m.reads + " reads, peak live " + m.peak_live + (m.approximate ? " (approximate)" : "");
@@ -174,7 +207,7 @@ function choose(i) {
   document.getElementById("stack-view").hidden = !m.events;
   note.hidden = !!m.events;
   note.textContent = m.events ? "" : "This measurement is too large to animate (" + m.reads + " reads); the per-line view below summarises it.";
-  render(); showLines(m);
+  render(); showLines(m); showVariants(m);
 }
 document.getElementById("step").onclick = () => { if (step < events.length) { step++; render(); } };
 document.getElementById("back").onclick = () => { if (step > 0) { step--; render(); } };
@@ -230,6 +263,7 @@ int htmlCommand(int argc, char **argv) {
   // ones, traces left out) and the measured source files.
   nlohmann::json data;
   data["bytes_per_element"] = report.model.bytesPerElement;
+  data["cache_sizes"] = report.model.cacheSizes;
   data["measurements"] = nlohmann::json::array();
   std::set<std::string> files;
   for (const MeasurementRecord &m : report.measurements) {
@@ -243,6 +277,17 @@ int htmlCommand(int argc, char **argv) {
     }
     if (!m.events.empty())
       j["events"] = nlohmann::json::parse(eventsJson(m));
+    if (!m.stats.misses.empty())
+      j["misses"] = m.stats.misses;
+    j["variants"] = nlohmann::json::array();
+    for (const MeasurementRecord::Variant &v : m.variants) {
+      nlohmann::json one = {{"name", v.name}, {"reads", v.stats.reads},
+                            {"peak_live", v.stats.peakLive}};
+      one["cost"] = v.spec.sqrtCost ? nlohmann::json(v.stats.sqrtCost) : nlohmann::json(v.stats.cost);
+      if (!v.stats.misses.empty())
+        one["misses"] = v.stats.misses;
+      j["variants"].push_back(std::move(one));
+    }
     data["measurements"].push_back(std::move(j));
   }
   data["sources"] = nlohmann::json::object();
