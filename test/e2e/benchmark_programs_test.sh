@@ -21,8 +21,8 @@ check() { # source untracked args...
   diff <("$work/$name.plain" "$@") <(BYTEDMD_REPORT="$work/r.json" "$work/$name.bytedmd" "$@")
   grep -q '"approximate": false' "$work/r.json"
 }
-for a in matvec vecmat matmul ijk ikj jik jki kij kji tiled recursive strassen winograd; do
-  check "$source/benchmarks/linalg/linalg.cpp" tiled:block "$a" 8 4
+for a in matvec vecmat matmul ijk ikj jik jki kij kji tiled tiled_published recursive strassen winograd; do
+  check "$source/benchmarks/linalg/linalg.cpp" block "$a" 8 4
 done
 check "$source/benchmarks/attention/attention.cpp" flash_attention:block naive 32
 check "$source/benchmarks/attention/attention.cpp" flash_attention:block flash 32 8
