@@ -6,6 +6,7 @@
 #include "location_replay.h"
 
 #include "cost.h"
+#include "fenwick.h"
 
 #include <algorithm>
 #include <cmath>
@@ -70,16 +71,7 @@ private:
     if (capacity > (std::uint64_t(1) << 31))
       throw std::length_error("bytedmd: too many live locations to replay");
     capacity_ = std::uint32_t(capacity);
-    owner_.resize(capacity + 1);
-    std::fill(owner_.begin() + n + 1, owner_.end(), 0);
-    tree_.assign(capacity + 1, 0);
-    for (std::uint32_t s = 1; s <= n; ++s)
-      tree_[s] = 1;
-    for (std::uint32_t s = 1; s <= capacity_; ++s) {
-      const std::uint32_t parent = s + (s & (0u - s));
-      if (parent <= capacity_)
-        tree_[parent] += tree_[s];
-    }
+    resetStamps(owner_, tree_, n, capacity_);
     clock_ = n;
   }
 

@@ -2,6 +2,8 @@
 // that are not per-event).
 #include "replay.h"
 
+#include "fenwick.h"
+
 #include <stdexcept>
 #include <string>
 
@@ -125,25 +127,12 @@ void Replay::renumber(std::uint32_t needed) {
   if (capacity > kForever / 2)
     throw std::length_error("bytedmd: live set too large to replay");
   capacity_ = std::uint32_t(capacity);
-  owner_.resize(capacity + 1);
-  std::fill(owner_.begin() + n + 1, owner_.end(), 0);
-  tree_.assign(capacity + 1, 0);
-  for (std::uint32_t s = 1; s <= n; ++s)
-    tree_[s] = 1;
-  for (std::uint32_t s = 1; s <= capacity_; ++s) {
-    const std::uint32_t parent = s + (s & (0u - s));
-    if (parent <= capacity_)
-      tree_[parent] += tree_[s];
-  }
+  resetStamps(owner_, tree_, n, capacity_);
   if (native_) {
     bytesTree_.assign(capacity + 1, 0);
     for (std::uint32_t s = 1; s <= n; ++s)
       bytesTree_[s] = std::int64_t(size(owner_[s]));
-    for (std::uint32_t s = 1; s <= capacity_; ++s) {
-      const std::uint32_t parent = s + (s & (0u - s));
-      if (parent <= capacity_)
-        bytesTree_[parent] += bytesTree_[s];
-    }
+    buildFenwick(bytesTree_, capacity_);
   }
   clock_ = n;
 }

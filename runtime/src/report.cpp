@@ -56,14 +56,23 @@ std::string VariantSpec::name() const {
   return out.empty() ? "reference" : out;
 }
 
+/// "a,b,,c" -> {"a", "b", "", "c"}: empty items are kept, for the caller
+/// to refuse.
+static std::vector<std::string> splitList(const std::string &text, char separator) {
+  std::vector<std::string> items;
+  std::size_t from = 0;
+  for (;;) {
+    const std::size_t at = text.find(separator, from);
+    items.push_back(text.substr(from, at == std::string::npos ? std::string::npos : at - from));
+    if (at == std::string::npos)
+      return items;
+    from = at + 1;
+  }
+}
+
 bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error) {
   *spec = VariantSpec();
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    std::size_t comma = text.find(',', from);
-    if (comma == std::string::npos)
-      comma = text.size();
-    const std::string option = text.substr(from, comma - from);
+  for (const std::string &option : splitList(text, ',')) {
     if (option == "no-liveness")
       spec->liveness = false;
     else if (option == "liveness")
@@ -86,7 +95,6 @@ bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error
                "bytes=native, bytes=element, stack=locations, stack=values";
       return false;
     }
-    from = comma + 1;
   }
   if (spec->locations && spec->nativeBytes) {
     *error = "stack=locations and bytes=native do not combine (a location stack counts "
@@ -99,12 +107,8 @@ bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error
 bool parseCacheSizes(const std::string &text, std::vector<std::uint64_t> *sizes,
                      std::string *error) {
   sizes->clear();
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    std::size_t comma = text.find(',', from);
-    if (comma == std::string::npos)
-      comma = text.size();
-    std::string item = text.substr(from, comma - from);
+  for (const std::string &given : splitList(text, ',')) {
+    std::string item = given;
     std::uint64_t scale = 1;
     if (!item.empty() && (item.back() == 'K' || item.back() == 'k'))
       scale = 1024;
@@ -114,12 +118,11 @@ bool parseCacheSizes(const std::string &text, std::vector<std::uint64_t> *sizes,
       item.pop_back();
     std::uint64_t value = 0;
     if (!parseCount(item.c_str(), 1, (std::uint64_t(1) << 40) / scale, &value)) {
-      *error = "cache size '" + text.substr(from, comma - from) +
+      *error = "cache size '" + given +
                "' is not a positive integer (with an optional K or M suffix), as in 64,256,1K";
       return false;
     }
     sizes->push_back(value * scale);
-    from = comma + 1;
   }
   return true;
 }
@@ -151,20 +154,14 @@ bool settingsFromEnvironment(Settings *settings, std::string *error) {
     }
   }
   if (const char *variants = std::getenv("BYTEDMD_VARIANTS"); variants && *variants) {
-    const std::string text = variants;
-    std::size_t from = 0;
-    while (from <= text.size()) {
-      std::size_t semicolon = text.find(';', from);
-      if (semicolon == std::string::npos)
-        semicolon = text.size();
+    for (const std::string &text : splitList(variants, ';')) {
       VariantSpec spec;
       std::string why;
-      if (!parseVariant(text.substr(from, semicolon - from), &spec, &why)) {
-        *error = "BYTEDMD_VARIANTS='" + text + "': " + why;
+      if (!parseVariant(text, &spec, &why)) {
+        *error = std::string("BYTEDMD_VARIANTS='") + variants + "': " + why;
         return false;
       }
       settings->variants.push_back(spec);
-      from = semicolon + 1;
     }
   }
   if (const char *sizes = std::getenv("BYTEDMD_CACHE_SIZES"); sizes && *sizes) {

@@ -42,6 +42,18 @@ inline std::vector<NaiveEvent> naiveEvents(const EventLogView &log) {
   return events;
 }
 
+/// Moves a batch's distinct operands to the top, in operand order.
+inline void moveToTop(std::vector<Word> &stack, const std::vector<Word> &keys) {
+  std::vector<Word> distinct;
+  for (Word k : keys)
+    if (std::find(distinct.begin(), distinct.end(), k) == distinct.end())
+      distinct.push_back(k);
+  for (Word k : distinct) {
+    stack.erase(std::find(stack.begin(), stack.end(), k));
+    stack.push_back(k);
+  }
+}
+
 struct NaiveResult {
   std::vector<std::uint32_t> trace;
   std::size_t peakLive = 0;
@@ -68,14 +80,7 @@ inline NaiveResult naiveReplay(const EventLogView &log) {
         depths.push_back(std::uint32_t(stack.end() - it));
       }
       result.trace.insert(result.trace.end(), depths.begin(), depths.end());
-      std::vector<Word> distinct;
-      for (Word k : ev.keys)
-        if (std::find(distinct.begin(), distinct.end(), k) == distinct.end())
-          distinct.push_back(k);
-      for (Word k : distinct) {
-        stack.erase(std::find(stack.begin(), stack.end(), k));
-        stack.push_back(k);
-      }
+      moveToTop(stack, ev.keys);
     } else {
       stack.push_back(ev.keys[0]);
     }
@@ -121,14 +126,7 @@ inline NaiveByteResult naiveByteReplay(const EventLogView &log,
         for (std::uint64_t b = depth - bytes[k] + 1; b <= depth; ++b)
           result.cost += naiveCeilSqrt(b);
       }
-      std::vector<Word> distinct;
-      for (Word k : ev.keys)
-        if (std::find(distinct.begin(), distinct.end(), k) == distinct.end())
-          distinct.push_back(k);
-      for (Word k : distinct) {
-        stack.erase(std::find(stack.begin(), stack.end(), k));
-        stack.push_back(k);
-      }
+      moveToTop(stack, ev.keys);
     } else {
       stack.push_back(ev.keys[0]);
     }
