@@ -522,8 +522,14 @@ void recordAccess(const void *address, bytedmd_key key, bool write) {
   const Word k = localKey(r, key);
   if (k == 0)
     return; // another measurement's value, or none in flight
-  r.state->accesses.push_back({reinterpret_cast<std::uintptr_t>(address),
-                               k | (write ? kAccessWrite : 0)});
+  try {
+    r.state->accesses.push_back({reinterpret_cast<std::uintptr_t>(address),
+                                 k | (write ? kAccessWrite : 0)});
+  } catch (const std::bad_alloc &) {
+    fatal(std::string("out of memory recording the memory accesses of '") + functionName(r) +
+          "' for a stack=locations variant (" + std::to_string(r.state->accesses.size()) +
+          " so far, 16 bytes each); measure a smaller problem size or drop that variant");
+  }
 }
 
 std::vector<MeasurementRecord> finishedMeasurements() {
