@@ -405,8 +405,10 @@ void endMeasurement(Recorder &r) {
     options.progressContext = &progress;
   }
   try {
-    if (config.irPath.empty() && log.size + log.inputCount <= kEventsInReport) {
-      // Small: keep the events for the report (the HTML page animates them).
+    // Small: keep the events for the report (the HTML page animates them).
+    // With the IR on too, a small log is simply replayed twice.
+    const bool small = log.size + log.inputCount <= kEventsInReport;
+    if (small) {
       EventCollector collector(log.values);
       std::vector<const char *> siteNames;
       if (config.irNames) {
@@ -422,9 +424,8 @@ void endMeasurement(Recorder &r) {
       record.events = std::move(collector.events);
       for (std::size_t i = 0; i < log.resultCount; ++i)
         record.resultValues.push_back(collector.number[log.results[i]]);
-    } else if (config.irPath.empty()) {
-      record.stats = s.replay.run(log, options);
-    } else {
+    }
+    if (!config.irPath.empty()) {
       // The IR file is shared: one measurement's text at a time.
       std::lock_guard<std::mutex> lock(reg.mutex);
       openIrLocked(reg);
@@ -439,9 +440,11 @@ void endMeasurement(Recorder &r) {
         ir.total(record.stats.cost);
         if (!ir.ok())
           reg.irFailed = true;
-      } else {
+      } else if (!small) {
         record.stats = s.replay.run(log, options);
       }
+    } else if (!small) {
+      record.stats = s.replay.run(log, options);
     }
     // Record once, replay once more per variant.
     for (const VariantSpec &spec : config.variants) {

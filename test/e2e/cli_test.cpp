@@ -374,6 +374,13 @@ TEST_F(Cli, ReportCarriesTheEventsAndHtmlIsSelfContained) {
   // Store order puts a on top (depth 1 for the first read, as the trace says).
   EXPECT_EQ(names, (std::vector<std::string>{"c", "b", "a", "a + b", "(a + b) + c"}));
 
+  // The IR text does not take the events away: the same 7, and the listing.
+  r = run(bytedmd + " run s.cpp --function=my_add --ir --report=ir.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("READ"), std::string::npos) << r.out;
+  const nlohmann::json irReport = nlohmann::json::parse(readFile(dir + "/ir.json"));
+  EXPECT_EQ(irReport["measurements"][0]["events"], events);
+
   r = run(bytedmd + " html r.json -o page.html");
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string page = readFile(dir + "/page.html");
