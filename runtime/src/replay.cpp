@@ -101,11 +101,23 @@ void Replay::computeLiveness(const EventLogView &log, bool sizes) {
   live_ = 0;
   liveBytes_ = 0;
   capacity_ = kMinCapacity;
-  tree_.assign(std::size_t(capacity_) + 1, 0);
+  resetLiveBits(0);
   if (sizes)
     bytesTree_.assign(std::size_t(capacity_) + 1, 0);
   owner_.assign(std::size_t(capacity_) + 1, 0);
   histogram_.assign(1024, 0);
+}
+
+void Replay::resetLiveBits(std::uint32_t n) {
+  // Stamps 1..n live: whole words of ones, then a partial word.
+  words_ = capacity_ / 64 + 1;
+  liveBits_.assign(words_, 0);
+  tree_.assign(std::size_t(words_) + 1, 0);
+  for (std::uint32_t s = 1; s <= n; ++s)
+    liveBits_[s >> 6] |= std::uint64_t(1) << (s & 63);
+  for (std::uint32_t w = 0; w < words_; ++w)
+    tree_[w + 1] = std::int32_t(popcount64(liveBits_[w]));
+  buildFenwick(tree_, words_);
 }
 
 void Replay::renumber(std::uint32_t needed) {
@@ -127,7 +139,9 @@ void Replay::renumber(std::uint32_t needed) {
   if (capacity > kForever / 2)
     throw std::length_error("bytedmd: live set too large to replay");
   capacity_ = std::uint32_t(capacity);
-  resetStamps(owner_, tree_, n, capacity_);
+  owner_.resize(capacity + 1);
+  std::fill(owner_.begin() + n + 1, owner_.end(), 0);
+  resetLiveBits(n);
   if (native_) {
     bytesTree_.assign(capacity + 1, 0);
     for (std::uint32_t s = 1; s <= n; ++s)

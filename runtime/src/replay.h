@@ -127,6 +127,7 @@ private:
       renumber(needed);
   }
   void renumber(std::uint32_t needed);
+  void resetLiveBits(std::uint32_t n); // stamps 1..n live, the rest free
   std::uint32_t depth(Word key) const;
   std::uint64_t byteDepth(Word key) const;
   template <bool Native> void push(Word key);
@@ -143,8 +144,13 @@ private:
     std::uint32_t stamp; // last-touch stamp while live, 0 when not
   };
   std::vector<Value> values_;
-  // Order statistics over stamps 1..capacity_.
-  std::vector<std::int32_t> tree_; // Fenwick tree: live values per stamp range
+  // Order statistics over stamps 1..capacity_: one bit per stamp, set while
+  // its value is live, and a Fenwick tree over the 64-stamp words counting
+  // their set bits. The tree is 1/64 of the stamp range, so its walks stay in
+  // cache; the last word is a popcount.
+  std::vector<std::uint64_t> liveBits_; // stamp >> 6 -> bits
+  std::vector<std::int32_t> tree_;      // Fenwick over words (1-based)
+  std::uint32_t words_ = 0;
   std::vector<Word> owner_;        // stamp -> key, 0 when free
   std::uint32_t capacity_ = 0, clock_ = 0, live_ = 0;
   // How many reads happened at each depth: the cost is priced once per depth
@@ -158,10 +164,19 @@ private:
   bool native_ = false;
 };
 
+/// Set bits of a word, inline (without -mpopcnt the builtin is a libgcc call).
+inline std::uint32_t popcount64(std::uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return std::uint32_t((x * 0x0101010101010101ull) >> 56);
+}
+
 inline std::uint32_t Replay::depth(Word key) const {
   // Values touched at or after key's stamp are the ones above it (or it).
-  std::int32_t below = 0;
-  for (std::uint32_t i = values_[key].stamp - 1; i != 0; i &= i - 1)
+  const std::uint32_t s = values_[key].stamp, w = s >> 6;
+  std::int32_t below = std::int32_t(popcount64(liveBits_[w] & ((std::uint64_t(1) << (s & 63)) - 1)));
+  for (std::uint32_t i = w; i != 0; i &= i - 1)
     below += tree_[i];
   return live_ - std::uint32_t(below);
 }
@@ -174,8 +189,11 @@ inline std::uint64_t Replay::byteDepth(Word key) const {
 }
 
 inline void Replay::add(std::uint32_t stamp, std::int32_t delta) {
-  for (; stamp <= capacity_; stamp += stamp & (0u - stamp))
-    tree_[stamp] += delta;
+  const std::uint32_t w = stamp >> 6;
+  const std::uint64_t bit = std::uint64_t(1) << (stamp & 63);
+  liveBits_[w] = delta > 0 ? liveBits_[w] | bit : liveBits_[w] & ~bit;
+  for (std::uint32_t i = w + 1; i <= words_; i += i & (0u - i))
+    tree_[i] += delta;
 }
 
 inline void Replay::addBytes(std::uint32_t stamp, std::int64_t delta) {
