@@ -1,15 +1,12 @@
 // location_replay.cpp - the stack=locations variant (see the header).
 //
-// The order statistics are the value replay's idea (a Fenwick tree over
-// last-touch stamps, renumbered at four times the live set), kept separate
-// because the value replay's layout is tuned for its own hot loop.
+// The stack is the value replay's: last-touch stamps in a StampSet,
+// renumbered at four times the live set.
 #include "location_replay.h"
 
-#include "cost.h"
-#include "fenwick.h"
+#include "stamp_set.h"
 
 #include <algorithm>
-#include <cmath>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -25,39 +22,32 @@ public:
   std::uint64_t live() const { return live_; }
 
   std::uint64_t depth(std::uint32_t loc) const {
-    std::int64_t below = 0;
-    for (std::uint32_t i = stampOf_[loc] - 1; i != 0; i &= i - 1)
-      below += tree_[i];
-    return live_ - std::uint64_t(below);
+    return live_ - stamps_.countBelow(stampOf_[loc]);
   }
   /// Moves loc to the top (pushing it if it is not on the stack).
   void touch(std::uint32_t loc) {
     if (clock_ + 1 > capacity_)
       grow(1);
     if (std::uint32_t old = stampOf_[loc]) {
-      add(old, -1);
+      stamps_.erase(old);
       owner_[old] = 0;
       --live_;
     }
     const std::uint32_t s = ++clock_;
     stampOf_[loc] = s;
     owner_[s] = loc;
-    add(s, 1);
+    stamps_.insert(s);
     ++live_;
   }
   void remove(std::uint32_t loc) {
     const std::uint32_t s = stampOf_[loc];
-    add(s, -1);
+    stamps_.erase(s);
     owner_[s] = 0;
     stampOf_[loc] = 0;
     --live_;
   }
 
 private:
-  void add(std::uint32_t stamp, std::int32_t delta) {
-    for (; stamp <= capacity_; stamp += stamp & (0u - stamp))
-      tree_[stamp] += delta;
-  }
   /// Renumbers the live locations 1..live in stack order into a tree four
   /// times their number (amortised O(1) per touch).
   void grow(std::uint32_t needed) {
@@ -71,13 +61,15 @@ private:
     if (capacity > (std::uint64_t(1) << 31))
       throw std::length_error("bytedmd: too many live locations to replay");
     capacity_ = std::uint32_t(capacity);
-    resetStamps(owner_, tree_, n, capacity_);
+    owner_.resize(capacity + 1);
+    std::fill(owner_.begin() + n + 1, owner_.end(), 0);
+    stamps_.reset(capacity_, n);
     clock_ = n;
   }
 
   std::vector<std::uint32_t> stampOf_; // location -> stamp, 0 when not on the stack
   std::vector<std::uint32_t> owner_;   // stamp -> location, 0 when free
-  std::vector<std::int32_t> tree_;
+  StampSet stamps_;
   std::uint32_t capacity_ = 0, clock_ = 0;
   std::uint64_t live_ = 0;
 };
@@ -168,19 +160,7 @@ ReplayStats replayLocations(const LocationReplayInput &in, const ReplayOptions &
     stats.peakLive = std::max(stats.peakLive, stack.live());
   }
   stats.inputs = prologue;
-  for (std::size_t d = 1; d < histogram.size(); ++d) {
-    if (histogram[d] == 0)
-      continue;
-    stats.cost += histogram[d] * readCost(d, options.bytesPerElement);
-    if (options.sqrtCost)
-      stats.sqrtCost += double(histogram[d]) * sumSqrt(d, options.bytesPerElement);
-  }
-  if (options.cacheSizes != nullptr) {
-    stats.misses.assign(options.cacheSizes->size(), 0);
-    for (std::size_t j = 0; j < options.cacheSizes->size(); ++j)
-      for (std::uint64_t d = (*options.cacheSizes)[j] + 1; d < histogram.size(); ++d)
-        stats.misses[j] += histogram[d];
-  }
+  addHistogramTotals(histogram, options, true, stats);
   stats.traceTruncated = stats.reads > stats.trace.size();
   return stats;
 }

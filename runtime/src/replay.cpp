@@ -2,7 +2,6 @@
 // that are not per-event).
 #include "replay.h"
 
-#include "fenwick.h"
 
 #include <stdexcept>
 #include <string>
@@ -101,23 +100,31 @@ void Replay::computeLiveness(const EventLogView &log, bool sizes) {
   live_ = 0;
   liveBytes_ = 0;
   capacity_ = kMinCapacity;
-  resetLiveBits(0);
+  stamps_.reset(capacity_, 0);
   if (sizes)
     bytesTree_.assign(std::size_t(capacity_) + 1, 0);
   owner_.assign(std::size_t(capacity_) + 1, 0);
   histogram_.assign(1024, 0);
 }
 
-void Replay::resetLiveBits(std::uint32_t n) {
-  // Stamps 1..n live: whole words of ones, then a partial word.
-  words_ = capacity_ / 64 + 1;
-  liveBits_.assign(words_, 0);
-  tree_.assign(std::size_t(words_) + 1, 0);
-  for (std::uint32_t s = 1; s <= n; ++s)
-    liveBits_[s >> 6] |= std::uint64_t(1) << (s & 63);
-  for (std::uint32_t w = 0; w < words_; ++w)
-    tree_[w + 1] = std::int32_t(popcount64(liveBits_[w]));
-  buildFenwick(tree_, words_);
+void addHistogramTotals(const std::vector<std::uint64_t> &histogram, const ReplayOptions &options,
+                        bool price, ReplayStats &stats) {
+  for (std::size_t d = 1; d < histogram.size() && price; ++d) {
+    if (histogram[d] == 0)
+      continue;
+    stats.cost += histogram[d] * readCost(d, options.bytesPerElement);
+    if (options.sqrtCost)
+      stats.sqrtCost += double(histogram[d]) * sumSqrt(d, options.bytesPerElement);
+  }
+  if (options.cacheSizes != nullptr) {
+    // A read misses in a cache of C elements when more than C values,
+    // counting itself, are at or above it: depth > C.
+    const std::vector<std::uint64_t> &sizes = *options.cacheSizes;
+    stats.misses.assign(sizes.size(), 0);
+    for (std::size_t j = 0; j < sizes.size(); ++j)
+      for (std::uint64_t d = sizes[j] + 1; d < histogram.size(); ++d)
+        stats.misses[j] += histogram[d];
+  }
 }
 
 void Replay::renumber(std::uint32_t needed) {
@@ -141,7 +148,7 @@ void Replay::renumber(std::uint32_t needed) {
   capacity_ = std::uint32_t(capacity);
   owner_.resize(capacity + 1);
   std::fill(owner_.begin() + n + 1, owner_.end(), 0);
-  resetLiveBits(n);
+  stamps_.reset(capacity_, n);
   if (native_) {
     bytesTree_.assign(capacity + 1, 0);
     for (std::uint32_t s = 1; s <= n; ++s)

@@ -3,16 +3,17 @@
 // Replays one measurement's events on an LRU stack of live values
 // (semantics.md, Part A):
 //   - a liveness pass finds each value's last READ (results never die);
-//   - the stack is kept as last-touch stamps in an order-statistics tree
-//     (a Fenwick tree over stamps), so a depth is a prefix count: O(log n);
-//   - stamps are renumbered when the tree fills, so the tree stays about twice
-//     the live set however long the run is.
+//   - the stack is kept as last-touch stamps in a StampSet (stamp_set.h), so a
+//     depth is a prefix count: O(log n);
+//   - stamps are renumbered when they run out, so the set stays about four
+//     times the live set however long the run is.
 // The replay is a pure function of the log; it knows nothing of C++ or Clang.
 #ifndef BYTEDMD_REPLAY_H
 #define BYTEDMD_REPLAY_H
 
 #include "cost.h"
 #include "event_log.h"
+#include "stamp_set.h"
 
 #include <algorithm>
 #include <cmath>
@@ -96,6 +97,12 @@ inline std::uint32_t smallCeilSqrt(std::uint32_t d) {
   return table[d];
 }
 
+/// What a histogram of reads per depth gives: the cost and the plain-sqrt
+/// cost when `price` (each depth priced once rather than each read), and the
+/// misses of each cache size in options.cacheSizes.
+void addHistogramTotals(const std::vector<std::uint64_t> &histogram, const ReplayOptions &options,
+                        bool price, ReplayStats &stats);
+
 /// The event-index meaning "never dies".
 constexpr std::uint32_t kForever = std::numeric_limits<std::uint32_t>::max();
 
@@ -127,13 +134,11 @@ private:
       renumber(needed);
   }
   void renumber(std::uint32_t needed);
-  void resetLiveBits(std::uint32_t n); // stamps 1..n live, the rest free
   std::uint32_t depth(Word key) const;
   std::uint64_t byteDepth(Word key) const;
   template <bool Native> void push(Word key);
   template <bool Native> void remove(Word key);
   template <bool Native> void move(Word key);
-  void add(std::uint32_t stamp, std::int32_t delta);
   void addBytes(std::uint32_t stamp, std::int64_t delta);
   std::uint64_t size(Word key) const { return std::uint64_t(1) << sizeLog2_[key]; }
 
@@ -144,13 +149,7 @@ private:
     std::uint32_t stamp; // last-touch stamp while live, 0 when not
   };
   std::vector<Value> values_;
-  // Order statistics over stamps 1..capacity_: one bit per stamp, set while
-  // its value is live, and a Fenwick tree over the 64-stamp words counting
-  // their set bits. The tree is 1/64 of the stamp range, so its walks stay in
-  // cache; the last word is a popcount.
-  std::vector<std::uint64_t> liveBits_; // stamp >> 6 -> bits
-  std::vector<std::int32_t> tree_;      // Fenwick over words (1-based)
-  std::uint32_t words_ = 0;
+  StampSet stamps_;                // the live stamps 1..capacity_
   std::vector<Word> owner_;        // stamp -> key, 0 when free
   std::uint32_t capacity_ = 0, clock_ = 0, live_ = 0;
   // How many reads happened at each depth: the cost is priced once per depth
@@ -164,21 +163,9 @@ private:
   bool native_ = false;
 };
 
-/// Set bits of a word, inline (without -mpopcnt the builtin is a libgcc call).
-inline std::uint32_t popcount64(std::uint64_t x) {
-  x = x - ((x >> 1) & 0x5555555555555555ull);
-  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
-  return std::uint32_t((x * 0x0101010101010101ull) >> 56);
-}
-
 inline std::uint32_t Replay::depth(Word key) const {
   // Values touched at or after key's stamp are the ones above it (or it).
-  const std::uint32_t s = values_[key].stamp, w = s >> 6;
-  std::int32_t below = std::int32_t(popcount64(liveBits_[w] & ((std::uint64_t(1) << (s & 63)) - 1)));
-  for (std::uint32_t i = w; i != 0; i &= i - 1)
-    below += tree_[i];
-  return live_ - std::uint32_t(below);
+  return live_ - stamps_.countBelow(values_[key].stamp);
 }
 
 inline std::uint64_t Replay::byteDepth(Word key) const {
@@ -186,14 +173,6 @@ inline std::uint64_t Replay::byteDepth(Word key) const {
   for (std::uint32_t i = values_[key].stamp - 1; i != 0; i &= i - 1)
     below += bytesTree_[i];
   return liveBytes_ - std::uint64_t(below);
-}
-
-inline void Replay::add(std::uint32_t stamp, std::int32_t delta) {
-  const std::uint32_t w = stamp >> 6;
-  const std::uint64_t bit = std::uint64_t(1) << (stamp & 63);
-  liveBits_[w] = delta > 0 ? liveBits_[w] | bit : liveBits_[w] & ~bit;
-  for (std::uint32_t i = w + 1; i <= words_; i += i & (0u - i))
-    tree_[i] += delta;
 }
 
 inline void Replay::addBytes(std::uint32_t stamp, std::int64_t delta) {
@@ -205,7 +184,7 @@ template <bool Native> inline void Replay::push(Word key) {
   const std::uint32_t s = ++clock_;
   values_[key].stamp = s;
   owner_[s] = key;
-  add(s, 1);
+  stamps_.insert(s);
   ++live_;
   if constexpr (Native) {
     addBytes(s, std::int64_t(size(key)));
@@ -219,7 +198,7 @@ template <bool Native> inline void Replay::push(Word key) {
 
 template <bool Native> inline void Replay::remove(Word key) {
   const std::uint32_t s = values_[key].stamp;
-  add(s, -1);
+  stamps_.erase(s);
   if constexpr (Native) {
     addBytes(s, -std::int64_t(size(key)));
     liveBytes_ -= size(key);
@@ -231,12 +210,12 @@ template <bool Native> inline void Replay::remove(Word key) {
 
 template <bool Native> inline void Replay::move(Word key) {
   const std::uint32_t old = values_[key].stamp;
-  add(old, -1);
+  stamps_.erase(old);
   owner_[old] = 0;
   const std::uint32_t s = ++clock_;
   values_[key].stamp = s;
   owner_[s] = key;
-  add(s, 1);
+  stamps_.insert(s);
   if constexpr (Native) {
     addBytes(old, -std::int64_t(size(key)));
     addBytes(s, std::int64_t(size(key)));
@@ -375,24 +354,7 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
 
   // Price each depth once rather than each read (native reads were priced
   // as they happened: their cost depends on their size too).
-  for (std::size_t d = 1; d < histogram_.size() && !Native; ++d) {
-    if (histogram_[d] == 0)
-      continue;
-    const std::uint64_t price =
-        options.bytesPerElement == 1 ? ceilSqrt(d) : readCost(d, options.bytesPerElement);
-    stats.cost += histogram_[d] * price;
-    if (options.sqrtCost)
-      stats.sqrtCost += double(histogram_[d]) * sumSqrt(d, options.bytesPerElement);
-  }
-  if (options.cacheSizes != nullptr) {
-    // A read misses in a cache of C elements when more than C values,
-    // counting itself, are at or above it: depth > C.
-    const std::vector<std::uint64_t> &sizes = *options.cacheSizes;
-    stats.misses.assign(sizes.size(), 0);
-    for (std::size_t j = 0; j < sizes.size(); ++j)
-      for (std::uint64_t d = sizes[j] + 1; d < histogram_.size(); ++d)
-        stats.misses[j] += histogram_[d];
-  }
+  addHistogramTotals(histogram_, options, !Native, stats);
   stats.traceTruncated = stats.reads > stats.trace.size();
   return stats;
 }

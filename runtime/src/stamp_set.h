@@ -1,0 +1,78 @@
+// stamp_set.h - the order statistics both replays keep their stacks in.
+//
+// Each value (or location) on an LRU stack holds a last-touch stamp; its
+// depth is the number of live stamps at or above its own. The live stamps are
+// one bit each, and a Fenwick tree over the 64-stamp words counts their set
+// bits: a count below a stamp is a prefix sum over words, O(log n), plus one
+// popcount. The tree is 1/64 of the stamp range, so its walks stay in cache
+// (it replaced a tree per stamp: 1.5x to 2x the reads per second).
+#ifndef BYTEDMD_STAMP_SET_H
+#define BYTEDMD_STAMP_SET_H
+
+#include <cstdint>
+#include <vector>
+
+namespace bytedmd {
+
+/// Turns tree[1..n], holding one weight per index, into the Fenwick tree of
+/// those weights in O(n): each node adds itself into its parent.
+template <class T> void buildFenwick(std::vector<T> &tree, std::uint32_t n) {
+  for (std::uint32_t s = 1; s <= n; ++s) {
+    const std::uint32_t parent = s + (s & (0u - s));
+    if (parent <= n)
+      tree[parent] += tree[s];
+  }
+}
+
+/// Set bits of a word, inline (without -mpopcnt the builtin is a libgcc call).
+inline std::uint32_t popcount64(std::uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return std::uint32_t((x * 0x0101010101010101ull) >> 56);
+}
+
+class StampSet {
+public:
+  /// Room for stamps 0..capacity, with 1..n live and the rest free.
+  void reset(std::uint32_t capacity, std::uint32_t n) {
+    words_ = capacity / 64 + 1;
+    bits_.assign(words_, 0);
+    tree_.assign(std::size_t(words_) + 1, 0);
+    for (std::uint32_t s = 1; s <= n; ++s)
+      bits_[s >> 6] |= std::uint64_t(1) << (s & 63);
+    for (std::uint32_t w = 0; w < words_; ++w)
+      tree_[w + 1] = std::int32_t(popcount64(bits_[w]));
+    buildFenwick(tree_, words_);
+  }
+  /// How many live stamps are below s.
+  std::uint32_t countBelow(std::uint32_t s) const {
+    const std::uint32_t w = s >> 6;
+    std::int32_t below = std::int32_t(popcount64(bits_[w] & ((std::uint64_t(1) << (s & 63)) - 1)));
+    for (std::uint32_t i = w; i != 0; i &= i - 1)
+      below += tree_[i];
+    return std::uint32_t(below);
+  }
+  void insert(std::uint32_t s) {
+    bits_[s >> 6] |= std::uint64_t(1) << (s & 63);
+    count(s >> 6, 1);
+  }
+  void erase(std::uint32_t s) {
+    bits_[s >> 6] &= ~(std::uint64_t(1) << (s & 63));
+    count(s >> 6, -1);
+  }
+
+private:
+  void count(std::uint32_t word, std::int32_t delta) {
+    for (std::uint32_t i = word + 1; i <= words_; i += i & (0u - i))
+      tree_[i] += delta;
+  }
+
+  std::vector<std::uint64_t> bits_; // stamp >> 6 -> live bits
+  std::vector<std::int32_t> tree_;  // Fenwick over the words (1-based)
+  std::uint32_t words_ = 0;
+};
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_STAMP_SET_H
