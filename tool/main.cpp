@@ -2,6 +2,7 @@
 // ByteDMD cost. A thin main over the Instrumenter library.
 #include "Instrumenter.h"
 #include "RuntimePaths.h"
+#include "report.h"
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -16,7 +17,6 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
-#include <unistd.h>
 
 using namespace llvm;
 
@@ -77,7 +77,8 @@ and the flags from --print-flags; running it writes bytedmd-report.json.
   g++ -O2 matvec.bytedmd.cpp $(bytedmd-instrument --print-flags) -o matvec
 )";
 
-/// Writes a temporary beside `path`, then renames it: never a partial file.
+/// Writes path through a temporary and a rename (never a partial file),
+/// creating its directory first.
 static bool writeAtomically(const std::string &path, StringRef content) {
   const StringRef parent = sys::path::parent_path(path);
   if (std::error_code error = parent.empty() ? std::error_code()
@@ -86,28 +87,9 @@ static bool writeAtomically(const std::string &path, StringRef content) {
            << error.message() << "\n";
     return false;
   }
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::error_code error;
-    raw_fd_ostream out(temporary, error, sys::fs::OF_None);
-    if (error) {
-      errs() << "bytedmd-instrument: error: cannot write " << path << ": " << error.message()
-             << "\n";
-      return false;
-    }
-    out << content;
-    out.close();
-    if (out.has_error()) {
-      errs() << "bytedmd-instrument: error: cannot write " << path << "\n";
-      out.clear_error();
-      sys::fs::remove(temporary);
-      return false;
-    }
-  }
-  if (std::error_code error = sys::fs::rename(temporary, path)) {
-    errs() << "bytedmd-instrument: error: cannot write " << path << ": " << error.message()
-           << "\n";
-    sys::fs::remove(temporary);
+  std::string why;
+  if (!bytedmd::writeFileAtomically(path, content.str(), &why)) {
+    errs() << "bytedmd-instrument: error: cannot write " << path << ": " << why << "\n";
     return false;
   }
   return true;
