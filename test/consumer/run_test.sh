@@ -47,16 +47,25 @@ PY
 "$prefix/bin/bytedmd" compare project/baseline.json out/bytedmd-report.json >compare.out ||
   { cat compare.out; fail "compare against the baseline failed"; }
 
+# edit FILE SED-EXPRESSION LOG: edits the project's FILE, rebuilds, checks
+# that kernels.cpp (which is or includes every file edited here) is rewritten
+# and helpers.cpp is not, and runs the app.
+edit() {
+  local file=$1 expression=$2 log=$3
+  sleep 1 # a newer mtime than the last build's outputs
+  sed -i "$expression" "project/$file"
+  cmake --build out >"$log" 2>&1 || { cat "$log"; fail "build after editing $file failed"; }
+  grep -q "bytedmd: instrumenting src/kernels.cpp" "$log" || fail "editing $file did not rewrite kernels.cpp"
+  grep -q "bytedmd: instrumenting src/helpers.cpp" "$log" &&
+    fail "editing $file rewrote helpers.cpp, which neither is nor includes it"
+  (cd out && ./app >/dev/null)
+}
+
 # Nothing changed: nothing is rewritten. An edit to the measured source is,
 # and the gate catches the cost it adds.
 cmake --build out >rebuild.log 2>&1 || { cat rebuild.log; fail "rebuild failed"; }
 grep -q "bytedmd: instrumenting" rebuild.log && fail "rewrote an unchanged source"
-sleep 1
-sed -i 's/return (a + b) + c;/return ((a + b) + c) * a;/' project/src/kernels.cpp
-cmake --build out >edit.log 2>&1 || { cat edit.log; fail "build after the edit failed"; }
-grep -q "bytedmd: instrumenting src/kernels.cpp" edit.log || fail "the edited source was not rewritten"
-grep -q "bytedmd: instrumenting src/helpers.cpp" edit.log && fail "rewrote helpers.cpp, which did not change"
-(cd out && ./app >/dev/null)
+edit src/kernels.cpp 's/return (a + b) + c;/return ((a + b) + c) * a;/' edit.log
 status=0
 "$prefix/bin/bytedmd" compare project/baseline.json out/bytedmd-report.json >compare.out || status=$?
 [ "$status" -eq 1 ] || { cat compare.out; fail "compare exited $status on a regression, not 1"; }
@@ -64,12 +73,7 @@ grep -q "my_add" compare.out || fail "compare does not name the regressed functi
 # An edit to the opted-in header rewrites the file that includes it (the
 # depfile), and only that one: a + b becomes (a + b) * a in add2_inline, one
 # more instruction in add3_inline.
-sleep 1
-sed -i 's/return a + b;/return (a + b) * a;/' project/include/inline_ops.h
-cmake --build out >header.log 2>&1 || { cat header.log; fail "build after the header edit failed"; }
-grep -q "bytedmd: instrumenting src/kernels.cpp" header.log || fail "the header edit did not rewrite kernels.cpp"
-grep -q "bytedmd: instrumenting src/helpers.cpp" header.log && fail "rewrote helpers.cpp, which does not include the header"
-(cd out && ./app >/dev/null)
+edit include/inline_ops.h 's/return a + b;/return (a + b) * a;/' header.log
 "$prefix/bin/bytedmd" compare project/baseline.json out/bytedmd-report.json >compare.out && fail "compare missed the header's regression"
 grep -q "add3_inline" compare.out || fail "compare does not name add3_inline after the header edit"
 echo "consumer project: find_package(bytedmd) and bytedmd_instrument() work"
