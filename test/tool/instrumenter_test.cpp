@@ -15,6 +15,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <map>
 #include <regex>
 #include <string>
 
@@ -45,6 +48,26 @@ std::string withoutLocations(std::string code) {
   code = std::regex_replace(code, std::regex(R"(,&bytedmd_loc_[0-9]+)"), "");
   return std::regex_replace(
       code, std::regex(R"(staticbytedmd_locationbytedmd_loc_[0-9]+=\{[^}]*\};)"), "");
+}
+
+/// With BYTEDMD_SNAPSHOT_DIR set (scripts/instrument-snapshot), writes each
+/// rewrite there, so a change that must keep the rewrite can be checked
+/// against the one before it.
+void snapshot(const InstrumentResult &result, const std::string &printed) {
+  const char *dir = std::getenv("BYTEDMD_SNAPSHOT_DIR");
+  if (dir == nullptr)
+    return;
+  static std::map<std::string, int> count;
+  const ::testing::TestInfo *test = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string name = std::string(test->test_suite_name()) + "." + test->name();
+  name += "." + std::to_string(count[name]++);
+  std::ofstream out(std::string(dir) + "/" + name);
+  out << "produced=" << result.produced << " warnings=" << result.warnings << "\n"
+      << printed << "\n== output\n" << result.output;
+  for (const RewrittenHeader &h : result.headers)
+    out << "\n== header " << h.original << " -> " << h.path << "\n" << h.content;
+  for (const std::string &m : result.measured)
+    out << "\n== measured " << m;
 }
 
 /// Headers beside input.cc: {path relative to the working directory, text}.
@@ -81,6 +104,7 @@ Instrumented instrument(const std::string &code, InstrumentOptions options = {},
   invocation.setDiagnosticConsumer(&printer);
   invocation.run();
   stream.flush();
+  snapshot(result, printed);
   const std::string squeezed = squeeze(result.output);
   return {result.produced, withoutLocations(squeezed), printed, result.warnings, squeezed, result};
 }
