@@ -173,50 +173,30 @@ bool isVectorOfArith(QualType T) {
          isArith(S->getTemplateArgs()[0].getAsType());
 }
 
+/// The instruction of a binary or compound-assignment operator
+/// (bytedmd/ops.def), or none.
 std::optional<std::string> binaryOp(BinaryOperatorKind K) {
   switch (K) {
-  case BO_Add:
-  case BO_AddAssign:
-    return "BYTEDMD_OP_ADD";
-  case BO_Sub:
-  case BO_SubAssign:
-    return "BYTEDMD_OP_SUB";
-  case BO_Mul:
-  case BO_MulAssign:
-    return "BYTEDMD_OP_MUL";
-  case BO_Div:
-  case BO_DivAssign:
-    return "BYTEDMD_OP_DIV";
-  case BO_Rem:
-  case BO_RemAssign:
-    return "BYTEDMD_OP_MOD";
-  case BO_Shl:
-  case BO_ShlAssign:
-    return "BYTEDMD_OP_LSHIFT";
-  case BO_Shr:
-  case BO_ShrAssign:
-    return "BYTEDMD_OP_RSHIFT";
-  case BO_And:
-  case BO_AndAssign:
-    return "BYTEDMD_OP_AND";
-  case BO_Or:
-  case BO_OrAssign:
-    return "BYTEDMD_OP_OR";
-  case BO_Xor:
-  case BO_XorAssign:
-    return "BYTEDMD_OP_XOR";
-  case BO_LT:
-    return "BYTEDMD_OP_LT";
-  case BO_LE:
-    return "BYTEDMD_OP_LE";
-  case BO_GT:
-    return "BYTEDMD_OP_GT";
-  case BO_GE:
-    return "BYTEDMD_OP_GE";
-  case BO_EQ:
-    return "BYTEDMD_OP_EQ";
-  case BO_NE:
-    return "BYTEDMD_OP_NE";
+#define BYTEDMD_ARITHMETIC(NAME, ir, token, ClangKind)                                             \
+  case BO_##ClangKind:                                                                             \
+  case BO_##ClangKind##Assign:                                                                     \
+    return "BYTEDMD_OP_" #NAME;
+#define BYTEDMD_COMPARISON(NAME, ir, token, ClangKind)                                             \
+  case BO_##ClangKind:                                                                             \
+    return "BYTEDMD_OP_" #NAME;
+#include "bytedmd/ops.def"
+  default:
+    return std::nullopt;
+  }
+}
+
+/// The instruction of -x, +x, ~x (bytedmd/ops.def), or none.
+std::optional<std::string> unaryOp(UnaryOperatorKind K) {
+  switch (K) {
+#define BYTEDMD_UNARY(NAME, ir, token, ClangKind)                                                  \
+  case UO_##ClangKind:                                                                             \
+    return "BYTEDMD_OP_" #NAME;
+#include "bytedmd/ops.def"
   default:
     return std::nullopt;
   }
@@ -224,31 +204,12 @@ std::optional<std::string> binaryOp(BinaryOperatorKind K) {
 
 /// The standard math functions the model prices as one instruction.
 std::optional<std::string> mathOp(StringRef name) {
-  // The C names with an f or l suffix are the same functions.
   static const llvm::StringMap<const char *> ops = {
-      {"sqrt", "SQRT"},     {"cbrt", "CBRT"},
-      {"exp", "EXP"},       {"exp2", "EXP2"},
-      {"expm1", "EXPM1"},   {"log", "LOG"},
-      {"log2", "LOG2"},     {"log10", "LOG10"},
-      {"log1p", "LOG1P"},   {"pow", "POW"},
-      {"fabs", "ABS"},      {"abs", "ABS"},
-      {"floor", "FLOOR"},   {"ceil", "CEIL"},
-      {"trunc", "TRUNC"},   {"round", "ROUND"},
-      {"rint", "RINT"},     {"nearbyint", "RINT"},
-      {"fmod", "FMOD"},     {"remainder", "REMAINDER"},
-      {"fmin", "FMIN"},     {"fmax", "FMAX"},
-      {"fdim", "FDIM"},     {"fma", "FMA"},
-      {"hypot", "HYPOT"},   {"copysign", "COPYSIGN"},
-      {"sin", "SIN"},       {"cos", "COS"},
-      {"tan", "TAN"},       {"asin", "ASIN"},
-      {"acos", "ACOS"},     {"atan", "ATAN"},
-      {"atan2", "ATAN2"},   {"sinh", "SINH"},
-      {"cosh", "COSH"},     {"tanh", "TANH"},
-      {"asinh", "ASINH"},   {"acosh", "ACOSH"},
-      {"atanh", "ATANH"},   {"erf", "ERF"},
-      {"erfc", "ERFC"},     {"tgamma", "TGAMMA"},
-      {"lgamma", "LGAMMA"}, {"labs", "ABS"},
-      {"llabs", "ABS"}};
+#define BYTEDMD_MATH(NAME, ir) {#ir, #NAME},
+#define BYTEDMD_MATH_ALIAS(function, NAME) {#function, #NAME},
+#include "bytedmd/ops.def"
+  };
+  // The C names with an f or l suffix are the same functions.
   auto it = ops.find(name);
   if (it == ops.end() && (name.ends_with("f") || name.ends_with("l")))
     it = ops.find(name.drop_back());
@@ -804,11 +765,8 @@ void Rewrite::unary(const UnaryOperator *U, Use use) {
   case UO_Not: {
     if (!isDependentOrArith(sub))
       return expr(sub, Use::Plain);
-    const char *op = U->getOpcode() == UO_Minus  ? "BYTEDMD_OP_NEG"
-                     : U->getOpcode() == UO_Plus ? "BYTEDMD_OP_POS"
-                                                 : "BYTEDMD_OP_INVERT";
     applyUse(U, use);
-    replaceToken(U->getOperatorLoc(), std::string("::bytedmd::un<") + op + ">(");
+    replaceToken(U->getOperatorLoc(), "::bytedmd::un<" + *unaryOp(U->getOpcode()) + ">(");
     close(U->getEndLoc(), here(U->getOperatorLoc(), U) + ")");
     return expr(sub, Use::Value);
   }

@@ -126,41 +126,33 @@ inline void place(bytedmd_location *at) {
     bytedmd_at(at);
 }
 
+/// The operators of bytedmd/ops.def: Operator<Op>::apply computes the
+/// instruction on plain values, Operator<Op>::assign its compound
+/// assignment (x op= y).
+template <bytedmd_op _Op> struct Operator;
+#define BYTEDMD_ARITHMETIC(NAME, ir, token, ClangKind)                                             \
+  template <> struct Operator<BYTEDMD_OP_##NAME> {                                                \
+    template <class _Ap, class _Bp> static auto apply(_Ap &&__a, _Bp &&__b) {                     \
+      return __a token __b;                                                                       \
+    }                                                                                             \
+    template <class _Lp, class _Xp> static void assign(_Lp &__l, _Xp &&__x) {                     \
+      __l token##= static_cast<_Xp &&>(__x);                                                      \
+    }                                                                                             \
+  };
+#define BYTEDMD_COMPARISON(NAME, ir, token, ClangKind)                                             \
+  template <> struct Operator<BYTEDMD_OP_##NAME> {                                                \
+    template <class _Ap, class _Bp> static auto apply(_Ap &&__a, _Bp &&__b) {                     \
+      return __a token __b;                                                                       \
+    }                                                                                             \
+  };
+#define BYTEDMD_UNARY(NAME, ir, token, ClangKind)                                                  \
+  template <> struct Operator<BYTEDMD_OP_##NAME> {                                                \
+    template <class _Ap> static auto apply(_Ap &&__a) { return token __a; }                       \
+  };
+#include "bytedmd/ops.def"
+
 template <bytedmd_op Op, class A, class B> inline auto apply2(A &&a, B &&b) {
-  if constexpr (Op == BYTEDMD_OP_ADD)
-    return a + b;
-  else if constexpr (Op == BYTEDMD_OP_SUB)
-    return a - b;
-  else if constexpr (Op == BYTEDMD_OP_MUL)
-    return a * b;
-  else if constexpr (Op == BYTEDMD_OP_DIV)
-    return a / b;
-  else if constexpr (Op == BYTEDMD_OP_MOD)
-    return a % b;
-  else if constexpr (Op == BYTEDMD_OP_LSHIFT)
-    return a << b;
-  else if constexpr (Op == BYTEDMD_OP_RSHIFT)
-    return a >> b;
-  else if constexpr (Op == BYTEDMD_OP_AND)
-    return a & b;
-  else if constexpr (Op == BYTEDMD_OP_OR)
-    return a | b;
-  else if constexpr (Op == BYTEDMD_OP_XOR)
-    return a ^ b;
-  else if constexpr (Op == BYTEDMD_OP_LT)
-    return a < b;
-  else if constexpr (Op == BYTEDMD_OP_LE)
-    return a <= b;
-  else if constexpr (Op == BYTEDMD_OP_GT)
-    return a > b;
-  else if constexpr (Op == BYTEDMD_OP_GE)
-    return a >= b;
-  else if constexpr (Op == BYTEDMD_OP_EQ)
-    return a == b;
-  else if constexpr (Op == BYTEDMD_OP_NE)
-    return a != b;
-  else
-    static_assert(Op == BYTEDMD_OP_ADD, "not a binary operator");
+  return Operator<Op>::apply(a, b);
 }
 
 /// log2 of T's size in bytes, for the bytes=native variant.
@@ -191,14 +183,7 @@ inline auto bin(seq<A, B> &&s, bytedmd_location *at = nullptr) {
 /// A unary operator: -x, +x, ~x.
 template <bytedmd_op Op, class A> inline auto un(A &&a, bytedmd_location *at = nullptr) {
   auto &&x = val(a);
-  auto r = [&] {
-    if constexpr (Op == BYTEDMD_OP_NEG)
-      return -x;
-    else if constexpr (Op == BYTEDMD_OP_POS)
-      return +x;
-    else
-      return ~x;
-  }();
+  auto r = Operator<Op>::apply(x);
   if constexpr (isV<A>)
     return V<decltype(r)>{r, (place(at), bytedmd_unary(sized<decltype(r)>(Op), a.k))};
   else
@@ -211,50 +196,12 @@ inline L &cset(L &lhs, X &&x, bytedmd_location *at = nullptr) {
   if constexpr (isArithmetic<L>) {
     const bytedmd_key k = bytedmd_load(&lhs, bits(lhs));
     const auto &v = val(x);
-    if constexpr (Op == BYTEDMD_OP_ADD)
-      lhs += v;
-    else if constexpr (Op == BYTEDMD_OP_SUB)
-      lhs -= v;
-    else if constexpr (Op == BYTEDMD_OP_MUL)
-      lhs *= v;
-    else if constexpr (Op == BYTEDMD_OP_DIV)
-      lhs /= v;
-    else if constexpr (Op == BYTEDMD_OP_MOD)
-      lhs %= v;
-    else if constexpr (Op == BYTEDMD_OP_LSHIFT)
-      lhs <<= v;
-    else if constexpr (Op == BYTEDMD_OP_RSHIFT)
-      lhs >>= v;
-    else if constexpr (Op == BYTEDMD_OP_AND)
-      lhs &= v;
-    else if constexpr (Op == BYTEDMD_OP_OR)
-      lhs |= v;
-    else
-      lhs ^= v;
+    Operator<Op>::assign(lhs, v);
     place(at);
     bytedmd_store(&lhs, bytedmd_binary(sized<std::remove_reference_t<decltype(lhs)>>(Op), k, key(x)),
                   bits(lhs));
   } else {
-    if constexpr (Op == BYTEDMD_OP_ADD)
-      lhs += val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_SUB)
-      lhs -= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_MUL)
-      lhs *= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_DIV)
-      lhs /= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_MOD)
-      lhs %= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_LSHIFT)
-      lhs <<= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_RSHIFT)
-      lhs >>= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_AND)
-      lhs &= val(std::forward<X>(x));
-    else if constexpr (Op == BYTEDMD_OP_OR)
-      lhs |= val(std::forward<X>(x));
-    else
-      lhs ^= val(std::forward<X>(x));
+    Operator<Op>::assign(lhs, val(std::forward<X>(x)));
   }
   return lhs;
 }

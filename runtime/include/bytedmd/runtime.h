@@ -53,31 +53,19 @@ typedef struct bytedmd_function {
   bytedmd_location where;
 } bytedmd_function;
 
-/** Instruction names. The IR's OP line prints these names (Python's operator
- *  names, as the reference tracer does). Values below BYTEDMD_OP_TRUTH
- *  produce one output; the READ-only kinds produce none. */
+/** Instruction names (bytedmd/ops.def, the one list). The IR's OP line
+ *  prints their names (Python's operator names, as the reference tracer
+ *  does). Values below BYTEDMD_OP_TRUTH produce one output; the READ-only
+ *  kinds (TRUTH: a condition or an operand of && || !; INDEX: a subscript or
+ *  pointer offset; ESCAPE: passed by value to code that is not
+ *  instrumented) produce none. */
 typedef enum bytedmd_op {
-  BYTEDMD_OP_ADD, BYTEDMD_OP_SUB, BYTEDMD_OP_MUL, BYTEDMD_OP_DIV,
-  BYTEDMD_OP_MOD, BYTEDMD_OP_LSHIFT, BYTEDMD_OP_RSHIFT, BYTEDMD_OP_AND,
-  BYTEDMD_OP_OR, BYTEDMD_OP_XOR, BYTEDMD_OP_NEG, BYTEDMD_OP_POS,
-  BYTEDMD_OP_INVERT, BYTEDMD_OP_LT, BYTEDMD_OP_LE, BYTEDMD_OP_GT,
-  BYTEDMD_OP_GE, BYTEDMD_OP_EQ, BYTEDMD_OP_NE,
-  /* the standard math functions */
-  BYTEDMD_OP_SQRT, BYTEDMD_OP_CBRT, BYTEDMD_OP_EXP, BYTEDMD_OP_EXP2,
-  BYTEDMD_OP_EXPM1, BYTEDMD_OP_LOG, BYTEDMD_OP_LOG2, BYTEDMD_OP_LOG10,
-  BYTEDMD_OP_LOG1P, BYTEDMD_OP_POW, BYTEDMD_OP_ABS, BYTEDMD_OP_FLOOR,
-  BYTEDMD_OP_CEIL, BYTEDMD_OP_TRUNC, BYTEDMD_OP_ROUND, BYTEDMD_OP_RINT,
-  BYTEDMD_OP_FMOD, BYTEDMD_OP_REMAINDER, BYTEDMD_OP_FMIN, BYTEDMD_OP_FMAX,
-  BYTEDMD_OP_FDIM, BYTEDMD_OP_FMA, BYTEDMD_OP_HYPOT, BYTEDMD_OP_COPYSIGN,
-  BYTEDMD_OP_SIN, BYTEDMD_OP_COS, BYTEDMD_OP_TAN, BYTEDMD_OP_ASIN,
-  BYTEDMD_OP_ACOS, BYTEDMD_OP_ATAN, BYTEDMD_OP_ATAN2, BYTEDMD_OP_SINH,
-  BYTEDMD_OP_COSH, BYTEDMD_OP_TANH, BYTEDMD_OP_ASINH, BYTEDMD_OP_ACOSH,
-  BYTEDMD_OP_ATANH, BYTEDMD_OP_ERF, BYTEDMD_OP_ERFC, BYTEDMD_OP_TGAMMA,
-  BYTEDMD_OP_LGAMMA,
-  /* reads with no output */
-  BYTEDMD_OP_TRUTH,  /**< a condition, or an operand of && || ! */
-  BYTEDMD_OP_INDEX,  /**< an array subscript or pointer offset */
-  BYTEDMD_OP_ESCAPE, /**< passed by value to code that is not instrumented */
+#define BYTEDMD_ARITHMETIC(NAME, ir, token, ClangKind) BYTEDMD_OP_##NAME,
+#define BYTEDMD_UNARY(NAME, ir, token, ClangKind) BYTEDMD_OP_##NAME,
+#define BYTEDMD_COMPARISON(NAME, ir, token, ClangKind) BYTEDMD_OP_##NAME,
+#define BYTEDMD_MATH(NAME, ir) BYTEDMD_OP_##NAME,
+#define BYTEDMD_READ(NAME, ir) BYTEDMD_OP_##NAME,
+#include "bytedmd/ops.def"
   BYTEDMD_OP_COUNT
 } bytedmd_op;
 
