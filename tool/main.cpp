@@ -1,5 +1,6 @@
 // bytedmd-instrument: rewrites a C++ file so that its functions report their
 // ByteDMD cost. A thin main over the Instrumenter library.
+#include "CompileArguments.h"
 #include "Instrumenter.h"
 #include "RuntimePaths.h"
 #include "report.h"
@@ -117,7 +118,7 @@ int main(int argc, const char **argv) {
                << paths.includeDir << "/bytedmd/runtime.h); reinstall bytedmd\n";
         return 1;
       }
-      outs() << "-std=c++17 -I" << paths.includeDir << " " << paths.library << " -pthread\n";
+      outs() << bytedmd::kDefaultStandard << " -I" << paths.includeDir << " " << paths.library << " -pthread\n";
       return 0;
     }
   }
@@ -154,11 +155,8 @@ int main(int argc, const char **argv) {
         std::vector<std::string> out = bytedmd::adjustArguments(in);
         if (runtime.found)
           out.push_back("-I" + runtime.includeDir);
-        bool hasStd = false;
-        for (const std::string &a : out)
-          hasStd = hasStd || StringRef(a).starts_with("-std=");
-        if (!hasStd && !out.empty())
-          out.insert(out.begin() + 1, "-std=c++17");
+        if (!bytedmd::choosesStandard(out) && !out.empty())
+          out.insert(out.begin() + 1, bytedmd::kDefaultStandard);
         return out;
       });
 

@@ -1,6 +1,7 @@
 // instrumenter_test.cpp - the rewriter on in-memory sources, construct by
 // construct, and one test per diagnostic (in the style of clang-tools-extra's
 // unit tests). Whitespace in the output is ignored.
+#include "CompileArguments.h"
 #include "Instrumenter.h"
 
 #include "clang/Basic/Diagnostic.h"

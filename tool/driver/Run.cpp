@@ -1,6 +1,7 @@
 // Run.cpp - `bytedmd run`.
 #include "Run.h"
 
+#include "CompileArguments.h"
 #include "Reports.h"
 #include "RuntimePaths.h"
 #include "report.h"
@@ -249,13 +250,12 @@ int runCommand(int argc, char **argv, const char *argv0) {
   if (!o.instrumentHeaders.empty())
     args.push_back("--instrument-headers=" + o.instrumentHeaders);
   args.push_back("--");
-  bool hasStd = false, hasOpt = false;
-  for (const std::string &a : o.compilerArgs) {
-    hasStd = hasStd || startsWith(a, "-std=");
+  const bool hasStd = choosesStandard(o.compilerArgs);
+  bool hasOpt = false;
+  for (const std::string &a : o.compilerArgs)
     hasOpt = hasOpt || (startsWith(a, "-O") && a.size() <= 6);
-  }
   if (!hasStd)
-    args.push_back("-std=c++17");
+    args.push_back(kDefaultStandard);
   for (const std::string &a : o.compilerArgs)
     args.push_back(a);
   int status = spawn(args);
@@ -266,7 +266,7 @@ int runCommand(int argc, char **argv, const char *argv0) {
   const char *cxx = std::getenv("CXX");
   std::vector<std::string> compile = {cxx && *cxx ? cxx : "c++"};
   if (!hasStd)
-    compile.push_back("-std=c++17");
+    compile.push_back(kDefaultStandard);
   if (!hasOpt)
     compile.push_back("-O2");
   compile.push_back("-iquote");

@@ -40,6 +40,8 @@ struct InstrumentOptions {
   /// real path (DIR/home/me/proj/include/k.hpp): the rewritten files include
   /// them by that path.
   std::string headerDir;
+  /// Also print the planned edits into InstrumentResult::plan.
+  bool printPlan = false;
 };
 
 /// A project header rewritten with the main file.
@@ -58,19 +60,13 @@ struct InstrumentResult {
   /// Every file of the project that the translation unit read (the main
   /// file and its non-system headers): what the output depends on.
   std::vector<std::string> dependencies;
+  /// With printPlan: the edits, one per line, in the order they apply.
+  std::string plan;
 };
 
 /// A factory for the instrumenting action; `result` must outlive the run.
 std::unique_ptr<clang::tooling::FrontendActionFactory>
 newInstrumentActionFactory(const InstrumentOptions &options, InstrumentResult &result);
-
-/// The resource directory baked in at configure time (clang-19's builtin
-/// headers), for tools that run outside the LLVM tree.
-const char *defaultResourceDir();
-
-/// Adds -resource-dir unless the user gave one, and drops GCC-only flags
-/// (from compile_commands.json) that Clang rejects.
-std::vector<std::string> adjustArguments(const std::vector<std::string> &args);
 
 } // namespace bytedmd
 

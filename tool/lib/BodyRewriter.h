@@ -1,0 +1,183 @@
+// BodyRewriter.h - the rewrite of one function body, room by room. Its
+// members are defined in one file per kind of construct:
+//
+//   BodyRewriter.cpp        the function, its lambdas, instruction sites
+//   StatementRewriter.cpp   statements, conditions, range-for, return
+//   ExpressionRewriter.cpp  loads, operators, casts, braced lists
+//   CallRewriter.cpp        calls: a strategy per kind of callee
+//   LibraryCalls.cpp        calls of the standard library the runtime models
+//   DeclarationRewriter.cpp variables, structured bindings, aggregates
+//   Prologue.cpp            the frame, the static sites, the inputs
+//   ParameterUses.cpp       how the body uses its parameters
+//
+// Every member plans edits (SourceEditor) and never writes text. The
+// traversal is outer-first: a construct plans its own wrapper before its
+// operands plan theirs, so wrappers nest (EditPlan.h).
+#ifndef BYTEDMD_TOOL_BODY_REWRITER_H
+#define BYTEDMD_TOOL_BODY_REWRITER_H
+
+#include "RewriteDiagnostics.h"
+#include "RewritePolicy.h"
+#include "SourceEditor.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bytedmd {
+
+/// How the parent consumes an expression's value.
+enum class Use {
+  Value,    ///< an operand of a modeled operation: V<T> or a plain value
+  Truth,    ///< a condition or an operand of && || !: a READ
+  Index,    ///< a subscript or offset: a READ
+  Escape,   ///< passed by value to code that is not instrumented: a READ
+  EscapeIf, ///< passed by value across files: a READ unless the callee is instrumented
+  Discard,  ///< the value is unused
+  Plain,    ///< a context that is not modeled (pointers, objects, constructors)
+  LValue,   ///< an lvalue that stays one (assigned, bound to a reference)
+};
+
+class BodyRewriter {
+public:
+  BodyRewriter(clang::ASTContext &context, EditPlan &plan, const RewritePolicy &policy,
+               RewriteDiagnostics &diags);
+
+  /// Plans the rewrite of F's body (and the lambdas inside it).
+  void function(const clang::FunctionDecl *F);
+
+private:
+  // ---- BodyRewriter.cpp ------------------------------------------------------
+  void lambda(const clang::LambdaExpr *L);
+  /// A construct the model cannot follow, at `at`.
+  void warn(clang::SourceLocation at, Message m, const std::vector<std::string> &args = {});
+  /// ", &bytedmd_loc_N": the static site of the instruction at `at`, named by
+  /// what it computes (the variable it is stored in, or its text).
+  std::string here(clang::SourceLocation at, const clang::Expr *computes = nullptr);
+  /// The instruction E's output goes straight into `name` (`s = a * b`).
+  void nameOutput(const clang::Expr *E, const std::string &name);
+
+  // ---- StatementRewriter.cpp -------------------------------------------------
+  void stmt(const clang::Stmt *S);
+  void returnStmt(const clang::ReturnStmt *S);
+  bool returnObjectBuiltHere(const clang::Expr *E, clang::QualType R);
+  void rangeFor(const clang::CXXForRangeStmt *S);
+  void condition(const clang::Expr *cond, bool loop);
+
+  // ---- ExpressionRewriter.cpp --------------------------------------------------
+  void expr(const clang::Expr *E, Use use);
+  void lvalue(const clang::Expr *E);
+  void applyUse(const clang::Expr *E, Use use);
+  bool dependentLoad(const clang::Expr *E, Use use);
+  void implicitCast(const clang::ImplicitCastExpr *C, Use use);
+  void explicitCast(const clang::ExplicitCastExpr *C, Use use);
+  void arithmeticCast(const clang::ExplicitCastExpr *C, Use use);
+  void initList(const clang::InitListExpr *I);
+  void construct(const clang::CXXConstructExpr *C);
+  void binary(const clang::BinaryOperator *B, Use use);
+  void assignment(const clang::BinaryOperator *B);
+  void unary(const clang::UnaryOperator *U, Use use);
+  void conditional(const clang::ConditionalOperator *C, Use use);
+
+  // ---- CallRewriter.cpp ------------------------------------------------------
+  void call(const clang::CallExpr *C, Use use);
+  bool operatorCall(const clang::CXXOperatorCallExpr *O);
+  bool memberCall(const clang::CXXMemberCallExpr *M, Use use);
+  bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);
+  void otherMember(const clang::CXXMemberCallExpr *M);
+  void indirectCall(const clang::CallExpr *C);
+  bool instrumentedCall(const clang::CallExpr *C, const clang::FunctionDecl *F, Use use);
+  void opaqueCall(const clang::CallExpr *C, const clang::FunctionDecl *F, Use use);
+  /// The argument hands a pointer, reference or iterator to tracked data to F.
+  bool reachesData(const clang::Expr *arg, const clang::ParmVarDecl *param) const;
+
+  // ---- LibraryCalls.cpp -------------------------------------------------------
+  /// A call of the standard library that the runtime models; false if not.
+  bool libraryCall(const clang::CallExpr *C, const clang::FunctionDecl *F, Use use);
+  bool elementCopy(const clang::CallExpr *C, llvm::StringRef name, Use use);
+  bool allocation(const clang::CallExpr *C, llvm::StringRef name, Use use);
+  bool makeTuple(const clang::CallExpr *C, llvm::StringRef name, Use use);
+  bool memoryFunction(const clang::CallExpr *C, llvm::StringRef name);
+  bool minOrMax(const clang::CallExpr *C, llvm::StringRef name, Use use);
+  bool mathFunction(const clang::CallExpr *C, llvm::StringRef name, Use use);
+
+  // ---- DeclarationRewriter.cpp -------------------------------------------------
+  void varDecl(const clang::VarDecl *D, const clang::DeclStmt *S);
+  void arithmeticVariable(const clang::VarDecl *D, const clang::Expr *init);
+  void dependentVariable(const clang::VarDecl *D, const clang::DeclStmt *S,
+                         const clang::Expr *init);
+  bool objectVariable(const clang::VarDecl *D, const clang::DeclStmt *S, const clang::Expr *init,
+                      bool freshBytes);
+  void tupleFromArguments(const clang::VarDecl *D, const clang::DeclStmt *S,
+                          const clang::CXXConstructExpr *CE);
+  void afterDeclaration(const clang::DeclStmt *S, const std::string &code);
+  void bindings(const clang::DecompositionDecl *D, const clang::DeclStmt *S);
+  /// " ::bytedmd::copyKeys(x, from.first); ..." for each binding of D.
+  std::string bindingCopies(const clang::DecompositionDecl *D, const std::string &from);
+  /// The members an aggregate's braced list initialises, as source text
+  /// (base.x, base.inner.y, base.arr[1]); their initialisers are stashed.
+  void fieldTargets(const clang::InitListExpr *L, const std::string &base,
+                    std::vector<std::string> &targets);
+  void fieldTarget(const clang::Expr *init, clang::QualType type, const std::string &target,
+                   std::vector<std::string> &targets);
+  void stashArgument(const clang::Expr *arg);
+  /// Stashes the keys of a braced list's elements; returns how many.
+  unsigned listElements(const clang::InitListExpr *L);
+  void loadArgument(const clang::Expr *arg);
+
+  // ---- Prologue.cpp -------------------------------------------------------------
+  void prologue(const clang::FunctionDecl *F, const clang::Stmt *body, bool measured);
+  std::string siteDeclarations(const std::string &file) const;
+  std::string parameterCode(const clang::FunctionDecl *F, bool measured,
+                            std::vector<std::string> &inputs);
+  std::string structFields(const clang::ParmVarDecl *P);
+  std::string diagnosticDeclarations() const;
+
+  // ---- ParameterUses.cpp --------------------------------------------------------
+  /// Pointer parameters of a measured F read only as p[i], *p or *(p + k),
+  /// outside lambdas: their elements become inputs when first read.
+  void findPointerParams(const clang::FunctionDecl *F);
+  /// The parameter p of p[i] or *p when p is such a pointer parameter.
+  const clang::ParmVarDecl *throughPointerParam(const clang::Expr *E) const;
+  /// The references to arithmetic parameters of F in E.
+  static std::vector<const clang::DeclRefExpr *> parameterReferences(const clang::FunctionDecl *F,
+                                                                     const clang::Expr *E);
+
+  clang::ASTContext &ctx_;
+  clang::SourceManager &sm_;
+  SourceEditor edit_;
+  const RewritePolicy &policy_;
+  RewriteDiagnostics &diags_;
+  const clang::FunctionDecl *current_ = nullptr;
+  /// The instruction sites of the outermost function being rewritten:
+  /// (line, name) -> index of its static bytedmd_location.
+  std::map<std::pair<unsigned, std::string>, unsigned> sites_;
+  /// Instructions whose output goes straight into a named place.
+  std::map<const clang::Expr *, std::string> outputNames_;
+  std::set<const clang::ParmVarDecl *> pointerParams_;
+};
+
+/// What a reference parameter binds: a temporary bound to it is the prvalue
+/// inside, under the no-op casts Clang adds.
+const clang::Expr *referenceSource(const clang::Expr *arg);
+/// The braced list that initialises a container, through the wrappers Clang
+/// puts around it (`return {a, b};`, `std::vector<double> v = {a, b};`).
+const clang::InitListExpr *containerList(const clang::Expr *E);
+/// The braced list of an aggregate struct (`P p{a, b}`, `return P{a, b};`).
+const clang::InitListExpr *recordList(const clang::Expr *E);
+/// A function of the C or C++ standard library (declared in a system header,
+/// in namespace std or the global namespace).
+bool isStandardFunction(const clang::FunctionDecl *F);
+/// A file name as the user would write it: relative to the working directory
+/// when it is inside it (Clang tools make paths absolute).
+std::string displayName(llvm::StringRef path);
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_TOOL_BODY_REWRITER_H

@@ -1,0 +1,300 @@
+// DeclarationRewriter.cpp - variables: arithmetic ones take their
+// initialiser's key, objects get their elements' keys after the declaration,
+// structured bindings copy the keys of the members they name.
+//
+//   double s = a * b;         ->  double s = ::bytedmd::init(&s, ::bytedmd::bin<...>(...));
+//   std::vector<double> w = v;  ->  std::vector<double> w = v; ::bytedmd::copied(w, v);
+//   P p{a, b};                ->  P p{::bytedmd::stash(a), ::bytedmd::stash(b)};
+//                                 ::bytedmd::forget(p); ::bytedmd::bindFields(2, p.x, p.y);
+#include "BodyRewriter.h"
+
+#include "RuntimeSpelling.h"
+#include "TypeClassifier.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/TypeLoc.h"
+
+using namespace clang;
+
+namespace bytedmd {
+
+void BodyRewriter::afterDeclaration(const DeclStmt *S, const std::string &code) {
+  edit_.insertAfterToken(S->getEndLoc(), " " + code);
+}
+
+void BodyRewriter::varDecl(const VarDecl *D, const DeclStmt *S) {
+  const Expr *init = D->getInit();
+  const QualType T = D->getType();
+  // Fresh stack memory of a struct or array may hold keys of an earlier
+  // frame; a vector's elements are on the heap. Bindings below come after.
+  const bool freshBytes = !T->isReferenceType() && !T->isDependentType() && tracksKeys(T) &&
+                          !isArithmetic(T) && !isVector(T) && !isa<DecompositionDecl>(D);
+  const bool canAppend = S != nullptr && edit_.editable(S->getEndLoc()).isValid();
+  if (init == nullptr || !edit_.canEdit(init)) {
+    if (freshBytes && canAppend && !D->isStaticLocal())
+      afterDeclaration(S, spell::statement("forget", D->getNameAsString()));
+    if (init != nullptr)
+      expr(init, Use::Plain);
+    return;
+  }
+  // A constant (constexpr, or const with a constant initialiser) stays one:
+  // it may size arrays; its loads are literals.
+  if (D->isConstexpr() || (!T->isDependentType() && D->isUsableInConstantExpressions(ctx_)))
+    return;
+  if (isArithmetic(T) && !T->isReferenceType())
+    return arithmeticVariable(D, init);
+  if (T->isDependentType() && !T->isReferenceType())
+    return dependentVariable(D, S, init);
+  if (const auto *B = dyn_cast<DecompositionDecl>(D))
+    return bindings(B, S);
+  if (tracksKeys(T) && !T->isReferenceType() && canAppend && objectVariable(D, S, init, freshBytes))
+    return;
+  expr(init, Use::Plain);
+}
+
+void BodyRewriter::arithmeticVariable(const VarDecl *D, const Expr *init) {
+  const QualType T = D->getType();
+  if (const AutoTypeLoc A = D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc()) {
+    if (T->isDependentType()) {
+      warn(D->getLocation(), Message::DependentAuto);
+      return expr(init, Use::Plain);
+    }
+    // The canonical type: sugar such as vector::size_type is not in scope.
+    edit_.replace(edit_.editable(A.getBeginLoc()), edit_.editable(A.getEndLoc()),
+                  edit_.typeName(T.getCanonicalType()));
+  }
+  const Expr *value = init;
+  if (const auto *L = dyn_cast<InitListExpr>(init->IgnoreImplicit()); L && L->getNumInits() == 1)
+    value = L->getInit(0);
+  edit_.wrap(value, spell::open("init") + "&" + D->getNameAsString() + ", ", ")");
+  nameOutput(value, D->getNameAsString()); // `double s = a * b`
+  expr(value, Use::Value);
+}
+
+void BodyRewriter::dependentVariable(const VarDecl *D, const DeclStmt *S, const Expr *init) {
+  // A template's variable: generic init works for every instantiation.
+  if (isa<InitListExpr>(init) || isa<ParenListExpr>(init))
+    return expr(init, Use::Plain);
+  if (!D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull()) {
+    // auto t = e;  ->  auto t = ::bytedmd::stash(e); ::bytedmd::bindStashed(t, 1);
+    // (t cannot name itself in its own initializer while its type is deduced)
+    if (S == nullptr || edit_.editable(S->getEndLoc()).isInvalid()) {
+      warn(D->getLocation(), Message::DependentAutoOutsideBlock);
+      return expr(init, Use::Value);
+    }
+    edit_.wrap(init, spell::open("stash"), ")");
+    afterDeclaration(S, spell::statement("bindStashed", D->getNameAsString() + ", 1"));
+    return expr(init, Use::Value);
+  }
+  edit_.wrap(init, spell::open("init") + "&" + D->getNameAsString() + ", ", ")");
+  expr(init, Use::Value);
+}
+
+bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Expr *init,
+                                  bool freshBytes) {
+  const QualType T = D->getType();
+  const std::string name = D->getNameAsString();
+  const Expr *inner = init->IgnoreImplicit();
+  const auto *CE = dyn_cast<CXXConstructExpr>(inner);
+  if (CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
+      CE->getArg(0)->isLValue()) {
+    // A copy: the library copies the values; their keys follow here.
+    lvalue(CE->getArg(0));
+    afterDeclaration(S, spell::statement("copied", name + ", " +
+                                                       edit_.text(CE->getArg(0)->getSourceRange())));
+    return true;
+  }
+  if (CE && isVectorOfArithmetic(T) && CE->getNumArgs() >= 2 &&
+      isArithmetic(CE->getArg(1)->getType()) &&
+      CE->getArg(0)->getType()->isIntegralOrEnumerationType()) {
+    // std::vector<double> v(n, x): every element is a copy of x.
+    expr(CE->getArg(0), Use::Value);
+    stashArgument(CE->getArg(1));
+    afterDeclaration(S, spell::statement("fillStashed", name));
+    return true;
+  }
+  if (const InitListExpr *list = containerList(init); list && holdsArithmetic(T)) {
+    const unsigned count = listElements(list);
+    afterDeclaration(S, spell::statement("bindStashed", name + ", " + std::to_string(count)));
+    return true;
+  }
+  if (const InitListExpr *list = recordList(init)) {
+    // P p{a, b};  ->  P p{stash(a), stash(b)}; forget(p); bindFields(2, p.x, p.y);
+    std::vector<std::string> targets;
+    fieldTargets(list, name, targets);
+    afterDeclaration(S, spell::statement("forget", name));
+    if (!targets.empty())
+      afterDeclaration(S, spell::bindFields(targets));
+    return true;
+  }
+  if (CE && isStdTuple(T->getAsCXXRecordDecl()) && CE->getNumArgs() > 0 &&
+      !CE->getConstructor()->isCopyOrMoveConstructor()) {
+    tupleFromArguments(D, S, CE);
+    return true;
+  }
+  const bool fromCall = isa<CallExpr>(inner) || isa<CXXMemberCallExpr>(inner);
+  if (freshBytes && !fromCall)
+    afterDeclaration(S, spell::statement("forget", name));
+  if (fromCall && (isValueRecord(T) || isStdTuple(T->getAsCXXRecordDecl())))
+    afterDeclaration(S, spell::statement("receive", name)); // it came back in registers
+  return false;
+}
+
+void BodyRewriter::tupleFromArguments(const VarDecl *D, const DeclStmt *S,
+                                      const CXXConstructExpr *CE) {
+  // std::pair<double, double> p(a, b): the members are copies of a and b.
+  const std::string name = D->getNameAsString();
+  const bool pair = D->getType()->getAsCXXRecordDecl()->getName() == "pair";
+  const SourceRange parens = CE->getParenOrBraceRange();
+  if (parens.isValid() && edit_.editable(parens.getBegin()).isValid() &&
+      edit_.editable(parens.getEnd()).isValid() &&
+      edit_.text(SourceRange(parens.getBegin(), parens.getBegin())) == "(") {
+    // p(a, b) -> p{a, b}: a braced list is evaluated left to right.
+    edit_.replaceCharacter(parens.getBegin(), "{");
+    edit_.replaceCharacter(parens.getEnd(), "}");
+  }
+  std::vector<std::string> targets;
+  for (unsigned i = 0; i < CE->getNumArgs(); ++i) {
+    stashArgument(CE->getArg(i));
+    targets.push_back(pair ? name + (i == 0 ? ".first" : ".second")
+                           : "std::get<" + std::to_string(i) + ">(" + name + ")");
+  }
+  afterDeclaration(S, spell::bindFields(targets));
+}
+
+std::string BodyRewriter::bindingCopies(const DecompositionDecl *D, const std::string &from) {
+  const QualType T = D->getType().getCanonicalType();
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  std::vector<const FieldDecl *> fields;
+  if (R && !isStdTuple(R))
+    for (const FieldDecl *F : R->fields())
+      fields.push_back(F);
+  std::string code;
+  unsigned i = 0;
+  for (const BindingDecl *B : D->bindings()) {
+    std::string member;
+    if (T->isArrayType())
+      member = from + "[" + std::to_string(i) + "]";
+    else if (R && isStdTuple(R) && R->getName() == "pair")
+      member = from + (i == 0 ? ".first" : ".second");
+    else if (R && isStdTuple(R))
+      member = "std::get<" + std::to_string(i) + ">(" + from + ")";
+    else if (i < fields.size())
+      member = from + "." + fields[i]->getNameAsString();
+    if (!member.empty())
+      code += spell::copyKeys(B->getNameAsString(), member);
+    ++i;
+  }
+  return code;
+}
+
+void BodyRewriter::bindings(const DecompositionDecl *D, const DeclStmt *S) {
+  // auto [x, y] = p;  ->  ...; copyKeys(x, p.first); copyKeys(y, p.second);
+  // (the bindings name the members of a hidden copy of p)
+  const Expr *init = D->getInit();
+  const Expr *source = init->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(source); CE && CE->getNumArgs() == 1)
+    source = CE->getArg(0)->IgnoreImplicit();
+  if (D->getType()->isReferenceType() || !tracksKeys(D->getType()))
+    return expr(init, Use::Plain);
+  if (!source->isLValue()) {
+    // auto [p, q] = make(...): the hidden object starts at the first binding.
+    expr(init, Use::Plain);
+    if (!D->bindings().empty() && S != nullptr && edit_.editable(S->getEndLoc()).isValid())
+      edit_.insertAfterToken(
+          S->getEndLoc(),
+          " " + spell::statement("receive", "*reinterpret_cast<" +
+                                                edit_.typeName(D->getType().getCanonicalType()) +
+                                                " *>(&" + D->bindings()[0]->getNameAsString() +
+                                                ")"));
+    return;
+  }
+  const auto *name = dyn_cast<DeclRefExpr>(source->IgnoreParens());
+  if (name == nullptr || S == nullptr || edit_.editable(S->getEndLoc()).isInvalid())
+    return warn(D->getLocation(), Message::BindingOfExpression);
+  edit_.insertAfterToken(S->getEndLoc(), bindingCopies(D, name->getDecl()->getNameAsString()));
+}
+
+void BodyRewriter::fieldTargets(const InitListExpr *L, const std::string &base,
+                                std::vector<std::string> &targets) {
+  const QualType T = L->getType().getCanonicalType();
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr())) {
+    for (unsigned j = 0; j < L->getNumInits(); ++j)
+      fieldTarget(L->getInit(j), A->getElementType(), base + "[" + std::to_string(j) + "]",
+                  targets);
+    return;
+  }
+  const RecordDecl *R = T->getAsRecordDecl();
+  if (R == nullptr)
+    return;
+  unsigned j = 0;
+  for (const FieldDecl *F : R->fields()) {
+    if (j >= L->getNumInits())
+      break;
+    fieldTarget(L->getInit(j++), F->getType(), base + "." + F->getNameAsString(), targets);
+  }
+}
+
+void BodyRewriter::fieldTarget(const Expr *init, QualType type, const std::string &target,
+                               std::vector<std::string> &targets) {
+  if (isa<ImplicitValueInitExpr>(init))
+    return; // value-initialised: untracked (the object was forgotten first)
+  if (const auto *inner = dyn_cast<InitListExpr>(init->IgnoreImplicit());
+      inner && !isArithmetic(type))
+    return fieldTargets(inner, target, targets);
+  if (isArithmetic(type) && edit_.canEdit(init)) {
+    edit_.wrap(init, spell::open("stash"), ")");
+    expr(init, Use::Value);
+    targets.push_back(target);
+    return;
+  }
+  if (tracksKeys(type) && init->IgnoreImplicit()->isLValue())
+    warn(init->getBeginLoc(), Message::MemberFromMember); // copy its keys after the fact
+  expr(init, Use::Plain);
+}
+
+void BodyRewriter::stashArgument(const Expr *arg) {
+  // Arguments bound to const T& are lvalues: load them inside the stash.
+  arg = referenceSource(arg);
+  if (!edit_.canEdit(arg))
+    return expr(arg, Use::Value);
+  edit_.wrap(arg, spell::open("stash"), ")");
+  loadArgument(arg);
+}
+
+unsigned BodyRewriter::listElements(const InitListExpr *L) {
+  // Every element that is not a nested list is stashed, arithmetic or not
+  // (a template's element type may be either), so the count is exact.
+  unsigned count = 0;
+  for (const Expr *init : L->inits()) {
+    if (const InitListExpr *inner = containerList(init)) {
+      count += listElements(inner);
+    } else if (edit_.canEdit(init) && isDependentOrArithmetic(init)) {
+      edit_.wrap(init, spell::open("stash"), ")");
+      expr(init, Use::Value);
+      ++count;
+    } else if (edit_.canEdit(init)) {
+      if (tracksKeys(init->getType()))
+        warn(init->getBeginLoc(), Message::BracedListOfObjects);
+      expr(init, Use::Plain);
+    } else {
+      expr(init, Use::Value); // warns: a macro body
+    }
+  }
+  return count;
+}
+
+void BodyRewriter::loadArgument(const Expr *arg) {
+  // An argument bound to const T& is an lvalue: the runtime helper reads its
+  // key where the callee would read the value.
+  arg = referenceSource(arg);
+  if (arg->isGLValue() && isDependentOrArithmetic(arg) && edit_.canEdit(arg)) {
+    edit_.wrap(arg, spell::open("ld"), ")");
+    lvalue(arg);
+  } else {
+    expr(arg, Use::Value);
+  }
+}
+
+} // namespace bytedmd

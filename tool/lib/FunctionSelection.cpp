@@ -1,0 +1,119 @@
+// FunctionSelection.cpp - candidates, --function names, measured functions.
+#include "FunctionSelection.h"
+
+#include "HeaderCopies.h"
+#include "Instrumenter.h"
+#include "RewriteDiagnostics.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace bytedmd {
+namespace {
+
+bool nameMatches(const FunctionDecl *F, const std::string &wanted) {
+  if (wanted.find("::") != std::string::npos) {
+    std::string qualified = F->getQualifiedNameAsString();
+    return qualified == wanted || ("::" + qualified) == wanted;
+  }
+  return F->getIdentifier() && F->getName() == wanted;
+}
+
+bool isCandidate(const FunctionDecl *F, const HeaderCopies &files) {
+  if (!F->doesThisDeclarationHaveABody() || F->isImplicit())
+    return false;
+  if (!files.inScope(F->getLocation()))
+    return false;
+  if (F->isTemplateInstantiation())
+    return false;
+  if (isa<CXXMethodDecl>(F))
+    return false; // methods (and lambdas) are not measured units
+  return true;
+}
+
+void collectIn(const Decl *D, const HeaderCopies &files, std::vector<const FunctionDecl *> &out) {
+  if (const auto *N = dyn_cast<NamespaceDecl>(D)) {
+    for (const Decl *inner : N->decls())
+      collectIn(inner, files, out);
+  } else if (const auto *L = dyn_cast<LinkageSpecDecl>(D)) {
+    for (const Decl *inner : L->decls())
+      collectIn(inner, files, out);
+  } else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D)) {
+    if (isCandidate(T->getTemplatedDecl(), files))
+      out.push_back(T->getTemplatedDecl());
+  } else if (const auto *F = dyn_cast<FunctionDecl>(D)) {
+    if (isCandidate(F, files))
+      out.push_back(F);
+  }
+}
+
+} // namespace
+
+FunctionSelection::FunctionSelection(const InstrumentOptions &options, const HeaderCopies &files)
+    : options_(options), files_(files) {}
+
+void FunctionSelection::collect(ASTContext &context) {
+  for (const Decl *D : context.getTranslationUnitDecl()->decls())
+    collectIn(D, files_, functions_);
+}
+
+bool FunctionSelection::checkNames(ASTContext &context, RewriteDiagnostics &diags) {
+  instrumented_ = std::set<const FunctionDecl *>(functions_.begin(), functions_.end());
+  std::set<std::string> found;
+  for (const FunctionDecl *F : functions_)
+    for (const std::string &wanted : options_.functions)
+      if (nameMatches(F, wanted))
+        found.insert(wanted);
+  const SourceManager &sm = context.getSourceManager();
+  bool ok = true;
+  for (const std::string &wanted : options_.functions)
+    if (!found.count(wanted) && !options_.allowMissingFunctions) {
+      diags.report(sm.getLocForStartOfFile(sm.getMainFileID()), Message::NoSuchFunction, {wanted});
+      ok = false;
+    }
+  return ok;
+}
+
+bool FunctionSelection::isInstrumented(const FunctionDecl *F) const {
+  // A call may name a declaration that precedes the definition.
+  return instrumented_.count(F->getCanonicalDecl()) || instrumented_.count(F) ||
+         (F->getDefinition() && instrumented_.count(F->getDefinition())) ||
+         (F->getPrimaryTemplate() &&
+          instrumented_.count(F->getPrimaryTemplate()->getTemplatedDecl())) ||
+         (isa<CXXMethodDecl>(F) && cast<CXXMethodDecl>(F)->getParent()->isLambda() &&
+          files_.isRewritten(files_.fileOf(F->getLocation())));
+}
+
+bool FunctionSelection::isMeasured(const FunctionDecl *F) const {
+  if (F->isMain())
+    return false;
+  if (const auto *A = F->getAttr<AnnotateAttr>(); A && A->getAnnotation() == "bytedmd_measure")
+    return true;
+  if (options_.functions.empty()) // headers' helpers are measured only when named
+    return files_.isMainFile(files_.fileOf(F->getLocation()));
+  return std::any_of(options_.functions.begin(), options_.functions.end(),
+                     [&](const std::string &w) { return nameMatches(F, w); });
+}
+
+bool FunctionSelection::isUntracked(const FunctionDecl *F, const std::string &param) const {
+  for (const std::string &u : options_.untracked) {
+    const auto colon = u.rfind(':');
+    if (colon == std::string::npos || colon == 0 || u[colon - 1] == ':') {
+      if (u == param)
+        return true;
+    } else if (u.substr(colon + 1) == param && nameMatches(F, u.substr(0, colon))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace bytedmd

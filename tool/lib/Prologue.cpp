@@ -1,0 +1,131 @@
+// Prologue.cpp - what a rewritten function declares on entry: its static
+// site (when measured), the static locations of its instructions, its frame,
+// its inputs (last parameter first), its by-value arguments' keys, and the
+// diagnostics its measurements must carry.
+//
+//   double dot(const V &a, const V &b) {
+//     static bytedmd_function bytedmd_site = {"dot", {"dot.cpp", 3, 8, 0}};
+//     static bytedmd_location bytedmd_loc_0 = {"dot.cpp", 4, 0, 0, "a[0] * b[0]"};
+//     ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.namedInputs("b,a", b, a);
+//     ...
+#include "BodyRewriter.h"
+
+#include "RuntimeSpelling.h"
+#include "TypeClassifier.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace bytedmd {
+
+void BodyRewriter::prologue(const FunctionDecl *F, const Stmt *body, bool measured) {
+  const auto *C = dyn_cast<CompoundStmt>(body);
+  if (C == nullptr || !edit_.editable(C->getLBracLoc()).isValid())
+    return;
+  const PresumedLoc where = sm_.getPresumedLoc(F->getLocation());
+  const std::string file = where.isValid() ? displayName(where.getFilename()) : "";
+  std::string code;
+  if (measured)
+    code += spell::functionSite(F->getQualifiedNameAsString(), file,
+                                where.isValid() ? where.getLine() : 0,
+                                where.isValid() ? where.getColumn() : 0);
+  if (!isa<CXXMethodDecl>(F)) // lambdas use their enclosing function's
+    code += siteDeclarations(file);
+  code += spell::frameDeclaration(measured);
+  std::vector<std::string> inputs;
+  code += parameterCode(F, measured, inputs);
+  if (!inputs.empty()) {
+    // Last parameter first; "p.x, p.y" for a struct's fields, named "p.x,p.y".
+    std::string names, args;
+    for (auto it = inputs.rbegin(); it != inputs.rend(); ++it) {
+      args += (args.empty() ? "" : ", ") + *it;
+      std::string name = *it;
+      name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+      names += (names.empty() ? "" : ",") + name;
+    }
+    code += spell::namedInputs(names, args);
+  }
+  code += diagnosticDeclarations();
+  // Before anything the body's statements inserted right after the brace.
+  edit_.insert(edit_.endOfToken(edit_.editable(C->getLBracLoc())), code, false);
+}
+
+std::string BodyRewriter::siteDeclarations(const std::string &file) const {
+  std::string code;
+  for (const auto &[site, index] : sites_)
+    code += spell::locationSite(index, file, site.first, site.second);
+  return code;
+}
+
+std::string BodyRewriter::parameterCode(const FunctionDecl *F, bool measured,
+                                        std::vector<std::string> &inputs) {
+  std::string code;
+  for (unsigned i = 0; i < F->getNumParams(); ++i) {
+    const ParmVarDecl *P = F->getParamDecl(i);
+    if (P->getName().empty())
+      continue;
+    const std::string name = P->getNameAsString();
+    const QualType T = P->getType();
+    const bool untracked = (P->hasAttr<AnnotateAttr>() &&
+                            P->getAttr<AnnotateAttr>()->getAnnotation() == "bytedmd_untracked") ||
+                           policy_.isUntracked(F, name);
+    const bool input = measured && !untracked;
+    if (input && (isEnumerable(T) || T->isDependentType())) {
+      inputs.push_back(name);
+    } else if (input && !T->isPointerType() && tracksKeys(T)) {
+      const std::string fields = structFields(P);
+      if (!fields.empty())
+        inputs.push_back(fields);
+      else
+        warn(P->getLocation(), Message::ParameterNotWalked, {name});
+    }
+    if (input && T->isPointerType() && tracksKeys(T->getPointeeType())) {
+      if (pointerParams_.count(P))
+        inputs.push_back(name); // its elements are declared as they are first read
+      else
+        warn(P->getLocation(), Message::PointerParameterEscapes, {name});
+    }
+    if (measured && policy_.keepOutputs() && T->isReferenceType() &&
+        !T.getNonReferenceType().isConstQualified() && tracksKeys(T))
+      code += spell::frameStatement("outputs", name);
+    if (!T->isReferenceType() && (tracksKeys(T) || T->isDependentType()))
+      code += spell::frameStatement("argument", std::to_string(i) + ", " + name);
+  }
+  return code;
+}
+
+std::string BodyRewriter::structFields(const ParmVarDecl *P) {
+  // A struct: its fields, in declaration order, are the inputs ("p.x, p.y"),
+  // when every one of them can be walked; "" otherwise.
+  const QualType T = P->getType().getNonReferenceType();
+  const RecordDecl *R = T->getAsRecordDecl();
+  if (R == nullptr || R->field_begin() == R->field_end() || isStdTuple(T->getAsCXXRecordDecl()))
+    return "";
+  std::vector<std::string> fields;
+  for (const FieldDecl *field : R->fields()) {
+    if (!isEnumerable(field->getType()))
+      return "";
+    fields.push_back(P->getNameAsString() + "." + field->getNameAsString());
+  }
+  return llvm::join(fields, ", ");
+}
+
+std::string BodyRewriter::diagnosticDeclarations() const {
+  std::string code;
+  for (const auto &[at, message] : diags_.runTime()) {
+    const PresumedLoc p = sm_.getPresumedLoc(at);
+    code += spell::diagnose(p.isValid() ? displayName(p.getFilename()) : "",
+                            p.isValid() ? p.getLine() : 0, p.isValid() ? p.getColumn() : 0,
+                            message);
+  }
+  return code;
+}
+
+} // namespace bytedmd

@@ -1,0 +1,146 @@
+// RuntimeSpelling.cpp - the runtime's names, as the rewritten code spells them.
+#include "RuntimeSpelling.h"
+
+namespace bytedmd {
+namespace spell {
+
+namespace {
+const std::string kNamespace = "::bytedmd::";
+} // namespace
+
+const char *const kSequence = "::bytedmd::seq{";
+const char *const kChooseThen = ", [&] { return ";
+const char *const kChooseElse = "; }, [&] { return ";
+const char *const kChooseClose = "; })";
+const char *const kReturnedObject = "bytedmd_o";
+const char *const kInclude =
+    "#include \"bytedmd/instrument.hpp\"  // added by bytedmd-instrument\n";
+const char *const kMarkersComment =
+    "\n// added by bytedmd-instrument: this file's functions are instrumented\n";
+const char *const kInternalLinkage = "static __attribute__((__unused__)) ";
+
+std::string entry(const std::string &name) { return kNamespace + name; }
+
+std::string open(const std::string &name) { return entry(name) + "("; }
+
+std::string open(const std::string &name, const std::string &arg) {
+  return entry(name) + "<" + arg + ">(";
+}
+
+std::string openOverOperands(const std::string &name, const std::string &arg) {
+  return open(name, arg) + kSequence;
+}
+
+std::string openOverOperands(const std::string &name) { return open(name) + kSequence; }
+
+std::string conversion(const std::string &type) { return entry("cvt") + "<" + type + ">"; }
+
+std::string site(unsigned index) { return ", &bytedmd_loc_" + std::to_string(index); }
+
+std::string forwardTo(const std::string &callee) {
+  return "[&](auto&&... bytedmd_a) -> decltype(auto) { return " + callee +
+         "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); }";
+}
+
+std::string closeWithCallee(const std::string &callee) { return "}, " + forwardTo(callee) + ")"; }
+
+std::string closeWithMathCallee(const std::string &callee) {
+  return "}, [&](auto... bytedmd_v) { return " + callee + "(bytedmd_v...); }";
+}
+
+std::string openAcross(const std::string &marker) {
+  return "(" + open("across") + "&" + marker + "), " + openOverOperands("callAcross");
+}
+
+std::string closeAcross(const std::string &callee, const std::string &file, unsigned line,
+                        unsigned column, const std::string &unmodeled) {
+  return "}, " + forwardTo(callee) +
+         ", []() { static const bytedmd_location w = {\"" + file + "\", " +
+         std::to_string(line) + ", " + std::to_string(column) +
+         ", 0, nullptr}; return &w; }(), " +
+         (unmodeled.empty() ? std::string("nullptr") : "\"bytedmd: " + unmodeled + "\"") + "))";
+}
+
+std::string statement(const std::string &name, const std::string &args) {
+  return open(name) + args + ");";
+}
+
+std::string bindFieldsCall(const std::vector<std::string> &targets) {
+  std::string args = std::to_string(targets.size());
+  for (const std::string &t : targets)
+    args += ", " + t;
+  return open("bindFields") + args + ")";
+}
+
+std::string bindFields(const std::vector<std::string> &targets) {
+  return bindFieldsCall(targets) + ";";
+}
+
+std::string copyKeys(const std::string &binding, const std::string &member) {
+  return " " + statement("copyKeys", binding + ", " + member);
+}
+
+std::string frame(const std::string &member) { return "bytedmd_frame." + member + "("; }
+
+std::string returnObject(const std::string &type) {
+  return "bytedmd_frame.retObject<" + type + ">(";
+}
+
+std::string rangeReference(const std::string &suffix) { return "bytedmd_ref_" + suffix; }
+
+std::string functionSite(const std::string &name, const std::string &file, unsigned line,
+                         unsigned column) {
+  return " static bytedmd_function bytedmd_site = {\"" + name + "\", {\"" + file + "\", " +
+         std::to_string(line) + ", " + std::to_string(column) + ", 0}};";
+}
+
+std::string locationSite(unsigned index, const std::string &file, unsigned line,
+                         const std::string &name) {
+  return " static bytedmd_location bytedmd_loc_" + std::to_string(index) + " = {\"" + file +
+         "\", " + std::to_string(line) + ", 0, 0, " +
+         (name.empty() ? std::string("nullptr") : "\"" + escaped(name) + "\"") + "};";
+}
+
+std::string frameDeclaration(bool measured) {
+  return std::string(" ") + entry("Frame") + " bytedmd_frame(" +
+         (measured ? "&bytedmd_site" : "nullptr") + ");";
+}
+
+std::string frameStatement(const std::string &member, const std::string &args) {
+  return " " + frame(member) + args + ");";
+}
+
+std::string namedInputs(const std::string &names, const std::string &args) {
+  return frameStatement("namedInputs", "\"" + names + "\", " + args);
+}
+
+std::string diagnose(const std::string &file, unsigned line, unsigned column,
+                     const std::string &message) {
+  return " { static const bytedmd_location bytedmd_where = {\"" + file + "\", " +
+         std::to_string(line) + ", " + std::to_string(column) +
+         ", 0}; bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: " + escaped(message) +
+         "\"); }";
+}
+
+std::string marker(const std::string &mangled) { return "bytedmd_instrumented_" + mangled; }
+
+std::string weakMarkerReference(const std::string &marker) {
+  return "extern const char " + marker + " __attribute__((weak));\n";
+}
+
+std::string markerDefinition(const std::string &marker) {
+  return "extern const char " + marker + ";\nconst char " + marker + " = 1;\n";
+}
+
+std::string escaped(const std::string &text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\')
+      out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+} // namespace spell
+} // namespace bytedmd

@@ -1,0 +1,207 @@
+// StatementRewriter.cpp - statements: blocks, declarations, conditions,
+// loops, range-for and return.
+//
+//   if (a < b) ...        ->  if (::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(...), &loc)) ...
+//   return a * b;         ->  return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_MUL>(...));
+//   for (double v : x) B  ->  for (auto&& bytedmd_ref_v : x) {
+//                               double v = ::bytedmd::init(&v, ::bytedmd::ld(bytedmd_ref_v)); B }
+#include "BodyRewriter.h"
+
+#include "RuntimeSpelling.h"
+#include "TypeClassifier.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace bytedmd {
+
+void BodyRewriter::stmt(const Stmt *S) {
+  if (S == nullptr)
+    return;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return expr(E, Use::Discard);
+  if (const auto *C = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *child : C->body())
+      stmt(child);
+    return;
+  }
+  if (const auto *D = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *d : D->decls())
+      if (const auto *V = dyn_cast<VarDecl>(d))
+        varDecl(V, D);
+    return;
+  }
+  if (const auto *I = dyn_cast<IfStmt>(S)) {
+    stmt(I->getInit());
+    if (const auto *V = I->getConditionVariableDeclStmt())
+      stmt(V);
+    else
+      condition(I->getCond(), false);
+    stmt(I->getThen());
+    stmt(I->getElse());
+    return;
+  }
+  if (const auto *W = dyn_cast<WhileStmt>(S)) {
+    condition(W->getCond(), true);
+    return stmt(W->getBody());
+  }
+  if (const auto *D = dyn_cast<DoStmt>(S)) {
+    stmt(D->getBody());
+    return condition(D->getCond(), true);
+  }
+  if (const auto *F = dyn_cast<ForStmt>(S)) {
+    stmt(F->getInit());
+    condition(F->getCond(), true);
+    expr(F->getInc(), Use::Discard);
+    return stmt(F->getBody());
+  }
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
+    return rangeFor(R);
+  if (const auto *R = dyn_cast<ReturnStmt>(S))
+    return returnStmt(R);
+  if (const auto *W = dyn_cast<SwitchStmt>(S)) {
+    stmt(W->getInit());
+    expr(W->getCond(), Use::Index);
+    return stmt(W->getBody());
+  }
+  if (isa<GCCAsmStmt, MSAsmStmt>(S))
+    return warn(S->getBeginLoc(), Message::InlineAssembly);
+  for (const Stmt *child : S->children())
+    stmt(child);
+}
+
+void BodyRewriter::returnStmt(const ReturnStmt *S) {
+  const Expr *E = S->getRetValue();
+  if (E == nullptr || current_ == nullptr || !edit_.editable(S->getBeginLoc()).isValid())
+    return expr(E, Use::Plain);
+  const QualType R = current_->getReturnType();
+  if (R->isVoidType())
+    return expr(E, Use::Discard);
+  if (isArithmetic(R) || (R->isDependentType() && !R->isReferenceType())) {
+    if (!edit_.canEdit(E))
+      return expr(E, Use::Value); // (it warns)
+    edit_.wrap(E, spell::frame("ret"), ")");
+    return expr(E, Use::Value);
+  }
+  if (!tracksKeys(R) || R->isReferenceType())
+    return expr(E, Use::Plain);
+  const Expr *inner = E->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(inner);
+      CE && CE->getNumArgs() == 1 && !containerList(CE))
+    inner = CE->getArg(0)->IgnoreImplicit();
+  const std::string type = edit_.typeName(R);
+  const SourceLocation semi = Lexer::findLocationAfterToken(
+      edit_.editable(S->getEndLoc()), tok::semi, sm_, ctx_.getLangOpts(), false);
+  if (const auto *D = dyn_cast<DeclRefExpr>(inner->IgnoreParens());
+      D && semi.isValid() && isVector(R)) {
+    // return y;  ->  { bytedmd_frame.results(y); return y; }  (keeps NRVO)
+    edit_.insert(edit_.editable(S->getBeginLoc()),
+                 "{ " + spell::frame("results") + D->getDecl()->getNameAsString() + "); ", true);
+    edit_.insert(semi, " }", true);
+    return;
+  }
+  if (const InitListExpr *list = containerList(E); list && holdsArithmetic(R)) {
+    const std::string opening = spell::returnObject(type) + spell::open("listed", type);
+    edit_.open(E->getBeginLoc(), opening + std::to_string(listElements(list)) + ", ");
+    edit_.close(E->getEndLoc(), "))");
+    return;
+  }
+  if (returnObjectBuiltHere(E, R))
+    return;
+  edit_.wrap(E, spell::returnObject(type), ")");
+  if (E->isLValue())
+    lvalue(E);
+  else
+    expr(E, Use::Plain);
+}
+
+bool BodyRewriter::returnObjectBuiltHere(const Expr *E, QualType R) {
+  // An aggregate or a std::pair/tuple built here: bind its members.
+  const InitListExpr *fields = recordList(E);
+  const auto *tuple = dyn_cast<CXXConstructExpr>(E->IgnoreImplicit());
+  if (tuple && !(isStdTuple(R->getAsCXXRecordDecl()) && tuple->getNumArgs() > 0 &&
+                 !tuple->getConstructor()->isCopyOrMoveConstructor()))
+    tuple = nullptr;
+  if (!fields && !tuple)
+    return false;
+  const std::string object = spell::kReturnedObject;
+  std::vector<std::string> targets;
+  if (fields) {
+    fieldTargets(fields, object, targets);
+  } else {
+    const bool pair = R->getAsCXXRecordDecl()->getName() == "pair";
+    for (unsigned i = 0; i < tuple->getNumArgs(); ++i) {
+      stashArgument(tuple->getArg(i));
+      targets.push_back(pair ? object + (i == 0 ? ".first" : ".second")
+                             : "std::get<" + std::to_string(i) + ">(" + object + ")");
+    }
+  }
+  const std::string type = edit_.typeName(R);
+  const bool bare = edit_.text(E->getSourceRange()).rfind('{', 0) == 0; // `return {a, b};`
+  edit_.open(E->getBeginLoc(),
+             spell::returnObject(type) + spell::open("withFields") + (bare ? type : std::string()));
+  edit_.close(E->getEndLoc(),
+              ", [&](" + type + " &" + object + ") { " + spell::bindFieldsCall(targets) + "; }))");
+  return true;
+}
+
+void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
+  expr(S->getRangeInit(), Use::Plain);
+  const VarDecl *V = S->getLoopVariable();
+  const Stmt *body = S->getBody();
+  const SourceLocation bodyEnd = edit_.afterStmt(body);
+  const auto *D = dyn_cast<DecompositionDecl>(V);
+  // The last token of the loop variable's declarator: its name, or the ']'
+  // of a structured binding.
+  const SourceLocation last = D && !D->bindings().empty()
+                                  ? edit_.tokenAfter(D->bindings().back()->getLocation())
+                                  : V->getLocation();
+  if (!V->getType()->isReferenceType() && !V->getType()->isDependentType() &&
+      tracksKeys(V->getType()) && edit_.editable(V->getBeginLoc()).isValid() &&
+      edit_.editable(last).isValid() && edit_.editable(body->getBeginLoc()).isValid() &&
+      bodyEnd.isValid()) {
+    // The loop variable is a copy of each element; copies keep keys (a
+    // struct or container: copied(); a structured binding: copyKeys()).
+    const std::string ref = spell::rangeReference(
+        D ? std::to_string(sm_.getFileOffset(edit_.editable(V->getBeginLoc())))
+          : V->getNameAsString());
+    std::string declaration;
+    if (D) {
+      declaration = edit_.text(SourceRange(V->getBeginLoc(), last)) + " = " + ref + ";" +
+                    bindingCopies(D, ref);
+    } else {
+      const std::string name = V->getNameAsString();
+      const std::string type = edit_.typeName(V->getType().getCanonicalType());
+      declaration = isArithmetic(V->getType())
+                        ? type + " " + name + " = " + spell::open("init") + "&" + name + ", " +
+                              spell::open("ld") + ref + "));"
+                        : type + " " + name + " = " + ref + "; " +
+                              spell::statement("copied", name + ", " + ref);
+    }
+    edit_.replace(edit_.editable(V->getBeginLoc()), edit_.editable(last), "auto&& " + ref);
+    edit_.insert(edit_.editable(body->getBeginLoc()), "{ " + declaration + " ", true);
+    edit_.insert(bodyEnd, " }", false);
+  }
+  stmt(body);
+}
+
+void BodyRewriter::condition(const Expr *cond, bool loop) {
+  if (cond == nullptr)
+    return;
+  if (loop && current_ != nullptr) {
+    // A tracked scalar parameter in a loop condition is usually a size.
+    for (const DeclRefExpr *D : parameterReferences(current_, cond)) {
+      const std::string param = D->getDecl()->getNameAsString();
+      if (!policy_.isUntracked(current_, param))
+        diags_.report(D->getLocation(), Message::SizeInLoopCondition, {param});
+    }
+  }
+  expr(cond, isDependentOrArithmetic(cond) ? Use::Truth : Use::Plain);
+}
+
+} // namespace bytedmd

@@ -1,0 +1,148 @@
+// TypeClassifier.cpp - the type predicates (see the header).
+#include "TypeClassifier.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/StringRef.h"
+
+using namespace clang;
+
+namespace bytedmd {
+namespace {
+
+QualType canonical(QualType T) { return T.getNonReferenceType().getCanonicalType(); }
+
+/// The specialization of a class template of namespace std, or null.
+const ClassTemplateSpecializationDecl *stdSpecialization(QualType T) {
+  const auto *S = dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  return S && S->isInStdNamespace() ? S : nullptr;
+}
+
+/// Calls f on each type argument of S, packs expanded, until f says stop.
+template <class F> void forEachTypeArgument(const ClassTemplateSpecializationDecl *S, F &&f) {
+  for (const TemplateArgument &A : S->getTemplateArgs().asArray()) {
+    if (A.getKind() == TemplateArgument::Pack) {
+      for (const TemplateArgument &P : A.pack_elements())
+        if (P.getKind() == TemplateArgument::Type && !f(P.getAsType()))
+          return;
+    } else if (A.getKind() == TemplateArgument::Type && !f(A.getAsType())) {
+      return;
+    }
+  }
+}
+
+/// The element type of a C array of known size, or null.
+QualType arrayElement(QualType T) {
+  const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr());
+  return A ? A->getElementType() : QualType();
+}
+
+} // namespace
+
+bool isArithmetic(QualType T) {
+  if (T.isNull())
+    return false;
+  T = canonical(T);
+  return T->isArithmeticType() && !T->isEnumeralType();
+}
+
+bool isDependentOrArithmetic(const Expr *E) {
+  return E->isTypeDependent() || isArithmetic(E->getType());
+}
+
+QualType sequenceElement(QualType T) {
+  const ClassTemplateSpecializationDecl *S = stdSpecialization(canonical(T));
+  if (S == nullptr || (S->getName() != "vector" && S->getName() != "array"))
+    return QualType();
+  const TemplateArgumentList &args = S->getTemplateArgs();
+  if (args.size() == 0 || args[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return args[0].getAsType();
+}
+
+bool isVector(QualType T) {
+  const ClassTemplateSpecializationDecl *S = stdSpecialization(canonical(T));
+  return S && S->getName() == "vector";
+}
+
+bool isVectorOfArithmetic(QualType T) {
+  return isVector(T) && isArithmetic(sequenceElement(T));
+}
+
+bool holdsArithmetic(QualType T) {
+  T = canonical(T);
+  if (isArithmetic(T))
+    return true;
+  if (QualType E = arrayElement(T); !E.isNull())
+    return holdsArithmetic(E);
+  const QualType E = sequenceElement(T);
+  return !E.isNull() && holdsArithmetic(E);
+}
+
+bool isStdTuple(const CXXRecordDecl *R) {
+  return R && R->isInStdNamespace() && R->getIdentifier() &&
+         (R->getName() == "pair" || R->getName() == "tuple");
+}
+
+bool isValueRecord(QualType T) {
+  T = canonical(T);
+  const auto *R = T->getAsCXXRecordDecl();
+  if (R == nullptr || !R->hasDefinition() || R->isLambda() || R->isUnion())
+    return false;
+  bool tracked = false;
+  if (isStdTuple(R)) {
+    if (const auto *S = dyn_cast<ClassTemplateSpecializationDecl>(R))
+      forEachTypeArgument(S, [&](QualType A) { return !(tracked = tracksKeys(A)); });
+    return tracked;
+  }
+  if (R->isInStdNamespace() || !R->isTriviallyCopyable())
+    return false;
+  for (const FieldDecl *F : R->fields())
+    if (tracksKeys(F->getType()))
+      return true;
+  for (const CXXBaseSpecifier &B : R->bases())
+    if (tracksKeys(B.getType()))
+      return true;
+  return false;
+}
+
+bool tracksKeys(QualType T) {
+  T = canonical(T);
+  if (isArithmetic(T) || isValueRecord(T))
+    return true;
+  if (QualType E = arrayElement(T); !E.isNull())
+    return tracksKeys(E);
+  const QualType E = sequenceElement(T);
+  return !E.isNull() && tracksKeys(E);
+}
+
+bool isEnumerable(QualType T) {
+  T = canonical(T);
+  if (isArithmetic(T))
+    return true;
+  if (QualType E = arrayElement(T); !E.isNull())
+    return isEnumerable(E);
+  if (QualType E = sequenceElement(T); !E.isNull())
+    return isEnumerable(E);
+  const ClassTemplateSpecializationDecl *S = stdSpecialization(T);
+  if (S == nullptr || !isStdTuple(S))
+    return false;
+  bool any = false, all = true;
+  forEachTypeArgument(S, [&](QualType A) {
+    any = true;
+    return all = isEnumerable(A);
+  });
+  return any && all;
+}
+
+bool isIteratorLike(QualType T) {
+  return llvm::StringRef(T.getCanonicalType().getAsString()).contains("iterator");
+}
+
+bool isCharacterData(QualType T) {
+  return T->isAnyCharacterType() ||
+         (T->isArrayType() && T->getPointeeOrArrayElementType()->isAnyCharacterType());
+}
+
+} // namespace bytedmd
