@@ -29,10 +29,10 @@ std::optional<std::string> binaryOp(BinaryOperatorKind K) {
 #define BYTEDMD_ARITHMETIC(NAME, ir, token, ClangKind)                                             \
   case BO_##ClangKind:                                                                             \
   case BO_##ClangKind##Assign:                                                                     \
-    return "BYTEDMD_OP_" #NAME;
+    return spell::op(#NAME);
 #define BYTEDMD_COMPARISON(NAME, ir, token, ClangKind)                                             \
   case BO_##ClangKind:                                                                             \
-    return "BYTEDMD_OP_" #NAME;
+    return spell::op(#NAME);
 #include "bytedmd/ops.def"
   default:
     return std::nullopt;
@@ -44,7 +44,7 @@ std::optional<std::string> unaryOp(UnaryOperatorKind K) {
   switch (K) {
 #define BYTEDMD_UNARY(NAME, ir, token, ClangKind)                                                  \
   case UO_##ClangKind:                                                                             \
-    return "BYTEDMD_OP_" #NAME;
+    return spell::op(#NAME);
 #include "bytedmd/ops.def"
   default:
     return std::nullopt;
@@ -348,7 +348,7 @@ void BodyRewriter::unary(const UnaryOperator *U, Use use) {
     if (!isDependentOrArithmetic(sub))
       return lvalue(sub);
     edit_.replaceToken(U->getOperatorLoc(),
-                       spell::open("pre", K == UO_PreInc ? "BYTEDMD_OP_ADD" : "BYTEDMD_OP_SUB"));
+                       spell::open("pre", spell::op(K == UO_PreInc ? "ADD" : "SUB")));
     edit_.close(U->getEndLoc(), here(U->getOperatorLoc(), sub) + ")");
     return lvalue(sub);
   case UO_PostInc:
@@ -357,7 +357,7 @@ void BodyRewriter::unary(const UnaryOperator *U, Use use) {
       return lvalue(sub);
     applyUse(U, use);
     edit_.open(U->getBeginLoc(),
-               spell::open("post", K == UO_PostInc ? "BYTEDMD_OP_ADD" : "BYTEDMD_OP_SUB"));
+               spell::open("post", spell::op(K == UO_PostInc ? "ADD" : "SUB")));
     edit_.replaceToken(U->getOperatorLoc(), here(U->getOperatorLoc(), sub) + ")");
     return lvalue(sub);
   case UO_AddrOf:

@@ -36,7 +36,7 @@ std::optional<std::string> mathOp(StringRef name) {
     it = ops.find(name.drop_back());
   if (it == ops.end())
     return std::nullopt;
-  return std::string("BYTEDMD_OP_") + it->second;
+  return spell::op(it->second);
 }
 
 bool inStdOrGlobal(const FunctionDecl *F) {
@@ -138,7 +138,7 @@ bool BodyRewriter::minOrMax(const CallExpr *C, StringRef name, Use use) {
   const Expr *callee = C->getCallee()->IgnoreImplicit();
   applyUse(C, use);
   edit_.replace(callee->getBeginLoc(), edit_.tokenAfter(callee->getEndLoc()),
-                spell::openOverOperands("minmax", name == "max" ? "BYTEDMD_OP_GT" : "BYTEDMD_OP_LT"));
+                spell::openOverOperands("minmax", spell::op(name == "max" ? "GT" : "LT")));
   edit_.replaceCharacter(C->getRParenLoc(), "}" + here(C->getExprLoc(), C) + ")");
   // The arguments bind to const T&: load them here, as the comparison does.
   for (const Expr *arg : C->arguments())

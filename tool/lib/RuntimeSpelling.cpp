@@ -19,6 +19,8 @@ const char *const kMarkersComment =
     "\n// added by bytedmd-instrument: this file's functions are instrumented\n";
 const char *const kInternalLinkage = "static __attribute__((__unused__)) ";
 
+std::string op(const std::string &name) { return "BYTEDMD_OP_" + name; }
+
 std::string entry(const std::string &name) { return kNamespace + name; }
 
 std::string open(const std::string &name) { return entry(name) + "("; }

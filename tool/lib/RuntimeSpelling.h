@@ -13,6 +13,8 @@ namespace spell {
 
 // ---- entries of the C++ layer ----------------------------------------------
 
+/// "BYTEDMD_OP_NAME": an instruction of bytedmd/ops.def.
+std::string op(const std::string &name);
 /// "::bytedmd::NAME": an entry, as a callee that replaces another.
 std::string entry(const std::string &name);
 /// "::bytedmd::NAME(": the opening of a call of an entry; ")" closes it.

@@ -1,0 +1,94 @@
+// declarations_test.cpp - the rewriter on in-memory sources: declarations, returns and object copies.
+#include "rewrite_test_support.h"
+
+namespace bytedmd {
+namespace {
+
+TEST(Rewrite, AutoVariablesGetTheirTypeSpelled) {
+  const Instrumented r = instrument("double f(double a) { auto t = a * 2; return t; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "double t = ::bytedmd::init(&t, ::bytedmd::bin<BYTEDMD_OP_MUL>(");
+}
+
+TEST(Rewrite, ReturnsMarkResults) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    std::vector<double> f(double a, double b) { std::vector<double> y; y.push_back(a); return y; }
+    std::vector<double> g(double a, double b) { return {a, b * 2}; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::pushBack(y, ::bytedmd::ld(a));");
+  EXPECT_REWRITES_TO(r.code, "{ bytedmd_frame.results(y); return y; }");
+  EXPECT_REWRITES_TO(r.code,
+                     "return bytedmd_frame.retObject<std::vector<double>>(::bytedmd::listed<"
+                     "std::vector<double>>(2, {::bytedmd::stash(::bytedmd::ld(a)), "
+                     "::bytedmd::stash(::bytedmd::bin<BYTEDMD_OP_MUL>(");
+}
+
+TEST(Rewrite, ContainerCopiesKeepKeys) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    double f(const std::vector<double> &x) {
+      std::vector<double> c = x;
+      std::vector<double> d;
+      d = c;
+      for (double v : d) c[0] = v;
+      return c[0];
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "std::vector<double> c = x; ::bytedmd::copied(c, x);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::assignObject(d, c);");
+  EXPECT_REWRITES_TO(r.code,
+                     "for (auto&& bytedmd_ref_v : d) { double v = ::bytedmd::init(&v, "
+                     "::bytedmd::ld(bytedmd_ref_v)); ::bytedmd::set(c[0], ::bytedmd::ld(v)); }");
+}
+
+TEST(Rewrite, PairsTuplesAndStructuredBindings) {
+  const Instrumented r = instrument(R"cpp(
+    #include <utility>
+    struct P { double x, y; };
+    double f(double a, double b) {
+      std::pair<double, double> p(a, b);
+      auto q = std::make_pair(b, a);
+      P s{a, b};
+      auto [u, v] = s;
+      return p.first + q.second + u * v;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "std::pair<double, double> p{::bytedmd::stash(::bytedmd::ld(a)), "
+                             "::bytedmd::stash(::bytedmd::ld(b))}; "
+                             "::bytedmd::bindFields(2, p.first, p.second);");
+  EXPECT_REWRITES_TO(r.code, "auto q = ::bytedmd::make_pair(::bytedmd::seq{::bytedmd::ld(b), "
+                             "::bytedmd::ld(a)}); ::bytedmd::receive(q);");
+  EXPECT_REWRITES_TO(r.code, "auto [u, v] = s; ::bytedmd::copyKeys(u, s.x); "
+                             "::bytedmd::copyKeys(v, s.y);");
+}
+
+TEST(Rewrite, StructCopiesAndReturns) {
+  const Instrumented r = instrument(R"cpp(
+    struct P { double x, y; };
+    P make(double a) { return {a, a * 2}; }
+    double f(double a) { P p = make(a); P q = p; P w; w = q; return w.x; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "return bytedmd_frame.retObject<P>(::bytedmd::withFields(P{"
+                             "::bytedmd::stash(::bytedmd::ld(a)), ::bytedmd::stash(");
+  EXPECT_REWRITES_TO(r.code, "[&](P &bytedmd_o) { ::bytedmd::bindFields(2, bytedmd_o.x, "
+                             "bytedmd_o.y); }))");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::receive(p);");
+  EXPECT_REWRITES_TO(r.code, "P q = p; ::bytedmd::copied(q, p);");
+  EXPECT_REWRITES_TO(r.code, "P w; ::bytedmd::forget(w);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::assignObject(w, q);");
+}
+
+TEST(Rewrite, DependentAutoVariablesTakeTheirKeyAfterTheDeclaration) {
+  const Instrumented r = instrument(R"cpp(
+    template <class T> T f(T a) { auto t = a * a; return t; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "auto t = ::bytedmd::stash(::bytedmd::bin<BYTEDMD_OP_MUL>("
+                             "::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(a)})); "
+                             "::bytedmd::bindStashed(t, 1);");
+}
+
+} // namespace
+} // namespace bytedmd

@@ -1,0 +1,189 @@
+// diagnostics_test.cpp - the rewriter on in-memory sources: one test per diagnostic, and no output on errors.
+#include "rewrite_test_support.h"
+
+namespace bytedmd {
+namespace {
+
+TEST(Diagnose, UninstrumentedCallWithIteratorsToTrackedData) {
+  const Instrumented r = instrument(R"cpp(
+    #include <numeric>
+    #include <vector>
+    double f(const std::vector<double> &v) { return std::accumulate(v.begin(), v.end(), 0.0); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("input.cc:4:53: warning: bytedmd: call to 'std::accumulate', "
+                               "which is not instrumented"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code,
+                     "bytedmd_frame.diagnose(&bytedmd_where, \"bytedmd: call to 'std::accumulate'");
+}
+
+TEST(Diagnose, ExpressionInAMacroBody) {
+  const Instrumented r = instrument(R"cpp(
+    #define SQUARE(x) ((x) * (x))
+    double f(double a) { return SQUARE(a); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("input.cc:3:33: warning: bytedmd: expression expanded from a "
+                               "macro is not rewritten"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, ConstantMacrosAreFine) {
+  const Instrumented r = instrument(R"cpp(
+    #define SCALE (2.0 * 3.0)
+    double f(double a) { return a * SCALE; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+}
+
+TEST(Diagnose, TrackedParameterInALoopCondition) {
+  const Instrumented r = instrument(R"cpp(
+    double f(double a, int n) { for (int i = 0; i < n; ++i) a = a * 2; return a; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("input.cc:2:53: warning: bytedmd: parameter 'n' is read in a "
+                               "loop condition"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, PointerParameterUsedOtherwise) {
+  // p[i] and *p are modeled (first reads declare inputs); p++ is not.
+  Instrumented r = instrument("double f(const double *p) { return p[0] * *(p + 1); }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"p\", p);");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn(p[0], p)");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn(*(p + 1), p)");
+  r = instrument("double f(const double *p) { p++; return *p; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: pointer parameter 'p' is used other than as "
+                               "p[i] or *p"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, InlineAssembly) {
+  const Instrumented r =
+      instrument("double f(double a) { asm volatile(\"\" ::: \"memory\"); return a; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: inline assembly"), std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, UnmodeledContainerMember) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    double f(std::vector<double> v, double a) { v.insert(v.begin(), {a, a}); return v[0]; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u);
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: member function 'insert'"), std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, MethodOfAUserClass) {
+  const Instrumented r = instrument(R"cpp(
+    struct Acc { double s = 0; void add(double x) { s += x; } };
+    double f(double a) { Acc acc; acc.add(a); return acc.s; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: member function 'Acc::add' is not instrumented"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, UserClassBuiltFromTrackedValues) {
+  const Instrumented r = instrument(R"cpp(
+    struct P { double x, y; };
+    struct Q { Q(double a) : v(a) {} double v; };
+    double f(double a, double b) { P p{a, b}; Q q(a); return p.x + q.v; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  // P is plain data (modeled); Q has a constructor of its own (not modeled).
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: constructor of 'Q' is not instrumented"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "P p{::bytedmd::stash(::bytedmd::ld(a)), ::bytedmd::stash("
+                             "::bytedmd::ld(b))}; ::bytedmd::forget(p); "
+                             "::bytedmd::bindFields(2, p.x, p.y);");
+}
+
+TEST(Diagnose, MemcpyOnTrackedData) {
+  const Instrumented r = instrument(R"cpp(
+    #include <cstring>
+    double f(const double (&x)[2]) { double y[2]; std::memcpy(y, x, sizeof y); return y[0]; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: 'memcpy' on tracked data"), std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, TypePuns) {
+  const Instrumented r = instrument(R"cpp(
+    union U { double d; long l; };
+    long f(double a) { U u; u.d = a; long bits = *reinterpret_cast<long *>(&a); return bits + u.l; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: reading tracked data through a different type"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: a union member holding tracked data"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, LambdaCaptureByValue) {
+  const Instrumented r = instrument(R"cpp(
+    double f(double a) { auto g = [a](double x) { return a * x; }; return g(2); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: 'a' is captured by value"), std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, TwoStructValuesBuiltInOneCall) {
+  const Instrumented r = instrument(R"cpp(
+    struct P { double x, y; };
+    P make(double a) { return {a, a}; }
+    double use(P p, P q) { return p.x * q.y; }
+    double f(double a, double b) { P p = make(a); return use(p, make(b)) + use(make(a), make(b)); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: two struct values built in one call's arguments"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Diagnose, ParameterWhoseElementsAreNotInputs) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    struct P { double x, y; };
+    double f(const std::vector<P> &v) { return v[0].x; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: the elements of parameter 'v' are not declared "
+                               "as inputs"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Errors, SyntaxErrorProducesNothing) {
+  const Instrumented r = instrument("double f(double a) { return a * ; }");
+  EXPECT_FALSE(r.produced);
+  EXPECT_NE(r.diagnostics.find("error:"), std::string::npos);
+}
+
+TEST(Errors, UnknownFunctionProducesNothing) {
+  InstrumentOptions options;
+  options.functions = {"nope"};
+  const Instrumented r = instrument("double f(double a) { return a; }", options);
+  EXPECT_FALSE(r.produced);
+  EXPECT_NE(r.diagnostics.find("no function named 'nope'"), std::string::npos) << r.diagnostics;
+}
+
+} // namespace
+} // namespace bytedmd

@@ -1,0 +1,121 @@
+// operators_test.cpp - the rewriter on in-memory sources: operators, assignments, conditions, constants and instruction sites.
+#include "rewrite_test_support.h"
+
+#include <regex>
+
+namespace bytedmd {
+namespace {
+
+TEST(Rewrite, SourceLocationsPerInstruction) {
+  // Each instruction names its static location: the line, and what it
+  // computes (the variable it initialises or assigns, else its text).
+  // Reads without output share an unnamed site per line.
+  const Instrumented r = instrument("double f(double a, double b) {\n"
+                                    "  double t = a * b;\n"
+                                    "  auto g = [&](double x) { return x + t; };\n"
+                                    "  if (t > 1) t = -t;\n"
+                                    "  return g(t);\n"
+                                    "}\n");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  const std::string &code = r.withLocations;
+  auto site = [&](const std::string &declaration) {
+    std::smatch m;
+    const std::string pattern = "staticbytedmd_locationbytedmd_loc_([0-9]+)=" + declaration;
+    EXPECT_TRUE(std::regex_search(code, m, std::regex(pattern))) << declaration << "\n" << code;
+    return m.size() > 1 ? "&bytedmd_loc_" + m[1].str() : std::string("?");
+  };
+  const std::string t = site(R"(\{"input.cc",2,0,0,"t"\};)");
+  const std::string sum = site(R"(\{"input.cc",3,0,0,"x\+t"\};)");
+  const std::string negate = site(R"(\{"input.cc",4,0,0,"t"\};)");
+  const std::string compare = site(R"(\{"input.cc",4,0,0,"t>1"\};)");
+  const std::string truth = site(R"(\{"input.cc",4,0,0,nullptr\};)");
+  EXPECT_REWRITES_TO(code, "::bytedmd::ld(b)}, " + t + ")");
+  EXPECT_REWRITES_TO(code, "::bytedmd::ld(t)}, " + sum + ")");
+  EXPECT_REWRITES_TO(code, "::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GT>(::bytedmd::seq{"
+                           "::bytedmd::ld(t), 1}, " +
+                               compare + "), " + truth + ")");
+  EXPECT_REWRITES_TO(code, "::bytedmd::un<BYTEDMD_OP_NEG>(::bytedmd::ld(t), " + negate + ")");
+}
+
+TEST(Rewrite, BinaryOperatorsBecomeInstructionsWithOperandsInSourceOrder) {
+  const Instrumented r = instrument("double f(double a, double b) { return a * b - 2; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_SUB>("
+                             "::bytedmd::seq{::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{"
+                             "::bytedmd::ld(a),::bytedmd::ld(b)}),2}));");
+}
+
+TEST(Rewrite, ComparisonsUnaryAndLogicalOperators) {
+  const Instrumented r =
+      instrument("bool f(double a, double b) { return !(a < b) && -a >= ~int(b) || a != b; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "!(::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GE>(::bytedmd::seq{"
+                             "::bytedmd::un<BYTEDMD_OP_NEG>(::bytedmd::ld(a)),"
+                             "::bytedmd::un<BYTEDMD_OP_INVERT>(::bytedmd::cvt<int>(");
+  EXPECT_REWRITES_TO(r.code, "||::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_NE>");
+}
+
+TEST(Rewrite, AssignmentsCompoundAssignmentsAndIncrements) {
+  const Instrumented r =
+      instrument("double f(double a) { double t = a; t = t * a; t += a; ++t; t--; return t; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "double t = ::bytedmd::init(&t, ::bytedmd::ld(a));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::set(t, ::bytedmd::bin<BYTEDMD_OP_MUL>(");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::cset<BYTEDMD_OP_ADD>(t, ::bytedmd::ld(a));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::pre<BYTEDMD_OP_ADD>(t);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::post<BYTEDMD_OP_SUB>(t);");
+}
+
+TEST(Rewrite, ConditionsAreTruthReadsAndSubscriptsAreIndexReads) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    double f(const std::vector<double> &x, int i) {
+      double s = 0;
+      while (s < 3) s = s + x[i];
+      do { s = s * 2; } while (s < 10);
+      for (int j = 0; j < 2; ++j) if (x[j]) s = s + 1;
+      return s > 1 ? s : x[0];
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "while (::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(");
+  EXPECT_REWRITES_TO(r.code, "x[::bytedmd::index(::bytedmd::ld(i))]");
+  EXPECT_REWRITES_TO(r.code, "} while (::bytedmd::truth(");
+  EXPECT_REWRITES_TO(r.code,
+                     "if (::bytedmd::truth(::bytedmd::ld(x[::bytedmd::index(::bytedmd::ld(j))])))");
+  // Both branches are lvalues: the chosen one is loaded, with its own key.
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GT>("
+                             "::bytedmd::seq{::bytedmd::ld(s), 1})) ? s : x[0])");
+}
+
+TEST(Rewrite, ConditionalValuesChooseAnOperandWithItsKey) {
+  const Instrumented r = instrument("double f(double a) { return a > 1 ? a * 2 : 0.5; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::choose(::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GT>("
+                             "::bytedmd::seq{::bytedmd::ld(a), 1})), [&] { return "
+                             "::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(a), 2}); "
+                             "}, [&] { return 0.5; })");
+}
+
+TEST(Rewrite, ConstantsStayConstants) {
+  const Instrumented r = instrument(R"cpp(
+    double f(double a) { const int n = 2; constexpr double c = 0.5; double t[n] = {a};
+                         return t[0] * n * c; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "const int n = 2; constexpr double c = 0.5;");
+  EXPECT_REWRITES_TO(
+      r.code, "double t[n] = {::bytedmd::stash(::bytedmd::ld(a))}; ::bytedmd::bindStashed(t, 1);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{::bytedmd::ld(t[0]), n}), c})");
+}
+
+TEST(Rewrite, MacroArgumentsSpelledInTheFileAreRewritten) {
+  const Instrumented r = instrument(R"cpp(
+    #define SAME(x) x
+    double f(double a, double b) { return SAME(a * b); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "SAME(bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_MUL>(");
+}
+
+} // namespace
+} // namespace bytedmd

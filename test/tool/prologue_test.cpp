@@ -1,0 +1,57 @@
+// prologue_test.cpp - the rewriter on in-memory sources: the prologue: the site, the frame and the inputs.
+#include "rewrite_test_support.h"
+
+namespace bytedmd {
+namespace {
+
+TEST(Rewrite, PrologueDeclaresInputsLastParameterFirst) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    double f(const std::vector<double> &x, double y, int n) { return y; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code,
+                     "static bytedmd_function bytedmd_site = {\"f\", {\"input.cc\", 3, 12, 0}};");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::Frame bytedmd_frame(&bytedmd_site);");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"n,y,x\", n, y, x);");
+}
+
+TEST(Rewrite, UntrackedParametersAreNotInputs) {
+  const std::string source = R"cpp(
+    #include "bytedmd/runtime.h"
+    double f(double a, BYTEDMD_UNTRACKED int n, int m) { return a; })cpp";
+  Instrumented r = instrument(source);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"m,a\", m, a);");
+  InstrumentOptions options;
+  options.untracked = {"f:m"};
+  r = instrument(source, options);
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"a\", a);");
+}
+
+TEST(Rewrite, FunctionOptionChoosesTheMeasuredFunctions) {
+  InstrumentOptions options;
+  options.functions = {"ns::g"};
+  const Instrumented r = instrument(R"cpp(
+    namespace ns { double g(double a) { return a + 1; } }
+    double f(double a) { return ns::g(a); })cpp",
+                                    options);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_site = {\"ns::g\"");
+  // f is rewritten (it passes keys) but does not open a measurement.
+  EXPECT_REWRITES_TO(r.code, "double f(double a) { ::bytedmd::Frame bytedmd_frame(nullptr);");
+}
+
+TEST(Rewrite, KeepOutputsMarksReferenceParameters) {
+  InstrumentOptions options;
+  options.keepOutputs = true;
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    void f(const std::vector<double> &x, std::vector<double> &y, double &z) { y[0] = x[0]; z = x[0]; })cpp",
+                                    options);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.outputs(y); bytedmd_frame.outputs(z);");
+  EXPECT_EQ(r.code.find("bytedmd_frame.outputs(x)"), std::string::npos);
+}
+
+} // namespace
+} // namespace bytedmd
