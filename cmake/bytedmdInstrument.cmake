@@ -14,7 +14,8 @@
 # the plain ones). A source is rewritten again when any header it reads
 # changes (a depfile).
 #
-# Needs BYTEDMD_INSTRUMENT_EXECUTABLE (set by find_package(bytedmd)).
+# Runs the target bytedmd::instrument (from find_package(bytedmd), or from a
+# build that includes bytedmd with add_subdirectory).
 function(bytedmd_instrument)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "TARGET;INSTRUMENT_HEADERS" "SOURCES;FUNCTIONS;UNTRACKED")
   if(NOT arg_TARGET OR NOT arg_SOURCES)
@@ -26,9 +27,10 @@ function(bytedmd_instrument)
   if(NOT TARGET ${arg_TARGET})
     message(FATAL_ERROR "bytedmd_instrument: ${arg_TARGET} is not a target")
   endif()
-  if(NOT BYTEDMD_INSTRUMENT_EXECUTABLE)
-    message(FATAL_ERROR "bytedmd_instrument: BYTEDMD_INSTRUMENT_EXECUTABLE is not set; use find_package(bytedmd)")
+  if(NOT TARGET bytedmd::instrument)
+    message(FATAL_ERROR "bytedmd_instrument: there is no bytedmd::instrument target; use find_package(bytedmd)")
   endif()
+  set(tool "$<TARGET_FILE:bytedmd::instrument>")
 
   # One FUNCTIONS list for every source: each defines some of them.
   set(options "")
@@ -65,9 +67,9 @@ function(bytedmd_instrument)
     set(out "${CMAKE_CURRENT_BINARY_DIR}/bytedmd/${t}/${name}.bytedmd.cpp")
     add_custom_command(
       OUTPUT "${out}"
-      COMMAND "${BYTEDMD_INSTRUMENT_EXECUTABLE}" "${path}" -o "${out}" "--dep-file=${out}.d"
+      COMMAND "${tool}" "${path}" -o "${out}" "--dep-file=${out}.d"
               ${options} -- ${flags}
-      DEPENDS "${path}" "${BYTEDMD_INSTRUMENT_EXECUTABLE}"
+      DEPENDS "${path}" "${tool}"
       DEPFILE "${out}.d"
       COMMENT "bytedmd: instrumenting ${source}"
       COMMAND_EXPAND_LISTS
