@@ -64,6 +64,11 @@ static cl::opt<std::string> depFile(
     cl::desc("Also write a Makefile-style list of the project files the output depends on "
              "(for build systems: CMake's DEPFILE)"),
     cl::value_desc("FILE"), cl::cat(category));
+static cl::opt<bool> printPlan(
+    "print-plan",
+    cl::desc("Write the planned edits (one per line: file:line:col, kind, text, in the order "
+             "they apply) instead of the instrumented file: to see what the rewriter does"),
+    cl::cat(category));
 static cl::opt<bool> printFlags("print-flags",
                                 cl::desc("Print the compile and link flags that instrumented "
                                          "code needs, and exit"),
@@ -109,19 +114,79 @@ static std::string makeEscaped(StringRef path) {
   return out;
 }
 
-int main(int argc, const char **argv) {
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--print-flags") == 0 || std::strcmp(argv[i], "-print-flags") == 0) {
-      const bytedmd::RuntimePaths paths = bytedmd::findRuntime(argv[0]);
-      if (!paths.found) {
-        errs() << "bytedmd-instrument: error: cannot find the runtime (looked for "
-               << paths.includeDir << "/bytedmd/runtime.h); reinstall bytedmd\n";
-        return 1;
-      }
-      outs() << bytedmd::kDefaultStandard << " -I" << paths.includeDir << " " << paths.library << " -pthread\n";
-      return 0;
-    }
+/// --print-flags: what the user's compiler needs for instrumented code.
+static int printCompileFlags(const char *argv0) {
+  const bytedmd::RuntimePaths paths = bytedmd::findRuntime(argv0);
+  if (!paths.found) {
+    errs() << "bytedmd-instrument: error: cannot find the runtime (looked for "
+           << paths.includeDir << "/bytedmd/runtime.h); reinstall bytedmd\n";
+    return 1;
   }
+  outs() << bytedmd::kDefaultStandard << " -I" << paths.includeDir << " " << paths.library
+         << " -pthread\n";
+  return 0;
+}
+
+/// The compiler arguments as bytedmd parses them: the resource directory,
+/// no GCC-only flags, the runtime's headers (sources may include
+/// bytedmd/runtime.h for its annotations), and the default standard.
+static clang::tooling::ArgumentsAdjuster argumentsFor(const bytedmd::RuntimePaths &runtime) {
+  return [runtime](const clang::tooling::CommandLineArguments &in, StringRef) {
+    std::vector<std::string> out = bytedmd::adjustArguments(in);
+    if (runtime.found)
+      out.push_back("-I" + runtime.includeDir);
+    if (!bytedmd::choosesStandard(out) && !out.empty())
+      out.insert(out.begin() + 1, bytedmd::kDefaultStandard);
+    return out;
+  };
+}
+
+/// The options of the command line, for the library.
+static bytedmd::InstrumentOptions instrumentOptions() {
+  bytedmd::InstrumentOptions options;
+  options.functions = functions;
+  options.untracked = untracked;
+  options.keepOutputs = keepOutputs;
+  options.allowMissingFunctions = allowMissingFunctions;
+  options.instrumentHeaders = instrumentHeaders;
+  options.printPlan = printPlan;
+  if (!instrumentHeaders.empty()) {
+    SmallString<256> dir(headerDir.empty() && !output.empty() && output != "-"
+                             ? output + ".headers"
+                             : std::string(headerDir));
+    if (!dir.empty())
+      sys::fs::make_absolute(dir);
+    options.headerDir = dir.str().str();
+  }
+  return options;
+}
+
+/// Writes the header copies, the depfile and the output (or the plan), in
+/// that order: the output includes the copies.
+static int writeResult(const bytedmd::InstrumentResult &result, const std::string &source) {
+  for (const bytedmd::RewrittenHeader &h : result.headers)
+    if (!writeAtomically(h.path, h.content))
+      return 1;
+  if (!depFile.empty()) {
+    const std::string target = output.empty() || output == "-" ? source : output;
+    std::string rule = makeEscaped(target) + ":";
+    for (const std::string &d : result.dependencies)
+      rule += " \\\n  " + makeEscaped(d);
+    if (!writeAtomically(depFile, rule + "\n"))
+      return 1;
+  }
+  const std::string &text = printPlan ? result.plan : result.output;
+  if (output.empty() || output == "-") {
+    outs() << text;
+    return 0;
+  }
+  return writeAtomically(output, text) ? 0 : 1;
+}
+
+int main(int argc, const char **argv) {
+  for (int i = 1; i < argc; ++i)
+    if (std::strcmp(argv[i], "--print-flags") == 0 || std::strcmp(argv[i], "-print-flags") == 0)
+      return printCompileFlags(argv[0]);
   // Without a compilation database or '--', parse as C++17.
   std::vector<const char *> args(argv, argv + argc);
   bool hasSeparator = false, hasDatabase = false;
@@ -147,39 +212,15 @@ int main(int argc, const char **argv) {
     errs() << "bytedmd-instrument: error: " << source << ": no such file\n";
     return 1;
   }
-  clang::tooling::ClangTool tool(parser->getCompilations(), {source});
-  // Sources may include bytedmd/runtime.h for its annotations.
-  const bytedmd::RuntimePaths runtime = bytedmd::findRuntime(argv[0]);
-  tool.appendArgumentsAdjuster(
-      [runtime](const clang::tooling::CommandLineArguments &in, StringRef) {
-        std::vector<std::string> out = bytedmd::adjustArguments(in);
-        if (runtime.found)
-          out.push_back("-I" + runtime.includeDir);
-        if (!bytedmd::choosesStandard(out) && !out.empty())
-          out.insert(out.begin() + 1, bytedmd::kDefaultStandard);
-        return out;
-      });
-
-  bytedmd::InstrumentOptions options;
-  options.functions = functions;
-  options.untracked = untracked;
-  options.keepOutputs = keepOutputs;
-  options.allowMissingFunctions = allowMissingFunctions;
-  options.instrumentHeaders = instrumentHeaders;
-  if (!instrumentHeaders.empty()) {
-    std::string why;
-    if (!Regex(instrumentHeaders).isValid(why)) {
-      errs() << "bytedmd-instrument: error: --instrument-headers='" << instrumentHeaders
-             << "' is not a valid regular expression: " << why << "\n";
-      return 1;
-    }
-    SmallString<256> dir(headerDir.empty() && !output.empty() && output != "-"
-                             ? output + ".headers"
-                             : std::string(headerDir));
-    if (!dir.empty())
-      sys::fs::make_absolute(dir);
-    options.headerDir = dir.str().str();
+  std::string why;
+  if (!instrumentHeaders.empty() && !Regex(instrumentHeaders).isValid(why)) {
+    errs() << "bytedmd-instrument: error: --instrument-headers='" << instrumentHeaders
+           << "' is not a valid regular expression: " << why << "\n";
+    return 1;
   }
+  clang::tooling::ClangTool tool(parser->getCompilations(), {source});
+  tool.appendArgumentsAdjuster(argumentsFor(bytedmd::findRuntime(argv[0])));
+  const bytedmd::InstrumentOptions options = instrumentOptions();
   bytedmd::InstrumentResult result;
   const int status = tool.run(bytedmd::newInstrumentActionFactory(options, result).get());
   if (status != 0 || !result.produced) {
@@ -187,21 +228,5 @@ int main(int argc, const char **argv) {
            << " was not instrumented (see the diagnostics above); no output written\n";
     return 1;
   }
-  // Headers first: the output includes them.
-  for (const bytedmd::RewrittenHeader &h : result.headers)
-    if (!writeAtomically(h.path, h.content))
-      return 1;
-  if (!depFile.empty()) {
-    const std::string target = output.empty() || output == "-" ? source : output;
-    std::string rule = makeEscaped(target) + ":";
-    for (const std::string &d : result.dependencies)
-      rule += " \\\n  " + makeEscaped(d);
-    if (!writeAtomically(depFile, rule + "\n"))
-      return 1;
-  }
-  if (output.empty() || output == "-") {
-    outs() << result.output;
-    return 0;
-  }
-  return writeAtomically(output, result.output) ? 0 : 1;
+  return writeResult(result, source);
 }
