@@ -18,8 +18,8 @@ namespace bytedmd {
 
 BodyRewriter::BodyRewriter(ASTContext &context, EditPlan &plan, const RewritePolicy &policy,
                            RewriteDiagnostics &diags)
-    : ctx_(context), sm_(context.getSourceManager()), edit_(context, plan, policy),
-      policy_(policy), diags_(diags) {}
+    : ctx_(context), sm_(context.getSourceManager()),
+      edit_(context, plan, policy, policy.expansions(), diags), policy_(policy), diags_(diags) {}
 
 void BodyRewriter::function(const FunctionDecl *F) {
   current_ = F;
@@ -57,10 +57,9 @@ void BodyRewriter::warn(SourceLocation at, Message m, const std::vector<std::str
 }
 
 std::string BodyRewriter::here(SourceLocation at, const Expr *computes) {
-  const SourceLocation file = edit_.editable(at);
-  if (file.isInvalid())
+  const unsigned line = edit_.line(at);
+  if (line == 0)
     return "";
-  const unsigned line = sm_.getPresumedLineNumber(file);
   std::string name;
   if (computes != nullptr) {
     auto named = outputNames_.find(computes);

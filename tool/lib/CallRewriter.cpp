@@ -79,9 +79,9 @@ bool BodyRewriter::operatorCall(const CXXOperatorCallExpr *O) {
       !isArithmetic(O->getArg(0)->getType()) &&
       (O->getArg(1)->isLValue() || isValueRecord(O->getArg(0)->getType()))) {
     // a = b on containers and structs: the copy keeps the keys.
-    edit_.open(O->getBeginLoc(), spell::open("assignObject"));
+    edit_.open(O, spell::open("assignObject"));
     edit_.replaceToken(O->getOperatorLoc(), ",");
-    edit_.close(O->getEndLoc(), ")");
+    edit_.close(O, ")");
     lvalue(O->getArg(0));
     lvalue(O->getArg(1));
     return true;
@@ -103,7 +103,7 @@ bool BodyRewriter::memberCall(const CXXMemberCallExpr *M, Use use) {
   if (ME && method && (name == "push_back" || name == "emplace_back") && M->getNumArgs() == 1 &&
       isVectorOfArithmetic(object->getType())) {
     // v.push_back(x) -> ::bytedmd::pushBack(v, x)
-    edit_.open(M->getBeginLoc(), spell::open("pushBack"));
+    edit_.open(M, spell::open("pushBack"));
     edit_.replace(ME->getOperatorLoc(), edit_.tokenAfter(ME->getMemberLoc()), ", ");
     lvalue(object);
     loadArgument(M->getArg(0));
@@ -124,7 +124,7 @@ bool BodyRewriter::vectorMember(const CXXMemberCallExpr *M, Use use) {
   if (helper.empty())
     return false;
   applyUse(M, use);
-  edit_.open(M->getBeginLoc(), spell::open(helper));
+  edit_.open(M, spell::open(helper));
   edit_.replace(ME->getOperatorLoc(), edit_.tokenAfter(ME->getMemberLoc()), ", ");
   lvalue(M->getImplicitObjectArgument());
   for (const Expr *arg : M->arguments())

@@ -106,9 +106,11 @@ void BodyRewriter::lvalue(const Expr *E) {
 void BodyRewriter::expr(const Expr *E, Use use) {
   if (E == nullptr)
     return;
-  if (!edit_.canEdit(E)) {
+  if (!edit_.reachable(E)) {
+    // Text a macro's body wrote: a constant needs nothing; anything else is
+    // measured as the expansion is (or reported, when it cannot be).
     if (isDependentOrArithmetic(E) && (E->isValueDependent() || !E->isEvaluatable(ctx_)))
-      warn(E->getExprLoc(), Message::MacroBody);
+      edit_.unreachable(E->getExprLoc());
     return;
   }
   if (const auto *P = dyn_cast<ParenExpr>(E))
@@ -229,7 +231,7 @@ void BodyRewriter::arithmeticCast(const ExplicitCastExpr *C, Use use) {
     edit_.replace(edit_.editable(CS->getLParenLoc()), edit_.editable(CS->getRParenLoc()),
                   spell::open("cvt", type));
     applyUse(C, use);
-    edit_.close(C->getEndLoc(), ")");
+    edit_.close(C, ")");
   } else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(C); F && F->getLParenLoc().isValid()) {
     applyUse(C, use);
     edit_.replace(edit_.editable(F->getBeginLoc()), edit_.editable(F->getLParenLoc()),
@@ -298,9 +300,9 @@ void BodyRewriter::binary(const BinaryOperator *B, Use use) {
     return;
   }
   applyUse(B, use);
-  edit_.open(B->getBeginLoc(), spell::openOverOperands("bin", *op));
+  edit_.open(B, spell::openOverOperands("bin", *op));
   edit_.replaceToken(B->getOperatorLoc(), ",");
-  edit_.close(B->getEndLoc(), "}" + here(B->getOperatorLoc(), B) + ")");
+  edit_.close(B, "}" + here(B->getOperatorLoc(), B) + ")");
   expr(L, Use::Value);
   expr(R, Use::Value);
 }
@@ -314,15 +316,15 @@ void BodyRewriter::assignment(const BinaryOperator *B) {
     return;
   }
   if (B->getOpcode() == BO_Assign) {
-    edit_.open(B->getBeginLoc(), spell::open("set"));
+    edit_.open(B, spell::open("set"));
     edit_.replaceToken(B->getOperatorLoc(), ",");
-    edit_.close(B->getEndLoc(), ")");
+    edit_.close(B, ")");
     nameOutput(R, SourceEditor::shorten(edit_.text(L->getSourceRange()))); // `s = ...`
   } else {
     // x op= y makes a new x.
-    edit_.open(B->getBeginLoc(), spell::open("cset", *binaryOp(B->getOpcode())));
+    edit_.open(B, spell::open("cset", *binaryOp(B->getOpcode())));
     edit_.replaceToken(B->getOperatorLoc(), ",");
-    edit_.close(B->getEndLoc(), here(B->getOperatorLoc(), L) + ")");
+    edit_.close(B, here(B->getOperatorLoc(), L) + ")");
   }
   lvalue(L);
   expr(R, Use::Value);
@@ -339,7 +341,7 @@ void BodyRewriter::unary(const UnaryOperator *U, Use use) {
       return expr(sub, Use::Plain);
     applyUse(U, use);
     edit_.replaceToken(U->getOperatorLoc(), spell::open("un", *unaryOp(K)));
-    edit_.close(U->getEndLoc(), here(U->getOperatorLoc(), U) + ")");
+    edit_.close(U, here(U->getOperatorLoc(), U) + ")");
     return expr(sub, Use::Value);
   case UO_LNot:
     return expr(sub, Use::Truth);
@@ -349,14 +351,14 @@ void BodyRewriter::unary(const UnaryOperator *U, Use use) {
       return lvalue(sub);
     edit_.replaceToken(U->getOperatorLoc(),
                        spell::open("pre", spell::op(K == UO_PreInc ? "ADD" : "SUB")));
-    edit_.close(U->getEndLoc(), here(U->getOperatorLoc(), sub) + ")");
+    edit_.close(U, here(U->getOperatorLoc(), sub) + ")");
     return lvalue(sub);
   case UO_PostInc:
   case UO_PostDec:
     if (!isDependentOrArithmetic(sub))
       return lvalue(sub);
     applyUse(U, use);
-    edit_.open(U->getBeginLoc(),
+    edit_.open(U,
                spell::open("post", spell::op(K == UO_PostInc ? "ADD" : "SUB")));
     edit_.replaceToken(U->getOperatorLoc(), here(U->getOperatorLoc(), sub) + ")");
     return lvalue(sub);
@@ -371,10 +373,10 @@ void BodyRewriter::conditional(const ConditionalOperator *C, Use use) {
   if (C->isPRValue() && isDependentOrArithmetic(C)) {
     // c ? a : b  ->  choose(truth(c), [&] { return a; }, [&] { return b; })
     applyUse(C, use);
-    edit_.open(C->getBeginLoc(), spell::open("choose"));
+    edit_.open(C, spell::open("choose"));
     edit_.replaceToken(C->getQuestionLoc(), spell::kChooseThen);
     edit_.replaceToken(C->getColonLoc(), spell::kChooseElse);
-    edit_.close(C->getEndLoc(), spell::kChooseClose);
+    edit_.close(C, spell::kChooseClose);
     expr(C->getCond(), Use::Truth);
     expr(C->getTrueExpr(), Use::Value);
     expr(C->getFalseExpr(), Use::Value);

@@ -7,8 +7,10 @@
 //   4. files      header copies' linkage and includes, cross-file markers
 //   5. apply      apply the plan; the texts go to the caller
 //
-// Nothing is produced when the translation unit has errors or a phase
-// reports one.
+// When the rewrite needs to edit inside a macro's body, the plan is dropped
+// and the whole is done once more on the files with those invocations
+// expanded (MacroExpansions.h). Nothing is produced when the translation
+// unit has errors or a phase reports one.
 #include "Instrumenter.h"
 
 #include "CrossFileMarkers.h"
@@ -16,6 +18,7 @@
 #include "FunctionRewriter.h"
 #include "FunctionSelection.h"
 #include "HeaderCopies.h"
+#include "MacroExpansions.h"
 #include "RewriteDiagnostics.h"
 #include "RewritePolicy.h"
 
@@ -26,8 +29,10 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Rewrite/Core/Rewriter.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 using namespace clang;
 
@@ -37,24 +42,30 @@ namespace {
 class Consumer : public ASTConsumer {
 public:
   Consumer(CompilerInstance &ci, const InstrumentOptions &options, InstrumentResult &result,
-           const std::vector<Inclusion> &inclusions)
-      : ci_(ci), options_(options), result_(result), inclusions_(inclusions) {}
+           const std::vector<Inclusion> &inclusions, MacroExpansions *expansions)
+      : ci_(ci), options_(options), result_(result), inclusions_(inclusions),
+        expansions_(expansions) {}
 
   void HandleTranslationUnit(ASTContext &context) override {
     DiagnosticsEngine &engine = ci_.getDiagnostics();
     if (engine.hasErrorOccurred())
       return;
-    RewriteDiagnostics diags(engine);
+    RewriteDiagnostics diags(engine, expansions_ != nullptr);
     HeaderCopies files(context.getSourceManager(), options_, inclusions_);
     FunctionSelection selection(options_, files);
     if (!files.valid(diags) || !select(context, files, selection, diags)) {
+      diags.flush();
       result_.warnings += diags.count();
       return;
     }
     EditPlan plan;
     CrossFileMarkers markers;
-    rewrite(context, RewritePolicy(selection, files, markers, options_.keepOutputs), selection,
-            plan, diags);
+    rewrite(context,
+            RewritePolicy(selection, files, markers, expansions_, options_.keepOutputs),
+            selection, plan, diags);
+    if (expansions_ != nullptr && expansions_->any())
+      return rewriteExpanded(); // what this pass planned and reported is dropped
+    diags.flush();
     result_.warnings += diags.count();
     if (engine.hasErrorOccurred())
       return;
@@ -77,6 +88,7 @@ private:
   /// measurements).
   void rewrite(ASTContext &context, const RewritePolicy &policy, FunctionSelection &selection,
                EditPlan &plan, RewriteDiagnostics &diags) {
+    result_.measured.clear();
     for (const FunctionDecl *F : selection.functions()) {
       if (F->isMain())
         continue;
@@ -85,6 +97,12 @@ private:
         result_.measured.push_back(F->getQualifiedNameAsString());
     }
   }
+
+  /// The same action on the files with the noted macro invocations expanded,
+  /// in a compiler instance of its own; macros it still cannot edit inside
+  /// are reported. Of its diagnostics only bytedmd's and errors are shown:
+  /// the compiler's own warnings were shown for the first pass.
+  void rewriteExpanded();
 
   void apply(ASTContext &context, const EditPlan &plan, const HeaderCopies &files) {
     SourceManager &sm = context.getSourceManager();
@@ -104,6 +122,7 @@ private:
   const InstrumentOptions &options_;
   InstrumentResult &result_;
   const std::vector<Inclusion> &inclusions_;
+  MacroExpansions *expansions_;
 };
 
 class Action : public ASTFrontendAction {
@@ -112,14 +131,57 @@ public:
       : options_(options), result_(result) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &ci, StringRef) override {
     ci.getPreprocessor().addPPCallbacks(recordInclusions(inclusions_));
-    return std::make_unique<Consumer>(ci, options_, result_, inclusions_);
+    if (options_.expandMacros)
+      expansions_ = std::make_unique<MacroExpansions>(ci.getPreprocessor());
+    return std::make_unique<Consumer>(ci, options_, result_, inclusions_, expansions_.get());
   }
 
 private:
   const InstrumentOptions &options_;
   InstrumentResult &result_;
   std::vector<Inclusion> inclusions_;
+  std::unique_ptr<MacroExpansions> expansions_;
 };
+
+/// Passes on errors and bytedmd's own diagnostics (with their notes).
+class OwnDiagnostics : public DiagnosticConsumer {
+public:
+  explicit OwnDiagnostics(DiagnosticConsumer &to) : to_(to) {}
+  void HandleDiagnostic(DiagnosticsEngine::Level level, const Diagnostic &info) override {
+    DiagnosticConsumer::HandleDiagnostic(level, info);
+    if (level != DiagnosticsEngine::Note) {
+      llvm::SmallString<128> text;
+      info.FormatDiagnostic(text);
+      passing_ = level >= DiagnosticsEngine::Error || text.str().starts_with("bytedmd:");
+    }
+    if (passing_)
+      to_.HandleDiagnostic(level, info);
+  }
+
+private:
+  DiagnosticConsumer &to_;
+  bool passing_ = false;
+};
+
+void Consumer::rewriteExpanded() {
+  auto invocation = std::make_shared<CompilerInvocation>(ci_.getInvocation());
+  // Its warnings are counted where they are shown, by the first pass's client.
+  invocation->getDiagnosticOpts().ShowCarets = false;
+  for (const auto &[name, text] : expansions_->expandedFiles())
+    invocation->getPreprocessorOpts().addRemappedFile(
+        name, llvm::MemoryBuffer::getMemBufferCopy(text, name).release());
+  CompilerInstance expanded(ci_.getPCHContainerOperations());
+  expanded.setInvocation(std::move(invocation));
+  expanded.setFileManager(&ci_.getFileManager());
+  expanded.createDiagnostics(new OwnDiagnostics(ci_.getDiagnosticClient()), true);
+  InstrumentOptions once = options_;
+  once.expandMacros = false;
+  Action action(once, result_);
+  if (!expanded.ExecuteAction(action))
+    ci_.getDiagnostics().Report(ci_.getDiagnostics().getCustomDiagID(
+        DiagnosticsEngine::Error, "bytedmd: the file with its macros expanded did not compile "
+                                  "(see above); report this with the source"));
+}
 
 class Factory : public tooling::FrontendActionFactory {
 public:

@@ -42,6 +42,9 @@ struct InstrumentOptions {
   std::string headerDir;
   /// Also print the planned edits into InstrumentResult::plan.
   bool printPlan = false;
+  /// Rewrite the file again with the macro invocations whose bodies need
+  /// edits replaced by their expansions (false: report them instead).
+  bool expandMacros = true;
 };
 
 /// A project header rewritten with the main file.

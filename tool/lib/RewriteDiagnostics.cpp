@@ -125,7 +125,8 @@ std::string formatMessage(Message m, const std::vector<std::string> &args) {
   return out;
 }
 
-RewriteDiagnostics::RewriteDiagnostics(clang::DiagnosticsEngine &engine) : engine_(engine) {
+RewriteDiagnostics::RewriteDiagnostics(clang::DiagnosticsEngine &engine, bool deferred)
+    : engine_(engine), deferred_(deferred) {
   warning_ = engine_.getCustomDiagID(clang::DiagnosticsEngine::Warning, "bytedmd: %0");
   error_ = engine_.getCustomDiagID(clang::DiagnosticsEngine::Error, "bytedmd: %0");
 }
@@ -135,13 +136,24 @@ std::string RewriteDiagnostics::report(clang::SourceLocation at, Message m,
   const Entry &e = entry(m);
   std::string text = formatMessage(m, args);
   if (e.channel != Channel::RunTime) {
-    engine_.Report(at, e.severity == Severity::Error ? error_ : warning_) << text;
+    const unsigned id = e.severity == Severity::Error ? error_ : warning_;
+    if (deferred_)
+      waiting_.push_back({at, {id, text}});
+    else
+      engine_.Report(at, id) << text;
     if (e.severity == Severity::Warning)
       ++count_;
   }
   if (e.channel == Channel::Both)
     runTime_.emplace_back(at, text);
   return text;
+}
+
+void RewriteDiagnostics::flush() {
+  for (const auto &[at, message] : waiting_)
+    engine_.Report(at, message.first) << message.second;
+  waiting_.clear();
+  deferred_ = false;
 }
 
 RewriteDiagnostics::RunTimeList RewriteDiagnostics::enterFunction() {

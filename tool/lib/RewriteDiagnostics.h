@@ -61,12 +61,17 @@ std::string formatMessage(Message m, const std::vector<std::string> &args = {});
 /// frame must declare at run time.
 class RewriteDiagnostics {
 public:
-  explicit RewriteDiagnostics(clang::DiagnosticsEngine &engine);
+  /// With `deferred`, compile-time reports wait for flush() (the rewrite may
+  /// be redone on the file with its macros expanded, which reports afresh).
+  explicit RewriteDiagnostics(clang::DiagnosticsEngine &engine, bool deferred = false);
 
   /// Reports m at `at` on its channels; returns the message text.
   std::string report(clang::SourceLocation at, Message m, const std::vector<std::string> &args = {});
 
-  /// Warnings and errors reported so far.
+  /// Reports what was deferred.
+  void flush();
+
+  /// Warnings reported so far.
   unsigned count() const { return count_; }
 
   /// The run-time messages of the function being rewritten, in report order.
@@ -80,6 +85,8 @@ private:
   clang::DiagnosticsEngine &engine_;
   unsigned warning_, error_;
   unsigned count_ = 0;
+  bool deferred_;
+  std::vector<std::pair<clang::SourceLocation, std::pair<unsigned, std::string>>> waiting_;
   RunTimeList runTime_;
 };
 

@@ -10,11 +10,14 @@
 
 namespace bytedmd {
 
+class MacroExpansions;
+
 class RewritePolicy {
 public:
   RewritePolicy(const FunctionSelection &functions, const HeaderCopies &files,
-                CrossFileMarkers &markers, bool keepOutputs)
-      : functions_(functions), files_(files), markers_(markers), keepOutputs_(keepOutputs) {}
+                CrossFileMarkers &markers, MacroExpansions *expansions, bool keepOutputs)
+      : functions_(functions), files_(files), markers_(markers), expansions_(expansions),
+        keepOutputs_(keepOutputs) {}
 
   /// Opens a measurement when called from code that is not measuring.
   bool isMeasured(const clang::FunctionDecl *F) const { return functions_.isMeasured(F); }
@@ -30,11 +33,14 @@ public:
   bool keepOutputs() const { return keepOutputs_; }
   /// Collects the markers of functions called across files.
   CrossFileMarkers &markers() const { return markers_; }
+  /// Collects the macro invocations to expand (null: they cannot be).
+  MacroExpansions *expansions() const { return expansions_; }
 
 private:
   const FunctionSelection &functions_;
   const HeaderCopies &files_;
   CrossFileMarkers &markers_;
+  MacroExpansions *expansions_;
   bool keepOutputs_;
 };
 

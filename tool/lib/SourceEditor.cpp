@@ -1,6 +1,8 @@
 // SourceEditor.cpp - editable locations and planned edits (see the header).
 #include "SourceEditor.h"
 
+#include "MacroExpansions.h"
+#include "RewriteDiagnostics.h"
 #include "RewritePolicy.h"
 
 #include "clang/AST/ASTContext.h"
@@ -18,43 +20,133 @@ using namespace clang;
 
 namespace bytedmd {
 
-SourceEditor::SourceEditor(ASTContext &context, EditPlan &plan, const RewritePolicy &policy)
-    : ctx_(context), sm_(context.getSourceManager()), plan_(plan), policy_(policy) {}
+SourceEditor::SourceEditor(ASTContext &context, EditPlan &plan, const RewritePolicy &policy,
+                           MacroExpansions *expansions, RewriteDiagnostics &diags)
+    : ctx_(context), sm_(context.getSourceManager()), plan_(plan), policy_(policy),
+      expansions_(expansions), diags_(diags) {}
 
-SourceLocation SourceEditor::editable(SourceLocation L) const {
+bool SourceEditor::inRewrittenFile(SourceLocation L) const {
+  return L.isValid() && L.isFileID() && policy_.isRewrittenFile(sm_.getFileID(L));
+}
+
+void SourceEditor::unreachable(SourceLocation L) {
+  if (expansions_ != nullptr && expansions_->need(L))
+    return;
+  const SourceLocation where = L.isMacroID() ? sm_.getExpansionRange(L).getBegin() : L;
+  if (reported_.insert(where).second)
+    diags_.report(where, Message::MacroBody);
+}
+
+bool SourceEditor::claim(SourceLocation argument, SourceLocation spelling) {
+  // A macro's parameter may appear several times in its body: an edit of one
+  // use, made where the argument is written, would apply to every use.
+  const SourceLocation use = sm_.getSLocEntry(sm_.getFileID(argument))
+                                 .getExpansion()
+                                 .getExpansionLocStart();
+  const auto [it, fresh] = argumentUses_.try_emplace(spelling, use);
+  return fresh || it->second == use;
+}
+
+SourceLocation SourceEditor::editable(SourceLocation L) {
   if (L.isInvalid())
     return {};
-  if (L.isMacroID()) {
-    SourceLocation edge;
-    if (sm_.isMacroArgExpansion(L)) {
-      L = sm_.getSpellingLoc(L);
-    } else if (Lexer::isAtStartOfMacroExpansion(L, sm_, ctx_.getLangOpts(), &edge) ||
-               Lexer::isAtEndOfMacroExpansion(L, sm_, ctx_.getLangOpts(), &edge)) {
-      L = edge;
-    } else {
-      return {};
-    }
-    if (L.isMacroID())
-      return {};
+  if (L.isFileID()) {
+    if (inRewrittenFile(L))
+      return L;
+    unreachable(L);
+    return {};
   }
-  return L.isFileID() && policy_.isRewrittenFile(sm_.getFileID(L)) ? L : SourceLocation();
+  // A macro argument's token can be edited where it is written, when that
+  // is in the invocation itself (not in another macro's definition).
+  if (sm_.isMacroArgExpansion(L)) {
+    const SourceLocation spelling = sm_.getSpellingLoc(L);
+    const CharSourceRange invocation = sm_.getExpansionRange(L);
+    if (inRewrittenFile(spelling) &&
+        sm_.getFileID(spelling) == sm_.getFileID(invocation.getBegin()) &&
+        !sm_.isBeforeInTranslationUnit(spelling, invocation.getBegin()) &&
+        !sm_.isBeforeInTranslationUnit(invocation.getEnd(), spelling) && claim(L, spelling))
+      return spelling;
+  }
+  unreachable(L);
+  return {};
 }
 
-bool SourceEditor::canEdit(const Expr *E) const {
-  return editable(E->getBeginLoc()).isValid() && editable(E->getEndLoc()).isValid();
+/// Macro locations in the same use of one macro argument.
+static bool sameArgumentUse(const SourceManager &sm, SourceLocation a, SourceLocation b) {
+  if (!a.isMacroID() || !b.isMacroID() || !sm.isMacroArgExpansion(a) ||
+      !sm.isMacroArgExpansion(b))
+    return false;
+  return sm.getSLocEntry(sm.getFileID(a)).getExpansion().getExpansionLocStart() ==
+         sm.getSLocEntry(sm.getFileID(b)).getExpansion().getExpansionLocStart();
 }
 
-void SourceEditor::open(SourceLocation at, const std::string &text) {
-  plan_.insert(editable(at), text, true);
+CharSourceRange SourceEditor::fileRange(const Expr *E) const {
+  const SourceRange tokens = E->getSourceRange();
+  if (tokens.isInvalid())
+    return {};
+  // Within one argument, edit where the argument is written (as its tokens
+  // are); otherwise around a whole invocation, or in the file.
+  if (sameArgumentUse(sm_, tokens.getBegin(), tokens.getEnd())) {
+    const CharSourceRange spelled = written(SourceRange(
+        sm_.getSpellingLoc(tokens.getBegin()), sm_.getSpellingLoc(tokens.getEnd())), tokens);
+    if (spelled.isValid())
+      return spelled;
+  }
+  return written(tokens, tokens);
 }
 
-void SourceEditor::close(SourceLocation lastToken, const std::string &text) {
-  plan_.insert(endOfToken(editable(lastToken)), text, false);
+CharSourceRange SourceEditor::written(SourceRange range, SourceRange original) const {
+  const CharSourceRange chars = Lexer::makeFileCharRange(CharSourceRange::getTokenRange(range),
+                                                         sm_, ctx_.getLangOpts());
+  if (!chars.isValid() || !inRewrittenFile(chars.getBegin()))
+    return {};
+  // Inside a macro invocation, the text must be written in the invocation
+  // itself, not in a macro's definition.
+  const SourceLocation begin = original.getBegin();
+  if (!begin.isMacroID())
+    return chars;
+  const CharSourceRange invocation =
+      Lexer::getAsCharRange(sm_.getExpansionRange(begin), sm_, ctx_.getLangOpts());
+  if (sm_.getFileID(chars.getBegin()) != sm_.getFileID(invocation.getBegin()) ||
+      sm_.isBeforeInTranslationUnit(chars.getBegin(), invocation.getBegin()) ||
+      sm_.isBeforeInTranslationUnit(invocation.getEnd(), chars.getEnd()))
+    return {};
+  return chars;
+}
+
+CharSourceRange SourceEditor::editableRange(const Expr *E) {
+  const CharSourceRange range = fileRange(E);
+  const SourceLocation begin = E->getBeginLoc();
+  // Text within a macro argument (not the whole invocation) belongs to one
+  // use of it.
+  if (range.isValid() &&
+      (!begin.isMacroID() || range.getBegin() == sm_.getExpansionRange(begin).getBegin() ||
+       claim(begin, range.getBegin())))
+    return range;
+  unreachable(begin.isMacroID() ? begin : E->getEndLoc());
+  return {};
+}
+
+unsigned SourceEditor::line(SourceLocation L) const {
+  if (L.isInvalid())
+    return 0;
+  SourceLocation file = sm_.isMacroArgExpansion(L) ? sm_.getSpellingLoc(L) : L;
+  if (!inRewrittenFile(file))
+    file = sm_.getExpansionLoc(L);
+  return inRewrittenFile(file) ? sm_.getPresumedLineNumber(file) : 0;
+}
+
+void SourceEditor::open(const Expr *E, const std::string &text) {
+  plan_.insert(editableRange(E).getBegin(), text, true);
+}
+
+void SourceEditor::close(const Expr *E, const std::string &text) {
+  plan_.insert(editableRange(E).getEnd(), text, false);
 }
 
 void SourceEditor::wrap(const Expr *E, const std::string &before, const std::string &after) {
-  open(E->getBeginLoc(), before);
-  close(E->getEndLoc(), after);
+  open(E, before);
+  close(E, after);
 }
 
 void SourceEditor::insert(SourceLocation at, const std::string &text, bool afterEarlier) {
@@ -77,13 +169,15 @@ void SourceEditor::replaceCharacter(SourceLocation at, const std::string &text) 
 void SourceEditor::replace(SourceLocation first, SourceLocation last, const std::string &text) {
   first = editable(first);
   last = editable(last);
+  if (first.isInvalid() || last.isInvalid())
+    return plan_.replace(SourceLocation(), 0, text);
   const unsigned begin = sm_.getFileOffset(first);
   const unsigned end =
       sm_.getFileOffset(last) + Lexer::MeasureTokenLength(last, sm_, ctx_.getLangOpts());
   plan_.replace(first, end - begin, text);
 }
 
-SourceLocation SourceEditor::tokenAfter(SourceLocation last) const {
+SourceLocation SourceEditor::tokenAfter(SourceLocation last) {
   const std::optional<Token> next = Lexer::findNextToken(editable(last), sm_, ctx_.getLangOpts());
   return next ? next->getLocation() : SourceLocation();
 }
@@ -92,7 +186,7 @@ SourceLocation SourceEditor::endOfToken(SourceLocation L) const {
   return Lexer::getLocForEndOfToken(L, 0, sm_, ctx_.getLangOpts());
 }
 
-SourceLocation SourceEditor::afterStmt(const Stmt *S) const {
+SourceLocation SourceEditor::afterStmt(const Stmt *S) {
   if (const auto *C = dyn_cast<CompoundStmt>(S))
     return endOfToken(editable(C->getRBracLoc()));
   if (const auto *I = dyn_cast<IfStmt>(S))

@@ -1,9 +1,16 @@
 // SourceEditor.h - where an edit can go, and the edits the rewriter plans.
 //
-// Edits go into the EditPlan, never into text. Only locations in a rewritten
-// file can be edited: file locations, macro arguments spelled in the file,
-// and the edges of a whole macro invocation (SCALE, f(x)), which can be
-// wrapped from outside. Lengths are measured in the original text.
+// Edits go into the EditPlan, never into text. Only text in a rewritten file
+// can be edited: a token there, or a macro argument spelled there; an
+// expression can also be wrapped from outside a whole macro invocation
+// (SCALE, SCALAR_VAL(2.0), f(x)). Lengths are measured in the original text.
+//
+// An edit that falls inside a macro's body cannot be made in the file. The
+// editor then notes the invocation (MacroExpansions): the instrumenter
+// rewrites the file once more with that invocation replaced by its
+// expansion. When that is not possible (the invocation is in a file that is
+// not rewritten, or the file was already expanded), it reports the failure,
+// so the measurement is approximate, never silently wrong.
 #ifndef BYTEDMD_TOOL_SOURCE_EDITOR_H
 #define BYTEDMD_TOOL_SOURCE_EDITOR_H
 
@@ -12,6 +19,8 @@
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceLocation.h"
 
+#include <map>
+#include <set>
 #include <string>
 
 namespace clang {
@@ -23,23 +32,39 @@ class Stmt;
 
 namespace bytedmd {
 
+class MacroExpansions;
+class RewriteDiagnostics;
 class RewritePolicy;
 
 class SourceEditor {
 public:
-  SourceEditor(clang::ASTContext &context, EditPlan &plan, const RewritePolicy &policy);
+  /// Invocations to expand go to `expansions` (null: none can be); edits
+  /// that can be made neither way are reported through `diags`.
+  SourceEditor(clang::ASTContext &context, EditPlan &plan, const RewritePolicy &policy,
+               MacroExpansions *expansions, RewriteDiagnostics &diags);
 
-  /// The file location an edit at L goes to, or an invalid one.
-  clang::SourceLocation editable(clang::SourceLocation L) const;
-  /// Both ends of E can be edited.
-  bool canEdit(const clang::Expr *E) const;
+  /// The file location of the token at L, for an edit of that token or beside
+  /// it: L in a rewritten file, or the spelling of a macro argument written
+  /// there. Otherwise an invalid location, and the invocation is noted.
+  clang::SourceLocation editable(clang::SourceLocation L);
+  /// The file range of E's text: in a rewritten file, within one macro
+  /// argument, or a whole macro invocation. Otherwise invalid (noted).
+  clang::CharSourceRange editableRange(const clang::Expr *E);
+  /// E's text can be wrapped (noted as editableRange does).
+  bool canEdit(const clang::Expr *E) { return editableRange(E).isValid(); }
+  /// E's text is in a rewritten file or a whole macro invocation there;
+  /// notes nothing.
+  bool reachable(const clang::Expr *E) const { return fileRange(E).isValid(); }
+  /// The file and line an instruction at L is charged to (0: none); notes
+  /// nothing.
+  unsigned line(clang::SourceLocation L) const;
 
-  /// Text before `at`, after what was inserted there before.
-  void open(clang::SourceLocation at, const std::string &text);
-  /// Text after the token at `lastToken`, before what was inserted there before.
-  void close(clang::SourceLocation lastToken, const std::string &text);
+  /// Text before E, after what was inserted there before.
+  void open(const clang::Expr *E, const std::string &text);
+  /// Text after E, before what was inserted there before.
+  void close(const clang::Expr *E, const std::string &text);
   void wrap(const clang::Expr *E, const std::string &before, const std::string &after);
-  /// Text at a raw location (already editable), after or before earlier text.
+  /// Text at a location already made editable, after or before earlier text.
   void insert(clang::SourceLocation at, const std::string &text, bool afterEarlier);
   /// Text after the token at `at` (clang::Rewriter::InsertTextAfterToken).
   void insertAfterToken(clang::SourceLocation at, const std::string &text);
@@ -52,12 +77,15 @@ public:
   /// text, which counts our own insertions; this measures the original.)
   void replace(clang::SourceLocation first, clang::SourceLocation last, const std::string &text);
 
+  /// L cannot be edited: expand its macro invocation, or report it.
+  void unreachable(clang::SourceLocation L);
+
   /// The token after the one at `last` (the '(' after a callee, say).
-  clang::SourceLocation tokenAfter(clang::SourceLocation last) const;
-  /// Just past the token at L.
+  clang::SourceLocation tokenAfter(clang::SourceLocation last);
+  /// Just past the token at a file location L.
   clang::SourceLocation endOfToken(clang::SourceLocation L) const;
   /// The location just past a statement, its ';' or '}' included.
-  clang::SourceLocation afterStmt(const clang::Stmt *S) const;
+  clang::SourceLocation afterStmt(const clang::Stmt *S);
 
   /// The original text of a token range.
   std::string text(clang::SourceRange range) const;
@@ -67,10 +95,22 @@ public:
   static std::string shorten(const std::string &code);
 
 private:
+  bool inRewrittenFile(clang::SourceLocation L) const;
+  clang::CharSourceRange fileRange(const clang::Expr *E) const;
+  /// The file text of `range` when it is written in a rewritten file, and
+  /// inside the invocation `original` begins in, if any.
+  clang::CharSourceRange written(clang::SourceRange range, clang::SourceRange original) const;
+  /// Edits at `spelling` belong to the use of a macro argument that
+  /// `argument` is in; false when another use of it has edits there.
+  bool claim(clang::SourceLocation argument, clang::SourceLocation spelling);
   clang::ASTContext &ctx_;
   clang::SourceManager &sm_;
   EditPlan &plan_;
   const RewritePolicy &policy_;
+  MacroExpansions *expansions_;
+  RewriteDiagnostics &diags_;
+  std::set<clang::SourceLocation> reported_; ///< one report per invocation
+  std::map<clang::SourceLocation, clang::SourceLocation> argumentUses_;
 };
 
 } // namespace bytedmd

@@ -107,8 +107,8 @@ void BodyRewriter::returnStmt(const ReturnStmt *S) {
   }
   if (const InitListExpr *list = containerList(E); list && holdsArithmetic(R)) {
     const std::string opening = spell::returnObject(type) + spell::open("listed", type);
-    edit_.open(E->getBeginLoc(), opening + std::to_string(listElements(list)) + ", ");
-    edit_.close(E->getEndLoc(), "))");
+    edit_.open(E, opening + std::to_string(listElements(list)) + ", ");
+    edit_.close(E, "))");
     return;
   }
   if (returnObjectBuiltHere(E, R))
@@ -143,9 +143,9 @@ bool BodyRewriter::returnObjectBuiltHere(const Expr *E, QualType R) {
   }
   const std::string type = edit_.typeName(R);
   const bool bare = edit_.text(E->getSourceRange()).rfind('{', 0) == 0; // `return {a, b};`
-  edit_.open(E->getBeginLoc(),
+  edit_.open(E,
              spell::returnObject(type) + spell::open("withFields") + (bare ? type : std::string()));
-  edit_.close(E->getEndLoc(),
+  edit_.close(E,
               ", [&](" + type + " &" + object + ") { " + spell::bindFieldsCall(targets) + "; }))");
   return true;
 }

@@ -10,7 +10,7 @@
 // std::accumulate reads the vector where the tool cannot see it.
 double total(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
 
-// The multiplication is written inside the macro's body.
+// The multiplication is written inside the macro's body: measured as expanded.
 double square(double a) { return SQUARE(a); }
 
 // A macro argument spelled in this file is rewritten: exact, not approximate.
