@@ -53,5 +53,24 @@ TEST(Rewrite, KeepOutputsMarksReferenceParameters) {
   EXPECT_EQ(r.code.find("bytedmd_frame.outputs(x)"), std::string::npos);
 }
 
+TEST(Rewrite, CArrayParametersReadTheirElementsAsInputs) {
+  // double A[N][M] is double (*)[M]: its elements, like a pointer
+  // parameter's, are inputs when first read.
+  const Instrumented r = instrument(R"cpp(
+    #define N 3
+    double f(int n, double A[N][N], const double x[N]) {
+      double s = 0;
+      for (int i = 0; i < n; i++) s = s + A[i][i] * x[i] + (*A)[1];
+      return s;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.diagnostics.find("pointer parameter"), std::string::npos) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"x,A,n\", x, A, n);");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn(A[::bytedmd::index(::bytedmd::ld(i))]"
+                             "[::bytedmd::index(::bytedmd::ld(i))], A)");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn(x[::bytedmd::index(::bytedmd::ld(i))], x)");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn((*A)[1], A)");
+}
+
 } // namespace
 } // namespace bytedmd

@@ -88,24 +88,30 @@ void BodyRewriter::findPointerParams(const FunctionDecl *F) {
   if (!policy_.isMeasured(F) || !F->hasBody())
     return;
   for (const ParmVarDecl *P : F->parameters())
-    if (P->getType()->isPointerType() && isArithmetic(P->getType()->getPointeeType()))
+    if (pointsToElements(P->getType()))
       pointerParams_.insert(P);
   PointerUses(ctx_, pointerParams_).TraverseStmt(F->getBody());
 }
 
 const ParmVarDecl *BodyRewriter::throughPointerParam(const Expr *E) const {
-  E = E->IgnoreParens();
-  const Expr *base = nullptr;
-  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
-    base = A->getBase();
-  else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref) {
-    base = U->getSubExpr()->IgnoreParenImpCasts();
-    if (const auto *B = dyn_cast<BinaryOperator>(base); B && B->isAdditiveOp())
-      base = B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS();
+  // Down through subscripts and dereferences (A[i][j], *(p + k), (*q)[j])
+  // to the parameter they start from.
+  const Expr *base = E->IgnoreParens();
+  bool element = false;
+  for (;;) {
+    if (const auto *A = dyn_cast<ArraySubscriptExpr>(base)) {
+      base = A->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *U = dyn_cast<UnaryOperator>(base); U && U->getOpcode() == UO_Deref) {
+      base = U->getSubExpr()->IgnoreParenImpCasts();
+      if (const auto *B = dyn_cast<BinaryOperator>(base); B && B->isAdditiveOp())
+        base = (B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS())
+                   ->IgnoreParenImpCasts();
+    } else {
+      break;
+    }
+    element = true;
   }
-  if (base == nullptr)
-    return nullptr;
-  const auto *D = dyn_cast<DeclRefExpr>(base->IgnoreParenImpCasts());
+  const auto *D = element ? dyn_cast<DeclRefExpr>(base) : nullptr;
   const auto *P = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
   return P && pointerParams_.count(P) ? P : nullptr;
 }

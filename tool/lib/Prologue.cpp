@@ -86,7 +86,8 @@ std::string BodyRewriter::parameterCode(const FunctionDecl *F, bool measured,
       else
         warn(P->getLocation(), Message::ParameterNotWalked, {name});
     }
-    if (input && T->isPointerType() && tracksKeys(T->getPointeeType())) {
+    if (input && T->isPointerType() &&
+        (pointsToElements(T) || tracksKeys(T->getPointeeType()))) {
       if (pointerParams_.count(P))
         inputs.push_back(name); // its elements are declared as they are first read
       else

@@ -80,6 +80,16 @@ bool holdsArithmetic(QualType T) {
   return !E.isNull() && holdsArithmetic(E);
 }
 
+bool pointsToElements(QualType T) {
+  T = canonical(T);
+  if (!T->isPointerType())
+    return false;
+  QualType element = T->getPointeeType();
+  while (const ArrayType *A = element->getAsArrayTypeUnsafe())
+    element = A->getElementType();
+  return isArithmetic(element);
+}
+
 bool isStdTuple(const CXXRecordDecl *R) {
   return R && R->isInStdNamespace() && R->getIdentifier() &&
          (R->getName() == "pair" || R->getName() == "tuple");

@@ -34,6 +34,11 @@ bool isVectorOfArithmetic(clang::QualType T);
 /// nested to any depth: what a braced list or a fill fills element by element.
 bool holdsArithmetic(clang::QualType T);
 
+/// A pointer to arithmetic values, or to arrays of them of any rank, sized
+/// or not: what a pointer parameter or a C array parameter (double A[N][M],
+/// which is double (*)[M]) reads its elements through.
+bool pointsToElements(clang::QualType T);
+
 /// std::pair or std::tuple (copied member by member).
 bool isStdTuple(const clang::CXXRecordDecl *R);
 
