@@ -57,9 +57,9 @@ std::string openAcross(const std::string &marker) {
 std::string closeAcross(const std::string &callee, const std::string &file, unsigned line,
                         unsigned column, const std::string &unmodeled) {
   return "}, " + forwardTo(callee) +
-         ", []() { static const bytedmd_location w = {\"" + file + "\", " +
+         ", []() { static const bytedmd_location bytedmd_w = {\"" + file + "\", " +
          std::to_string(line) + ", " + std::to_string(column) +
-         ", 0, nullptr}; return &w; }(), " +
+         ", 0, nullptr}; return &bytedmd_w; }(), " +
          (unmodeled.empty() ? std::string("nullptr") : "\"bytedmd: " + unmodeled + "\"") + "))";
 }
 
