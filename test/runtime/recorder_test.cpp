@@ -226,7 +226,7 @@ TEST(Recorder, WritesByAnotherThreadMarkTheMeasurementApproximate) {
   std::atomic<int> phase{0};
   std::thread a([&] {
     const int opened = bytedmd_enter(&siteA);
-    bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::bits(shared));
+    bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::detail::bits(shared));
     phase = 1;
     while (phase != 2)
       std::this_thread::yield();
@@ -236,7 +236,7 @@ TEST(Recorder, WritesByAnotherThreadMarkTheMeasurementApproximate) {
     while (phase != 1)
       std::this_thread::yield();
     const int opened = bytedmd_enter(&siteB);
-    bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::bits(shared));
+    bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::detail::bits(shared));
     bytedmd_leave(opened);
     phase = 2;
   });
