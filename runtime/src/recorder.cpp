@@ -124,7 +124,7 @@ Registry &registry() {
 }
 
 const char *functionName(const Recorder &r) {
-  return r.state && r.state->function && r.state->function->name ? r.state->function->name
+  return r.state && r.state->function && r.state->function->__name ? r.state->function->__name
                                                                  : "<unknown>";
 }
 
@@ -250,26 +250,26 @@ bytedmd_key declareInput(Recorder &r, std::uint64_t order, std::uint32_t sizeLog
 __attribute__((noinline)) std::uint32_t registerLocation(bytedmd_location *where) {
   Registry &reg = registry();
   std::lock_guard<std::mutex> lock(reg.mutex);
-  std::uint32_t id = __atomic_load_n(&where->id, __ATOMIC_ACQUIRE);
+  std::uint32_t id = __atomic_load_n(&where->__id, __ATOMIC_ACQUIRE);
   if (id != 0)
     return id; // another thread got here first
   // Costs are per line: without names in the IR, every instruction of a line
   // shares one id, so alternating instructions of one line (s = s + a * b)
   // write no location words between them.
-  const std::string file = where->file ? where->file : "";
+  const std::string file = where->__file ? where->__file : "";
   if (!reg.settings.irNames) {
-    auto it = reg.lineIds.find({file, where->line});
+    auto it = reg.lineIds.find({file, where->__line});
     if (it != reg.lineIds.end()) {
-      __atomic_store_n(&where->id, it->second, __ATOMIC_RELEASE);
+      __atomic_store_n(&where->__id, it->second, __ATOMIC_RELEASE);
       return it->second;
     }
   }
   reg.locations.push_back(where);
   id = std::uint32_t(reg.locations.size());
-  reg.lineIds.emplace(std::make_pair(file, where->line), id);
+  reg.lineIds.emplace(std::make_pair(file, where->__line), id);
   if (id > word::kPayloadMask)
     fatal("more than 2^29 source locations");
-  __atomic_store_n(&where->id, id, __ATOMIC_RELEASE);
+  __atomic_store_n(&where->__id, id, __ATOMIC_RELEASE);
   return id;
 }
 
@@ -287,9 +287,9 @@ void openIrLocked(Registry &reg) {
 
 std::string describe(const bytedmd_location *where, const char *message) {
   std::string text;
-  if (where != nullptr && where->file != nullptr) {
-    text = std::string(where->file) + ":" + std::to_string(where->line) + ":" +
-           std::to_string(where->column) + ": ";
+  if (where != nullptr && where->__file != nullptr) {
+    text = std::string(where->__file) + ":" + std::to_string(where->__line) + ":" +
+           std::to_string(where->__column) + ": ";
   }
   return text + (message ? message : "unmodeled construct");
 }
@@ -331,7 +331,7 @@ struct EventCollector {
 std::vector<const char *> siteNamesLocked(const Registry &reg) {
   std::vector<const char *> names(reg.locations.size() + 1, nullptr);
   for (std::size_t i = 0; i < reg.locations.size(); ++i)
-    names[i + 1] = reg.locations[i]->name;
+    names[i + 1] = reg.locations[i]->__name;
   return names;
 }
 
@@ -371,8 +371,8 @@ void endMeasurement(Recorder &r) {
   record.call = s.call;
   record.function = functionName(r);
   if (s.function != nullptr) {
-    record.file = s.function->where.file ? s.function->where.file : "";
-    record.line = s.function->where.line;
+    record.file = s.function->__where.__file ? s.function->__where.__file : "";
+    record.line = s.function->__where.__line;
   }
   for (const MeasurementState::Diagnostic &d : s.diagnostics)
     record.diagnostics.push_back(describe(d.where, d.message));
@@ -486,8 +486,8 @@ void endMeasurement(Recorder &r) {
         continue;
       const bytedmd_location *where =
           id == 0 || id > reg.locations.size() ? nullptr : reg.locations[id - 1];
-      const std::string file = where && where->file ? where->file : "";
-      const std::uint32_t line = where ? where->line : 0;
+      const std::string file = where && where->__file ? where->__file : "";
+      const std::uint32_t line = where ? where->__line : 0;
       MeasurementRecord::Line &l = lines[{file, line}];
       l.file = file;
       l.line = line;
@@ -627,7 +627,7 @@ int bytedmd_enter(const bytedmd_function *fn) {
     std::lock_guard<std::mutex> lock(reg.mutex);
     bytedmd::loadSettingsLocked(reg);
     s.sequence = reg.nextId.fetch_add(1);
-    s.call = reg.calls[fn && fn->name ? fn->name : "<unknown>"]++;
+    s.call = reg.calls[fn && fn->__name ? fn->__name : "<unknown>"]++;
     s.wantsAccesses = false;
     for (const bytedmd::VariantSpec &v : reg.settings.variants)
       s.wantsAccesses = s.wantsAccesses || v.locations;
@@ -636,7 +636,7 @@ int bytedmd_enter(const bytedmd_function *fn) {
   if (s.sequence >= (std::uint64_t(1) << 32))
     bytedmd::fatal("more than 2^32 measurements in one run");
   s.staleLoadsAtStart = bytedmd_shadow_stale_loads();
-  bytedmd::progress.begin(fn && fn->name ? fn->name : "<unknown>");
+  bytedmd::progress.begin(fn && fn->__name ? fn->__name : "<unknown>");
   s.slot = -1;
   for (unsigned i = 0; i < bytedmd::kMaxConcurrent && s.slot < 0; ++i) {
     std::uint64_t free = 0;
@@ -819,7 +819,7 @@ void bytedmd_at(bytedmd_location *where) {
   Recorder &r = tls;
   if (r.id == 0 || where == nullptr)
     return;
-  std::uint32_t id = __atomic_load_n(&where->id, __ATOMIC_ACQUIRE);
+  std::uint32_t id = __atomic_load_n(&where->__id, __ATOMIC_ACQUIRE);
   if (BYTEDMD_UNLIKELY(id == 0))
     id = bytedmd::registerLocation(where);
   if (id == r.location)

@@ -1,9 +1,9 @@
-// bytedmd/instrument.hpp - the C++ layer that rewritten code calls: one header per concern, under bytedmd/detail/.
+// bytedmd/instrument.hpp - the C++ layer rewritten code calls; one header per concern in detail/.
 //
 // bytedmd-instrument turns every arithmetic expression of an instrumented
 // function into calls of the templates these headers define, all in
 // namespace ::bytedmd; what rewritten code never names lives in
-// ::bytedmd::detail. A tracked value travels as detail::V<T>{value, key};
+// ::bytedmd::detail. A tracked value travels as detail::_Tracked<T>{value, key};
 // memory holds keys in the shadow map (runtime.h). Before and after, for
 // `s = s + a[i] * b[i];`:
 //
@@ -12,7 +12,7 @@
 //       ::bytedmd::ld(b[i])})}));
 //
 // The headers, each with its own before and after:
-//   detail/values.hpp        V, seq, loads and stores (ld set init cvt)
+//   detail/values.hpp        tracked values, seq, loads and stores (ld set init cvt)
 //   detail/instructions.hpp  instructions and reads without output
 //                            (bin un cset pre post math minmax; truth index escape choose)
 //   detail/calls.hpp         calls, and calls across files (call invoke across escapeIf callAcross)
@@ -27,12 +27,12 @@
 
 #include "bytedmd/runtime.h"
 
-#include "bytedmd/detail/values.hpp"
-#include "bytedmd/detail/instructions.hpp"
 #include "bytedmd/detail/calls.hpp"
 #include "bytedmd/detail/containers.hpp"
-#include "bytedmd/detail/library.hpp"
-#include "bytedmd/detail/handoff.hpp"
 #include "bytedmd/detail/frame.hpp"
+#include "bytedmd/detail/handoff.hpp"
+#include "bytedmd/detail/instructions.hpp"
+#include "bytedmd/detail/library.hpp"
+#include "bytedmd/detail/values.hpp"
 
 #endif // BYTEDMD_INSTRUMENT_HPP

@@ -1,4 +1,4 @@
-// bytedmd/detail/calls.hpp - calls: of instrumented functions (keys travel beside the arguments), of code that is not, and across files.
+// bytedmd/detail/calls.hpp - calls of instrumented functions, of other code, and across files.
 //
 // A call of an instrumented function passes each tracked argument's key, and
 // gets the return value's key back, through this thread's bytedmd_call_state
@@ -29,68 +29,69 @@ namespace detail {
 
 /// Which calls across files, counted from the innermost, go to a file that
 /// is not instrumented (see across()).
-struct AcrossState {
-  unsigned depth = 0;
-  bool opaque[64];
+struct _Across_state {
+  unsigned __depth = 0;
+  bool __opaque[64];
 };
-inline thread_local AcrossState acrossState;
+inline thread_local _Across_state __across_state;
 
 } // namespace detail
 
 /// A call of a function that is not instrumented, with its arguments
 /// evaluated left to right (each already read as an escape).
-template <class... A, class F> inline decltype(auto) invoke(seq<A...> &&s, F &&f) {
+template <class... _Ap, class _Fn> inline decltype(auto) invoke(seq<_Ap...> &&__s, _Fn &&__f) {
   return std::apply(
-      [&](auto &&...a) -> decltype(auto) {
-        return f(detail::val(static_cast<decltype(a) &&>(a))...);
+      [&](auto &&...__a) -> decltype(auto) {
+        return __f(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
       },
-      std::move(s.items));
+      std::move(__s.__items));
 }
 
 /// A call of an instrumented function: the tracked arguments' keys travel
 /// beside them (free), and so does the return value's key.
-template <class... A, class F> inline decltype(auto) call(seq<A...> &&s, F &&f) {
-  bytedmd_call_state *calls = bytedmd_calls();
+template <class... _Ap, class _Fn> inline decltype(auto) call(seq<_Ap...> &&__s, _Fn &&__f) {
+  bytedmd_call_state *__calls = bytedmd_calls();
   return std::apply(
-      [&](auto &&...a) -> decltype(auto) {
-        unsigned i = 0;
-        calls->count = sizeof...(A) < 64 ? unsigned(sizeof...(A)) : 64u;
+      [&](auto &&...__a) -> decltype(auto) {
+        unsigned __i = 0;
+        __calls->__count = sizeof...(_Ap) < 64 ? unsigned(sizeof...(_Ap)) : 64u;
         (
-            [&](auto &&x) {
-              if (i < 64) {
-                calls->keys[i] = detail::key(x);
-                calls->sources[i] = nullptr;
-                if constexpr (!detail::isV<decltype(x)> && !detail::isArithmetic<decltype(x)> &&
-                              std::is_lvalue_reference_v<decltype(x)>)
-                  calls->sources[i] = &x;
+            [&](auto &&__x) {
+              if (__i < 64) {
+                __calls->__keys[__i] = detail::__key_of(__x);
+                __calls->__sources[__i] = nullptr;
+                if constexpr (!detail::__tracked_v<decltype(__x)> &&
+                              !detail::__arithmetic_v<decltype(__x)> &&
+                              std::is_lvalue_reference_v<decltype(__x)>)
+                  __calls->__sources[__i] = &__x;
               }
-              ++i;
-            }(a),
+              ++__i;
+            }(__a),
             ...);
-        calls->pending = 1;
-        calls->has_return = 0;
-        using R = decltype(f(detail::val(static_cast<decltype(a) &&>(a))...));
-        if constexpr (std::is_void_v<R>) {
-          f(detail::val(static_cast<decltype(a) &&>(a))...);
-          calls->pending = 0;
-        } else if constexpr (detail::isArithmetic<R> && !std::is_reference_v<R>) {
-          R r = f(detail::val(static_cast<decltype(a) &&>(a))...);
-          calls->pending = 0;
-          const bytedmd_key k = calls->has_return ? calls->return_key : 0;
-          calls->has_return = 0;
-          return detail::V<R>{r, k};
+        __calls->__pending = 1;
+        __calls->__has_return = 0;
+        using _Rp = decltype(__f(detail::__value_of(static_cast<decltype(__a) &&>(__a))...));
+        if constexpr (std::is_void_v<_Rp>) {
+          __f(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+          __calls->__pending = 0;
+        } else if constexpr (detail::__arithmetic_v<_Rp> && !std::is_reference_v<_Rp>) {
+          _Rp __r = __f(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+          __calls->__pending = 0;
+          const bytedmd_key __k = __calls->__has_return ? __calls->__return_key : 0;
+          __calls->__has_return = 0;
+          return detail::_Tracked<_Rp>{__r, __k};
         } else {
-          struct Clear {
-            bytedmd_call_state *c;
-            ~Clear() {
-              c->pending = 0;
-              c->has_return = 0;
+          struct _Clear {
+            bytedmd_call_state *__c;
+            ~_Clear() {
+              __c->__pending = 0;
+              __c->__has_return = 0;
             }
-          } clear{calls};
-          return f(detail::val(static_cast<decltype(a) &&>(a))...);
+          } __clear{__calls};
+          return __f(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
         }
       },
-      std::move(s.items));
+      std::move(__s.__items));
 }
 
 /// Calls across files. Whether the callee is instrumented is known at link
@@ -99,46 +100,46 @@ template <class... A, class F> inline decltype(auto) call(seq<A...> &&s, F &&f) 
 /// before the arguments are evaluated, since it decides whether they escape
 /// (a read each, in source order) or travel to the callee with their keys;
 /// `across` records it for the arguments, and `callAcross` takes it back.
-inline bool across(const char *marker) {
-  detail::AcrossState &s = detail::acrossState;
-  if (s.depth < 64)
-    s.opaque[s.depth] = marker == nullptr;
-  ++s.depth;
+inline bool across(const char *__marker) {
+  detail::_Across_state &__s = detail::__across_state;
+  if (__s.__depth < 64)
+    __s.__opaque[__s.__depth] = __marker == nullptr;
+  ++__s.__depth;
   return true;
 }
 
 /// An argument of a call across files: read as an escape when the callee is
 /// not instrumented; passed with its key when it is.
-template <class X> inline auto escapeIf(X &&x, bytedmd_location *at = nullptr) {
-  if constexpr (detail::isV<X>) {
-    const detail::AcrossState &s = detail::acrossState;
-    if (s.depth == 0 || s.depth > 64 || s.opaque[s.depth - 1])
-      detail::place(at), bytedmd_read(BYTEDMD_OP_ESCAPE, x.k);
-    return detail::V<std::decay_t<decltype(x.v)>>{x.v, x.k};
+template <class _Xp> inline auto escapeIf(_Xp &&__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__tracked_v<_Xp>) {
+    const detail::_Across_state &__s = detail::__across_state;
+    if (__s.__depth == 0 || __s.__depth > 64 || __s.__opaque[__s.__depth - 1])
+      detail::__place(__at), bytedmd_read(BYTEDMD_OP_ESCAPE, __x.__k);
+    return detail::_Tracked<std::decay_t<decltype(__x.__v)>>{__x.__v, __x.__k};
   } else {
-    return std::forward<X>(x);
+    return std::forward<_Xp>(__x);
   }
 }
 
 /// `unmodeled` is the diagnostic for a callee that is not instrumented and
 /// receives a pointer, reference or iterator to tracked values (null: none).
-template <class... A, class F>
-inline decltype(auto) callAcross(seq<A...> &&s, F &&f, const bytedmd_location *where,
-                                 const char *unmodeled) {
-  detail::AcrossState &st = detail::acrossState;
-  const bool opaque = st.depth == 0 || st.depth > 64 || st.opaque[st.depth - 1];
-  if (st.depth > 0)
-    --st.depth;
-  if (!opaque)
-    return call(std::move(s), f);
-  if (unmodeled != nullptr)
-    bytedmd_diagnostic(where, unmodeled);
-  // The same type as call's: an arithmetic result comes back as an untracked V.
-  using R = std::invoke_result_t<F &, decltype(detail::val(std::declval<A>()))...>;
-  if constexpr (detail::isArithmetic<R> && !std::is_reference_v<R>)
-    return detail::V<R>{invoke(std::move(s), f), 0};
+template <class... _Ap, class _Fn>
+inline decltype(auto) callAcross(seq<_Ap...> &&__s, _Fn &&__f, const bytedmd_location *__where,
+                                 const char *__unmodeled) {
+  detail::_Across_state &__st = detail::__across_state;
+  const bool __opaque = __st.__depth == 0 || __st.__depth > 64 || __st.__opaque[__st.__depth - 1];
+  if (__st.__depth > 0)
+    --__st.__depth;
+  if (!__opaque)
+    return ::bytedmd::call(std::move(__s), __f);
+  if (__unmodeled != nullptr)
+    bytedmd_diagnostic(__where, __unmodeled);
+  // The same type as call's: an arithmetic result comes back as an untracked _Tracked.
+  using _Rp = std::invoke_result_t<_Fn &, decltype(detail::__value_of(std::declval<_Ap>()))...>;
+  if constexpr (detail::__arithmetic_v<_Rp> && !std::is_reference_v<_Rp>)
+    return detail::_Tracked<_Rp>{::bytedmd::invoke(std::move(__s), __f), 0};
   else
-    return invoke(std::move(s), f);
+    return ::bytedmd::invoke(std::move(__s), __f);
 }
 
 } // namespace bytedmd

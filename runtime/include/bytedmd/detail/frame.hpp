@@ -1,4 +1,4 @@
-// bytedmd/detail/frame.hpp - the frame of an instrumented function: where a measurement opens, its inputs, its results.
+// bytedmd/detail/frame.hpp - a function's frame: a measurement's start, inputs, results, end.
 //
 // Every instrumented function starts with a Frame. In a measured function
 // called from code that is not measuring, the frame opens a measurement,
@@ -21,235 +21,292 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 
 namespace bytedmd {
 
+namespace detail {
+
+/// A source name being built ("A[1][2]", "p.0") in a fixed buffer: no
+/// allocation, and no <string>, whose operator""s a user's -Ds=1 breaks.
+/// A longer name is cut short (it only labels the IR).
+class _Name_path {
+public:
+  _Name_path() { __chars[0] = '\0'; }
+  void __append(const char *__text, std::size_t __n) {
+    for (std::size_t __i = 0; __i < __n && __length + 1 < sizeof(__chars); ++__i)
+      __chars[__length++] = __text[__i];
+    __chars[__length] = '\0';
+  }
+  /// Appends open, the decimal index, and close (none when '\0').
+  void __append_index(char __open, std::size_t __index, char __close) {
+    char __digits[24];
+    std::size_t __n = 0;
+    do {
+      __digits[__n++] = char('0' + __index % 10);
+      __index /= 10;
+    } while (__index != 0);
+    __append(&__open, 1);
+    while (__n != 0)
+      __append(&__digits[--__n], 1);
+    if (__close != '\0')
+      __append(&__close, 1);
+  }
+  std::size_t __size() const { return __length; }
+  void __truncate(std::size_t __n) {
+    __length = __n;
+    __chars[__n] = '\0';
+  }
+  const char *__c_str() const { return __chars; }
+
+private:
+  char __chars[256];
+  std::size_t __length = 0;
+};
+
+} // namespace detail
+
 /// The frame of an instrumented function: opens a measurement when it is a
 /// measured function called from code that is not measuring, and closes it
 /// on every exit.
 class Frame {
 public:
-  explicit Frame(const bytedmd_function *measured)
-      : opened_(measured != nullptr && bytedmd_enter(measured)) {
-    bytedmd_call_state *calls = bytedmd_calls();
-    fromCall_ = !opened_ && calls->pending;
-    calls->pending = 0;
+  explicit Frame(const bytedmd_function *__measured)
+      : __opened(__measured != nullptr && bytedmd_enter(__measured)) {
+    bytedmd_call_state *__calls = bytedmd_calls();
+    __from_call = !__opened && __calls->__pending;
+    __calls->__pending = 0;
   }
   ~Frame() {
-    for (unsigned i = 0; i < outputCount_; ++i)
-      outputs_[i].mark(outputs_[i].object);
-    bytedmd_leave(opened_);
+    for (unsigned __i = 0; __i < __output_count; ++__i)
+      __outputs[__i].__mark(__outputs[__i].__object);
+    bytedmd_leave(__opened);
   }
 
   /// --keep-outputs: what the measured function writes through this
   /// reference parameter stays live to the end, like a result.
-  template <class X> void outputs(X &x) {
-    if (!opened_ || outputCount_ == kMaxOutputs)
+  template <class _Xp> void outputs(_Xp &__x) {
+    if (!__opened || __output_count == __max_outputs)
       return;
-    static const bool named = (bytedmd_set_variant("keep-outputs"), true);
-    (void)named;
-    outputs_[outputCount_++] = {&x, [](const void *p) { detail::markResults(*static_cast<const X *>(p)); }};
+    static const bool __named = (bytedmd_set_variant("keep-outputs"), true);
+    (void)__named;
+    __outputs[__output_count++] = {
+        &__x, [](const void *__p) { detail::__mark_results(*static_cast<const _Xp *>(__p)); }};
   }
   Frame(const Frame &) = delete;
   Frame &operator=(const Frame &) = delete;
 
-  bool opened() const { return opened_; }
-
   /// Declares the parameters' elements as inputs, last parameter first.
-  template <class... P> void inputs(P &...params) {
-    if (!opened_)
+  template <class... _Pp> void inputs(_Pp &...__params) {
+    if (!__opened)
       return;
-    (declare(params), ...);
+    (__declare(__params), ...);
   }
 
   /// A load through pointer parameter p (p[i], *p): an element not yet
   /// tracked is an input of p, placed by its address.
-  template <class T, class P> decltype(auto) ldIn(T &x, P p) {
-    if (opened_ && !bytedmd_current(bytedmd_shadow_load(&x, detail::bits(x))))
-      for (unsigned i = 0; i < pointerCount_; ++i)
-        if (pointers_[i].base == reinterpret_cast<const char *>(p)) {
-          const std::uint64_t offset =
-              std::uint64_t(reinterpret_cast<const char *>(&x) - pointers_[i].base);
-          const bytedmd_key k =
-              bytedmd_input_at_sized(pointers_[i].group, offset, detail::sizeLog2<std::remove_cv_t<T>>());
-          bytedmd_shadow_store(&x, k, detail::bits(x));
-          if (!pointers_[i].name.empty() && bytedmd_names_wanted())
-            bytedmd_name_input(
-                k, (pointers_[i].name + "[" + std::to_string(offset / sizeof(T)) + "]").c_str());
+  template <class _Tp, class _Pp> decltype(auto) ldIn(_Tp &__x, _Pp __p) {
+    if (__opened && !bytedmd_current(bytedmd_shadow_load(&__x, detail::__bits_of(__x))))
+      for (unsigned __i = 0; __i < __pointer_count; ++__i)
+        if (__pointers[__i].__base == reinterpret_cast<const char *>(__p)) {
+          const std::uint64_t __offset =
+              std::uint64_t(reinterpret_cast<const char *>(&__x) - __pointers[__i].__base);
+          const bytedmd_key __k = bytedmd_input_at_sized(
+              __pointers[__i].__group, __offset, detail::__size_log2<std::remove_cv_t<_Tp>>());
+          bytedmd_shadow_store(&__x, __k, detail::__bits_of(__x));
+          if (__pointers[__i].__name != nullptr && bytedmd_names_wanted()) {
+            detail::_Name_path __path;
+            __path.__append(__pointers[__i].__name, __pointers[__i].__name_length);
+            __path.__append_index('[', std::size_t(__offset / sizeof(_Tp)), ']');
+            bytedmd_name_input(__k, __path.__c_str());
+          }
           break;
         }
-    return ld(x);
+    return ::bytedmd::ld(__x);
   }
 
   /// inputs() with the parameters' source names, comma-separated ("y,x"),
   /// for an IR with names (BYTEDMD_IR_NAMES=1): elements are x[0], A[1][2].
-  template <class... P> void namedInputs(const char *names, P &...params) {
-    if (!opened_)
+  template <class... _Pp> void namedInputs(const char *__names, _Pp &...__params) {
+    if (!__opened)
       return;
     if (!bytedmd_names_wanted()) {
-      (declare(params), ...);
+      (__declare(__params), ...);
       return;
     }
-    const std::string all(names);
-    std::size_t start = 0;
-    auto next = [&] {
-      const std::size_t comma = all.find(',', start);
-      std::string name =
-          all.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      start = comma == std::string::npos ? all.size() : comma + 1;
-      return name;
+    // The names are one string literal: each is (start, length) inside it.
+    const char *__start = __names;
+    auto __next = [&] {
+      const char *__end = __start;
+      while (*__end != '\0' && *__end != ',')
+        ++__end;
+      const _Name __name{__start, std::size_t(__end - __start)};
+      __start = *__end == ',' ? __end + 1 : __end;
+      return __name;
     };
-    (declareNamed(params, next()), ...);
+    (__declare_named(__params, __next()), ...);
   }
 
   /// Binds by-value parameter number i to the key of the caller's argument
   /// (a scalar), or to its elements' keys (a container copied into p).
-  template <class P> void argument(unsigned i, P &p) {
-    if (!fromCall_)
+  template <class _Pp> void argument(unsigned __i, _Pp &__p) {
+    if (!__from_call)
       return;
-    const bytedmd_call_state *calls = bytedmd_calls();
-    if (i >= calls->count)
+    const bytedmd_call_state *__calls = bytedmd_calls();
+    if (__i >= __calls->__count)
       return;
-    if constexpr (detail::isArithmetic<P>) {
-      bytedmd_store(&p, calls->keys[i], detail::bits(p));
-    } else if (calls->sources[i] != nullptr) {
-      copyKeys(p, *static_cast<const P *>(calls->sources[i]));
+    if constexpr (detail::__arithmetic_v<_Pp>) {
+      bytedmd_store(&__p, __calls->__keys[__i], detail::__bits_of(__p));
+    } else if (__calls->__sources[__i] != nullptr) {
+      ::bytedmd::copyKeys(__p, *static_cast<const _Pp *>(__calls->__sources[__i]));
     } else {
-      receive(p); // a value built by the caller's argument expression
+      ::bytedmd::receive(__p); // a value built by the caller's argument expression
     }
   }
 
   /// A construct in this function that the tool cannot model: any
   /// measurement that runs the function is approximate.
-  void diagnose(const bytedmd_location *where, const char *message) {
-    bytedmd_diagnostic(where, message);
+  void diagnose(const bytedmd_location *__where, const char *__message) {
+    bytedmd_diagnostic(__where, __message);
   }
 
   /// `return x;` of an arithmetic value.
-  template <class X> decltype(auto) ret(X &&x) {
-    if (opened_) {
-      const bytedmd_key k = detail::key(x);
-      bytedmd_results(&k, 1);
+  template <class _Xp> decltype(auto) ret(_Xp &&__x) {
+    if (__opened) {
+      const bytedmd_key __k = detail::__key_of(__x);
+      bytedmd_results(&__k, 1);
     } else {
-      bytedmd_call_state *calls = bytedmd_calls();
-      calls->return_key = detail::key(x);
-      calls->has_return = 1;
+      bytedmd_call_state *__calls = bytedmd_calls();
+      __calls->__return_key = detail::__key_of(__x);
+      __calls->__has_return = 1;
     }
-    return detail::val(std::forward<X>(x));
+    return detail::__value_of(std::forward<_Xp>(__x));
   }
 
   /// Marks the elements of a returned object as results.
-  template <class X> void results(const X &x) {
-    if (opened_)
-      detail::markResults(x);
+  template <class _Xp> void results(const _Xp &__x) {
+    if (__opened)
+      detail::__mark_results(__x);
   }
   /// `return expr;` of an object: marks its elements, keeping their keys
   /// through a copy if expr is an lvalue.
-  template <class R, class X> R retObject(X &&x) {
-    if constexpr (std::is_lvalue_reference_v<X> && !std::is_reference_v<R>) {
-      R r(x);
-      copyKeys(r, x);
-      results(r);
-      detail::handOver(r);
-      return r;
-    } else if constexpr (detail::isHandedOver<R>) {
-      R r(std::move(x)); // came back in registers: its keys wait in the handoff
-      receive(r);
-      results(r);
-      detail::handOver(r);
-      return r;
+  template <class _Rp, class _Xp> _Rp retObject(_Xp &&__x) {
+    if constexpr (std::is_lvalue_reference_v<_Xp> && !std::is_reference_v<_Rp>) {
+      _Rp __r(__x);
+      ::bytedmd::copyKeys(__r, __x);
+      results(__r);
+      detail::__hand_over(__r);
+      return __r;
+    } else if constexpr (detail::__handed_over_v<_Rp>) {
+      _Rp __r(std::move(__x)); // came back in registers: its keys wait in the handoff
+      ::bytedmd::receive(__r);
+      results(__r);
+      detail::__hand_over(__r);
+      return __r;
     } else {
-      results(x);
-      return std::forward<X>(x);
+      results(__x);
+      return std::forward<_Xp>(__x);
     }
   }
 
 private:
-  template <class X, class F> static void walkNamed(X &x, std::string &path, F &f) {
-    using D = std::remove_cv_t<X>;
-    if constexpr (std::is_arithmetic_v<D>) {
-      f(x, path);
-    } else if constexpr (std::is_array_v<D> || detail::IsVector<D>::value || detail::IsStdArray<D>::value) {
-      std::size_t i = 0;
-      for (auto &e : x) {
-        const std::size_t length = path.size();
-        path += "[" + std::to_string(i++) + "]";
-        walkNamed(e, path, f);
-        path.resize(length);
+  /// A parameter's source name, inside the names literal rewritten code passes.
+  struct _Name {
+    const char *__chars;
+    std::size_t __length;
+  };
+
+  template <class _Xp, class _Fn>
+  static void __walk_named(_Xp &__x, detail::_Name_path &__path, _Fn &__f) {
+    using _Dp = std::remove_cv_t<_Xp>;
+    if constexpr (std::is_arithmetic_v<_Dp>) {
+      __f(__x, __path);
+    } else if constexpr (std::is_array_v<_Dp> || detail::_Is_vector<_Dp>::value ||
+                         detail::_Is_std_array<_Dp>::value) {
+      std::size_t __i = 0;
+      for (auto &__e : __x) {
+        const std::size_t __length = __path.__size();
+        __path.__append_index('[', __i++, ']');
+        __walk_named(__e, __path, __f);
+        __path.__truncate(__length);
       }
-    } else if constexpr (detail::IsTupleLike<D>::value) {
-      std::size_t i = 0;
+    } else if constexpr (detail::_Is_tuple_like<_Dp>::value) {
+      std::size_t __i = 0;
       std::apply(
-          [&](auto &...e) {
+          [&](auto &...__e) {
             (
-                [&](auto &member) {
-                  const std::size_t length = path.size();
-                  path += "." + std::to_string(i++);
-                  walkNamed(member, path, f);
-                  path.resize(length);
-                }(e),
+                [&](auto &__member) {
+                  const std::size_t __length = __path.__size();
+                  __path.__append_index('.', __i++, '\0');
+                  __walk_named(__member, __path, __f);
+                  __path.__truncate(__length);
+                }(__e),
                 ...);
           },
-          x);
+          __x);
     }
   }
-  template <class P> void declareNamed(P &p, std::string name) {
+  template <class _Pp> void __declare_named(_Pp &__p, _Name __name) {
     bytedmd_input_group();
-    if constexpr (std::is_pointer_v<P>) {
-      addPointer(p, std::move(name)); // its elements are declared when first read
+    if constexpr (std::is_pointer_v<_Pp>) {
+      __add_pointer_input(__p, __name); // its elements are declared when first read
       return;
     }
-    auto f = [](auto &e, const std::string &path) {
-      if (!bytedmd_current(bytedmd_shadow_load(&e, detail::bits(e)))) {
-        const bytedmd_key k =
-            bytedmd_input_sized(detail::sizeLog2<std::remove_cv_t<std::remove_reference_t<decltype(e)>>>());
-        bytedmd_shadow_store(&e, k, detail::bits(e));
-        bytedmd_name_input(k, path.c_str());
+    auto __f = [](auto &__e, const detail::_Name_path &__path) {
+      if (!bytedmd_current(bytedmd_shadow_load(&__e, detail::__bits_of(__e)))) {
+        const bytedmd_key __k = bytedmd_input_sized(
+            detail::__size_log2<std::remove_cv_t<std::remove_reference_t<decltype(__e)>>>());
+        bytedmd_shadow_store(&__e, __k, detail::__bits_of(__e));
+        bytedmd_name_input(__k, __path.__c_str());
       }
     };
-    walkNamed(p, name, f);
+    detail::_Name_path __path;
+    __path.__append(__name.__chars, __name.__length);
+    __walk_named(__p, __path, __f);
   }
-  template <class P> void addPointer(P p, std::string name) {
-    if (pointerCount_ < kMaxPointers)
-      pointers_[pointerCount_++] = {reinterpret_cast<const char *>(p),
-                                    bytedmd_input_group_current(), std::move(name)};
+  template <class _Pp> void __add_pointer_input(_Pp __p, _Name __name) {
+    if (__pointer_count < __max_pointers)
+      __pointers[__pointer_count++] = {reinterpret_cast<const char *>(__p),
+                                       bytedmd_input_group_current(), __name.__chars,
+                                       __name.__length};
   }
-  template <class P> void declare(P &p) {
+  template <class _Pp> void __declare(_Pp &__p) {
     bytedmd_input_group();
-    if constexpr (std::is_pointer_v<P>) {
-      addPointer(p, std::string());
+    if constexpr (std::is_pointer_v<_Pp>) {
+      __add_pointer_input(__p, _Name{nullptr, 0});
       return;
     }
-    detail::forEachElement(p, [](auto &e) {
+    detail::__for_each_element(__p, [](auto &__e) {
       // An element reachable from two parameters is one input.
-      if (!bytedmd_current(bytedmd_shadow_load(&e, detail::bits(e))))
+      if (!bytedmd_current(bytedmd_shadow_load(&__e, detail::__bits_of(__e))))
         bytedmd_shadow_store(
-            &e, bytedmd_input_sized(detail::sizeLog2<std::remove_cv_t<std::remove_reference_t<decltype(e)>>>()),
-            detail::bits(e));
+            &__e,
+            bytedmd_input_sized(
+                detail::__size_log2<std::remove_cv_t<std::remove_reference_t<decltype(__e)>>>()),
+            detail::__bits_of(__e));
     });
   }
 
-  struct PointerInput {
-    const char *base;
-    std::uint32_t group;
-    std::string name;
+  struct _Pointer_input {
+    const char *__base;
+    std::uint32_t __group;
+    const char *__name; // null: no name
+    std::size_t __name_length;
   };
-  static constexpr unsigned kMaxPointers = 16;
-  PointerInput pointers_[kMaxPointers];
-  unsigned pointerCount_ = 0;
-  static constexpr unsigned kMaxOutputs = 16;
-  struct Output {
-    const void *object;
-    void (*mark)(const void *);
+  static constexpr unsigned __max_pointers = 16;
+  _Pointer_input __pointers[__max_pointers];
+  unsigned __pointer_count = 0;
+  static constexpr unsigned __max_outputs = 16;
+  struct _Output {
+    const void *__object;
+    void (*__mark)(const void *);
   };
-  Output outputs_[kMaxOutputs];
-  unsigned outputCount_ = 0;
-  bool opened_;
-  bool fromCall_ = false;
+  _Output __outputs[__max_outputs];
+  unsigned __output_count = 0;
+  bool __opened;
+  bool __from_call = false;
 };
 
 } // namespace bytedmd

@@ -1,4 +1,4 @@
-// bytedmd/detail/instructions.hpp - instructions (a READ of the operands, a STORE of the output) and reads without output.
+// bytedmd/detail/instructions.hpp - instructions, and reads without output.
 //
 // Every operator and standard math function of an instrumented function
 // becomes one instruction; a truth value, a subscript or an argument passed to
@@ -29,214 +29,220 @@ namespace detail {
 
 /// The source location of the instruction about to be recorded (rewritten
 /// code passes one per line; hand-written code may pass none).
-inline void place(bytedmd_location *at) {
-  if (at != nullptr)
-    bytedmd_at(at);
+inline void __place(bytedmd_location *__at) {
+  if (__at != nullptr)
+    bytedmd_at(__at);
 }
 
-/// The operators of bytedmd/ops.def: Operator<Op>::apply computes the
-/// instruction on plain values, Operator<Op>::assign its compound
+/// The operators of bytedmd/ops.def: _Operator<_Op>::__apply computes the
+/// instruction on plain values, _Operator<_Op>::__assign its compound
 /// assignment (x op= y).
-template <bytedmd_op _Op> struct Operator;
-#define BYTEDMD_ARITHMETIC(NAME, ir, token, ClangKind)                                             \
-  template <> struct Operator<BYTEDMD_OP_##NAME> {                                                \
-    template <class _Ap, class _Bp> static auto apply(_Ap &&__a, _Bp &&__b) {                     \
-      return __a token __b;                                                                       \
-    }                                                                                             \
-    template <class _Lp, class _Xp> static void assign(_Lp &__l, _Xp &&__x) {                     \
-      __l token##= static_cast<_Xp &&>(__x);                                                      \
-    }                                                                                             \
+template <bytedmd_op _Op> struct _Operator;
+#define BYTEDMD_ARITHMETIC(_Name, _Ir, _Token, _Kind)                                              \
+  template <> struct _Operator<BYTEDMD_OP_##_Name> {                                               \
+    template <class _Ap, class _Bp> static auto __apply(_Ap &&__a, _Bp &&__b) {                    \
+      return __a _Token __b;                                                                       \
+    }                                                                                              \
+    template <class _Lp, class _Xp> static void __assign(_Lp &__l, _Xp &&__x) {                    \
+      __l _Token## = static_cast<_Xp &&>(__x);                                                     \
+    }                                                                                              \
   };
-#define BYTEDMD_COMPARISON(NAME, ir, token, ClangKind)                                             \
-  template <> struct Operator<BYTEDMD_OP_##NAME> {                                                \
-    template <class _Ap, class _Bp> static auto apply(_Ap &&__a, _Bp &&__b) {                     \
-      return __a token __b;                                                                       \
-    }                                                                                             \
+#define BYTEDMD_COMPARISON(_Name, _Ir, _Token, _Kind)                                              \
+  template <> struct _Operator<BYTEDMD_OP_##_Name> {                                               \
+    template <class _Ap, class _Bp> static auto __apply(_Ap &&__a, _Bp &&__b) {                    \
+      return __a _Token __b;                                                                       \
+    }                                                                                              \
   };
-#define BYTEDMD_UNARY(NAME, ir, token, ClangKind)                                                  \
-  template <> struct Operator<BYTEDMD_OP_##NAME> {                                                \
-    template <class _Ap> static auto apply(_Ap &&__a) { return token __a; }                       \
+#define BYTEDMD_UNARY(_Name, _Ir, _Token, _Kind)                                                   \
+  template <> struct _Operator<BYTEDMD_OP_##_Name> {                                               \
+    template <class _Ap> static auto __apply(_Ap &&__a) { return _Token __a; }                     \
   };
 #include "bytedmd/ops.def"
 
-template <bytedmd_op Op, class A, class B> inline auto apply2(A &&a, B &&b) {
-  return Operator<Op>::apply(a, b);
+template <bytedmd_op _Op, class _Ap, class _Bp> inline auto __apply2(_Ap &&__a, _Bp &&__b) {
+  return _Operator<_Op>::__apply(__a, __b);
 }
 
 /// log2 of T's size in bytes, for the bytes=native variant.
-template <class T> constexpr std::uint32_t sizeLog2() {
-  static_assert(sizeof(T) <= 128, "bytedmd: a tracked value wider than 128 bytes");
-  std::uint32_t l = 0;
-  while ((std::size_t(1) << l) < sizeof(T))
-    ++l;
-  return l;
+template <class _Tp> constexpr std::uint32_t __size_log2() {
+  static_assert(sizeof(_Tp) <= 128, "bytedmd: a tracked value wider than 128 bytes");
+  std::uint32_t __l = 0;
+  while ((std::size_t(1) << __l) < sizeof(_Tp))
+    ++__l;
+  return __l;
 }
 /// An instruction's op with its output's size (BYTEDMD_SIZED).
-template <class T> constexpr std::uint32_t sized(bytedmd_op op) {
-  return BYTEDMD_SIZED(op, sizeLog2<T>());
+template <class _Tp> constexpr std::uint32_t __sized(bytedmd_op __op) {
+  return BYTEDMD_SIZED(__op, __size_log2<_Tp>());
 }
 
 } // namespace detail
 
 /// A binary operator: one instruction reading the tracked operands.
-template <bytedmd_op Op, class A, class B>
-inline auto bin(seq<A, B> &&s, bytedmd_location *at = nullptr) {
-  auto &&a = std::get<0>(s.items);
-  auto &&b = std::get<1>(s.items);
-  auto r = detail::apply2<Op>(detail::val(static_cast<A>(a)), detail::val(static_cast<B>(b)));
-  if constexpr (detail::isV<A> || detail::isV<B>)
-    return detail::V<decltype(r)>{
-        r, (detail::place(at), bytedmd_binary(detail::sized<decltype(r)>(Op), detail::key(a),
-                                              detail::key(b)))};
+template <bytedmd_op _Op, class _Ap, class _Bp>
+inline auto bin(seq<_Ap, _Bp> &&__s, bytedmd_location *__at = nullptr) {
+  auto &&__a = std::get<0>(__s.__items);
+  auto &&__b = std::get<1>(__s.__items);
+  auto __r = detail::__apply2<_Op>(detail::__value_of(static_cast<_Ap>(__a)),
+                                   detail::__value_of(static_cast<_Bp>(__b)));
+  if constexpr (detail::__tracked_v<_Ap> || detail::__tracked_v<_Bp>)
+    return detail::_Tracked<decltype(__r)>{
+        __r, (detail::__place(__at), bytedmd_binary(detail::__sized<decltype(__r)>(_Op),
+                                                    detail::__key_of(__a), detail::__key_of(__b)))};
   else
-    return r;
+    return __r;
 }
 
 /// A unary operator: -x, +x, ~x.
-template <bytedmd_op Op, class A> inline auto un(A &&a, bytedmd_location *at = nullptr) {
-  auto &&x = detail::val(a);
-  auto r = detail::Operator<Op>::apply(x);
-  if constexpr (detail::isV<A>)
-    return detail::V<decltype(r)>{
-        r, (detail::place(at), bytedmd_unary(detail::sized<decltype(r)>(Op), a.k))};
+template <bytedmd_op _Op, class _Ap> inline auto un(_Ap &&__a, bytedmd_location *__at = nullptr) {
+  auto &&__x = detail::__value_of(__a);
+  auto __r = detail::_Operator<_Op>::__apply(__x);
+  if constexpr (detail::__tracked_v<_Ap>)
+    return detail::_Tracked<decltype(__r)>{
+        __r, (detail::__place(__at), bytedmd_unary(detail::__sized<decltype(__r)>(_Op), __a.__k))};
   else
-    return r;
+    return __r;
 }
 
 /// `lhs op= x`, as `lhs = lhs op x`: reads lhs, then x.
-template <bytedmd_op Op, class L, class X>
-inline L &cset(L &lhs, X &&x, bytedmd_location *at = nullptr) {
-  if constexpr (detail::isArithmetic<L>) {
-    const bytedmd_key k = bytedmd_load(&lhs, detail::bits(lhs));
-    const auto &v = detail::val(x);
-    detail::Operator<Op>::assign(lhs, v);
-    detail::place(at);
-    bytedmd_store(&lhs,
-                  bytedmd_binary(detail::sized<std::remove_reference_t<decltype(lhs)>>(Op), k,
-                                 detail::key(x)),
-                  detail::bits(lhs));
+template <bytedmd_op _Op, class _Lp, class _Xp>
+inline _Lp &cset(_Lp &__lhs, _Xp &&__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__arithmetic_v<_Lp>) {
+    const bytedmd_key __k = bytedmd_load(&__lhs, detail::__bits_of(__lhs));
+    const auto &__v = detail::__value_of(__x);
+    detail::_Operator<_Op>::__assign(__lhs, __v);
+    detail::__place(__at);
+    bytedmd_store(&__lhs,
+                  bytedmd_binary(detail::__sized<std::remove_reference_t<decltype(__lhs)>>(_Op),
+                                 __k, detail::__key_of(__x)),
+                  detail::__bits_of(__lhs));
   } else {
-    detail::Operator<Op>::assign(lhs, detail::val(std::forward<X>(x)));
+    detail::_Operator<_Op>::__assign(__lhs, detail::__value_of(std::forward<_Xp>(__x)));
   }
-  return lhs;
+  return __lhs;
 }
 
 /// ++x and --x: read x once, store the new value in x. Returns x.
-template <bytedmd_op Op, class L> inline L &pre(L &x, bytedmd_location *at = nullptr) {
-  if constexpr (detail::isArithmetic<L> && !std::is_same_v<std::remove_cv_t<L>, bool>) {
-    const bytedmd_key k = bytedmd_load(&x, detail::bits(x));
-    if constexpr (Op == BYTEDMD_OP_ADD)
-      ++x;
+template <bytedmd_op _Op, class _Lp> inline _Lp &pre(_Lp &__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__arithmetic_v<_Lp> && !std::is_same_v<std::remove_cv_t<_Lp>, bool>) {
+    const bytedmd_key __k = bytedmd_load(&__x, detail::__bits_of(__x));
+    if constexpr (_Op == BYTEDMD_OP_ADD)
+      ++__x;
     else
-      --x;
-    detail::place(at);
-    bytedmd_store(&x, bytedmd_unary(detail::sized<L>(Op), k), detail::bits(x));
+      --__x;
+    detail::__place(__at);
+    bytedmd_store(&__x, bytedmd_unary(detail::__sized<_Lp>(_Op), __k), detail::__bits_of(__x));
   } else {
-    if constexpr (Op == BYTEDMD_OP_ADD)
-      ++x;
+    if constexpr (_Op == BYTEDMD_OP_ADD)
+      ++__x;
     else
-      --x;
+      --__x;
   }
-  return x;
+  return __x;
 }
 
 /// x++ and x--: as ++x, but the value is the old one, with its old key.
-template <bytedmd_op Op, class L> inline auto post(L &x, bytedmd_location *at = nullptr) {
-  if constexpr (detail::isArithmetic<L> && !std::is_same_v<std::remove_cv_t<L>, bool>) {
-    const detail::V<std::remove_cv_t<L>> old{x, bytedmd_load(&x, detail::bits(x))};
-    if constexpr (Op == BYTEDMD_OP_ADD)
-      ++x;
+template <bytedmd_op _Op, class _Lp> inline auto post(_Lp &__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__arithmetic_v<_Lp> && !std::is_same_v<std::remove_cv_t<_Lp>, bool>) {
+    const detail::_Tracked<std::remove_cv_t<_Lp>> __old{__x,
+                                                        bytedmd_load(&__x, detail::__bits_of(__x))};
+    if constexpr (_Op == BYTEDMD_OP_ADD)
+      ++__x;
     else
-      --x;
-    detail::place(at);
-    bytedmd_store(&x, bytedmd_unary(detail::sized<L>(Op), old.k), detail::bits(x));
-    return old;
+      --__x;
+    detail::__place(__at);
+    bytedmd_store(&__x, bytedmd_unary(detail::__sized<_Lp>(_Op), __old.__k),
+                  detail::__bits_of(__x));
+    return __old;
   } else {
-    if constexpr (Op == BYTEDMD_OP_ADD)
-      return x++;
+    if constexpr (_Op == BYTEDMD_OP_ADD)
+      return __x++;
     else
-      return x--;
+      return __x--;
   }
 }
 
 /// A truth value (a condition, an operand of && || !): one READ.
-template <class X> inline bool truth(X &&x, bytedmd_location *at = nullptr) {
-  if constexpr (detail::isV<X>)
-    detail::place(at), bytedmd_read(BYTEDMD_OP_TRUTH, x.k);
-  return static_cast<bool>(detail::val(std::forward<X>(x)));
+template <class _Xp> inline bool truth(_Xp &&__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__tracked_v<_Xp>)
+    detail::__place(__at), bytedmd_read(BYTEDMD_OP_TRUTH, __x.__k);
+  return static_cast<bool>(detail::__value_of(std::forward<_Xp>(__x)));
 }
 
 /// An array subscript or pointer offset: one READ; the value is untracked.
-template <class X> inline decltype(auto) index(X &&x, bytedmd_location *at = nullptr) {
-  if constexpr (detail::isV<X>) {
-    detail::place(at), bytedmd_read(BYTEDMD_OP_INDEX, x.k);
-    return x.v;
+template <class _Xp> inline decltype(auto) index(_Xp &&__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__tracked_v<_Xp>) {
+    detail::__place(__at), bytedmd_read(BYTEDMD_OP_INDEX, __x.__k);
+    return __x.__v;
   } else {
-    return std::forward<X>(x);
+    return std::forward<_Xp>(__x);
   }
 }
 
 /// A value passed to code that is not instrumented: one READ.
-template <class X> inline decltype(auto) escape(X &&x, bytedmd_location *at = nullptr) {
-  if constexpr (detail::isV<X>) {
-    detail::place(at), bytedmd_read(BYTEDMD_OP_ESCAPE, x.k);
-    return x.v;
+template <class _Xp> inline decltype(auto) escape(_Xp &&__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__tracked_v<_Xp>) {
+    detail::__place(__at), bytedmd_read(BYTEDMD_OP_ESCAPE, __x.__k);
+    return __x.__v;
   } else {
-    return std::forward<X>(x);
+    return std::forward<_Xp>(__x);
   }
 }
 
 /// `c ? a : b` on arithmetic values: the condition is a truth read; the
 /// result is the chosen operand with its key, converted to the common type.
-template <class A, class B> inline auto choose(bool c, A &&a, B &&b) {
-  using R = std::common_type_t<std::decay_t<decltype(detail::val(a()))>,
-                               std::decay_t<decltype(detail::val(b()))>>;
-  if constexpr (detail::isV<decltype(a())> || detail::isV<decltype(b())>) {
-    if (c) {
-      auto x = a();
-      return detail::V<R>{static_cast<R>(detail::val(x)), detail::key(x)};
+template <class _Ap, class _Bp> inline auto choose(bool __c, _Ap &&__a, _Bp &&__b) {
+  using _Rp = std::common_type_t<std::decay_t<decltype(detail::__value_of(__a()))>,
+                                 std::decay_t<decltype(detail::__value_of(__b()))>>;
+  if constexpr (detail::__tracked_v<decltype(__a())> || detail::__tracked_v<decltype(__b())>) {
+    if (__c) {
+      auto __x = __a();
+      return detail::_Tracked<_Rp>{static_cast<_Rp>(detail::__value_of(__x)),
+                                   detail::__key_of(__x)};
     }
-    auto y = b();
-    return detail::V<R>{static_cast<R>(detail::val(y)), detail::key(y)};
+    auto __y = __b();
+    return detail::_Tracked<_Rp>{static_cast<_Rp>(detail::__value_of(__y)), detail::__key_of(__y)};
   } else {
-    return c ? static_cast<R>(a()) : static_cast<R>(b());
+    return __c ? static_cast<_Rp>(__a()) : static_cast<_Rp>(__b());
   }
 }
 
 /// A standard math function: one instruction reading its tracked arguments.
-template <bytedmd_op Op, class... A, class F>
-inline auto math(seq<A...> &&s, F &&f, bytedmd_location *at = nullptr) {
+template <bytedmd_op _Op, class... _Ap, class _Fn>
+inline auto math(seq<_Ap...> &&__s, _Fn &&__f, bytedmd_location *__at = nullptr) {
   return std::apply(
-      [&](auto &&...a) {
-        auto r = f(detail::val(static_cast<decltype(a) &&>(a))...);
-        if constexpr ((detail::isV<A> || ...)) {
-          const bytedmd_key keys[] = {detail::key(a)...};
-          detail::place(at);
-          return detail::V<decltype(r)>{
-              r, bytedmd_instruction(detail::sized<decltype(r)>(Op), keys, sizeof...(A))};
+      [&](auto &&...__a) {
+        auto __r = __f(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+        if constexpr ((detail::__tracked_v<_Ap> || ...)) {
+          const bytedmd_key __keys[] = {detail::__key_of(__a)...};
+          detail::__place(__at);
+          return detail::_Tracked<decltype(__r)>{
+              __r,
+              bytedmd_instruction(detail::__sized<decltype(__r)>(_Op), __keys, sizeof...(_Ap))};
         } else {
-          return r;
+          return __r;
         }
       },
-      std::move(s.items));
+      std::move(__s.__items));
 }
 
 /// std::max(a, b): the comparison b > a (reads b, then a), a truth read of
 /// it, and the chosen operand itself. std::min is the same with b < a.
-template <bytedmd_op Op, class A, class B>
-inline auto minmax(seq<A, B> &&s, bytedmd_location *at = nullptr) {
-  auto &&a = std::get<0>(s.items);
-  auto &&b = std::get<1>(s.items);
-  using R = std::decay_t<decltype(detail::val(a))>;
-  if constexpr (detail::isV<A> || detail::isV<B>) {
-    const detail::V<bool> c = bin<Op>(seq{static_cast<B>(b), static_cast<A>(a)}, at);
-    if (truth(c, at))
-      return detail::V<R>{detail::val(b), detail::key(b)};
-    return detail::V<R>{detail::val(a), detail::key(a)};
+template <bytedmd_op _Op, class _Ap, class _Bp>
+inline auto minmax(seq<_Ap, _Bp> &&__s, bytedmd_location *__at = nullptr) {
+  auto &&__a = std::get<0>(__s.__items);
+  auto &&__b = std::get<1>(__s.__items);
+  using _Rp = std::decay_t<decltype(detail::__value_of(__a))>;
+  if constexpr (detail::__tracked_v<_Ap> || detail::__tracked_v<_Bp>) {
+    const detail::_Tracked<bool> __c =
+        ::bytedmd::bin<_Op>(seq{static_cast<_Bp>(__b), static_cast<_Ap>(__a)}, __at);
+    if (::bytedmd::truth(__c, __at))
+      return detail::_Tracked<_Rp>{detail::__value_of(__b), detail::__key_of(__b)};
+    return detail::_Tracked<_Rp>{detail::__value_of(__a), detail::__key_of(__a)};
   } else {
-    if (detail::apply2<Op>(b, a))
-      return R(b);
-    return R(a);
+    if (detail::__apply2<_Op>(__b, __a))
+      return _Rp(__b);
+    return _Rp(__a);
   }
 }
 

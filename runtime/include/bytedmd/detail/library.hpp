@@ -1,4 +1,4 @@
-// bytedmd/detail/library.hpp - the standard library's element copies, and C allocation, with their keys.
+// bytedmd/detail/library.hpp - standard-library element copies and C allocation, with keys.
 //
 // std::copy, std::fill and std::swap copy values the tool cannot see inside
 // the library: the rewrite calls these instead, which copy each element and
@@ -22,90 +22,90 @@
 namespace bytedmd {
 
 /// std::copy and std::move (the algorithm), forward, element by element.
-template <class In, class Out> inline Out copy(In first, In last, Out out) {
-  for (; first != last; ++first, ++out) {
-    const bytedmd_key k = detail::keyAt(*first);
-    *out = *first;
-    detail::storeKey(*out, k);
+template <class _In, class _Out> inline _Out copy(_In __first, _In __last, _Out __out) {
+  for (; __first != __last; ++__first, ++__out) {
+    const bytedmd_key __k = detail::__key_at(*__first);
+    *__out = *__first;
+    detail::__store_key(*__out, __k);
   }
-  return out;
+  return __out;
 }
-template <class In, class Out> inline Out move(In first, In last, Out out) {
-  return bytedmd::copy(first, last, out);
+template <class _In, class _Out> inline _Out move(_In __first, _In __last, _Out __out) {
+  return ::bytedmd::copy(__first, __last, __out);
 }
-template <class In, class N, class Out> inline Out copy_n(In first, N n, Out out) {
-  for (auto i = escape(n); i > 0; --i, ++first, ++out) {
-    const bytedmd_key k = detail::keyAt(*first);
-    *out = *first;
-    detail::storeKey(*out, k);
+template <class _In, class _Np, class _Out> inline _Out copy_n(_In __first, _Np __n, _Out __out) {
+  for (auto __i = ::bytedmd::escape(__n); __i > 0; --__i, ++__first, ++__out) {
+    const bytedmd_key __k = detail::__key_at(*__first);
+    *__out = *__first;
+    detail::__store_key(*__out, __k);
   }
-  return out;
+  return __out;
 }
 /// std::fill: every element becomes a copy of value, with its key.
-template <class It, class X> inline void fill(It first, It last, X &&value) {
-  const bytedmd_key k = detail::key(value);
-  for (; first != last; ++first) {
-    *first = detail::val(value);
-    detail::storeKey(*first, k);
+template <class _It, class _Xp> inline void fill(_It __first, _It __last, _Xp &&__value) {
+  const bytedmd_key __k = detail::__key_of(__value);
+  for (; __first != __last; ++__first) {
+    *__first = detail::__value_of(__value);
+    detail::__store_key(*__first, __k);
   }
 }
-template <class It, class N, class X> inline It fill_n(It first, N n, X &&value) {
-  const bytedmd_key k = detail::key(value);
-  for (auto i = escape(n); i > 0; --i, ++first) {
-    *first = detail::val(value);
-    detail::storeKey(*first, k);
+template <class _It, class _Np, class _Xp> inline _It fill_n(_It __first, _Np __n, _Xp &&__value) {
+  const bytedmd_key __k = detail::__key_of(__value);
+  for (auto __i = ::bytedmd::escape(__n); __i > 0; --__i, ++__first) {
+    *__first = detail::__value_of(__value);
+    detail::__store_key(*__first, __k);
   }
-  return first;
+  return __first;
 }
 /// std::swap: the values trade places and keys.
-template <class T> inline void swap(T &a, T &b) {
-  using TT = std::remove_cv_t<T>;
-  if constexpr (std::is_arithmetic_v<TT>) {
-    const bytedmd_key ka = detail::keyAt(a), kb = detail::keyAt(b);
-    std::swap(a, b);
-    detail::storeKey(a, kb);
-    detail::storeKey(b, ka);
-  } else if constexpr (detail::IsVector<TT>::value) {
-    a.swap(b); // the buffers trade owners: keys stay with their elements
+template <class _Tp> inline void swap(_Tp &__a, _Tp &__b) {
+  using _Tt = std::remove_cv_t<_Tp>;
+  if constexpr (std::is_arithmetic_v<_Tt>) {
+    const bytedmd_key __ka = detail::__key_at(__a), __kb = detail::__key_at(__b);
+    std::swap(__a, __b);
+    detail::__store_key(__a, __kb);
+    detail::__store_key(__b, __ka);
+  } else if constexpr (detail::_Is_vector<_Tt>::value) {
+    __a.swap(__b); // the buffers trade owners: keys stay with their elements
   } else {
-    TT t(a);
-    copyKeys(t, a);
-    a = b;
-    copyKeys(a, b);
-    b = t;
-    copyKeys(b, t);
-    forget(t);
+    _Tt __t(__a);
+    ::bytedmd::copyKeys(__t, __a);
+    __a = __b;
+    ::bytedmd::copyKeys(__a, __b);
+    __b = __t;
+    ::bytedmd::copyKeys(__b, __t);
+    ::bytedmd::forget(__t);
   }
 }
 
 // C allocation: fresh blocks hold no keys, freed blocks forget theirs.
 
-inline void *malloc(std::size_t n) {
-  void *p = std::malloc(n);
-  if (p != nullptr)
-    bytedmd_shadow_forget(p, malloc_usable_size(p));
-  return p;
+inline void *malloc(std::size_t __n) {
+  void *__p = std::malloc(__n);
+  if (__p != nullptr)
+    bytedmd_shadow_forget(__p, malloc_usable_size(__p));
+  return __p;
 }
-inline void *calloc(std::size_t count, std::size_t size) {
-  void *p = std::calloc(count, size);
-  if (p != nullptr)
-    bytedmd_shadow_forget(p, malloc_usable_size(p));
-  return p;
+inline void *calloc(std::size_t __count, std::size_t __size) {
+  void *__p = std::calloc(__count, __size);
+  if (__p != nullptr)
+    bytedmd_shadow_forget(__p, malloc_usable_size(__p));
+  return __p;
 }
-inline void free(void *p) {
-  if (p != nullptr)
-    bytedmd_shadow_forget(p, malloc_usable_size(p));
-  std::free(p);
+inline void free(void *__p) {
+  if (__p != nullptr)
+    bytedmd_shadow_forget(__p, malloc_usable_size(__p));
+  std::free(__p);
 }
 /// realloc keeps the values, so the keys move with them when the block does.
-inline void *realloc(void *p, std::size_t n) {
-  const std::size_t old = p != nullptr ? malloc_usable_size(p) : 0;
-  void *q = std::realloc(p, n);
-  if (q != nullptr && q != p && p != nullptr) {
-    bytedmd_shadow_copy(q, p, old < n ? old : n);
-    bytedmd_shadow_forget(p, old);
+inline void *realloc(void *__p, std::size_t __n) {
+  const std::size_t __old = __p != nullptr ? malloc_usable_size(__p) : 0;
+  void *__q = std::realloc(__p, __n);
+  if (__q != nullptr && __q != __p && __p != nullptr) {
+    bytedmd_shadow_copy(__q, __p, __old < __n ? __old : __n);
+    bytedmd_shadow_forget(__p, __old);
   }
-  return q;
+  return __q;
 }
 
 } // namespace bytedmd

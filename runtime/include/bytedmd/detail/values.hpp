@@ -1,6 +1,6 @@
 // bytedmd/detail/values.hpp - tracked values, and the loads and stores that move their keys.
 //
-// A tracked arithmetic value travels as detail::V<T>{value, key}; memory holds
+// A tracked arithmetic value travels as detail::_Tracked<T>{value, key}; memory holds
 // keys in the shadow map (runtime.h). A load finds the key a location holds,
 // a store gives the location a key; both are free under the model. Before and
 // after, for `double t = x; y = t;`:
@@ -26,38 +26,39 @@ namespace bytedmd {
 namespace detail {
 
 /// A tracked arithmetic value: the value and its key.
-template <class T> struct V {
-  T v;
-  bytedmd_key k;
+template <class _Tp> struct _Tracked {
+  _Tp __v;
+  bytedmd_key __k;
 };
 
-template <class T> struct IsV : std::false_type {};
-template <class T> struct IsV<V<T>> : std::true_type {};
-template <class T> constexpr bool isV = IsV<std::decay_t<T>>::value;
+template <class _Tp> struct _Is_tracked : std::false_type {};
+template <class _Tp> struct _Is_tracked<_Tracked<_Tp>> : std::true_type {};
+template <class _Tp> constexpr bool __tracked_v = _Is_tracked<std::decay_t<_Tp>>::value;
 
-template <class T>
-constexpr bool isArithmetic = std::is_arithmetic_v<std::remove_cv_t<std::remove_reference_t<T>>>;
+template <class _Tp>
+constexpr bool __arithmetic_v =
+    std::is_arithmetic_v<std::remove_cv_t<std::remove_reference_t<_Tp>>>;
 
 /// The plain value of an operand, tracked or not.
-template <class T> constexpr decltype(auto) val(T &&x) {
-  if constexpr (isV<T>)
-    return (std::forward<T>(x).v);
+template <class _Tp> constexpr decltype(auto) __value_of(_Tp &&__x) {
+  if constexpr (__tracked_v<_Tp>)
+    return (std::forward<_Tp>(__x).__v);
   else
-    return std::forward<T>(x);
+    return std::forward<_Tp>(__x);
 }
 /// The key of an operand; 0 for an untracked one.
-template <class T> constexpr bytedmd_key key(const T &x) {
-  if constexpr (isV<T>)
-    return x.k;
+template <class _Tp> constexpr bytedmd_key __key_of(const _Tp &__x) {
+  if constexpr (__tracked_v<_Tp>)
+    return __x.__k;
   else
     return 0;
 }
 
 /// The bits the shadow map keeps beside a key, to notice foreign writes.
-template <class T> inline std::uint64_t bits(const T &x) {
-  std::uint64_t b = 0;
-  std::memcpy(&b, &x, sizeof(T) < 8 ? sizeof(T) : 8);
-  return b;
+template <class _Tp> inline std::uint64_t __bits_of(const _Tp &__x) {
+  std::uint64_t __b = 0;
+  std::memcpy(&__b, &__x, sizeof(_Tp) < 8 ? sizeof(_Tp) : 8);
+  return __b;
 }
 
 } // namespace detail
@@ -65,49 +66,49 @@ template <class T> inline std::uint64_t bits(const T &x) {
 /// Operands in source order. Build it as `seq{a, b}`: the elements of a
 /// braced list are evaluated left to right, also when it calls a constructor
 /// ([dcl.init.list]/4).
-template <class... T> struct seq {
-  seq(T... x) : items(static_cast<T>(x)...) {}
-  std::tuple<T...> items;
+template <class... _Tp> struct seq {
+  seq(_Tp... __x) : __items(static_cast<_Tp>(__x)...) {}
+  std::tuple<_Tp...> __items;
 };
-template <class... T> seq(T &&...) -> seq<T &&...>;
+template <class... _Tp> seq(_Tp &&...) -> seq<_Tp &&...>;
 
-/// A load: an arithmetic lvalue becomes a V with the key its location holds.
+/// A load: an arithmetic lvalue becomes a _Tracked with the key its location holds.
 /// Anything else passes through unchanged.
-template <class T> inline decltype(auto) ld(T &&x) {
-  using D = std::remove_cv_t<std::remove_reference_t<T>>;
-  if constexpr (detail::isV<T>) {
-    return std::forward<T>(x);
-  } else if constexpr (std::is_arithmetic_v<D> && std::is_lvalue_reference_v<T>) {
-    return detail::V<D>{x, bytedmd_load(&x, detail::bits(x))};
-  } else if constexpr (std::is_arithmetic_v<D>) {
-    return detail::V<D>{x, 0};
+template <class _Tp> inline decltype(auto) ld(_Tp &&__x) {
+  using _Dp = std::remove_cv_t<std::remove_reference_t<_Tp>>;
+  if constexpr (detail::__tracked_v<_Tp>) {
+    return std::forward<_Tp>(__x);
+  } else if constexpr (std::is_arithmetic_v<_Dp> && std::is_lvalue_reference_v<_Tp>) {
+    return detail::_Tracked<_Dp>{__x, bytedmd_load(&__x, detail::__bits_of(__x))};
+  } else if constexpr (std::is_arithmetic_v<_Dp>) {
+    return detail::_Tracked<_Dp>{__x, 0};
   } else {
-    return std::forward<T>(x);
+    return std::forward<_Tp>(__x);
   }
 }
 
 /// `lhs = x`: a copy, free; lhs takes x's key.
-template <class L, class X> inline L &set(L &lhs, X &&x) {
-  lhs = detail::val(std::forward<X>(x));
-  if constexpr (detail::isArithmetic<L>)
-    bytedmd_store(&lhs, detail::key(x), detail::bits(lhs));
-  return lhs;
+template <class _Lp, class _Xp> inline _Lp &set(_Lp &__lhs, _Xp &&__x) {
+  __lhs = detail::__value_of(std::forward<_Xp>(__x));
+  if constexpr (detail::__arithmetic_v<_Lp>)
+    bytedmd_store(&__lhs, detail::__key_of(__x), detail::__bits_of(__lhs));
+  return __lhs;
 }
 
 /// `T v = x;` as `T v = init(&v, x);`: v takes x's key.
-template <class T, class X> inline T init(T *at, X &&x) {
-  T v = static_cast<T>(detail::val(std::forward<X>(x)));
-  if constexpr (detail::isArithmetic<T>)
-    bytedmd_store(at, detail::key(x), detail::bits(v));
-  return v;
+template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
+  _Tp __v = static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
+  if constexpr (detail::__arithmetic_v<_Tp>)
+    bytedmd_store(__at, detail::__key_of(__x), detail::__bits_of(__v));
+  return __v;
 }
 
 /// A value converted to T (a cast): same key.
-template <class T, class X> inline auto cvt(X &&x) {
-  if constexpr (detail::isArithmetic<T> && detail::isV<X>)
-    return detail::V<T>{static_cast<T>(x.v), x.k};
+template <class _Tp, class _Xp> inline auto cvt(_Xp &&__x) {
+  if constexpr (detail::__arithmetic_v<_Tp> && detail::__tracked_v<_Xp>)
+    return detail::_Tracked<_Tp>{static_cast<_Tp>(__x.__v), __x.__k};
   else
-    return static_cast<T>(detail::val(std::forward<X>(x)));
+    return static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
 }
 
 } // namespace bytedmd
