@@ -602,6 +602,9 @@ namespace word = bytedmd::word;
 
 extern "C" {
 
+/// The entry set's version (runtime.h): what instrumented code links against.
+const char BYTEDMD_ABI_SYMBOL = BYTEDMD_ABI_VERSION;
+
 int bytedmd_enter(const bytedmd_function *fn) {
   Recorder &r = tls;
   if (r.id != 0)

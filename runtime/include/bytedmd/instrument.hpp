@@ -22,6 +22,8 @@
 //   detail/handoff.hpp       small objects returned in registers, braced lists
 //                            (receive assignObject stash bindStashed listed bindFields ...)
 //   detail/frame.hpp         the Frame: a measurement's start, inputs, results and end
+// and a reference to the runtime's version symbol (runtime.h), so that code
+// instrumented against one entry set never links with a runtime of another.
 #ifndef BYTEDMD_INSTRUMENT_HPP
 #define BYTEDMD_INSTRUMENT_HPP
 
@@ -34,5 +36,17 @@
 #include "bytedmd/detail/instructions.hpp"
 #include "bytedmd/detail/library.hpp"
 #include "bytedmd/detail/values.hpp"
+
+namespace bytedmd {
+namespace detail {
+
+/// Every translation unit of rewritten code references the entry set's
+/// version symbol (runtime.h): linked with a runtime of another version (or
+/// none), it fails to link with an undefined reference naming the version it
+/// needs, rather than computing wrong numbers.
+static const void *const __abi_reference __attribute__((used)) = &BYTEDMD_ABI_SYMBOL;
+
+} // namespace detail
+} // namespace bytedmd
 
 #endif // BYTEDMD_INSTRUMENT_HPP

@@ -1,5 +1,10 @@
 /* bytedmd/runtime.h - the entry set that instrumented code calls.
  *
+ * This is the compiler-facing interface: bytedmd-instrument writes calls of
+ * these entries (mostly through bytedmd/instrument.hpp), and users do not
+ * call them by hand. What users write themselves, the annotations, is in
+ * bytedmd/bytedmd.h, which this header includes.
+ *
  * A measurement is one call of a measured function (the outermost one on its
  * thread). While it runs, every value it creates has a key; the runtime
  * records the events that the ByteDMD model prices:
@@ -32,12 +37,32 @@
 #ifndef BYTEDMD_RUNTIME_H
 #define BYTEDMD_RUNTIME_H
 
+#include "bytedmd/bytedmd.h" /* the annotations users write */
+
 #include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ---- the entry set's version ---------------------------------------------- */
+
+/** The runtime defines a symbol whose name carries the entry set's ABI
+ *  version, and every translation unit that includes bytedmd/instrument.hpp
+ *  references it. Code instrumented against one entry set and linked with a
+ *  runtime of another therefore fails at link time, with an undefined
+ *  reference that names the version it needs, instead of computing wrong
+ *  numbers.
+ *
+ *  The rule: bump the number (both macros, and nothing else) whenever the
+ *  entry set changes incompatibly: an entry removed or renamed, a
+ *  parameter's type or meaning changed, a struct's layout changed, an op
+ *  added, removed or moved in ops.def (the enum's values shift), the key or
+ *  BYTEDMD_SIZED encoding changed. Adding an entry keeps the number. */
+#define BYTEDMD_ABI_VERSION 1
+#define BYTEDMD_ABI_SYMBOL bytedmd_abi_v1
+extern const char BYTEDMD_ABI_SYMBOL;
 
 /** A tracked value's identity; 0 = untracked. */
 typedef uint64_t bytedmd_key;
@@ -225,13 +250,6 @@ typedef struct bytedmd_call_state {
 
 /** This thread's call state. */
 bytedmd_call_state *bytedmd_calls(void);
-
-/* ---- annotations for the instrumenter ------------------------------------ */
-
-/** Excludes a parameter (for example a size) from a measurement's inputs. */
-#define BYTEDMD_UNTRACKED __attribute__((annotate("bytedmd_untracked")))
-/** Marks a function as measured, in addition to --function. */
-#define BYTEDMD_MEASURE __attribute__((annotate("bytedmd_measure")))
 
 #ifdef __cplusplus
 } /* extern "C" */
