@@ -263,5 +263,9 @@ TEST(Recorder, OpNamesAreTheIrNames) {
   EXPECT_STREQ(bytedmd_op_name(BYTEDMD_OP_COUNT), "unknown");
 }
 
+// Every instrumented call builds a Frame, measured or not: what only the
+// frame that opened the measurement needs lives per thread, not in it.
+TEST(Frame, IsTwoBools) { EXPECT_EQ(sizeof(::bytedmd::Frame), 2 * sizeof(bool)); }
+
 } // namespace
 } // namespace bytedmd

@@ -28,9 +28,10 @@ namespace bytedmd {
 namespace detail {
 
 /// Which calls across files, counted from the innermost, go to a file that
-/// is not instrumented (see across()).
+/// is not instrumented (see across()). Plain data, zero at thread start: the
+/// thread_local needs no initialisation guard.
 struct _Across_state {
-  unsigned __depth = 0;
+  unsigned __depth;
   bool __opaque[64];
 };
 inline thread_local _Across_state __across_state;

@@ -66,6 +66,33 @@ private:
   std::size_t __length = 0;
 };
 
+/// What only the frame that opened this thread's measurement needs: its
+/// pointer parameters, whose elements become inputs when first read, its
+/// output parameters (--keep-outputs), and whether the IR wants names. Only
+/// the outermost measured call on a thread opens a measurement, so one per
+/// thread serves, and every other Frame stays two bools. Plain data, so the
+/// thread_local needs no initialisation guard.
+struct _Opening_frame {
+  struct _Pointer_input {
+    const char *__base;
+    std::uint32_t __group;
+    const char *__name; // inside the names literal; null: no name
+    std::size_t __name_length;
+  };
+  struct _Output {
+    const void *__object;
+    void (*__mark)(const void *);
+  };
+  static constexpr unsigned __max_pointers = 16;
+  static constexpr unsigned __max_outputs = 16;
+  _Pointer_input __pointers[__max_pointers];
+  unsigned __pointer_count;
+  _Output __outputs[__max_outputs];
+  unsigned __output_count;
+  bool __names; // BYTEDMD_IR_NAMES, read once when the measurement opens
+};
+inline thread_local _Opening_frame __opening_frame;
+
 } // namespace detail
 
 /// The frame of an instrumented function: opens a measurement when it is a
@@ -78,21 +105,31 @@ public:
     bytedmd_call_state *__calls = bytedmd_calls();
     __from_call = !__opened && __calls->__pending;
     __calls->__pending = 0;
+    if (__opened) {
+      detail::_Opening_frame &__f = detail::__opening_frame;
+      __f.__pointer_count = 0;
+      __f.__output_count = 0;
+      __f.__names = bytedmd_names_wanted() != 0;
+    }
   }
   ~Frame() {
-    for (unsigned __i = 0; __i < __output_count; ++__i)
-      __outputs[__i].__mark(__outputs[__i].__object);
+    if (__opened) {
+      const detail::_Opening_frame &__f = detail::__opening_frame;
+      for (unsigned __i = 0; __i < __f.__output_count; ++__i)
+        __f.__outputs[__i].__mark(__f.__outputs[__i].__object);
+    }
     bytedmd_leave(__opened);
   }
 
   /// --keep-outputs: what the measured function writes through this
   /// reference parameter stays live to the end, like a result.
   template <class _Xp> void outputs(_Xp &__x) {
-    if (!__opened || __output_count == __max_outputs)
+    detail::_Opening_frame &__f = detail::__opening_frame;
+    if (!__opened || __f.__output_count == __f.__max_outputs)
       return;
     static const bool __named = (bytedmd_set_variant("keep-outputs"), true);
     (void)__named;
-    __outputs[__output_count++] = {
+    __f.__outputs[__f.__output_count++] = {
         &__x, [](const void *__p) { detail::__mark_results(*static_cast<const _Xp *>(__p)); }};
   }
   Frame(const Frame &) = delete;
@@ -109,21 +146,7 @@ public:
   /// tracked is an input of p, placed by its address.
   template <class _Tp, class _Pp> decltype(auto) ldIn(_Tp &__x, _Pp __p) {
     if (__opened && !bytedmd_current(bytedmd_shadow_load(&__x, detail::__bits_of(__x))))
-      for (unsigned __i = 0; __i < __pointer_count; ++__i)
-        if (__pointers[__i].__base == reinterpret_cast<const char *>(__p)) {
-          const std::uint64_t __offset =
-              std::uint64_t(reinterpret_cast<const char *>(&__x) - __pointers[__i].__base);
-          const bytedmd_key __k = bytedmd_input_at_sized(
-              __pointers[__i].__group, __offset, detail::__size_log2<std::remove_cv_t<_Tp>>());
-          bytedmd_shadow_store(&__x, __k, detail::__bits_of(__x));
-          if (__pointers[__i].__name != nullptr && bytedmd_names_wanted()) {
-            detail::_Name_path __path;
-            __path.__append(__pointers[__i].__name, __pointers[__i].__name_length);
-            __path.__append_index('[', std::size_t(__offset / sizeof(_Tp)), ']');
-            bytedmd_name_input(__k, __path.__c_str());
-          }
-          break;
-        }
+      __input_through(__x, reinterpret_cast<const char *>(__p));
     return ::bytedmd::ld(__x);
   }
 
@@ -132,7 +155,7 @@ public:
   template <class... _Pp> void namedInputs(const char *__names, _Pp &...__params) {
     if (!__opened)
       return;
-    if (!bytedmd_names_wanted()) {
+    if (!detail::__opening_frame.__names) {
       (__declare(__params), ...);
       return;
     }
@@ -212,6 +235,28 @@ public:
   }
 
 private:
+  /// x, read through pointer parameter `base` and not yet tracked, becomes
+  /// an input of that parameter, placed by its address.
+  template <class _Tp> static void __input_through(_Tp &__x, const char *__base) {
+    const detail::_Opening_frame &__f = detail::__opening_frame;
+    for (unsigned __i = 0; __i < __f.__pointer_count; ++__i) {
+      const detail::_Opening_frame::_Pointer_input &__in = __f.__pointers[__i];
+      if (__in.__base != __base)
+        continue;
+      const std::uint64_t __offset = std::uint64_t(reinterpret_cast<const char *>(&__x) - __base);
+      const bytedmd_key __k = bytedmd_input_at_sized(
+          __in.__group, __offset, detail::__size_log2<std::remove_cv_t<_Tp>>());
+      bytedmd_shadow_store(&__x, __k, detail::__bits_of(__x));
+      if (__in.__name != nullptr && __f.__names) {
+        detail::_Name_path __path;
+        __path.__append(__in.__name, __in.__name_length);
+        __path.__append_index('[', std::size_t(__offset / sizeof(_Tp)), ']');
+        bytedmd_name_input(__k, __path.__c_str());
+      }
+      return;
+    }
+  }
+
   /// A parameter's source name, inside the names literal rewritten code passes.
   struct _Name {
     const char *__chars;
@@ -266,11 +311,12 @@ private:
     __path.__append(__name.__chars, __name.__length);
     __walk_named(__p, __path, __f);
   }
-  template <class _Pp> void __add_pointer_input(_Pp __p, _Name __name) {
-    if (__pointer_count < __max_pointers)
-      __pointers[__pointer_count++] = {reinterpret_cast<const char *>(__p),
-                                       bytedmd_input_group_current(), __name.__chars,
-                                       __name.__length};
+  template <class _Pp> static void __add_pointer_input(_Pp __p, _Name __name) {
+    detail::_Opening_frame &__f = detail::__opening_frame;
+    if (__f.__pointer_count < __f.__max_pointers)
+      __f.__pointers[__f.__pointer_count++] = {reinterpret_cast<const char *>(__p),
+                                               bytedmd_input_group_current(), __name.__chars,
+                                               __name.__length};
   }
   template <class _Pp> void __declare(_Pp &__p) {
     bytedmd_input_group();
@@ -289,22 +335,8 @@ private:
     });
   }
 
-  struct _Pointer_input {
-    const char *__base;
-    std::uint32_t __group;
-    const char *__name; // null: no name
-    std::size_t __name_length;
-  };
-  static constexpr unsigned __max_pointers = 16;
-  _Pointer_input __pointers[__max_pointers];
-  unsigned __pointer_count = 0;
-  static constexpr unsigned __max_outputs = 16;
-  struct _Output {
-    const void *__object;
-    void (*__mark)(const void *);
-  };
-  _Output __outputs[__max_outputs];
-  unsigned __output_count = 0;
+  // Two bools: what the opening frame needs besides is per thread
+  // (detail::_Opening_frame), so every call's frame costs nothing more.
   bool __opened;
   bool __from_call = false;
 };
