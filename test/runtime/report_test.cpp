@@ -207,8 +207,10 @@ TEST(Report, PageDataHoldsTheSummaryTheHtmlPageReads) {
   EXPECT_EQ(j["peak_live"], 3);
   EXPECT_EQ(j["approximate"], false);
   EXPECT_FALSE(j.contains("trace")); // the page never needs it
-  EXPECT_EQ(j["lines"], nlohmann::json::parse(R"([{"file":"s.cpp","line":18,"cost":6,"reads":4}])"));
-  EXPECT_EQ(j["events"], nlohmann::json::parse(R"({"results":[1],"list":[{"store":1,"name":"c"}]})"));
+  EXPECT_EQ(j["lines"],
+            nlohmann::json::parse(R"([{"file":"s.cpp","line":18,"cost":6,"reads":4}])"));
+  EXPECT_EQ(j["events"],
+            nlohmann::json::parse(R"({"results":[1],"list":[{"store":1,"name":"c"}]})"));
   EXPECT_EQ(j["misses"], nlohmann::json::array({0, 0}));
   EXPECT_EQ(j["variants"][0]["name"], "cost=sqrt");
   EXPECT_EQ(j["variants"][0]["cost"], 5.5);

@@ -78,42 +78,43 @@ double everything(std::vector<double> &values, const double *pointer, std::pair<
   ::bytedmd::cset<BYTEDMD_OP_ADD>(counter, 2, &bytedmd_loc_0);
   ::bytedmd::pre<BYTEDMD_OP_ADD>(counter, &bytedmd_loc_0);
   ::bytedmd::post<BYTEDMD_OP_SUB>(counter, &bytedmd_loc_0);
-  if (::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ld(total), 0},
-                                                     &bytedmd_loc_0),
-                       &bytedmd_loc_0))
+  if (::bytedmd::truth(
+          ::bytedmd::bin<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ld(total), 0}, &bytedmd_loc_0),
+          &bytedmd_loc_0))
     ::bytedmd::set(total, ::bytedmd::ld(values[::bytedmd::index(::bytedmd::ld(counter))]));
   ::bytedmd::set(total, ::bytedmd::choose(
                             ::bytedmd::truth(::bytedmd::ld(counter)),
                             [&] { return ::bytedmd::ld(total); }, [&] { return 1; }));
-  ::bytedmd::set(total, ::bytedmd::math<BYTEDMD_OP_SQRT>(
-                            ::bytedmd::seq{::bytedmd::ld(total)},
-                            [&](auto... bytedmd_v) { return std::sqrt(bytedmd_v...); },
-                            &bytedmd_loc_0));
-  ::bytedmd::set(total, ::bytedmd::minmax<BYTEDMD_OP_GT>(
-                            ::bytedmd::seq{::bytedmd::ld(total), ::bytedmd::ld(pair.first)},
-                            &bytedmd_loc_0));
+  ::bytedmd::set(total,
+                 ::bytedmd::math<BYTEDMD_OP_SQRT>(
+                     ::bytedmd::seq{::bytedmd::ld(total)},
+                     [&](auto... bytedmd_v) { return std::sqrt(bytedmd_v...); }, &bytedmd_loc_0));
+  ::bytedmd::set(
+      total, ::bytedmd::minmax<BYTEDMD_OP_GT>(
+                 ::bytedmd::seq{::bytedmd::ld(total), ::bytedmd::ld(pair.first)}, &bytedmd_loc_0));
   ::bytedmd::set(total, ::bytedmd::minmax<BYTEDMD_OP_LT>(::bytedmd::seq{1.0, 2.0}));
   ::bytedmd::invoke(::bytedmd::seq{::bytedmd::escape(::bytedmd::ld(total), &bytedmd_loc_0)},
                     [&](auto &&...bytedmd_a) -> decltype(auto) {
                       return std::printf("%g\n", static_cast<decltype(bytedmd_a) &&>(bytedmd_a)...);
                     });
-  ::bytedmd::set(total, ::bytedmd::call(::bytedmd::seq{::bytedmd::ld(total)},
-                                        [&](auto &&...bytedmd_a) -> decltype(auto) {
-                                          return square(
-                                              static_cast<decltype(bytedmd_a) &&>(bytedmd_a)...);
-                                        }));
-  ::bytedmd::set(total, (::bytedmd::across(&bytedmd_instrumented__Z7elsewhered),
-                         ::bytedmd::callAcross(
-                             ::bytedmd::seq{::bytedmd::escapeIf(::bytedmd::ld(total))},
-                             [&](auto &&...bytedmd_a) -> decltype(auto) {
-                               return elsewhere(static_cast<decltype(bytedmd_a) &&>(bytedmd_a)...);
-                             },
-                             []() {
-                               static const bytedmd_location bytedmd_where = {"rewritten.cpp", 8,
-                                                                              1, 0, nullptr};
-                               return &bytedmd_where;
-                             }(),
-                             nullptr)));
+  ::bytedmd::set(total,
+                 ::bytedmd::call(::bytedmd::seq{::bytedmd::ld(total)},
+                                 [&](auto &&...bytedmd_a) -> decltype(auto) {
+                                   return square(static_cast<decltype(bytedmd_a) &&>(bytedmd_a)...);
+                                 }));
+  ::bytedmd::set(
+      total,
+      (::bytedmd::across(&bytedmd_instrumented__Z7elsewhered),
+       ::bytedmd::callAcross(
+           ::bytedmd::seq{::bytedmd::escapeIf(::bytedmd::ld(total))},
+           [&](auto &&...bytedmd_a) -> decltype(auto) {
+             return elsewhere(static_cast<decltype(bytedmd_a) &&>(bytedmd_a)...);
+           },
+           []() {
+             static const bytedmd_location bytedmd_where = {"rewritten.cpp", 8, 1, 0, nullptr};
+             return &bytedmd_where;
+           }(),
+           nullptr)));
   Triple triple = ::bytedmd::call(
       ::bytedmd::seq{::bytedmd::ld(total), ::bytedmd::ld(total), ::bytedmd::ld(total)},
       [&](auto &&...bytedmd_a) -> decltype(auto) {
@@ -127,8 +128,8 @@ double everything(std::vector<double> &values, const double *pointer, std::pair<
   ::bytedmd::swap(other, triple);
   ::bytedmd::swap(total, total);
   ::bytedmd::copyKeys(total, triple.first_field);
-  std::vector<double> more = ::bytedmd::call(
-      ::bytedmd::seq{values}, [&](auto &&...bytedmd_a) -> decltype(auto) {
+  std::vector<double> more =
+      ::bytedmd::call(::bytedmd::seq{values}, [&](auto &&...bytedmd_a) -> decltype(auto) {
         return copy_of(static_cast<decltype(bytedmd_a) &&>(bytedmd_a)...);
       });
   ::bytedmd::pushBack(more, ::bytedmd::ld(total));
