@@ -1,10 +1,9 @@
 // location_replay.cpp - the stack=locations variant (see the header).
 //
-// The stack is the value replay's: last-touch stamps in a StampSet,
-// renumbered at four times the live set.
+// The stack is the value replay's LruStack (lru_stack.h), over location ids.
 #include "location_replay.h"
 
-#include "stamp_set.h"
+#include "lru_stack.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -14,64 +13,9 @@
 namespace bytedmd {
 namespace {
 
-class LocationStack {
-public:
-  explicit LocationStack(std::size_t locations) : stampOf_(locations + 1, 0) { grow(0); }
-
-  bool onStack(std::uint32_t loc) const { return stampOf_[loc] != 0; }
-  std::uint64_t live() const { return live_; }
-
-  std::uint64_t depth(std::uint32_t loc) const {
-    return live_ - stamps_.countBelow(stampOf_[loc]);
-  }
-  /// Moves loc to the top (pushing it if it is not on the stack).
-  void touch(std::uint32_t loc) {
-    if (clock_ + 1 > capacity_)
-      grow(1);
-    if (std::uint32_t old = stampOf_[loc]) {
-      stamps_.erase(old);
-      owner_[old] = 0;
-      --live_;
-    }
-    const std::uint32_t s = ++clock_;
-    stampOf_[loc] = s;
-    owner_[s] = loc;
-    stamps_.insert(s);
-    ++live_;
-  }
-  void remove(std::uint32_t loc) {
-    const std::uint32_t s = stampOf_[loc];
-    stamps_.erase(s);
-    owner_[s] = 0;
-    stampOf_[loc] = 0;
-    --live_;
-  }
-
-private:
-  /// Renumbers the live locations 1..live in stack order into a tree four
-  /// times their number (amortised O(1) per touch).
-  void grow(std::uint32_t needed) {
-    std::uint32_t n = 0;
-    for (std::uint32_t s = 1; s <= clock_; ++s)
-      if (const std::uint32_t loc = owner_[s]) {
-        owner_[++n] = loc;
-        stampOf_[loc] = n;
-      }
-    const std::uint64_t capacity = std::max<std::uint64_t>(1024, 4 * (std::uint64_t(n) + needed));
-    if (capacity > (std::uint64_t(1) << 31))
-      throw std::length_error("bytedmd: too many live locations to replay");
-    capacity_ = std::uint32_t(capacity);
-    owner_.resize(capacity + 1);
-    std::fill(owner_.begin() + n + 1, owner_.end(), 0);
-    stamps_.reset(capacity_, n);
-    clock_ = n;
-  }
-
-  std::vector<std::uint32_t> stampOf_; // location -> stamp, 0 when not on the stack
-  std::vector<std::uint32_t> owner_;   // stamp -> location, 0 when free
-  StampSet stamps_;
-  std::uint32_t capacity_ = 0, clock_ = 0;
-  std::uint64_t live_ = 0;
+/// A location's record on the stack: its stamp alone.
+struct Location {
+  std::uint32_t stamp;
 };
 
 struct Event {
@@ -135,7 +79,8 @@ ReplayStats replayLocations(const LocationReplayInput &in, const ReplayOptions &
   }
 
   ReplayStats stats;
-  LocationStack stack(ids.size());
+  LruStack<Location> stack;
+  stack.reset(ids.size());
   std::vector<std::uint64_t> histogram(1024, 0);
   for (std::size_t e = 0; e < events.size(); ++e) {
     const Event &ev = events[e];
@@ -154,10 +99,11 @@ ReplayStats replayLocations(const LocationReplayInput &in, const ReplayOptions &
         stats.trace.push_back(std::uint32_t(d));
       ++stats.reads;
     }
+    stack.reserve(1);
     stack.touch(ev.loc);
     if (leaves[e])
       stack.remove(ev.loc);
-    stats.peakLive = std::max(stats.peakLive, stack.live());
+    stats.peakLive = std::max<std::uint64_t>(stats.peakLive, stack.live());
   }
   stats.inputs = prologue;
   addHistogramTotals(histogram, options, true, stats);

@@ -1,7 +1,5 @@
-// replay.cpp - the replay's liveness pass and stamp renumbering (the parts
-// that are not per-event).
+// replay.cpp - the replay's liveness pass, and the parts of it that are not per event.
 #include "replay.h"
-
 
 #include <stdexcept>
 #include <string>
@@ -9,8 +7,6 @@
 namespace bytedmd {
 
 namespace {
-constexpr std::uint32_t kMinCapacity = 1024;
-
 [[noreturn]] void malformed(const std::string &what) {
   throw std::invalid_argument("bytedmd: malformed event log: " + what);
 }
@@ -22,7 +18,10 @@ void Replay::computeLiveness(const EventLogView &log, bool sizes) {
   native_ = sizes;
   if (values > word::kMaxLocalKey)
     malformed("too many values");
-  values_.assign(std::size_t(values) + 1, Value{0, 0});
+  // The stack's records double as liveness's scratch: stamp 1 marks a
+  // declared input until the pass ends.
+  stack_.reset(values);
+  std::vector<Value> &records = stack_.records();
   if (sizes)
     sizeLog2_.assign(std::size_t(values) + 1, 0);
   std::uint64_t event = 0;
@@ -30,10 +29,10 @@ void Replay::computeLiveness(const EventLogView &log, bool sizes) {
     const Word k = log.inputs[i];
     if (k == 0 || k > values)
       malformed("input key " + std::to_string(k) + " was never allocated");
-    if (values_[k].stamp != 0)
+    if (records[k].stamp != 0)
       malformed("input key " + std::to_string(k) + " declared twice");
-    values_[k].stamp = 1; // seen; reset below
-    values_[k].last = std::uint32_t(event++);
+    records[k].stamp = 1; // seen; reset below
+    records[k].last = std::uint32_t(event++);
   }
   Word next = 0;
   for (std::size_t i = 0; i < log.size;) {
@@ -47,14 +46,14 @@ void Replay::computeLiveness(const EventLogView &log, bool sizes) {
         const Word k = log.words[i + j];
         if (!word::isOperand(k) || k == 0 || k > next)
           malformed("READ of key " + std::to_string(k) + " before it was allocated");
-        values_[k].last = std::uint32_t(event);
+        records[k].last = std::uint32_t(event);
       }
       i += m;
       ++event;
       if (word::hasOutput(header)) {
         if (next == values)
           malformed("more values stored than allocated");
-        values_[++next].last = std::uint32_t(event++);
+        records[++next].last = std::uint32_t(event++);
         if (sizes)
           sizeLog2_[next] = std::uint8_t(word::sizeLog2(header));
       }
@@ -62,7 +61,7 @@ void Replay::computeLiveness(const EventLogView &log, bool sizes) {
     }
     case word::kInput:
       ++next;
-      if (next > values || values_[next].stamp == 0)
+      if (next > values || records[next].stamp == 0)
         malformed("INPUT marker without a declared input");
       if (sizes)
         sizeLog2_[next] = std::uint8_t(word::sizeLog2(header));
@@ -71,7 +70,7 @@ void Replay::computeLiveness(const EventLogView &log, bool sizes) {
       for (Word n = word::payload(header); n != 0; --n) {
         if (next == values)
           malformed("STORE beyond the allocated values");
-        values_[++next].last = std::uint32_t(event++);
+        records[++next].last = std::uint32_t(event++);
       }
       break;
     case word::kLocation:
@@ -91,19 +90,14 @@ void Replay::computeLiveness(const EventLogView &log, bool sizes) {
     const Word k = log.results[i];
     if (k == 0 || k > values)
       malformed("result key " + std::to_string(k) + " was never allocated");
-    values_[k].last = kForever;
+    records[k].last = kForever;
   }
   for (std::size_t i = 0; i < log.inputCount; ++i)
-    values_[log.inputs[i]].stamp = 0;
+    records[log.inputs[i]].stamp = 0;
 
-  clock_ = 0;
-  live_ = 0;
   liveBytes_ = 0;
-  capacity_ = kMinCapacity;
-  stamps_.reset(capacity_, 0);
   if (sizes)
-    bytesTree_.assign(std::size_t(capacity_) + 1, 0);
-  owner_.assign(std::size_t(capacity_) + 1, 0);
+    bytesTree_.assign(std::size_t(stack_.capacity()) + 1, 0);
   histogram_.assign(1024, 0);
 }
 
@@ -127,35 +121,13 @@ void addHistogramTotals(const std::vector<std::uint64_t> &histogram, const Repla
   }
 }
 
-void Replay::renumber(std::uint32_t needed) {
-  // Renumber live values 1..live_ in stack order. New stamps never exceed old
-  // ones, so owner_ compacts in place.
-  std::uint32_t n = 0;
-  for (std::uint32_t s = 1; s <= clock_; ++s) {
-    const Word k = owner_[s];
-    if (k == 0)
-      continue;
-    owner_[++n] = k;
-    values_[k].stamp = n;
-  }
-  // Four times the live set: the next renumbering is at least 3 * live_
-  // touches away, which keeps its O(capacity) cost amortised to O(1) per
-  // event (four rather than two: matmul N=256 spent 15% of its time here).
-  const std::uint64_t capacity =
-      std::max<std::uint64_t>(kMinCapacity, 4 * (std::uint64_t(n) + needed));
-  if (capacity > kForever / 2)
-    throw std::length_error("bytedmd: live set too large to replay");
-  capacity_ = std::uint32_t(capacity);
-  owner_.resize(capacity + 1);
-  std::fill(owner_.begin() + n + 1, owner_.end(), 0);
-  stamps_.reset(capacity_, n);
-  if (native_) {
-    bytesTree_.assign(capacity + 1, 0);
-    for (std::uint32_t s = 1; s <= n; ++s)
-      bytesTree_[s] = std::int64_t(size(owner_[s]));
-    buildFenwick(bytesTree_, capacity_);
-  }
-  clock_ = n;
+void Replay::rebuildBytes() {
+  // Live values hold stamps 1..live, in stack order, after a renumbering.
+  const std::uint32_t capacity = stack_.capacity();
+  bytesTree_.assign(std::size_t(capacity) + 1, 0);
+  for (std::uint32_t s = 1; s <= stack_.live(); ++s)
+    bytesTree_[s] = std::int64_t(size(stack_.idAt(s)));
+  buildFenwick(bytesTree_, capacity);
 }
 
 } // namespace bytedmd

@@ -3,16 +3,16 @@
 // Replays one measurement's events on an LRU stack of live values
 // (semantics.md, Part A):
 //   - a liveness pass finds each value's last READ (results never die);
-//   - the stack is kept as last-touch stamps in a StampSet (stamp_set.h), so a
-//     depth is a prefix count: O(log n);
-//   - stamps are renumbered when they run out, so the set stays about four
-//     times the live set however long the run is.
+//   - the stack is an LruStack (lru_stack.h): last-touch stamps, so a depth is
+//     a prefix count, O(log n), renumbered when the stamps run out so they
+//     stay about four times the live set however long the run is.
 // The replay is a pure function of the log; it knows nothing of C++ or Clang.
 #ifndef BYTEDMD_REPLAY_H
 #define BYTEDMD_REPLAY_H
 
 #include "cost.h"
 #include "event_log.h"
+#include "lru_stack.h"
 #include "stamp_set.h"
 
 #include <algorithm>
@@ -128,13 +128,13 @@ private:
   template <bool Native, class Sink>
   ReplayStats runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink);
   void computeLiveness(const EventLogView &log, bool sizes);
-  /// Makes room for `needed` new stamps, renumbering when the tree is full.
+  /// Makes room for `needed` new stamps, renumbering when they run out.
   void reserveStamps(std::uint32_t needed) {
-    if (std::uint64_t(clock_) + needed > capacity_)
-      renumber(needed);
+    if (stack_.reserve(needed) && native_)
+      rebuildBytes();
   }
-  void renumber(std::uint32_t needed);
-  std::uint32_t depth(Word key) const;
+  /// bytes=native: the byte tree over the stamps after a renumbering.
+  void rebuildBytes();
   std::uint64_t byteDepth(Word key) const;
   template <bool Native> void push(Word key);
   template <bool Native> void remove(Word key);
@@ -148,10 +148,7 @@ private:
     std::uint32_t last;  // event of the last READ; kForever for results
     std::uint32_t stamp; // last-touch stamp while live, 0 when not
   };
-  std::vector<Value> values_;
-  StampSet stamps_;                // the live stamps 1..capacity_
-  std::vector<Word> owner_;        // stamp -> key, 0 when free
-  std::uint32_t capacity_ = 0, clock_ = 0, live_ = 0;
+  LruStack<Value> stack_; // the live values, and each value's record
   // How many reads happened at each depth: the cost is priced once per depth
   // at the end instead of once per read.
   std::vector<std::uint64_t> histogram_;
@@ -163,62 +160,44 @@ private:
   bool native_ = false;
 };
 
-inline std::uint32_t Replay::depth(Word key) const {
-  // Values touched at or after key's stamp are the ones above it (or it).
-  return live_ - stamps_.countBelow(values_[key].stamp);
-}
-
 inline std::uint64_t Replay::byteDepth(Word key) const {
   std::int64_t below = 0;
-  for (std::uint32_t i = values_[key].stamp - 1; i != 0; i &= i - 1)
+  for (std::uint32_t i = stack_.record(key).stamp - 1; i != 0; i &= i - 1)
     below += bytesTree_[i];
   return liveBytes_ - std::uint64_t(below);
 }
 
 inline void Replay::addBytes(std::uint32_t stamp, std::int64_t delta) {
-  for (; stamp <= capacity_; stamp += stamp & (0u - stamp))
+  for (const std::uint32_t n = stack_.capacity(); stamp <= n; stamp += stamp & (0u - stamp))
     bytesTree_[stamp] += delta;
 }
 
 template <bool Native> inline void Replay::push(Word key) {
-  const std::uint32_t s = ++clock_;
-  values_[key].stamp = s;
-  owner_[s] = key;
-  stamps_.insert(s);
-  ++live_;
+  stack_.push(key);
   if constexpr (Native) {
-    addBytes(s, std::int64_t(size(key)));
+    addBytes(stack_.record(key).stamp, std::int64_t(size(key)));
     liveBytes_ += size(key);
     if (liveBytes_ >= histogram_.size()) // indexed by byte depth
       histogram_.resize(2 * std::size_t(liveBytes_), 0);
-  } else if (live_ >= histogram_.size()) {
-    histogram_.resize(2 * std::size_t(live_), 0);
+  } else if (stack_.live() >= histogram_.size()) {
+    histogram_.resize(2 * std::size_t(stack_.live()), 0);
   }
 }
 
 template <bool Native> inline void Replay::remove(Word key) {
-  const std::uint32_t s = values_[key].stamp;
-  stamps_.erase(s);
   if constexpr (Native) {
-    addBytes(s, -std::int64_t(size(key)));
+    addBytes(stack_.record(key).stamp, -std::int64_t(size(key)));
     liveBytes_ -= size(key);
   }
-  owner_[s] = 0;
-  values_[key].stamp = 0;
-  --live_;
+  stack_.remove(key);
 }
 
 template <bool Native> inline void Replay::move(Word key) {
-  const std::uint32_t old = values_[key].stamp;
-  stamps_.erase(old);
-  owner_[old] = 0;
-  const std::uint32_t s = ++clock_;
-  values_[key].stamp = s;
-  owner_[s] = key;
-  stamps_.insert(s);
+  const std::uint32_t old = stack_.record(key).stamp;
+  stack_.moveToTop(key);
   if constexpr (Native) {
     addBytes(old, -std::int64_t(size(key)));
-    addBytes(s, std::int64_t(size(key)));
+    addBytes(stack_.record(key).stamp, std::int64_t(size(key)));
   }
 }
 
@@ -226,7 +205,7 @@ template <bool Native, class Sink>
 ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
   computeLiveness(log, Native);
   if (!options.liveness)
-    for (Value &v : values_)
+    for (Value &v : stack_.records())
       v.last = kForever;
   ReplayStats stats;
   const bool perSite = hasLocations_ && options.perSite;
@@ -243,11 +222,11 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
   auto store = [&](Word key) __attribute__((always_inline)) {
     sink.store(key);
     push<Native>(key);
-    if (values_[key].last == event)
+    if (stack_.record(key).last == event)
       remove<Native>(key);
     ++event;
-    if (live_ > stats.peakLive)
-      stats.peakLive = live_;
+    if (stack_.live() > stats.peakLive)
+      stats.peakLive = stack_.live();
     if constexpr (Native)
       stats.peakLiveBytes = std::max(stats.peakLiveBytes, liveBytes_);
   };
@@ -288,7 +267,7 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
             for (std::uint64_t b = D - s + 1; b <= D; ++b)
               stats.sqrtCost += std::sqrt(double(b));
         } else {
-          d = depth(keys[j]);
+          d = stack_.depth(keys[j]);
         }
         depths[j] = d;
         ++histogram_[d];
@@ -314,13 +293,13 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
       // operand is removed without moving: that leaves the same order. A
       // stamp newer than the batch's start, or none, marks an operand this
       // batch has already handled.
-      const std::uint32_t batchStart = clock_;
+      const std::uint32_t batchStart = stack_.clock();
       for (unsigned j = 0; j < m; ++j) {
         const Word k = keys[j];
-        const std::uint32_t old = values_[k].stamp;
+        const std::uint32_t old = stack_.record(k).stamp;
         if (old == 0 || old > batchStart)
           continue;
-        if (values_[k].last == event) {
+        if (stack_.record(k).last == event) {
           remove<Native>(k);
           continue;
         }

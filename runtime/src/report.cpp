@@ -1,4 +1,4 @@
-// report.cpp - settings, the JSON report and atomic writes.
+// report.cpp - the report's schema: its writer, its reader, the html page's view, atomic writes.
 #include "report.h"
 
 #include <nlohmann/json.hpp>
@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <unistd.h>
 
 #ifndef BYTEDMD_VERSION
@@ -21,160 +23,6 @@ namespace {
 // written before the traces they follow, and this text is not valid C++.
 const std::string kTracePlaceholder = "\x01"
                                       "bytedmd-trace-";
-
-// Accepts decimal digits only (no sign, no spaces), within [min, max].
-bool parseCount(const char *text, std::uint64_t min, std::uint64_t max, std::uint64_t *out) {
-  if (text == nullptr || *text == '\0')
-    return false;
-  std::uint64_t value = 0;
-  for (const char *p = text; *p != '\0'; ++p) {
-    if (*p < '0' || *p > '9')
-      return false;
-    const std::uint64_t digit = std::uint64_t(*p - '0');
-    if (value > (max - digit) / 10)
-      return false;
-    value = value * 10 + digit;
-  }
-  if (value < min)
-    return false;
-  *out = value;
-  return true;
-}
-} // namespace
-
-std::string VariantSpec::name() const {
-  std::string out;
-  auto add = [&](const char *option) { out += (out.empty() ? "" : ",") + std::string(option); };
-  if (locations)
-    add("stack=locations");
-  if (nativeBytes)
-    add("bytes=native");
-  if (!liveness)
-    add("no-liveness");
-  if (sqrtCost)
-    add("cost=sqrt");
-  return out.empty() ? "reference" : out;
-}
-
-/// "a,b,,c" -> {"a", "b", "", "c"}: empty items are kept, for the caller
-/// to refuse.
-static std::vector<std::string> splitList(const std::string &text, char separator) {
-  std::vector<std::string> items;
-  std::size_t from = 0;
-  for (;;) {
-    const std::size_t at = text.find(separator, from);
-    items.push_back(text.substr(from, at == std::string::npos ? std::string::npos : at - from));
-    if (at == std::string::npos)
-      return items;
-    from = at + 1;
-  }
-}
-
-bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error) {
-  *spec = VariantSpec();
-  for (const std::string &option : splitList(text, ',')) {
-    if (option == "no-liveness")
-      spec->liveness = false;
-    else if (option == "liveness")
-      spec->liveness = true;
-    else if (option == "cost=sqrt")
-      spec->sqrtCost = true;
-    else if (option == "bytes=native")
-      spec->nativeBytes = true;
-    else if (option == "bytes=element")
-      spec->nativeBytes = false;
-    else if (option == "stack=locations")
-      spec->locations = true;
-    else if (option == "stack=values")
-      spec->locations = false;
-    else if (option == "cost=ceil-sqrt")
-      ; // the default, named
-    else {
-      *error = "unknown variant option '" + option +
-               "'; the options are no-liveness, liveness, cost=sqrt, cost=ceil-sqrt, "
-               "bytes=native, bytes=element, stack=locations, stack=values";
-      return false;
-    }
-  }
-  if (spec->locations && spec->nativeBytes) {
-    *error = "stack=locations and bytes=native do not combine (a location stack counts "
-             "locations, not bytes); give them as two variants";
-    return false;
-  }
-  return true;
-}
-
-bool parseCacheSizes(const std::string &text, std::vector<std::uint64_t> *sizes,
-                     std::string *error) {
-  sizes->clear();
-  for (const std::string &given : splitList(text, ',')) {
-    std::string item = given;
-    std::uint64_t scale = 1;
-    if (!item.empty() && (item.back() == 'K' || item.back() == 'k'))
-      scale = 1024;
-    else if (!item.empty() && (item.back() == 'M' || item.back() == 'm'))
-      scale = 1024 * 1024;
-    if (scale != 1)
-      item.pop_back();
-    std::uint64_t value = 0;
-    if (!parseCount(item.c_str(), 1, (std::uint64_t(1) << 40) / scale, &value)) {
-      *error = "cache size '" + given +
-               "' is not a positive integer (with an optional K or M suffix), as in 64,256,1K";
-      return false;
-    }
-    sizes->push_back(value * scale);
-  }
-  return true;
-}
-
-bool settingsFromEnvironment(Settings *settings, std::string *error) {
-  if (const char *report = std::getenv("BYTEDMD_REPORT")) {
-    if (*report == '\0') {
-      *error = "BYTEDMD_REPORT is set but empty; unset it or give a file path";
-      return false;
-    }
-    settings->reportPath = report;
-  }
-  if (const char *ir = std::getenv("BYTEDMD_IR"))
-    settings->irPath = ir;
-  if (const char *names = std::getenv("BYTEDMD_IR_NAMES"))
-    settings->irNames = std::string(names) == "1";
-  if (const char *bpe = std::getenv("BYTEDMD_BYTES_PER_ELEMENT")) {
-    if (!parseCount(bpe, 1, 1u << 20, &settings->bytesPerElement)) {
-      *error = std::string("BYTEDMD_BYTES_PER_ELEMENT='") + bpe +
-               "' is not an integer from 1 to 1048576; unset it (default 1) or give e.g. 8";
-      return false;
-    }
-  }
-  if (const char *limit = std::getenv("BYTEDMD_TRACE_LIMIT")) {
-    if (!parseCount(limit, 0, ~std::uint64_t(0), &settings->traceLimit)) {
-      *error = std::string("BYTEDMD_TRACE_LIMIT='") + limit +
-               "' is not a non-negative integer; unset it (default 1000000) or give e.g. 0";
-      return false;
-    }
-  }
-  if (const char *variants = std::getenv("BYTEDMD_VARIANTS"); variants && *variants) {
-    for (const std::string &text : splitList(variants, ';')) {
-      VariantSpec spec;
-      std::string why;
-      if (!parseVariant(text, &spec, &why)) {
-        *error = std::string("BYTEDMD_VARIANTS='") + variants + "': " + why;
-        return false;
-      }
-      settings->variants.push_back(spec);
-    }
-  }
-  if (const char *sizes = std::getenv("BYTEDMD_CACHE_SIZES"); sizes && *sizes) {
-    std::string why;
-    if (!parseCacheSizes(sizes, &settings->cacheSizes, &why)) {
-      *error = std::string("BYTEDMD_CACHE_SIZES='") + sizes + "': " + why;
-      return false;
-    }
-  }
-  return true;
-}
-
-namespace {
 using Json = nlohmann::ordered_json;
 
 Json eventsValue(const MeasurementRecord &m) {
@@ -188,45 +36,72 @@ Json eventsValue(const MeasurementRecord &m) {
       list.push_back({{"store", e.values.front()}, {"name", e.name}});
   return {{"results", m.resultValues}, {"list", std::move(list)}};
 }
+
+/// One measurement as the html page reads it: the summary fields, no trace.
+Json pageMeasurement(const MeasurementRecord &m) {
+  Json j = {{"function", m.function},     {"call", m.call},
+            {"cost", m.stats.cost},       {"reads", m.stats.reads},
+            {"inputs", m.stats.inputs},   {"peak_live", m.stats.peakLive},
+            {"approximate", m.approximate}};
+  j["lines"] = Json::array();
+  for (const MeasurementRecord::Line &l : m.lines)
+    j["lines"].push_back(
+        {{"file", l.file}, {"line", l.line}, {"cost", l.cost}, {"reads", l.reads}});
+  if (!m.events.empty())
+    j["events"] = eventsValue(m);
+  if (!m.stats.misses.empty())
+    j["misses"] = m.stats.misses;
+  j["variants"] = Json::array();
+  for (const MeasurementRecord::Variant &v : m.variants) {
+    Json one = {{"name", v.name}, {"reads", v.stats.reads}, {"peak_live", v.stats.peakLive}};
+    one["cost"] = v.spec.sqrtCost ? Json(v.stats.sqrtCost) : Json(v.stats.cost);
+    if (!v.stats.misses.empty())
+      one["misses"] = v.stats.misses;
+    j["variants"].push_back(std::move(one));
+  }
+  return j;
+}
 } // namespace
 
-std::string eventsJson(const MeasurementRecord &m) {
-  return m.events.empty() ? std::string() : eventsValue(m).dump();
+std::string pageData(const ReportData &report,
+                     const std::vector<std::pair<std::string, std::string>> &sources) {
+  Json data;
+  data["bytes_per_element"] = report.model.bytesPerElement;
+  data["cache_sizes"] = report.model.cacheSizes;
+  data["measurements"] = Json::array();
+  for (const MeasurementRecord &m : report.measurements)
+    data["measurements"].push_back(pageMeasurement(m));
+  data["sources"] = Json::object();
+  for (const auto &[path, text] : sources)
+    data["sources"][path] = text;
+  return data.dump();
 }
 
-std::string formatReport(const std::vector<MeasurementRecord> &measurements,
-                         const Settings &settings) {
-  Json report;
-  report["schema_version"] = 1;
-  report["generator"] = std::string("bytedmd ") + BYTEDMD_VERSION;
-  report["model"] = {{"cost", "ceil_sqrt"},
-                     {"bytes_per_element", settings.bytesPerElement},
-                     {"variant", settings.variant}};
-  if (!settings.cacheSizes.empty())
-    report["model"]["cache_sizes"] = settings.cacheSizes;
-  if (!settings.variants.empty()) {
-    Json names = Json::array();
-    for (const VariantSpec &v : settings.variants)
-      names.push_back(v.name());
-    report["model"]["variants"] = std::move(names);
+namespace {
+
+/// Builds the report's JSON. Traces go in as placeholders, swapped at the end
+/// for the trace on one line: a million depths one per line would make the
+/// report unreadable.
+class ReportWriter {
+public:
+  explicit ReportWriter(const Settings &settings) : settings_(settings) {}
+
+  Json model() const {
+    Json model = {{"cost", "ceil_sqrt"},
+                  {"bytes_per_element", settings_.bytesPerElement},
+                  {"variant", settings_.variant}};
+    if (!settings_.cacheSizes.empty())
+      model["cache_sizes"] = settings_.cacheSizes;
+    if (!settings_.variants.empty()) {
+      Json names = Json::array();
+      for (const VariantSpec &v : settings_.variants)
+        names.push_back(v.name());
+      model["variants"] = std::move(names);
+    }
+    return model;
   }
-  // Traces go in as placeholders, swapped below for the trace on one line:
-  // a million depths one per line would make the report unreadable.
-  std::vector<const std::vector<std::uint32_t> *> traces;
-  auto trace = [&](const std::vector<std::uint32_t> &t) {
-    traces.push_back(&t);
-    return kTracePlaceholder + std::to_string(traces.size() - 1);
-  };
-  auto misses = [&](const ReplayStats &stats) {
-    Json out = Json::array();
-    for (std::size_t i = 0; i < stats.misses.size() && i < settings.cacheSizes.size(); ++i)
-      out.push_back({{"cache_size", settings.cacheSizes[i]}, {"misses", stats.misses[i]}});
-    return out;
-  };
-  Json list = Json::array();
-  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> functions;
-  std::vector<std::string> order; // functions in first-call order
-  for (const MeasurementRecord &m : measurements) {
+
+  Json measurement(const MeasurementRecord &m) {
     Json entry;
     entry["function"] = m.function;
     entry["call"] = m.call;
@@ -247,36 +122,89 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
     entry["lines"] = std::move(lines);
     if (!m.events.empty())
       entry["events"] = eventsValue(m);
-    if (!settings.cacheSizes.empty())
+    if (!settings_.cacheSizes.empty())
       entry["misses"] = misses(m.stats);
     if (!m.variants.empty()) {
       Json variants = Json::array();
-      for (const MeasurementRecord::Variant &v : m.variants) {
-        Json one;
-        one["name"] = v.name;
-        one["liveness"] = v.spec.liveness;
-        one["cost_model"] = v.spec.sqrtCost ? "sqrt" : "ceil_sqrt";
-        one["bytes"] = v.spec.nativeBytes ? "native" : "element";
-        one["stack"] = v.spec.locations ? "locations" : "values";
-        if (v.spec.locations)
-          one["cold_reads"] = v.coldReads;
-        if (v.spec.sqrtCost)
-          one["cost"] = v.stats.sqrtCost;
-        else
-          one["cost"] = v.stats.cost;
-        one["reads"] = v.stats.reads;
-        one["peak_live"] = v.stats.peakLive;
-        if (v.spec.nativeBytes)
-          one["peak_live_bytes"] = v.stats.peakLiveBytes;
-        one["trace"] = trace(v.stats.trace);
-        one["trace_truncated"] = v.stats.traceTruncated;
-        if (!settings.cacheSizes.empty())
-          one["misses"] = misses(v.stats);
-        variants.push_back(std::move(one));
-      }
+      for (const MeasurementRecord::Variant &v : m.variants)
+        variants.push_back(variant(v));
       entry["variants"] = std::move(variants);
     }
-    list.push_back(std::move(entry));
+    return entry;
+  }
+
+  /// The text, with each trace on one line where its placeholder was.
+  std::string text(const Json &report) const {
+    const std::string text = report.dump(2);
+    std::string out;
+    out.reserve(text.size());
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < traces_.size(); ++i) {
+      // dump() escapes the placeholder's control character.
+      const std::string placeholder = "\"\\u0001bytedmd-trace-" + std::to_string(i) + "\"";
+      const std::size_t at = text.find(placeholder, from);
+      out.append(text, from, at - from);
+      out += Json(*traces_[i]).dump();
+      from = at + placeholder.size();
+    }
+    out.append(text, from, std::string::npos);
+    out += "\n";
+    return out;
+  }
+
+private:
+  Json variant(const MeasurementRecord::Variant &v) {
+    Json one;
+    one["name"] = v.name;
+    one["liveness"] = v.spec.liveness;
+    one["cost_model"] = v.spec.sqrtCost ? "sqrt" : "ceil_sqrt";
+    one["bytes"] = v.spec.nativeBytes ? "native" : "element";
+    one["stack"] = v.spec.locations ? "locations" : "values";
+    if (v.spec.locations)
+      one["cold_reads"] = v.coldReads;
+    if (v.spec.sqrtCost)
+      one["cost"] = v.stats.sqrtCost;
+    else
+      one["cost"] = v.stats.cost;
+    one["reads"] = v.stats.reads;
+    one["peak_live"] = v.stats.peakLive;
+    if (v.spec.nativeBytes)
+      one["peak_live_bytes"] = v.stats.peakLiveBytes;
+    one["trace"] = trace(v.stats.trace);
+    one["trace_truncated"] = v.stats.traceTruncated;
+    if (!settings_.cacheSizes.empty())
+      one["misses"] = misses(v.stats);
+    return one;
+  }
+  std::string trace(const std::vector<std::uint32_t> &t) {
+    traces_.push_back(&t);
+    return kTracePlaceholder + std::to_string(traces_.size() - 1);
+  }
+  Json misses(const ReplayStats &stats) const {
+    Json out = Json::array();
+    for (std::size_t i = 0; i < stats.misses.size() && i < settings_.cacheSizes.size(); ++i)
+      out.push_back({{"cache_size", settings_.cacheSizes[i]}, {"misses", stats.misses[i]}});
+    return out;
+  }
+
+  const Settings &settings_;
+  std::vector<const std::vector<std::uint32_t> *> traces_; // by placeholder number
+};
+
+} // namespace
+
+std::string formatReport(const std::vector<MeasurementRecord> &measurements,
+                         const Settings &settings) {
+  ReportWriter writer(settings);
+  Json report;
+  report["schema_version"] = 1;
+  report["generator"] = std::string("bytedmd ") + BYTEDMD_VERSION;
+  report["model"] = writer.model();
+  Json list = Json::array();
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> functions;
+  std::vector<std::string> order; // functions in first-call order
+  for (const MeasurementRecord &m : measurements) {
+    list.push_back(writer.measurement(m));
     auto [it, fresh] = functions.try_emplace(m.function, 0, 0);
     if (fresh)
       order.push_back(m.function);
@@ -288,22 +216,87 @@ std::string formatReport(const std::vector<MeasurementRecord> &measurements,
   for (const std::string &name : order)
     perFunction[name] = {{"calls", functions[name].first}, {"total_cost", functions[name].second}};
   report["functions"] = std::move(perFunction);
-  const std::string text = report.dump(2);
-  std::string out;
-  out.reserve(text.size());
-  std::size_t from = 0;
-  for (std::size_t i = 0; i < traces.size(); ++i) {
-    // dump() escapes the placeholder's control character.
-    const std::string placeholder = "\"\\u0001bytedmd-trace-" + std::to_string(i) + "\"";
-    const std::size_t at = text.find(placeholder, from);
-    out.append(text, from, at - from);
-    out += Json(*traces[i]).dump();
-    from = at + placeholder.size();
-  }
-  out.append(text, from, std::string::npos);
-  out += "\n";
+  return writer.text(report);
+}
+
+namespace {
+
+// The reader: a missing optional field takes its default; a missing
+// required one throws nlohmann::json::exception, which parseReport reports.
+
+std::vector<std::uint64_t> readMisses(const nlohmann::json &owner) {
+  std::vector<std::uint64_t> out;
+  if (owner.contains("misses"))
+    for (const auto &entry : owner.at("misses"))
+      out.push_back(entry.at("misses").get<std::uint64_t>());
   return out;
 }
+
+void readEvents(const nlohmann::json &events, MeasurementRecord &r) {
+  r.resultValues = events.value("results", std::vector<std::uint32_t>());
+  for (const auto &e : events.at("list")) {
+    MeasurementRecord::Event event;
+    event.read = e.contains("read");
+    event.values = event.read ? e.at("read").get<std::vector<std::uint32_t>>()
+                              : std::vector<std::uint32_t>{e.at("store").get<std::uint32_t>()};
+    event.depths = e.value("depths", std::vector<std::uint32_t>());
+    event.op = e.value("op", "");
+    event.name = e.value("name", "");
+    r.events.push_back(std::move(event));
+  }
+}
+
+MeasurementRecord::Variant readVariant(const nlohmann::json &v) {
+  MeasurementRecord::Variant variant;
+  variant.name = v.at("name").get<std::string>();
+  variant.spec.liveness = v.value("liveness", true);
+  variant.spec.sqrtCost = v.value("cost_model", "ceil_sqrt") == "sqrt";
+  variant.spec.nativeBytes = v.value("bytes", "element") == "native";
+  variant.spec.locations = v.value("stack", "values") == "locations";
+  variant.coldReads = v.value("cold_reads", std::uint64_t(0));
+  variant.stats.peakLiveBytes = v.value("peak_live_bytes", std::uint64_t(0));
+  if (variant.spec.sqrtCost)
+    variant.stats.sqrtCost = v.at("cost").get<double>();
+  else
+    variant.stats.cost = v.at("cost").get<std::uint64_t>();
+  variant.stats.reads = v.value("reads", std::uint64_t(0));
+  variant.stats.peakLive = v.value("peak_live", std::uint64_t(0));
+  variant.stats.trace = v.value("trace", std::vector<std::uint32_t>());
+  variant.stats.traceTruncated = v.value("trace_truncated", false);
+  variant.stats.misses = readMisses(v);
+  return variant;
+}
+
+MeasurementRecord readMeasurement(const nlohmann::json &m) {
+  MeasurementRecord r;
+  r.function = m.at("function").get<std::string>();
+  r.call = m.at("call").get<std::uint32_t>();
+  r.file = m.at("source").value("file", "");
+  r.line = m.at("source").value("line", 0u);
+  r.stats.cost = m.at("cost").get<std::uint64_t>();
+  r.stats.reads = m.at("reads").get<std::uint64_t>();
+  r.stats.instructions = m.value("instructions", std::uint64_t(0));
+  r.stats.inputs = m.value("inputs", std::uint64_t(0));
+  r.stats.peakLive = m.value("peak_live", std::uint64_t(0));
+  r.stats.trace = m.value("trace", std::vector<std::uint32_t>());
+  r.stats.traceTruncated = m.value("trace_truncated", false);
+  r.approximate = m.value("approximate", false);
+  r.diagnostics = m.value("diagnostics", std::vector<std::string>());
+  r.staleLoads = m.value("stale_loads", std::uint64_t(0));
+  if (m.contains("events"))
+    readEvents(m.at("events"), r);
+  if (m.contains("lines"))
+    for (const auto &l : m.at("lines"))
+      r.lines.push_back({l.value("file", ""), l.value("line", 0u),
+                         l.value("reads", std::uint64_t(0)), l.value("cost", std::uint64_t(0))});
+  r.stats.misses = readMisses(m);
+  if (m.contains("variants"))
+    for (const auto &v : m.at("variants"))
+      r.variants.push_back(readVariant(v));
+  return r;
+}
+
+} // namespace
 
 bool parseReport(const std::string &text, ReportData *report, std::string *error) {
   nlohmann::json json;
@@ -331,73 +324,32 @@ bool parseReport(const std::string &text, ReportData *report, std::string *error
     report->model.cacheSizes = model.value("cache_sizes", std::vector<std::uint64_t>());
     report->measurements.clear();
     for (const auto &m : json.at("measurements")) {
-      MeasurementRecord r;
-      r.function = m.at("function").get<std::string>();
-      r.call = m.at("call").get<std::uint32_t>();
-      r.file = m.at("source").value("file", "");
-      r.line = m.at("source").value("line", 0u);
-      r.stats.cost = m.at("cost").get<std::uint64_t>();
-      r.stats.reads = m.at("reads").get<std::uint64_t>();
-      r.stats.instructions = m.value("instructions", std::uint64_t(0));
-      r.stats.inputs = m.value("inputs", std::uint64_t(0));
-      r.stats.peakLive = m.value("peak_live", std::uint64_t(0));
-      r.stats.trace = m.value("trace", std::vector<std::uint32_t>());
-      r.stats.traceTruncated = m.value("trace_truncated", false);
-      r.approximate = m.value("approximate", false);
-      r.diagnostics = m.value("diagnostics", std::vector<std::string>());
-      r.staleLoads = m.value("stale_loads", std::uint64_t(0));
-      if (m.contains("events")) {
-        r.resultValues = m.at("events").value("results", std::vector<std::uint32_t>());
-        for (const auto &e : m.at("events").at("list")) {
-          MeasurementRecord::Event event;
-          event.read = e.contains("read");
-          event.values = event.read ? e.at("read").get<std::vector<std::uint32_t>>()
-                                    : std::vector<std::uint32_t>{e.at("store").get<std::uint32_t>()};
-          event.depths = e.value("depths", std::vector<std::uint32_t>());
-          event.op = e.value("op", "");
-          event.name = e.value("name", "");
-          r.events.push_back(std::move(event));
-        }
-      }
-      if (m.contains("lines"))
-        for (const auto &l : m.at("lines"))
-          r.lines.push_back({l.value("file", ""), l.value("line", 0u),
-                             l.value("reads", std::uint64_t(0)),
-                             l.value("cost", std::uint64_t(0))});
-      auto misses = [](const nlohmann::json &owner) {
-        std::vector<std::uint64_t> out;
-        if (owner.contains("misses"))
-          for (const auto &entry : owner.at("misses"))
-            out.push_back(entry.at("misses").get<std::uint64_t>());
-        return out;
-      };
-      r.stats.misses = misses(m);
-      if (m.contains("variants"))
-        for (const auto &v : m.at("variants")) {
-          MeasurementRecord::Variant variant;
-          variant.name = v.at("name").get<std::string>();
-          variant.spec.liveness = v.value("liveness", true);
-          variant.spec.sqrtCost = v.value("cost_model", "ceil_sqrt") == "sqrt";
-          variant.spec.nativeBytes = v.value("bytes", "element") == "native";
-          variant.spec.locations = v.value("stack", "values") == "locations";
-          variant.coldReads = v.value("cold_reads", std::uint64_t(0));
-          variant.stats.peakLiveBytes = v.value("peak_live_bytes", std::uint64_t(0));
-          if (variant.spec.sqrtCost)
-            variant.stats.sqrtCost = v.at("cost").get<double>();
-          else
-            variant.stats.cost = v.at("cost").get<std::uint64_t>();
-          variant.stats.reads = v.value("reads", std::uint64_t(0));
-          variant.stats.peakLive = v.value("peak_live", std::uint64_t(0));
-          variant.stats.trace = v.value("trace", std::vector<std::uint32_t>());
-          variant.stats.traceTruncated = v.value("trace_truncated", false);
-          variant.stats.misses = misses(v);
-          r.variants.push_back(std::move(variant));
-        }
+      MeasurementRecord r = readMeasurement(m);
       r.sequence = report->measurements.size();
       report->measurements.push_back(std::move(r));
     }
   } catch (const nlohmann::json::exception &e) {
     *error = std::string("a field is missing or has the wrong type (") + e.what() + ")";
+    return false;
+  }
+  return true;
+}
+
+bool loadReport(const std::string &path, ReportData *report, std::string *error) {
+  std::ifstream in(path);
+  if (!in) {
+    *error = "cannot read " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    *error = "cannot read " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  std::string why;
+  if (!parseReport(text.str(), report, &why)) {
+    *error = path + ": " + why;
     return false;
   }
   return true;

@@ -1,54 +1,21 @@
-// report.h - the JSON report (schema_version 1) and its settings.
+// report.h - the JSON report (schema_version 1): its writer, its reader, and the page's view of it.
 //
 // The report schema lives here and only here: everything that writes a
 // report goes through formatReport(), everything that reads one through
-// parseReport().
+// loadReport() (or parseReport()), and the html page's data comes from
+// pageData(), so the field names are spelled in report.cpp alone.
 #ifndef BYTEDMD_REPORT_H
 #define BYTEDMD_REPORT_H
 
 #include "replay.h"
+#include "settings.h"
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bytedmd {
-
-/// A variant of the cost model, replayed from the same recorded events as
-/// the default (docs/semantics.md, "Variants"). Never changes the default.
-struct VariantSpec {
-  bool liveness = true;  ///< no-liveness: values never leave the stack
-  bool sqrtCost = false; ///< cost=sqrt: plain sqrt(d), in floating point
-  bool nativeBytes = false; ///< bytes=native: each value sizeof its type
-  bool locations = false;   ///< stack=locations: a stack of memory locations
-  /// The canonical name: its options in a fixed order, comma-separated
-  /// ("no-liveness,cost=sqrt").
-  std::string name() const;
-};
-
-/// Parses one variant: options separated by commas (no-liveness, liveness,
-/// cost=sqrt, cost=ceil-sqrt, bytes=native, bytes=element). On a bad one
-/// returns false with *error.
-bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error);
-/// Parses "64,256,1K,1M": sizes with optional K (1024) or M suffixes.
-bool parseCacheSizes(const std::string &text, std::vector<std::uint64_t> *sizes,
-                     std::string *error);
-
-/// The runtime settings, from the environment of the instrumented program.
-struct Settings {
-  std::string reportPath = "bytedmd-report.json"; ///< BYTEDMD_REPORT
-  std::string irPath;                             ///< BYTEDMD_IR; empty = no IR
-  bool irNames = false;                           ///< BYTEDMD_IR_NAMES=1: names in the IR
-  std::uint64_t bytesPerElement = 1;              ///< BYTEDMD_BYTES_PER_ELEMENT
-  std::uint64_t traceLimit = 1000000;             ///< BYTEDMD_TRACE_LIMIT
-  std::string variant = "reference";              ///< bytedmd_set_variant
-  std::vector<VariantSpec> variants;              ///< BYTEDMD_VARIANTS (';'-separated)
-  std::vector<std::uint64_t> cacheSizes;          ///< BYTEDMD_CACHE_SIZES
-};
-
-/// Reads the BYTEDMD_* variables. On a bad value returns false and sets
-/// *error to a one-line reason that names the variable and what to do.
-bool settingsFromEnvironment(Settings *settings, std::string *error);
 
 /// One measured call, replayed.
 struct MeasurementRecord {
@@ -101,13 +68,23 @@ struct ReportData {
   std::vector<MeasurementRecord> measurements;
 };
 
-/// Reads a report (schema_version 1). On failure returns false with *error a
-/// one-line reason (invalid JSON, another schema version, a missing field).
-/// A measurement's `events` section as JSON text ("" when it kept none);
-/// shared by the report and the html page.
-std::string eventsJson(const MeasurementRecord &m);
-
+/// Reads a report's text (schema_version 1). On failure returns false with
+/// *error a one-line reason (invalid JSON, another schema version, a missing
+/// field).
 bool parseReport(const std::string &text, ReportData *report, std::string *error);
+
+/// Reads the report file at path. On failure returns false with *error a
+/// one-line reason that names the path ("cannot read r.json: No such file or
+/// directory", "r.json: not valid JSON (...)").
+bool loadReport(const std::string &path, ReportData *report, std::string *error);
+
+/// What `bytedmd html` embeds in its page, as JSON text: the model's bytes
+/// per element and cache sizes, and per measurement the report's summary
+/// fields (no trace; the events where the report kept them; the lines, the
+/// misses, the variants), plus `sources`: the text of each file given, by
+/// path.
+std::string pageData(const ReportData &report,
+                     const std::vector<std::pair<std::string, std::string>> &sources);
 
 /// Writes data to path through a temporary file in the same directory and a
 /// rename, so a reader sees the old file or the whole new one, never a part.

@@ -1,4 +1,4 @@
-// stamp_set.h - the order statistics both replays keep their stacks in.
+// stamp_set.h - the order statistics under the LRU stack (lru_stack.h): live stamps, counted.
 //
 // Each value (or location) on an LRU stack holds a last-touch stamp; its
 // depth is the number of live stamps at or above its own. The live stamps are

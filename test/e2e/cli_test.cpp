@@ -344,6 +344,33 @@ TEST_F(Cli, CostPerSourceLineAndAnnotate) {
   EXPECT_NE(r.err.find("no measurement of nope"), std::string::npos) << r.err;
 }
 
+TEST_F(Cli, NamesOfNestedAndPointerInputs) {
+  // --names for inputs found by walking a nested vector (A[i][j]) and through
+  // a pointer parameter when first read (x[i]). The stack starts with the
+  // last parameter's elements (x, in address order), then A row-major.
+  std::ofstream(dir + "/p.cpp") << R"(#include "bytedmd/bytedmd.h"
+#include <vector>
+double f(const std::vector<std::vector<double>> &A, const double *x, BYTEDMD_UNTRACKED int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) s = s + A[i][1] * x[i];
+  return s;
+}
+int main() {
+  const std::vector<std::vector<double>> A = {{1, 2}, {3, 4}};
+  const double x[] = {5, 6};
+  return f(A, x, 2) == 2 * 5 + 4 * 6 ? 0 : 1;
+})";
+  const Result r = run(bytedmd + " run p.cpp --function=f --names --report=n.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/n.json"));
+  std::vector<std::string> names;
+  for (const auto &e : report["measurements"][0]["events"]["list"])
+    if (e.contains("store") && names.size() < 6)
+      names.push_back(e.value("name", "?"));
+  EXPECT_EQ(names, (std::vector<std::string>{"x[0]", "x[1]", "A[0][0]", "A[0][1]", "A[1][0]",
+                                             "A[1][1]"}));
+}
+
 TEST_F(Cli, ReportCarriesTheEventsAndHtmlIsSelfContained) {
   // my_add(1,2,3) = (a+b)+c, cases.md trace 1,2,1,2. By the model: three
   // inputs are stored; the first add reads two of them at depths 1 and 2, both

@@ -12,6 +12,7 @@ trap 'rm -rf "$prefix" "$work"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null
 test -x "$prefix/bin/bytedmd" && test -x "$prefix/bin/bytedmd-instrument"
 test -f "$prefix/include/bytedmd/runtime.h" && test -f "$prefix/include/bytedmd/instrument.hpp"
+test -f "$prefix/include/bytedmd/bytedmd.h" && test -d "$prefix/include/bytedmd/detail"
 flags=$("$prefix/bin/bytedmd-instrument" --print-flags)
 case "$flags" in
   *"-I$prefix/include"*"$prefix/"*libbytedmd_runtime.a*) ;;

@@ -167,8 +167,8 @@ TEST(Recorder, LocationsDoNotChangeTheNumbers) {
   const bytedmd_key r = bytedmd_binary(BYTEDMD_OP_ADD, t, c);
   bytedmd_results(&r, 1);
   bytedmd_leave(opened);
-  EXPECT_NE(line1.id, 0u);
-  EXPECT_NE(line1.id, line2.id);
+  EXPECT_NE(line1.__id, 0u);
+  EXPECT_NE(line1.__id, line2.__id);
   const MeasurementRecord m = lastMeasurement();
   EXPECT_EQ(m.stats.trace, (Trace{1, 2, 1, 2}));
   // Each line made one instruction reading depths 1 and 2: 2 reads, cost 3.
@@ -226,7 +226,7 @@ TEST(Recorder, WritesByAnotherThreadMarkTheMeasurementApproximate) {
   std::atomic<int> phase{0};
   std::thread a([&] {
     const int opened = bytedmd_enter(&siteA);
-    bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::bits(shared));
+    bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::detail::__bits_of(shared));
     phase = 1;
     while (phase != 2)
       std::this_thread::yield();
@@ -236,7 +236,7 @@ TEST(Recorder, WritesByAnotherThreadMarkTheMeasurementApproximate) {
     while (phase != 1)
       std::this_thread::yield();
     const int opened = bytedmd_enter(&siteB);
-    bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::bits(shared));
+    bytedmd_shadow_store(&shared, bytedmd_input(), ::bytedmd::detail::__bits_of(shared));
     bytedmd_leave(opened);
     phase = 2;
   });
@@ -262,6 +262,10 @@ TEST(Recorder, OpNamesAreTheIrNames) {
   EXPECT_STREQ(bytedmd_op_name(BYTEDMD_OP_ESCAPE), "escape");
   EXPECT_STREQ(bytedmd_op_name(BYTEDMD_OP_COUNT), "unknown");
 }
+
+// Every instrumented call builds a Frame, measured or not: what only the
+// frame that opened the measurement needs lives per thread, not in it.
+TEST(Frame, IsTwoBools) { EXPECT_EQ(sizeof(::bytedmd::Frame), 2 * sizeof(bool)); }
 
 } // namespace
 } // namespace bytedmd

@@ -144,6 +144,79 @@ TEST(Report, VariantsAndMissesRoundTrip) {
   EXPECT_EQ(back.measurements[0].variants[0].stats.misses, (std::vector<std::uint64_t>{2, 1}));
 }
 
+TEST(Report, LoadReportReadsAFileAndNamesItInEveryError) {
+  const std::string dir = scratchDir();
+  MeasurementRecord m;
+  m.function = "f";
+  m.stats.cost = 6;
+  m.stats.reads = 4;
+  std::string error;
+  ASSERT_TRUE(writeFileAtomically(dir + "/r.json", formatReport({m}, Settings()), &error));
+  ReportData data;
+  ASSERT_TRUE(loadReport(dir + "/r.json", &data, &error)) << error;
+  ASSERT_EQ(data.measurements.size(), 1u);
+  EXPECT_EQ(data.measurements[0].function, "f");
+  EXPECT_EQ(data.measurements[0].stats.cost, 6u);
+
+  EXPECT_FALSE(loadReport(dir + "/missing.json", &data, &error));
+  EXPECT_EQ(error.rfind("cannot read " + dir + "/missing.json: ", 0), 0u) << error;
+  std::ofstream(dir + "/bad.json") << "{ not json";
+  EXPECT_FALSE(loadReport(dir + "/bad.json", &data, &error));
+  EXPECT_EQ(error.rfind(dir + "/bad.json: not valid JSON", 0), 0u) << error;
+  std::system(("rm -rf " + dir).c_str());
+}
+
+TEST(Report, PageDataHoldsTheSummaryTheHtmlPageReads) {
+  ReportData report;
+  report.model.bytesPerElement = 2;
+  report.model.cacheSizes = {4, 16};
+  MeasurementRecord m;
+  m.function = "my_add";
+  m.call = 1;
+  m.stats.cost = 6;
+  m.stats.reads = 4;
+  m.stats.inputs = 3;
+  m.stats.peakLive = 3;
+  m.stats.trace = {1, 2, 1, 2};
+  m.stats.misses = {0, 0};
+  m.lines = {{"s.cpp", 18, 4, 6}};
+  MeasurementRecord::Event store;
+  store.values = {1};
+  store.name = "c";
+  m.events = {store};
+  m.resultValues = {1};
+  MeasurementRecord::Variant v;
+  v.name = "cost=sqrt";
+  v.spec.sqrtCost = true;
+  v.stats.sqrtCost = 5.5;
+  v.stats.reads = 4;
+  m.variants = {v};
+  report.measurements = {m};
+  const nlohmann::json page =
+      nlohmann::json::parse(pageData(report, {{"s.cpp", "double my_add();\n"}}));
+  EXPECT_EQ(page["bytes_per_element"], 2);
+  EXPECT_EQ(page["cache_sizes"], nlohmann::json::array({4, 16}));
+  EXPECT_EQ(page["sources"]["s.cpp"], "double my_add();\n");
+  ASSERT_EQ(page["measurements"].size(), 1u);
+  const nlohmann::json &j = page["measurements"][0];
+  EXPECT_EQ(j["function"], "my_add");
+  EXPECT_EQ(j["call"], 1);
+  EXPECT_EQ(j["cost"], 6);
+  EXPECT_EQ(j["reads"], 4);
+  EXPECT_EQ(j["inputs"], 3);
+  EXPECT_EQ(j["peak_live"], 3);
+  EXPECT_EQ(j["approximate"], false);
+  EXPECT_FALSE(j.contains("trace")); // the page never needs it
+  EXPECT_EQ(j["lines"],
+            nlohmann::json::parse(R"([{"file":"s.cpp","line":18,"cost":6,"reads":4}])"));
+  EXPECT_EQ(j["events"],
+            nlohmann::json::parse(R"({"results":[1],"list":[{"store":1,"name":"c"}]})"));
+  EXPECT_EQ(j["misses"], nlohmann::json::array({0, 0}));
+  EXPECT_EQ(j["variants"][0]["name"], "cost=sqrt");
+  EXPECT_EQ(j["variants"][0]["cost"], 5.5);
+  EXPECT_EQ(j["variants"][0]["reads"], 4);
+}
+
 TEST(Settings, VariantsAndCacheSizesFromTheEnvironment) {
   ScopedEnv variants("BYTEDMD_VARIANTS", "no-liveness;cost=sqrt,no-liveness;cost=sqrt"),
       sizes("BYTEDMD_CACHE_SIZES", "64,1K,2m");

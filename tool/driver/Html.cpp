@@ -6,13 +6,13 @@
 
 #include "report.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace bytedmd {
 namespace {
@@ -246,61 +246,29 @@ int htmlCommand(int argc, char **argv) {
     std::fprintf(stderr, "bytedmd: error: usage: bytedmd html FILE.json -o page.html\n");
     return 2;
   }
-  std::ifstream in(path);
-  if (!in) {
-    std::fprintf(stderr, "bytedmd: error: cannot read %s\n", path.c_str());
-    return 2;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
   ReportData report;
   std::string error;
-  if (!parseReport(text.str(), &report, &error)) {
-    std::fprintf(stderr, "bytedmd: error: %s: %s\n", path.c_str(), error.c_str());
+  if (!loadReport(path, &report, &error)) {
+    std::fprintf(stderr, "bytedmd: error: %s\n", error.c_str());
     return 2;
   }
-  // The page's data: the report's measurements (events only for small
-  // ones, traces left out) and the measured source files.
-  nlohmann::json data;
-  data["bytes_per_element"] = report.model.bytesPerElement;
-  data["cache_sizes"] = report.model.cacheSizes;
-  data["measurements"] = nlohmann::json::array();
+  // The page's data (report.cpp, where the report's field names live), and
+  // the measured source files for the per-line view.
   std::set<std::string> files;
-  for (const MeasurementRecord &m : report.measurements) {
-    nlohmann::json j = {{"function", m.function}, {"call", m.call},       {"cost", m.stats.cost},
-                        {"reads", m.stats.reads}, {"inputs", m.stats.inputs},
-                        {"peak_live", m.stats.peakLive}, {"approximate", m.approximate}};
-    j["lines"] = nlohmann::json::array();
-    for (const MeasurementRecord::Line &l : m.lines) {
-      j["lines"].push_back({{"file", l.file}, {"line", l.line}, {"cost", l.cost}, {"reads", l.reads}});
+  for (const MeasurementRecord &m : report.measurements)
+    for (const MeasurementRecord::Line &l : m.lines)
       files.insert(l.file);
-    }
-    if (!m.events.empty())
-      j["events"] = nlohmann::json::parse(eventsJson(m));
-    if (!m.stats.misses.empty())
-      j["misses"] = m.stats.misses;
-    j["variants"] = nlohmann::json::array();
-    for (const MeasurementRecord::Variant &v : m.variants) {
-      nlohmann::json one = {{"name", v.name}, {"reads", v.stats.reads},
-                            {"peak_live", v.stats.peakLive}};
-      one["cost"] = v.spec.sqrtCost ? nlohmann::json(v.stats.sqrtCost) : nlohmann::json(v.stats.cost);
-      if (!v.stats.misses.empty())
-        one["misses"] = v.stats.misses;
-      j["variants"].push_back(std::move(one));
-    }
-    data["measurements"].push_back(std::move(j));
-  }
-  data["sources"] = nlohmann::json::object();
+  std::vector<std::pair<std::string, std::string>> sources;
   for (const std::string &file : files) {
     std::ifstream source(file);
     if (!source)
       continue;
-    std::stringstream s;
-    s << source.rdbuf();
-    data["sources"][file] = s.str();
+    std::stringstream text;
+    text << source.rdbuf();
+    sources.emplace_back(file, text.str());
   }
+  const std::string json = pageData(report, sources);
   // Inside <script>, "</" must not appear: escape every '/' after '<'.
-  std::string json = data.dump();
   std::string safe;
   for (std::size_t i = 0; i < json.size(); ++i) {
     safe.push_back(json[i]);

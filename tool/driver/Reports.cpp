@@ -32,17 +32,9 @@ bool parseFormat(const std::string &value, bool allowJson, Format *format) {
 
 /// Loads a report file; on failure prints a one-line reason and returns false.
 bool load(const std::string &path, ReportData *report) {
-  std::ifstream in(path);
-  if (!in) {
-    std::fprintf(stderr, "bytedmd: error: cannot read %s: no such file or not readable\n",
-                 path.c_str());
-    return false;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
   std::string error;
-  if (!parseReport(text.str(), report, &error)) {
-    std::fprintf(stderr, "bytedmd: error: %s: %s\n", path.c_str(), error.c_str());
+  if (!loadReport(path, report, &error)) {
+    std::fprintf(stderr, "bytedmd: error: %s\n", error.c_str());
     return false;
   }
   return true;

@@ -320,8 +320,8 @@ int runCommand(int argc, char **argv, const char *argv0) {
   // 4. Report.
   ReportData parsed;
   std::string error;
-  if (!parseReport(readFile(report), &parsed, &error))
-    return fail("the report " + report + " cannot be read: " + error);
+  if (!loadReport(report, &parsed, &error))
+    return fail("the program's report cannot be read: " + error);
   printSummary(parsed, false);
   if (o.ir) {
     std::printf("\n");

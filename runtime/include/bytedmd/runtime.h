@@ -1,5 +1,10 @@
 /* bytedmd/runtime.h - the entry set that instrumented code calls.
  *
+ * This is the compiler-facing interface: bytedmd-instrument writes calls of
+ * these entries (mostly through bytedmd/instrument.hpp), and users do not
+ * call them by hand. What users write themselves, the annotations, is in
+ * bytedmd/bytedmd.h, which this header includes.
+ *
  * A measurement is one call of a measured function (the outermost one on its
  * thread). While it runs, every value it creates has a key; the runtime
  * records the events that the ByteDMD model prices:
@@ -22,9 +27,17 @@
  * Thread model: each thread has its own recorder (thread-local); the hot
  * entries take no lock and make no virtual call. Only the begin and end of a
  * measurement touch shared state.
+ *
+ * Names: users compile with their own macros (-DN=40 -DT=2), so every name
+ * here that is not bytedmd_* or BYTEDMD_* is reserved, as in the C library:
+ * parameters and struct members are __name, macro parameters _Name. The
+ * structs are filled positionally by instrumented code and read by the
+ * runtime only.
  */
 #ifndef BYTEDMD_RUNTIME_H
 #define BYTEDMD_RUNTIME_H
+
+#include "bytedmd/bytedmd.h" /* the annotations users write */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -33,24 +46,42 @@
 extern "C" {
 #endif
 
+/* ---- the entry set's version ---------------------------------------------- */
+
+/** The runtime defines a symbol whose name carries the entry set's ABI
+ *  version, and every translation unit that includes bytedmd/instrument.hpp
+ *  references it. Code instrumented against one entry set and linked with a
+ *  runtime of another therefore fails at link time, with an undefined
+ *  reference that names the version it needs, instead of computing wrong
+ *  numbers.
+ *
+ *  The rule: bump the number (both macros, and nothing else) whenever the
+ *  entry set changes incompatibly: an entry removed or renamed, a
+ *  parameter's type or meaning changed, a struct's layout changed, an op
+ *  added, removed or moved in ops.def (the enum's values shift), the key or
+ *  BYTEDMD_SIZED encoding changed. Adding an entry keeps the number. */
+#define BYTEDMD_ABI_VERSION 1
+#define BYTEDMD_ABI_SYMBOL bytedmd_abi_v1
+extern const char BYTEDMD_ABI_SYMBOL;
+
 /** A tracked value's identity; 0 = untracked. */
 typedef uint64_t bytedmd_key;
 
 /** Where an instruction or a measured function is in the source.
- *  Instrumented code keeps one static, zero-initialised `id` per site; the
+ *  Instrumented code keeps one static, zero-initialised `__id` per site; the
  *  runtime assigns it on first use, so later uses cost one compare. */
 typedef struct bytedmd_location {
-  const char *file;
-  uint32_t line;
-  uint32_t column;
-  uint32_t id; /* assigned by the runtime; leave 0 */
-  const char *name; /* what the instruction computes, for the IR; may be null */
+  const char *__file;
+  uint32_t __line;
+  uint32_t __column;
+  uint32_t __id; /* assigned by the runtime; leave 0 */
+  const char *__name; /* what the instruction computes, for the IR; may be null */
 } bytedmd_location;
 
 /** A measured function: its qualified name as written, and its definition. */
 typedef struct bytedmd_function {
-  const char *name;
-  bytedmd_location where;
+  const char *__name;
+  bytedmd_location __where;
 } bytedmd_function;
 
 /** Instruction names (bytedmd/ops.def, the one list). The IR's OP line
@@ -60,17 +91,17 @@ typedef struct bytedmd_function {
  *  pointer offset; ESCAPE: passed by value to code that is not
  *  instrumented) produce none. */
 typedef enum bytedmd_op {
-#define BYTEDMD_ARITHMETIC(NAME, ir, token, ClangKind) BYTEDMD_OP_##NAME,
-#define BYTEDMD_UNARY(NAME, ir, token, ClangKind) BYTEDMD_OP_##NAME,
-#define BYTEDMD_COMPARISON(NAME, ir, token, ClangKind) BYTEDMD_OP_##NAME,
-#define BYTEDMD_MATH(NAME, ir) BYTEDMD_OP_##NAME,
-#define BYTEDMD_READ(NAME, ir) BYTEDMD_OP_##NAME,
+#define BYTEDMD_ARITHMETIC(_Name, _Ir, _Token, _Kind) BYTEDMD_OP_##_Name,
+#define BYTEDMD_UNARY(_Name, _Ir, _Token, _Kind) BYTEDMD_OP_##_Name,
+#define BYTEDMD_COMPARISON(_Name, _Ir, _Token, _Kind) BYTEDMD_OP_##_Name,
+#define BYTEDMD_MATH(_Name, _Ir) BYTEDMD_OP_##_Name,
+#define BYTEDMD_READ(_Name, _Ir) BYTEDMD_OP_##_Name,
 #include "bytedmd/ops.def"
   BYTEDMD_OP_COUNT
 } bytedmd_op;
 
 /** Name of an op as the IR prints it ("add", "mul", "lt", "sqrt", ...). */
-const char *bytedmd_op_name(bytedmd_op op);
+const char *bytedmd_op_name(bytedmd_op __op);
 
 /* ---- measurements -------------------------------------------------------- */
 
@@ -78,18 +109,18 @@ const char *bytedmd_op_name(bytedmd_op op);
  *  this thread, starts one for `fn` and returns 1; the caller then declares
  *  the inputs and, on return, its results, and calls bytedmd_leave(1).
  *  Inside a measurement it returns 0: the call is part of the outer one. */
-int bytedmd_enter(const bytedmd_function *fn);
+int bytedmd_enter(const bytedmd_function *__fn);
 
 /** Called on every exit of a measured function with what bytedmd_enter
  *  returned. Ending a measurement replays it and keeps its numbers. */
-void bytedmd_leave(int opened);
+void bytedmd_leave(int __opened);
 
 /** True while a measurement is in flight on this thread. */
 int bytedmd_measuring(void);
 
 /** Names the model variant in the report (for example "keep-outputs", set
  *  by code instrumented with --keep-outputs). Default: "reference". */
-void bytedmd_set_variant(const char *variant);
+void bytedmd_set_variant(const char *__variant);
 
 /** How many measurements are in flight on all threads (for the shadow's
  *  cross-thread write check). */
@@ -97,16 +128,16 @@ unsigned bytedmd_concurrent_measurements(void);
 
 /** A location holding `key` was overwritten by another thread: if key's
  *  measurement is in flight, it becomes approximate. */
-void bytedmd_foreign_write(bytedmd_key key);
+void bytedmd_foreign_write(bytedmd_key __key);
 
 /** True when the IR should show source names (BYTEDMD_IR_NAMES=1). */
 int bytedmd_names_wanted(void);
 
 /** The source name of an input element ("A[0][1]"), for the IR. */
-void bytedmd_name_input(bytedmd_key key, const char *name);
+void bytedmd_name_input(bytedmd_key __key, const char *__name);
 
 /** True when `key` belongs to the measurement in flight on this thread. */
-int bytedmd_current(bytedmd_key key);
+int bytedmd_current(bytedmd_key __key);
 
 /* ---- values -------------------------------------------------------------- */
 
@@ -122,51 +153,51 @@ void bytedmd_input_group(void);
 /** An input found when it is first read through a pointer parameter: placed
  *  on the initial stack with its parameter (`group`, as counted by
  *  bytedmd_input_group), in increasing `offset` (address) order. */
-bytedmd_key bytedmd_input_at(uint32_t group, uint64_t offset);
+bytedmd_key bytedmd_input_at(uint32_t __group, uint64_t __offset);
 
 /** The current input group (for a pointer parameter declared in it). */
 uint32_t bytedmd_input_group_current(void);
 
 /** bytedmd_input and bytedmd_input_at for a value 2^log2_bytes bytes wide
  *  (what the bytes=native variant prices; the plain entries mean one byte). */
-bytedmd_key bytedmd_input_sized(uint32_t log2_bytes);
-bytedmd_key bytedmd_input_at_sized(uint32_t group, uint64_t offset, uint32_t log2_bytes);
+bytedmd_key bytedmd_input_sized(uint32_t __log2_bytes);
+bytedmd_key bytedmd_input_at_sized(uint32_t __group, uint64_t __offset, uint32_t __log2_bytes);
 
 /** Allocates n input elements in order, writing their keys to keys[0..n). */
-void bytedmd_inputs(bytedmd_key *keys, size_t n);
+void bytedmd_inputs(bytedmd_key *__keys, size_t __n);
 
 /** An instruction's `op` with its output's size: log2 of its bytes in bits
  *  8..10. A plain bytedmd_op means one byte (only bytes=native tells). */
-#define BYTEDMD_SIZED(op, log2_bytes) ((uint32_t)(op) | ((uint32_t)(log2_bytes) << 8))
+#define BYTEDMD_SIZED(__op, __log2_bytes) ((uint32_t)(__op) | ((uint32_t)(__log2_bytes) << 8))
 
 /** One instruction: a READ of the tracked operands among keys[0..n) (in that
  *  order, duplicates charged per occurrence), then a STORE of its output.
  *  Returns the output's key, or 0 (no event) when no operand is tracked.
  *  `op` (a bytedmd_op, or BYTEDMD_SIZED of one) must be below
  *  BYTEDMD_OP_TRUTH. At most 4095 operands. */
-bytedmd_key bytedmd_instruction(uint32_t op, const bytedmd_key *keys, size_t n);
+bytedmd_key bytedmd_instruction(uint32_t __op, const bytedmd_key *__keys, size_t __n);
 
 /** bytedmd_instruction for one and two operands, without an array. */
-bytedmd_key bytedmd_unary(uint32_t op, bytedmd_key a);
-bytedmd_key bytedmd_binary(uint32_t op, bytedmd_key a, bytedmd_key b);
+bytedmd_key bytedmd_unary(uint32_t __op, bytedmd_key __a);
+bytedmd_key bytedmd_binary(uint32_t __op, bytedmd_key __a, bytedmd_key __b);
 
 /** A read with no output (a truth value, an index, an escaping argument):
  *  a READ batch of one key. Nothing happens when `key` is untracked.
  *  `why` is BYTEDMD_OP_TRUTH, BYTEDMD_OP_INDEX or BYTEDMD_OP_ESCAPE. */
-void bytedmd_read(bytedmd_op why, bytedmd_key key);
+void bytedmd_read(bytedmd_op __why, bytedmd_key __key);
 
 /** Marks keys[0..n) as results: they stay live to the end of the
  *  measurement. Untracked and foreign keys are ignored. */
-void bytedmd_results(const bytedmd_key *keys, size_t n);
+void bytedmd_results(const bytedmd_key *__keys, size_t __n);
 
 /* ---- source locations and diagnostics ------------------------------------ */
 
 /** The instructions that follow belong to `where` (until the next call). */
-void bytedmd_at(bytedmd_location *where);
+void bytedmd_at(bytedmd_location *__where);
 
 /** A construct the model cannot follow happened in this measurement: marks
  *  it approximate and records "file:line:col: message" once per site. */
-void bytedmd_diagnostic(const bytedmd_location *where, const char *message);
+void bytedmd_diagnostic(const bytedmd_location *__where, const char *__message);
 
 /* ---- shadow memory: which key each location holds ------------------------- */
 
@@ -174,29 +205,29 @@ void bytedmd_diagnostic(const bytedmd_location *where, const char *message);
  *  that were stored with it (`bits`: the value's first 8 bytes, zero-padded).
  *  A mismatch means code the tool cannot see wrote there: the value is then
  *  untracked. */
-bytedmd_key bytedmd_shadow_load(const void *address, uint64_t bits);
+bytedmd_key bytedmd_shadow_load(const void *__address, uint64_t __bits);
 
 /** The program's own load of a tracked value from memory, and its store of
  *  one: bytedmd_shadow_load and bytedmd_shadow_store, plus an access of that
  *  location when a stack=locations variant is measured. The C++ layer uses
  *  these for what the source reads and writes (and for the element moves of
  *  the library copies it models), the shadow entries for bookkeeping. */
-bytedmd_key bytedmd_load(const void *address, uint64_t bits);
-void bytedmd_store(const void *address, bytedmd_key key, uint64_t bits);
+bytedmd_key bytedmd_load(const void *__address, uint64_t __bits);
+void bytedmd_store(const void *__address, bytedmd_key __key, uint64_t __bits);
 
 /** Records that `address` now holds the value with `key` and these bits. */
-void bytedmd_shadow_store(const void *address, bytedmd_key key, uint64_t bits);
+void bytedmd_shadow_store(const void *__address, bytedmd_key __key, uint64_t __bits);
 
 /** Forgets the keys of [address, address + size): memory freed or reused. */
-void bytedmd_shadow_forget(const void *address, size_t size);
+void bytedmd_shadow_forget(const void *__address, size_t __size);
 
 /** Copies the keys of [from, from + size) to [to, to + size): a copy of
  *  memory that keeps its values' identities (free under the model). */
-void bytedmd_shadow_copy(void *to, const void *from, size_t size);
+void bytedmd_shadow_copy(void *__to, const void *__from, size_t __size);
 
 /** Marks every key of the running measurement stored in
  *  [address, address + size) as a result (a returned struct's fields). */
-void bytedmd_shadow_results(const void *address, size_t size);
+void bytedmd_shadow_results(const void *__address, size_t __size);
 
 /** Loads on this thread that found a key of the running measurement beside
  *  bits that had changed: a write the tool did not see. Counted per
@@ -209,23 +240,16 @@ uint64_t bytedmd_shadow_stale_loads(void);
  *  argument's key (by-value scalars) or source object (by-value containers,
  *  whose copy must keep its elements' keys), and the callee's return key. */
 typedef struct bytedmd_call_state {
-  int pending;               /**< arguments set by the caller, not yet bound */
-  unsigned count;            /**< arguments described */
-  bytedmd_key keys[64];
-  const void *sources[64];
-  int has_return;            /**< the callee left its return value's key */
-  bytedmd_key return_key;
+  int __pending;             /**< arguments set by the caller, not yet bound */
+  unsigned __count;          /**< arguments described */
+  bytedmd_key __keys[64];
+  const void *__sources[64];
+  int __has_return;          /**< the callee left its return value's key */
+  bytedmd_key __return_key;
 } bytedmd_call_state;
 
 /** This thread's call state. */
 bytedmd_call_state *bytedmd_calls(void);
-
-/* ---- annotations for the instrumenter ------------------------------------ */
-
-/** Excludes a parameter (for example a size) from a measurement's inputs. */
-#define BYTEDMD_UNTRACKED __attribute__((annotate("bytedmd_untracked")))
-/** Marks a function as measured, in addition to --function. */
-#define BYTEDMD_MEASURE __attribute__((annotate("bytedmd_measure")))
 
 #ifdef __cplusplus
 } /* extern "C" */

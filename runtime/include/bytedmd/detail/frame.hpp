@@ -1,0 +1,346 @@
+// bytedmd/detail/frame.hpp - a function's frame: a measurement's start, inputs, results, end.
+//
+// Every instrumented function starts with a Frame. In a measured function
+// called from code that is not measuring, the frame opens a measurement,
+// declares the parameters' elements as inputs (last parameter first), marks
+// what the function returns as results, and closes the measurement on every
+// exit. Elsewhere it binds by-value parameters to the keys the caller passed.
+// Before and after, for `double dot(const double *x, double a) { return a * x[0]; }`:
+//
+//   double dot(const double *x, double a) {
+//     static bytedmd_function bytedmd_site = {"dot", {"dot.cpp", 1, 8, 0}};
+//     static bytedmd_location bytedmd_loc_0 = {"dot.cpp", 1, 0, 0, "a * x[0]"};
+//     ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(1, a);
+//     bytedmd_frame.namedInputs("a,x", a, x);
+//     return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(a) ,
+//         bytedmd_frame.ldIn(x[0], x)}, &bytedmd_loc_0)); }
+#ifndef BYTEDMD_DETAIL_FRAME_HPP
+#define BYTEDMD_DETAIL_FRAME_HPP
+
+#include "bytedmd/detail/handoff.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace bytedmd {
+
+namespace detail {
+
+/// A source name being built ("A[1][2]", "p.0") in a fixed buffer: no
+/// allocation, and no <string>, whose operator""s a user's -Ds=1 breaks.
+/// A longer name is cut short (it only labels the IR).
+class _Name_path {
+public:
+  _Name_path() { __chars[0] = '\0'; }
+  void __append(const char *__text, std::size_t __n) {
+    for (std::size_t __i = 0; __i < __n && __length + 1 < sizeof(__chars); ++__i)
+      __chars[__length++] = __text[__i];
+    __chars[__length] = '\0';
+  }
+  /// Appends open, the decimal index, and close (none when '\0').
+  void __append_index(char __open, std::size_t __index, char __close) {
+    char __digits[24];
+    std::size_t __n = 0;
+    do {
+      __digits[__n++] = char('0' + __index % 10);
+      __index /= 10;
+    } while (__index != 0);
+    __append(&__open, 1);
+    while (__n != 0)
+      __append(&__digits[--__n], 1);
+    if (__close != '\0')
+      __append(&__close, 1);
+  }
+  std::size_t __size() const { return __length; }
+  void __truncate(std::size_t __n) {
+    __length = __n;
+    __chars[__n] = '\0';
+  }
+  const char *__c_str() const { return __chars; }
+
+private:
+  char __chars[256];
+  std::size_t __length = 0;
+};
+
+/// What only the frame that opened this thread's measurement needs: its
+/// pointer parameters, whose elements become inputs when first read, its
+/// output parameters (--keep-outputs), and whether the IR wants names. Only
+/// the outermost measured call on a thread opens a measurement, so one per
+/// thread serves, and every other Frame stays two bools. Plain data, so the
+/// thread_local needs no initialisation guard.
+struct _Opening_frame {
+  struct _Pointer_input {
+    const char *__base;
+    std::uint32_t __group;
+    const char *__name; // inside the names literal; null: no name
+    std::size_t __name_length;
+  };
+  struct _Output {
+    const void *__object;
+    void (*__mark)(const void *);
+  };
+  static constexpr unsigned __max_pointers = 16;
+  static constexpr unsigned __max_outputs = 16;
+  _Pointer_input __pointers[__max_pointers];
+  unsigned __pointer_count;
+  _Output __outputs[__max_outputs];
+  unsigned __output_count;
+  bool __names; // BYTEDMD_IR_NAMES, read once when the measurement opens
+};
+inline thread_local _Opening_frame __opening_frame;
+
+} // namespace detail
+
+/// The frame of an instrumented function: opens a measurement when it is a
+/// measured function called from code that is not measuring, and closes it
+/// on every exit.
+class Frame {
+public:
+  explicit Frame(const bytedmd_function *__measured)
+      : __opened(__measured != nullptr && bytedmd_enter(__measured)) {
+    bytedmd_call_state *__calls = bytedmd_calls();
+    __from_call = !__opened && __calls->__pending;
+    __calls->__pending = 0;
+    if (__opened) {
+      detail::_Opening_frame &__f = detail::__opening_frame;
+      __f.__pointer_count = 0;
+      __f.__output_count = 0;
+      __f.__names = bytedmd_names_wanted() != 0;
+    }
+  }
+  ~Frame() {
+    if (__opened) {
+      const detail::_Opening_frame &__f = detail::__opening_frame;
+      for (unsigned __i = 0; __i < __f.__output_count; ++__i)
+        __f.__outputs[__i].__mark(__f.__outputs[__i].__object);
+    }
+    bytedmd_leave(__opened);
+  }
+
+  /// --keep-outputs: what the measured function writes through this
+  /// reference parameter stays live to the end, like a result.
+  template <class _Xp> void outputs(_Xp &__x) {
+    detail::_Opening_frame &__f = detail::__opening_frame;
+    if (!__opened || __f.__output_count == __f.__max_outputs)
+      return;
+    static const bool __named = (bytedmd_set_variant("keep-outputs"), true);
+    (void)__named;
+    __f.__outputs[__f.__output_count++] = {
+        &__x, [](const void *__p) { detail::__mark_results(*static_cast<const _Xp *>(__p)); }};
+  }
+  Frame(const Frame &) = delete;
+  Frame &operator=(const Frame &) = delete;
+
+  /// Declares the parameters' elements as inputs, last parameter first.
+  template <class... _Pp> void inputs(_Pp &...__params) {
+    if (!__opened)
+      return;
+    (__declare(__params), ...);
+  }
+
+  /// A load through pointer parameter p (p[i], *p): an element not yet
+  /// tracked is an input of p, placed by its address.
+  template <class _Tp, class _Pp> decltype(auto) ldIn(_Tp &__x, _Pp __p) {
+    if (__opened && !bytedmd_current(bytedmd_shadow_load(&__x, detail::__bits_of(__x))))
+      __input_through(__x, reinterpret_cast<const char *>(__p));
+    return ::bytedmd::ld(__x);
+  }
+
+  /// inputs() with the parameters' source names, comma-separated ("y,x"),
+  /// for an IR with names (BYTEDMD_IR_NAMES=1): elements are x[0], A[1][2].
+  template <class... _Pp> void namedInputs(const char *__names, _Pp &...__params) {
+    if (!__opened)
+      return;
+    if (!detail::__opening_frame.__names) {
+      (__declare(__params), ...);
+      return;
+    }
+    // The names are one string literal: each is (start, length) inside it.
+    const char *__start = __names;
+    auto __next = [&] {
+      const char *__end = __start;
+      while (*__end != '\0' && *__end != ',')
+        ++__end;
+      const _Name __name{__start, std::size_t(__end - __start)};
+      __start = *__end == ',' ? __end + 1 : __end;
+      return __name;
+    };
+    (__declare_named(__params, __next()), ...);
+  }
+
+  /// Binds by-value parameter number i to the key of the caller's argument
+  /// (a scalar), or to its elements' keys (a container copied into p).
+  template <class _Pp> void argument(unsigned __i, _Pp &__p) {
+    if (!__from_call)
+      return;
+    const bytedmd_call_state *__calls = bytedmd_calls();
+    if (__i >= __calls->__count)
+      return;
+    if constexpr (detail::__arithmetic_v<_Pp>) {
+      bytedmd_store(&__p, __calls->__keys[__i], detail::__bits_of(__p));
+    } else if (__calls->__sources[__i] != nullptr) {
+      ::bytedmd::copyKeys(__p, *static_cast<const _Pp *>(__calls->__sources[__i]));
+    } else {
+      ::bytedmd::receive(__p); // a value built by the caller's argument expression
+    }
+  }
+
+  /// A construct in this function that the tool cannot model: any
+  /// measurement that runs the function is approximate.
+  void diagnose(const bytedmd_location *__where, const char *__message) {
+    bytedmd_diagnostic(__where, __message);
+  }
+
+  /// `return x;` of an arithmetic value.
+  template <class _Xp> decltype(auto) ret(_Xp &&__x) {
+    if (__opened) {
+      const bytedmd_key __k = detail::__key_of(__x);
+      bytedmd_results(&__k, 1);
+    } else {
+      bytedmd_call_state *__calls = bytedmd_calls();
+      __calls->__return_key = detail::__key_of(__x);
+      __calls->__has_return = 1;
+    }
+    return detail::__value_of(std::forward<_Xp>(__x));
+  }
+
+  /// Marks the elements of a returned object as results.
+  template <class _Xp> void results(const _Xp &__x) {
+    if (__opened)
+      detail::__mark_results(__x);
+  }
+  /// `return expr;` of an object: marks its elements, keeping their keys
+  /// through a copy if expr is an lvalue.
+  template <class _Rp, class _Xp> _Rp retObject(_Xp &&__x) {
+    if constexpr (std::is_lvalue_reference_v<_Xp> && !std::is_reference_v<_Rp>) {
+      _Rp __r(__x);
+      ::bytedmd::copyKeys(__r, __x);
+      results(__r);
+      detail::__hand_over(__r);
+      return __r;
+    } else if constexpr (detail::__handed_over_v<_Rp>) {
+      _Rp __r(std::move(__x)); // came back in registers: its keys wait in the handoff
+      ::bytedmd::receive(__r);
+      results(__r);
+      detail::__hand_over(__r);
+      return __r;
+    } else {
+      results(__x);
+      return std::forward<_Xp>(__x);
+    }
+  }
+
+private:
+  /// x, read through pointer parameter `base` and not yet tracked, becomes
+  /// an input of that parameter, placed by its address.
+  template <class _Tp> static void __input_through(_Tp &__x, const char *__base) {
+    const detail::_Opening_frame &__f = detail::__opening_frame;
+    for (unsigned __i = 0; __i < __f.__pointer_count; ++__i) {
+      const detail::_Opening_frame::_Pointer_input &__in = __f.__pointers[__i];
+      if (__in.__base != __base)
+        continue;
+      const std::uint64_t __offset = std::uint64_t(reinterpret_cast<const char *>(&__x) - __base);
+      const bytedmd_key __k = bytedmd_input_at_sized(
+          __in.__group, __offset, detail::__size_log2<std::remove_cv_t<_Tp>>());
+      bytedmd_shadow_store(&__x, __k, detail::__bits_of(__x));
+      if (__in.__name != nullptr && __f.__names) {
+        detail::_Name_path __path;
+        __path.__append(__in.__name, __in.__name_length);
+        __path.__append_index('[', std::size_t(__offset / sizeof(_Tp)), ']');
+        bytedmd_name_input(__k, __path.__c_str());
+      }
+      return;
+    }
+  }
+
+  /// A parameter's source name, inside the names literal rewritten code passes.
+  struct _Name {
+    const char *__chars;
+    std::size_t __length;
+  };
+
+  template <class _Xp, class _Fn>
+  static void __walk_named(_Xp &__x, detail::_Name_path &__path, _Fn &__f) {
+    using _Dp = std::remove_cv_t<_Xp>;
+    if constexpr (std::is_arithmetic_v<_Dp>) {
+      __f(__x, __path);
+    } else if constexpr (std::is_array_v<_Dp> || detail::_Is_vector<_Dp>::value ||
+                         detail::_Is_std_array<_Dp>::value) {
+      std::size_t __i = 0;
+      for (auto &__e : __x) {
+        const std::size_t __length = __path.__size();
+        __path.__append_index('[', __i++, ']');
+        __walk_named(__e, __path, __f);
+        __path.__truncate(__length);
+      }
+    } else if constexpr (detail::_Is_tuple_like<_Dp>::value) {
+      std::size_t __i = 0;
+      std::apply(
+          [&](auto &...__e) {
+            (
+                [&](auto &__member) {
+                  const std::size_t __length = __path.__size();
+                  __path.__append_index('.', __i++, '\0');
+                  __walk_named(__member, __path, __f);
+                  __path.__truncate(__length);
+                }(__e),
+                ...);
+          },
+          __x);
+    }
+  }
+  template <class _Pp> void __declare_named(_Pp &__p, _Name __name) {
+    bytedmd_input_group();
+    if constexpr (std::is_pointer_v<_Pp>) {
+      __add_pointer_input(__p, __name); // its elements are declared when first read
+      return;
+    }
+    auto __f = [](auto &__e, const detail::_Name_path &__path) {
+      if (!bytedmd_current(bytedmd_shadow_load(&__e, detail::__bits_of(__e)))) {
+        const bytedmd_key __k = bytedmd_input_sized(
+            detail::__size_log2<std::remove_cv_t<std::remove_reference_t<decltype(__e)>>>());
+        bytedmd_shadow_store(&__e, __k, detail::__bits_of(__e));
+        bytedmd_name_input(__k, __path.__c_str());
+      }
+    };
+    detail::_Name_path __path;
+    __path.__append(__name.__chars, __name.__length);
+    __walk_named(__p, __path, __f);
+  }
+  template <class _Pp> static void __add_pointer_input(_Pp __p, _Name __name) {
+    detail::_Opening_frame &__f = detail::__opening_frame;
+    if (__f.__pointer_count < __f.__max_pointers)
+      __f.__pointers[__f.__pointer_count++] = {reinterpret_cast<const char *>(__p),
+                                               bytedmd_input_group_current(), __name.__chars,
+                                               __name.__length};
+  }
+  template <class _Pp> void __declare(_Pp &__p) {
+    bytedmd_input_group();
+    if constexpr (std::is_pointer_v<_Pp>) {
+      __add_pointer_input(__p, _Name{nullptr, 0});
+      return;
+    }
+    detail::__for_each_element(__p, [](auto &__e) {
+      // An element reachable from two parameters is one input.
+      if (!bytedmd_current(bytedmd_shadow_load(&__e, detail::__bits_of(__e))))
+        bytedmd_shadow_store(
+            &__e,
+            bytedmd_input_sized(
+                detail::__size_log2<std::remove_cv_t<std::remove_reference_t<decltype(__e)>>>()),
+            detail::__bits_of(__e));
+    });
+  }
+
+  // Two bools: what the opening frame needs besides is per thread
+  // (detail::_Opening_frame), so every call's frame costs nothing more.
+  bool __opened;
+  bool __from_call = false;
+};
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_DETAIL_FRAME_HPP

@@ -1,0 +1,251 @@
+// bytedmd/detail/instructions.hpp - instructions, and reads without output.
+//
+// Every operator and standard math function of an instrumented function
+// becomes one instruction; a truth value, a subscript or an argument passed to
+// code that is not instrumented becomes a read with no output (semantics.md,
+// Part B). Before and after, for `if (a > 0) s += x[i];`:
+//
+//   if (::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_GT>(::bytedmd::seq{::bytedmd::ld(a) , 0},
+//           &bytedmd_loc_1), &bytedmd_loc_0))
+//     ::bytedmd::cset<BYTEDMD_OP_ADD>(s, ::bytedmd::ld(x[::bytedmd::index(::bytedmd::ld(i),
+//         &bytedmd_loc_0)]), &bytedmd_loc_2);
+//
+// Each takes the static location of its line, so costs can be charged per
+// source line. Every template also accepts untracked operands (literals,
+// class types), so one rewrite serves a template for every instantiation.
+#ifndef BYTEDMD_DETAIL_INSTRUCTIONS_HPP
+#define BYTEDMD_DETAIL_INSTRUCTIONS_HPP
+
+#include "bytedmd/detail/values.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace bytedmd {
+namespace detail {
+
+/// The source location of the instruction about to be recorded (rewritten
+/// code passes one per line; hand-written code may pass none).
+inline void __place(bytedmd_location *__at) {
+  if (__at != nullptr)
+    bytedmd_at(__at);
+}
+
+/// The operators of bytedmd/ops.def: _Operator<_Op>::__apply computes the
+/// instruction on plain values, _Operator<_Op>::__assign its compound
+/// assignment (x op= y).
+template <bytedmd_op _Op> struct _Operator;
+#define BYTEDMD_ARITHMETIC(_Name, _Ir, _Token, _Kind)                                              \
+  template <> struct _Operator<BYTEDMD_OP_##_Name> {                                               \
+    template <class _Ap, class _Bp> static auto __apply(_Ap &&__a, _Bp &&__b) {                    \
+      return __a _Token __b;                                                                       \
+    }                                                                                              \
+    template <class _Lp, class _Xp> static void __assign(_Lp &__l, _Xp &&__x) {                    \
+      __l _Token## = static_cast<_Xp &&>(__x);                                                     \
+    }                                                                                              \
+  };
+#define BYTEDMD_COMPARISON(_Name, _Ir, _Token, _Kind)                                              \
+  template <> struct _Operator<BYTEDMD_OP_##_Name> {                                               \
+    template <class _Ap, class _Bp> static auto __apply(_Ap &&__a, _Bp &&__b) {                    \
+      return __a _Token __b;                                                                       \
+    }                                                                                              \
+  };
+#define BYTEDMD_UNARY(_Name, _Ir, _Token, _Kind)                                                   \
+  template <> struct _Operator<BYTEDMD_OP_##_Name> {                                               \
+    template <class _Ap> static auto __apply(_Ap &&__a) { return _Token __a; }                     \
+  };
+#include "bytedmd/ops.def"
+
+template <bytedmd_op _Op, class _Ap, class _Bp> inline auto __apply2(_Ap &&__a, _Bp &&__b) {
+  return _Operator<_Op>::__apply(__a, __b);
+}
+
+/// log2 of T's size in bytes, for the bytes=native variant.
+template <class _Tp> constexpr std::uint32_t __size_log2() {
+  static_assert(sizeof(_Tp) <= 128, "bytedmd: a tracked value wider than 128 bytes");
+  std::uint32_t __l = 0;
+  while ((std::size_t(1) << __l) < sizeof(_Tp))
+    ++__l;
+  return __l;
+}
+/// An instruction's op with its output's size (BYTEDMD_SIZED).
+template <class _Tp> constexpr std::uint32_t __sized(bytedmd_op __op) {
+  return BYTEDMD_SIZED(__op, __size_log2<_Tp>());
+}
+
+} // namespace detail
+
+/// A binary operator: one instruction reading the tracked operands.
+template <bytedmd_op _Op, class _Ap, class _Bp>
+inline auto bin(seq<_Ap, _Bp> &&__s, bytedmd_location *__at = nullptr) {
+  auto &&__a = std::get<0>(__s.__items);
+  auto &&__b = std::get<1>(__s.__items);
+  auto __r = detail::__apply2<_Op>(detail::__value_of(static_cast<_Ap>(__a)),
+                                   detail::__value_of(static_cast<_Bp>(__b)));
+  if constexpr (detail::__tracked_v<_Ap> || detail::__tracked_v<_Bp>)
+    return detail::_Tracked<decltype(__r)>{
+        __r, (detail::__place(__at), bytedmd_binary(detail::__sized<decltype(__r)>(_Op),
+                                                    detail::__key_of(__a), detail::__key_of(__b)))};
+  else
+    return __r;
+}
+
+/// A unary operator: -x, +x, ~x.
+template <bytedmd_op _Op, class _Ap> inline auto un(_Ap &&__a, bytedmd_location *__at = nullptr) {
+  auto &&__x = detail::__value_of(__a);
+  auto __r = detail::_Operator<_Op>::__apply(__x);
+  if constexpr (detail::__tracked_v<_Ap>)
+    return detail::_Tracked<decltype(__r)>{
+        __r, (detail::__place(__at), bytedmd_unary(detail::__sized<decltype(__r)>(_Op), __a.__k))};
+  else
+    return __r;
+}
+
+/// `lhs op= x`, as `lhs = lhs op x`: reads lhs, then x.
+template <bytedmd_op _Op, class _Lp, class _Xp>
+inline _Lp &cset(_Lp &__lhs, _Xp &&__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__arithmetic_v<_Lp>) {
+    const bytedmd_key __k = bytedmd_load(&__lhs, detail::__bits_of(__lhs));
+    const auto &__v = detail::__value_of(__x);
+    detail::_Operator<_Op>::__assign(__lhs, __v);
+    detail::__place(__at);
+    bytedmd_store(&__lhs,
+                  bytedmd_binary(detail::__sized<std::remove_reference_t<decltype(__lhs)>>(_Op),
+                                 __k, detail::__key_of(__x)),
+                  detail::__bits_of(__lhs));
+  } else {
+    detail::_Operator<_Op>::__assign(__lhs, detail::__value_of(std::forward<_Xp>(__x)));
+  }
+  return __lhs;
+}
+
+/// ++x and --x: read x once, store the new value in x. Returns x.
+template <bytedmd_op _Op, class _Lp> inline _Lp &pre(_Lp &__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__arithmetic_v<_Lp> && !std::is_same_v<std::remove_cv_t<_Lp>, bool>) {
+    const bytedmd_key __k = bytedmd_load(&__x, detail::__bits_of(__x));
+    if constexpr (_Op == BYTEDMD_OP_ADD)
+      ++__x;
+    else
+      --__x;
+    detail::__place(__at);
+    bytedmd_store(&__x, bytedmd_unary(detail::__sized<_Lp>(_Op), __k), detail::__bits_of(__x));
+  } else {
+    if constexpr (_Op == BYTEDMD_OP_ADD)
+      ++__x;
+    else
+      --__x;
+  }
+  return __x;
+}
+
+/// x++ and x--: as ++x, but the value is the old one, with its old key.
+template <bytedmd_op _Op, class _Lp> inline auto post(_Lp &__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__arithmetic_v<_Lp> && !std::is_same_v<std::remove_cv_t<_Lp>, bool>) {
+    const detail::_Tracked<std::remove_cv_t<_Lp>> __old{__x,
+                                                        bytedmd_load(&__x, detail::__bits_of(__x))};
+    if constexpr (_Op == BYTEDMD_OP_ADD)
+      ++__x;
+    else
+      --__x;
+    detail::__place(__at);
+    bytedmd_store(&__x, bytedmd_unary(detail::__sized<_Lp>(_Op), __old.__k),
+                  detail::__bits_of(__x));
+    return __old;
+  } else {
+    if constexpr (_Op == BYTEDMD_OP_ADD)
+      return __x++;
+    else
+      return __x--;
+  }
+}
+
+/// A truth value (a condition, an operand of && || !): one READ.
+template <class _Xp> inline bool truth(_Xp &&__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__tracked_v<_Xp>)
+    detail::__place(__at), bytedmd_read(BYTEDMD_OP_TRUTH, __x.__k);
+  return static_cast<bool>(detail::__value_of(std::forward<_Xp>(__x)));
+}
+
+/// An array subscript or pointer offset: one READ; the value is untracked.
+template <class _Xp> inline decltype(auto) index(_Xp &&__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__tracked_v<_Xp>) {
+    detail::__place(__at), bytedmd_read(BYTEDMD_OP_INDEX, __x.__k);
+    return __x.__v;
+  } else {
+    return std::forward<_Xp>(__x);
+  }
+}
+
+/// A value passed to code that is not instrumented: one READ.
+template <class _Xp> inline decltype(auto) escape(_Xp &&__x, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__tracked_v<_Xp>) {
+    detail::__place(__at), bytedmd_read(BYTEDMD_OP_ESCAPE, __x.__k);
+    return __x.__v;
+  } else {
+    return std::forward<_Xp>(__x);
+  }
+}
+
+/// `c ? a : b` on arithmetic values: the condition is a truth read; the
+/// result is the chosen operand with its key, converted to the common type.
+template <class _Ap, class _Bp> inline auto choose(bool __c, _Ap &&__a, _Bp &&__b) {
+  using _Rp = std::common_type_t<std::decay_t<decltype(detail::__value_of(__a()))>,
+                                 std::decay_t<decltype(detail::__value_of(__b()))>>;
+  if constexpr (detail::__tracked_v<decltype(__a())> || detail::__tracked_v<decltype(__b())>) {
+    if (__c) {
+      auto __x = __a();
+      return detail::_Tracked<_Rp>{static_cast<_Rp>(detail::__value_of(__x)),
+                                   detail::__key_of(__x)};
+    }
+    auto __y = __b();
+    return detail::_Tracked<_Rp>{static_cast<_Rp>(detail::__value_of(__y)), detail::__key_of(__y)};
+  } else {
+    return __c ? static_cast<_Rp>(__a()) : static_cast<_Rp>(__b());
+  }
+}
+
+/// A standard math function: one instruction reading its tracked arguments.
+template <bytedmd_op _Op, class... _Ap, class _Fn>
+inline auto math(seq<_Ap...> &&__s, _Fn &&__f, bytedmd_location *__at = nullptr) {
+  return std::apply(
+      [&](auto &&...__a) {
+        auto __r = __f(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+        if constexpr ((detail::__tracked_v<_Ap> || ...)) {
+          const bytedmd_key __keys[] = {detail::__key_of(__a)...};
+          detail::__place(__at);
+          return detail::_Tracked<decltype(__r)>{
+              __r,
+              bytedmd_instruction(detail::__sized<decltype(__r)>(_Op), __keys, sizeof...(_Ap))};
+        } else {
+          return __r;
+        }
+      },
+      std::move(__s.__items));
+}
+
+/// std::max(a, b): the comparison b > a (reads b, then a), a truth read of
+/// it, and the chosen operand itself. std::min is the same with b < a.
+template <bytedmd_op _Op, class _Ap, class _Bp>
+inline auto minmax(seq<_Ap, _Bp> &&__s, bytedmd_location *__at = nullptr) {
+  auto &&__a = std::get<0>(__s.__items);
+  auto &&__b = std::get<1>(__s.__items);
+  using _Rp = std::decay_t<decltype(detail::__value_of(__a))>;
+  if constexpr (detail::__tracked_v<_Ap> || detail::__tracked_v<_Bp>) {
+    const detail::_Tracked<bool> __c =
+        ::bytedmd::bin<_Op>(seq{static_cast<_Bp>(__b), static_cast<_Ap>(__a)}, __at);
+    if (::bytedmd::truth(__c, __at))
+      return detail::_Tracked<_Rp>{detail::__value_of(__b), detail::__key_of(__b)};
+    return detail::_Tracked<_Rp>{detail::__value_of(__a), detail::__key_of(__a)};
+  } else {
+    if (detail::__apply2<_Op>(__b, __a))
+      return _Rp(__b);
+    return _Rp(__a);
+  }
+}
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_DETAIL_INSTRUCTIONS_HPP

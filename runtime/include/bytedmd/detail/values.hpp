@@ -1,0 +1,116 @@
+// bytedmd/detail/values.hpp - tracked values, and the loads and stores that move their keys.
+//
+// A tracked arithmetic value travels as detail::_Tracked<T>{value, key}; memory holds
+// keys in the shadow map (runtime.h). A load finds the key a location holds,
+// a store gives the location a key; both are free under the model. Before and
+// after, for `double t = x; y = t;`:
+//
+//   double t = ::bytedmd::init(&t, ::bytedmd::ld(x));
+//   ::bytedmd::set(y, ::bytedmd::ld(t));
+//
+// Operands of an instruction go through `seq{...}`, a braced list: its
+// elements are evaluated left to right, which C++ does not promise for
+// function arguments or operands, and the model needs (semantics.md, "Order").
+#ifndef BYTEDMD_DETAIL_VALUES_HPP
+#define BYTEDMD_DETAIL_VALUES_HPP
+
+#include "bytedmd/runtime.h"
+
+#include <cstdint>
+#include <cstring>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace bytedmd {
+namespace detail {
+
+/// A tracked arithmetic value: the value and its key.
+template <class _Tp> struct _Tracked {
+  _Tp __v;
+  bytedmd_key __k;
+};
+
+template <class _Tp> struct _Is_tracked : std::false_type {};
+template <class _Tp> struct _Is_tracked<_Tracked<_Tp>> : std::true_type {};
+template <class _Tp> constexpr bool __tracked_v = _Is_tracked<std::decay_t<_Tp>>::value;
+
+template <class _Tp>
+constexpr bool __arithmetic_v =
+    std::is_arithmetic_v<std::remove_cv_t<std::remove_reference_t<_Tp>>>;
+
+/// The plain value of an operand, tracked or not.
+template <class _Tp> constexpr decltype(auto) __value_of(_Tp &&__x) {
+  if constexpr (__tracked_v<_Tp>)
+    return (std::forward<_Tp>(__x).__v);
+  else
+    return std::forward<_Tp>(__x);
+}
+/// The key of an operand; 0 for an untracked one.
+template <class _Tp> constexpr bytedmd_key __key_of(const _Tp &__x) {
+  if constexpr (__tracked_v<_Tp>)
+    return __x.__k;
+  else
+    return 0;
+}
+
+/// The bits the shadow map keeps beside a key, to notice foreign writes.
+template <class _Tp> inline std::uint64_t __bits_of(const _Tp &__x) {
+  std::uint64_t __b = 0;
+  std::memcpy(&__b, &__x, sizeof(_Tp) < 8 ? sizeof(_Tp) : 8);
+  return __b;
+}
+
+} // namespace detail
+
+/// Operands in source order. Build it as `seq{a, b}`: the elements of a
+/// braced list are evaluated left to right, also when it calls a constructor
+/// ([dcl.init.list]/4).
+template <class... _Tp> struct seq {
+  seq(_Tp... __x) : __items(static_cast<_Tp>(__x)...) {}
+  std::tuple<_Tp...> __items;
+};
+template <class... _Tp> seq(_Tp &&...) -> seq<_Tp &&...>;
+
+/// A load: an arithmetic lvalue becomes a _Tracked with the key its location holds.
+/// Anything else passes through unchanged.
+template <class _Tp> inline decltype(auto) ld(_Tp &&__x) {
+  using _Dp = std::remove_cv_t<std::remove_reference_t<_Tp>>;
+  if constexpr (detail::__tracked_v<_Tp>) {
+    return std::forward<_Tp>(__x);
+  } else if constexpr (std::is_arithmetic_v<_Dp> && std::is_lvalue_reference_v<_Tp>) {
+    return detail::_Tracked<_Dp>{__x, bytedmd_load(&__x, detail::__bits_of(__x))};
+  } else if constexpr (std::is_arithmetic_v<_Dp>) {
+    return detail::_Tracked<_Dp>{__x, 0};
+  } else {
+    return std::forward<_Tp>(__x);
+  }
+}
+
+/// `lhs = x`: a copy, free; lhs takes x's key.
+template <class _Lp, class _Xp> inline _Lp &set(_Lp &__lhs, _Xp &&__x) {
+  __lhs = detail::__value_of(std::forward<_Xp>(__x));
+  if constexpr (detail::__arithmetic_v<_Lp>)
+    bytedmd_store(&__lhs, detail::__key_of(__x), detail::__bits_of(__lhs));
+  return __lhs;
+}
+
+/// `T v = x;` as `T v = init(&v, x);`: v takes x's key.
+template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
+  _Tp __v = static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
+  if constexpr (detail::__arithmetic_v<_Tp>)
+    bytedmd_store(__at, detail::__key_of(__x), detail::__bits_of(__v));
+  return __v;
+}
+
+/// A value converted to T (a cast): same key.
+template <class _Tp, class _Xp> inline auto cvt(_Xp &&__x) {
+  if constexpr (detail::__arithmetic_v<_Tp> && detail::__tracked_v<_Xp>)
+    return detail::_Tracked<_Tp>{static_cast<_Tp>(__x.__v), __x.__k};
+  else
+    return static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
+}
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_DETAIL_VALUES_HPP

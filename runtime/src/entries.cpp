@@ -1,0 +1,287 @@
+// entries.cpp - the hot entries: inputs, instructions, reads and locations, into this thread's log.
+//
+// Each appends words to the thread's event log with no lock, no call and no
+// allocation but the log's amortised growth; the thread's recorder lives here
+// so that they read it with one TLS-relative load.
+#include "recording.h"
+
+#include <cstdlib>
+#include <new>
+#include <string>
+#include <unistd.h>
+
+/// The entry set's version (runtime.h): what instrumented code links against.
+extern "C" const char BYTEDMD_ABI_SYMBOL = BYTEDMD_ABI_VERSION;
+
+namespace bytedmd {
+
+/// outputs.cpp registers the exit hook that writes the report. A static
+/// library links a file only when a symbol of it is needed, and instrumented
+/// code names none of outputs.cpp's: this reference links it with the
+/// entries, so a program that measures nothing still writes its report.
+extern const char outputsLinked;
+__attribute__((used)) static const char *const linkOutputs = &outputsLinked;
+
+namespace {
+
+thread_local Recorder tls __attribute__((tls_model("initial-exec")));
+
+__attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed) {
+  const std::size_t used = std::size_t(r.cursor - r.buffer);
+  recordedWords(used);
+  const std::size_t capacity = std::size_t(r.limit - r.buffer);
+  // The replay counts events in 32 bits; a log this long cannot be replayed.
+  constexpr std::size_t kMaxWords = std::size_t(1) << 32;
+  if (used + needed > kMaxWords - 1)
+    fatal(std::string("the measurement of '") + functionName(r) +
+          "' recorded more than 2^32 event words (16 GiB); measure a smaller problem size");
+  std::size_t grown = capacity < (1u << 16) ? (1u << 16) : capacity * 2;
+  if (grown > kMaxWords)
+    grown = kMaxWords;
+  // Linux overcommits: a realloc that succeeds can still end in the OOM
+  // killer. Stop with a reason while the log and the replay's 8 bytes per
+  // value would still fit in physical memory, instead of being killed later.
+  static const std::size_t physical =
+      std::size_t(::sysconf(_SC_PHYS_PAGES)) * std::size_t(::sysconf(_SC_PAGESIZE));
+  const std::size_t needs = grown * sizeof(Word) + std::size_t(r.next) * 8;
+  void *p =
+      physical != 0 && needs > physical ? nullptr : std::realloc(r.buffer, grown * sizeof(Word));
+  if (p == nullptr)
+    fatal(std::string("out of memory recording the measurement of '") + functionName(r) +
+          "' after " + std::to_string(used) + " event words (" +
+          std::to_string(used * sizeof(Word) >> 20) + " MiB of log, " +
+          std::to_string(physical >> 20) +
+          " MiB of memory in all); measure a smaller problem size or free memory");
+  r.buffer = static_cast<Word *>(p);
+  r.cursor = r.buffer + used;
+  r.limit = r.buffer + grown;
+}
+
+inline void reserveWords(Recorder &r, std::size_t n) {
+  if (BYTEDMD_UNLIKELY(std::size_t(r.limit - r.cursor) < n))
+    growBuffer(r, n);
+}
+
+__attribute__((noinline, cold)) void tooManyValues(const Recorder &r) {
+  fatal(std::string("the measurement of '") + functionName(r) +
+        "' allocated more than 2^31 values; measure a smaller problem size");
+}
+
+inline Word allocate(Recorder &r) {
+  if (BYTEDMD_UNLIKELY(r.next >= word::kMaxLocalKey))
+    tooManyValues(r);
+  return ++r.next;
+}
+
+/// Records an input; `order` (group << 40 | position) places it on the
+/// initial stack.
+bytedmd_key declareInput(Recorder &r, std::uint64_t order, std::uint32_t sizeLog2) {
+  reserveWords(r, 1);
+  *r.cursor++ = word::kInput | (sizeLog2 & word::kSizeMask);
+  const Word k = allocate(r);
+  r.state->inputs.push_back(k);
+  r.state->inputOrder.push_back(order);
+  return r.tag | k;
+}
+
+} // namespace
+
+Recorder &threadRecorder() { return tls; }
+
+void recordAccess(const void *address, bytedmd_key key, bool write) {
+  Recorder &r = tls;
+  const Word k = localKey(r, key);
+  if (k == 0)
+    return; // another measurement's value, or none in flight
+  try {
+    r.state->accesses.push_back({reinterpret_cast<std::uintptr_t>(address),
+                                 k | (write ? kAccessWrite : 0)});
+  } catch (const std::bad_alloc &) {
+    fatal(std::string("out of memory recording the memory accesses of '") + functionName(r) +
+          "' for a stack=locations variant (" + std::to_string(r.state->accesses.size()) +
+          " so far, 16 bytes each); measure a smaller problem size or drop that variant");
+  }
+}
+
+} // namespace bytedmd
+
+using bytedmd::Recorder;
+using bytedmd::tls;
+using bytedmd::Word;
+namespace word = bytedmd::word;
+
+extern "C" {
+
+int bytedmd_enter(const bytedmd_function *fn) {
+  Recorder &r = tls;
+  if (r.id != 0)
+    return 0;
+  bytedmd::beginMeasurement(r, fn);
+  return 1;
+}
+
+void bytedmd_leave(int opened) {
+  Recorder &r = tls;
+  if (!opened || r.id == 0)
+    return;
+  bytedmd::endMeasurement(r);
+}
+
+int bytedmd_measuring(void) { return tls.id != 0; }
+
+void bytedmd_name_input(bytedmd_key key, const char *name) {
+  Recorder &r = tls;
+  const Word k = bytedmd::localKey(r, key);
+  if (k == 0 || name == nullptr)
+    return;
+  auto &names = r.state->inputNames;
+  if (names.size() <= k)
+    names.resize(std::size_t(k) + 1);
+  names[k] = name;
+}
+
+int bytedmd_current(bytedmd_key key) { return tls.id != 0 && (key >> 32) == tls.id; }
+
+bytedmd_call_state *bytedmd_calls(void) {
+  static thread_local bytedmd_call_state calls __attribute__((tls_model("initial-exec")));
+  return &calls;
+}
+
+bytedmd_key bytedmd_input_sized(uint32_t log2_bytes) {
+  Recorder &r = tls;
+  if (r.id == 0)
+    return 0;
+  bytedmd::MeasurementState &s = *r.state;
+  return bytedmd::declareInput(r, (std::uint64_t(s.group) << 40) | s.position++, log2_bytes);
+}
+
+bytedmd_key bytedmd_input(void) { return bytedmd_input_sized(0); }
+
+void bytedmd_input_group(void) {
+  Recorder &r = tls;
+  if (r.id == 0)
+    return;
+  ++r.state->group;
+  r.state->position = 0;
+}
+
+uint32_t bytedmd_input_group_current(void) {
+  Recorder &r = tls;
+  return r.id == 0 ? 0 : r.state->group;
+}
+
+bytedmd_key bytedmd_input_at_sized(uint32_t group, uint64_t offset, uint32_t log2_bytes) {
+  Recorder &r = tls;
+  if (r.id == 0)
+    return 0;
+  r.state->lazyInputs = true;
+  return bytedmd::declareInput(
+      r, (std::uint64_t(group) << 40) | (offset & ((std::uint64_t(1) << 40) - 1)), log2_bytes);
+}
+
+bytedmd_key bytedmd_input_at(uint32_t group, uint64_t offset) {
+  return bytedmd_input_at_sized(group, offset, 0);
+}
+
+void bytedmd_inputs(bytedmd_key *keys, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    keys[i] = bytedmd_input();
+}
+
+bytedmd_key bytedmd_instruction(uint32_t op, const bytedmd_key *keys, size_t n) {
+  Recorder &r = tls;
+  if (r.id == 0 || n == 0)
+    return 0;
+  if (BYTEDMD_UNLIKELY(n > word::kMaxOperands))
+    bytedmd::fatal("an instruction with more than 4095 operands");
+  bytedmd::reserveWords(r, n + 1);
+  Word *header = r.cursor;
+  unsigned tracked = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const Word k = bytedmd::localKey(r, keys[i]);
+    header[1 + tracked] = k;
+    tracked += k != 0;
+  }
+  if (tracked == 0)
+    return 0;
+  *header = word::read(op, tracked, true, op >> 8);
+  r.cursor = header + 1 + tracked;
+  return r.tag | bytedmd::allocate(r);
+}
+
+bytedmd_key bytedmd_unary(uint32_t op, bytedmd_key a) {
+  Recorder &r = tls;
+  const Word la = bytedmd::localKey(r, a);
+  if (la == 0)
+    return 0; // also covers "no measurement": r.id == 0 matches no key
+  bytedmd::reserveWords(r, 2);
+  r.cursor[0] = word::read(op, 1, true, op >> 8);
+  r.cursor[1] = la;
+  r.cursor += 2;
+  return r.tag | bytedmd::allocate(r);
+}
+
+bytedmd_key bytedmd_binary(uint32_t op, bytedmd_key a, bytedmd_key b) {
+  Recorder &r = tls;
+  const Word la = bytedmd::localKey(r, a);
+  const Word lb = bytedmd::localKey(r, b);
+  if ((la | lb) == 0)
+    return 0;
+  bytedmd::reserveWords(r, 3);
+  Word *p = r.cursor;
+  // Branch-free: write both, keep the tracked ones packed in operand order.
+  p[1] = la;
+  const unsigned first = la != 0;
+  p[1 + first] = lb;
+  const unsigned tracked = first + (lb != 0);
+  p[0] = word::read(op, tracked, true, op >> 8);
+  r.cursor = p + 1 + tracked;
+  return r.tag | bytedmd::allocate(r);
+}
+
+void bytedmd_read(bytedmd_op why, bytedmd_key key) {
+  Recorder &r = tls;
+  const Word k = bytedmd::localKey(r, key);
+  if (k == 0)
+    return;
+  bytedmd::reserveWords(r, 2);
+  r.cursor[0] = word::read(why, 1, false);
+  r.cursor[1] = k;
+  r.cursor += 2;
+}
+
+void bytedmd_results(const bytedmd_key *keys, size_t n) {
+  Recorder &r = tls;
+  if (r.id == 0)
+    return;
+  for (size_t i = 0; i < n; ++i)
+    if (const Word k = bytedmd::localKey(r, keys[i]))
+      r.state->results.push_back(k);
+}
+
+void bytedmd_at(bytedmd_location *where) {
+  Recorder &r = tls;
+  if (r.id == 0 || where == nullptr)
+    return;
+  std::uint32_t id = __atomic_load_n(&where->__id, __ATOMIC_ACQUIRE);
+  if (BYTEDMD_UNLIKELY(id == 0))
+    id = bytedmd::registerLocation(where);
+  if (id == r.location)
+    return;
+  bytedmd::reserveWords(r, 1);
+  *r.cursor++ = word::kLocation | id;
+  r.location = id;
+}
+
+void bytedmd_diagnostic(const bytedmd_location *where, const char *message) {
+  Recorder &r = tls;
+  if (r.id == 0)
+    return;
+  auto &list = r.state->diagnostics;
+  for (const auto &d : list)
+    if (d.where == where && d.message == message)
+      return;
+  list.push_back({where, message});
+}
+
+} // extern "C"

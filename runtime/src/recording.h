@@ -1,0 +1,141 @@
+// recording.h - what the recorder's four files share: the per-thread recorder, a
+// measurement's state, and the registry (entries.cpp, measurement.cpp,
+// registry.cpp, outputs.cpp). Others use recorder.h.
+#ifndef BYTEDMD_RECORDING_H
+#define BYTEDMD_RECORDING_H
+
+#include "bytedmd/runtime.h"
+#include "event_log.h"
+#include "location_replay.h"
+#include "replay.h"
+#include "report.h"
+
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#define BYTEDMD_LIKELY(x) __builtin_expect(!!(x), 1)
+#define BYTEDMD_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+namespace bytedmd {
+
+/// Exit status when the runtime cannot go on (out of memory, bad settings)
+/// or cannot write its outputs: EX_SOFTWARE and EX_IOERR from sysexits.h.
+constexpr int kExitRuntimeError = 70;
+constexpr int kExitOutputError = 74;
+
+/// What a measurement keeps besides its event words: rare events, kept in
+/// ordinary containers off the hot path.
+struct MeasurementState {
+  const bytedmd_function *function = nullptr;
+  std::uint64_t sequence = 0;
+  std::uint32_t call = 0;
+  std::uint64_t staleLoadsAtStart = 0;
+  int slot = -1; // in the registry's in-flight table, or -1
+  std::vector<Word> inputs;
+  std::vector<std::uint64_t> inputOrder; // (group << 40) | position, parallel to inputs
+  std::uint32_t group = 0;
+  std::uint64_t position = 0; // within the group, for inputs declared in order
+  bool lazyInputs = false;    // some inputs were found late: sort before replay
+  std::vector<Word> results;
+  std::vector<std::string> inputNames; // by local key, when names are wanted
+  struct Diagnostic {
+    const bytedmd_location *where;
+    const char *message;
+  };
+  std::vector<Diagnostic> diagnostics;
+  Replay replay; // reused: buffers stay warm across this thread's measurements
+  bool wantsAccesses = false;   // a stack=locations variant is asked for
+  std::vector<Access> accesses; // then: the memory accesses, in program order
+};
+
+/// The per-thread recorder. Plain data with constant initialisation, so a
+/// thread_local access is one TLS-relative load, with no guard call. It is
+/// defined in entries.cpp, beside the hot entries, which read it directly;
+/// the other files reach it through threadRecorder() (an extern
+/// thread_local would go through a TLS wrapper call).
+struct Recorder {
+  Word *cursor;      // next free word of the event buffer
+  Word *limit;       // end of the buffer
+  Word *buffer;      // start of the buffer (malloc'd, kept between measurements)
+  std::uint64_t id;  // the measurement in flight; 0 when none
+  std::uint64_t tag; // id << 32: the high half of this measurement's keys
+  Word next;         // the last local key allocated
+  Word location;     // the location id last written to the log
+  MeasurementState *state;
+};
+
+/// This thread's recorder (entries.cpp).
+Recorder &threadRecorder();
+
+/// Keys of the measurement in flight carry its id in their high half; any
+/// other key (0, stale, another thread's) is untracked here.
+inline Word localKey(const Recorder &r, bytedmd_key key) {
+  return (key >> 32) == r.id ? Word(key) : 0;
+}
+
+/// The measured function's name, for messages.
+const char *functionName(const Recorder &r);
+
+/// shadow.cpp's switch for bytedmd_load and bytedmd_store: record accesses.
+extern thread_local bool recordingAccesses __attribute__((tls_model("initial-exec")));
+
+// ---- measurement.cpp ---------------------------------------------------------
+
+/// Starts a measurement of fn on this thread (none is in flight).
+void beginMeasurement(Recorder &r, const bytedmd_function *fn);
+/// Ends it: replays the log, keeps the record, and frees the recorder for
+/// the next measurement.
+void endMeasurement(Recorder &r);
+/// The log holds this many words (for the progress line).
+void recordedWords(std::size_t words);
+
+// ---- registry.cpp ------------------------------------------------------------
+
+/// Shared across threads, touched only at the start and end of a measurement
+/// (and once per source location).
+struct Registry {
+  std::mutex mutex;
+  std::atomic<std::uint64_t> nextId{1};
+  bool settingsRead = false;
+  Settings settings;
+  std::map<std::string, std::uint32_t> calls; // function -> calls started
+  std::vector<MeasurementRecord> finished;
+  std::vector<const bytedmd_location *> locations;                        // id - 1 -> site
+  std::map<std::pair<std::string, std::uint32_t>, std::uint32_t> lineIds; // (file, line) -> id
+  std::FILE *ir = nullptr;
+  std::string irTemporary;
+  bool irFailed = false;
+};
+
+Registry &registry();
+
+/// Prints "bytedmd: error: message" and exits with kExitRuntimeError.
+[[noreturn]] void fatal(const std::string &message);
+
+/// Reads the settings from the environment, once (the caller holds the
+/// registry's mutex); a bad value is fatal.
+void loadSettingsLocked(Registry &reg);
+
+/// Gives `where` its id (one per source line unless names are wanted).
+std::uint32_t registerLocation(bytedmd_location *where);
+
+/// A slot in the table of measurements in flight on all threads (for the
+/// cross-thread write check), or -1 when all are taken.
+int claimInFlightSlot(std::uint64_t id);
+/// Frees the slot; true when another thread wrote over one of its keys.
+bool releaseInFlightSlot(int slot);
+
+// ---- outputs.cpp -------------------------------------------------------------
+
+/// Opens the IR file, once (the caller holds the registry's mutex).
+void openIrLocked(Registry &reg);
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_RECORDING_H

@@ -1,0 +1,177 @@
+// lru_stack_test.cpp - the LRU stack both replays keep: depths after pushes,
+// moves and removals, across renumbering, and against a naive vector stack.
+#include "lru_stack.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <vector>
+
+namespace bytedmd {
+namespace {
+
+struct Stamp {
+  std::uint32_t stamp;
+};
+// A record with data of its own beside the stamp, as the value replay keeps.
+struct WithLast {
+  std::uint32_t last;
+  std::uint32_t stamp;
+};
+
+// Top first: ids {5, 4, 3, 2, 1} after pushing 1..5.
+void pushAll(LruStack<Stamp> &stack, std::uint32_t n) {
+  for (std::uint32_t id = 1; id <= n; ++id) {
+    stack.reserve(1);
+    stack.push(id);
+  }
+}
+
+TEST(LruStack, ThePushedLastIsOnTop) {
+  LruStack<Stamp> stack;
+  stack.reset(5);
+  pushAll(stack, 5);
+  EXPECT_EQ(stack.live(), 5u);
+  for (std::uint32_t id = 1; id <= 5; ++id)
+    EXPECT_EQ(stack.depth(id), 6 - id) << id;
+}
+
+TEST(LruStack, AMovedIdGoesToTheTopAndTheOnesAboveItGoDownOne) {
+  LruStack<Stamp> stack;
+  stack.reset(5);
+  pushAll(stack, 5);
+  stack.reserve(1);
+  stack.moveToTop(2); // {2, 5, 4, 3, 1}
+  EXPECT_EQ(stack.depth(2), 1u);
+  EXPECT_EQ(stack.depth(5), 2u);
+  EXPECT_EQ(stack.depth(4), 3u);
+  EXPECT_EQ(stack.depth(3), 4u);
+  EXPECT_EQ(stack.depth(1), 5u);
+  EXPECT_EQ(stack.live(), 5u);
+}
+
+TEST(LruStack, ARemovedIdLeavesAndTheOnesBelowItGoUpOne) {
+  LruStack<Stamp> stack;
+  stack.reset(5);
+  pushAll(stack, 5);
+  stack.remove(4); // {5, 3, 2, 1}
+  EXPECT_FALSE(stack.onStack(4));
+  EXPECT_EQ(stack.live(), 4u);
+  EXPECT_EQ(stack.depth(5), 1u);
+  EXPECT_EQ(stack.depth(3), 2u);
+  EXPECT_EQ(stack.depth(1), 4u);
+  stack.reserve(1);
+  stack.touch(4); // pushed again: {4, 5, 3, 2, 1}
+  EXPECT_EQ(stack.depth(4), 1u);
+  EXPECT_EQ(stack.depth(1), 5u);
+  stack.reserve(1);
+  stack.touch(1); // moved: {1, 4, 5, 3, 2}
+  EXPECT_EQ(stack.depth(1), 1u);
+  EXPECT_EQ(stack.depth(2), 5u);
+  EXPECT_EQ(stack.live(), 5u);
+}
+
+TEST(LruStack, RenumberingKeepsTheOrderAndCompactsTheStamps) {
+  LruStack<WithLast> stack;
+  stack.reset(3);
+  for (std::uint32_t id = 1; id <= 3; ++id) {
+    stack.record(id).last = 100 + id;
+    stack.reserve(1);
+    stack.push(id);
+  }
+  // Cycling 1, 2, 3 keeps the order {3, 2, 1} while the stamps run out.
+  const std::uint32_t first = stack.capacity();
+  bool renumbered = false;
+  for (int round = 0; round < 2000; ++round)
+    for (std::uint32_t id = 1; id <= 3; ++id) {
+      renumbered = stack.reserve(1) || renumbered;
+      stack.moveToTop(id);
+    }
+  EXPECT_TRUE(renumbered);
+  EXPECT_LE(stack.clock(), first); // 6,000 touches, stamps still within the range
+  EXPECT_EQ(stack.depth(3), 1u);
+  EXPECT_EQ(stack.depth(2), 2u);
+  EXPECT_EQ(stack.depth(1), 3u);
+  // Right after a renumbering the live ids hold 1..live in stack order.
+  stack.renumber(0);
+  EXPECT_EQ(stack.record(1).stamp, 1u);
+  EXPECT_EQ(stack.record(2).stamp, 2u);
+  EXPECT_EQ(stack.record(3).stamp, 3u);
+  EXPECT_EQ(stack.idAt(3), 3u);
+  EXPECT_EQ(stack.idAt(4), 0u);
+  // The records' own data is the caller's: untouched.
+  for (std::uint32_t id = 1; id <= 3; ++id)
+    EXPECT_EQ(stack.record(id).last, 100 + id);
+}
+
+TEST(LruStack, TheStampRangeFollowsTheLiveSet) {
+  LruStack<Stamp> stack;
+  stack.reset(10000);
+  pushAll(stack, 10000);
+  EXPECT_GE(stack.capacity(), 10000u);
+  for (std::uint32_t id = 1; id <= 9990; ++id)
+    stack.remove(id);
+  // Ten live: the next renumbering shrinks the range back to the minimum.
+  stack.renumber(1);
+  EXPECT_EQ(stack.capacity(), 1024u);
+  for (std::uint32_t id = 9991; id <= 10000; ++id)
+    EXPECT_EQ(stack.depth(id), 10001 - id);
+}
+
+TEST(LruStack, ResetEmptiesIt) {
+  LruStack<Stamp> stack;
+  stack.reset(4);
+  pushAll(stack, 4);
+  stack.reset(4);
+  EXPECT_EQ(stack.live(), 0u);
+  EXPECT_EQ(stack.clock(), 0u);
+  for (std::uint32_t id = 1; id <= 4; ++id)
+    EXPECT_FALSE(stack.onStack(id));
+}
+
+// The naive stack: a vector, top first; a depth is a position.
+struct NaiveStack {
+  std::vector<std::uint32_t> ids;
+  std::uint32_t depth(std::uint32_t id) const {
+    return std::uint32_t(std::find(ids.begin(), ids.end(), id) - ids.begin()) + 1;
+  }
+  bool has(std::uint32_t id) const { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+  void erase(std::uint32_t id) { ids.erase(std::find(ids.begin(), ids.end(), id)); }
+  void top(std::uint32_t id) { ids.insert(ids.begin(), id); }
+};
+
+TEST(LruStack, AgreesWithANaiveStackOnRandomTouchesAndRemovals) {
+  constexpr std::uint32_t kIds = 300;
+  for (unsigned seed = 1; seed <= 5; ++seed) {
+    std::mt19937 random(seed);
+    LruStack<Stamp> stack;
+    stack.reset(kIds);
+    NaiveStack naive;
+    unsigned renumberings = 0;
+    for (int step = 0; step < 40000; ++step) {
+      const std::uint32_t id = std::uniform_int_distribution<std::uint32_t>(1, kIds)(random);
+      const unsigned what = std::uniform_int_distribution<unsigned>(0, 9)(random);
+      ASSERT_EQ(stack.onStack(id), naive.has(id));
+      if (naive.has(id))
+        ASSERT_EQ(stack.depth(id), naive.depth(id)) << "seed " << seed << " step " << step;
+      if (what < 2 && naive.has(id)) { // remove
+        stack.remove(id);
+        naive.erase(id);
+      } else { // touch: move or push
+        renumberings += stack.reserve(1);
+        stack.touch(id);
+        if (naive.has(id))
+          naive.erase(id);
+        naive.top(id);
+      }
+      ASSERT_EQ(stack.live(), naive.ids.size());
+    }
+    for (std::uint32_t id : naive.ids)
+      ASSERT_EQ(stack.depth(id), naive.depth(id));
+    EXPECT_GT(renumberings, 10u) << "the run should cross renumberings";
+  }
+}
+
+} // namespace
+} // namespace bytedmd
