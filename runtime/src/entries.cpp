@@ -93,6 +93,7 @@ void recordAccess(const void *address, bytedmd_key key, bool write) {
   const Word k = localKey(r, key);
   if (k == 0)
     return; // another measurement's value, or none in flight
+  QuietAllocations quiet; // the log of accesses is the runtime's memory
   try {
     r.state->accesses.push_back({reinterpret_cast<std::uintptr_t>(address),
                                  k | (write ? kAccessWrite : 0)});
@@ -101,6 +102,18 @@ void recordAccess(const void *address, bytedmd_key key, bool write) {
           "' for a stack=locations variant (" + std::to_string(r.state->accesses.size()) +
           " so far, 16 bytes each); measure a smaller problem size or drop that variant");
   }
+}
+
+void noteUnattributedLoad() {
+  Recorder &r = tls;
+  MeasurementState &s = *r.state;
+  if (s.unattributedSeen)
+    return;
+  // The instruction that reads the value names its location next; until it
+  // does, the last one stands (a read on the same line names none).
+  s.unattributedSeen = true;
+  s.unattributedSite = r.location;
+  r.siteWanted = true;
 }
 
 } // namespace bytedmd
@@ -266,6 +279,10 @@ void bytedmd_at(bytedmd_location *where) {
   std::uint32_t id = __atomic_load_n(&where->__id, __ATOMIC_ACQUIRE);
   if (BYTEDMD_UNLIKELY(id == 0))
     id = bytedmd::registerLocation(where);
+  if (BYTEDMD_UNLIKELY(r.siteWanted)) {
+    r.state->unattributedSite = id;
+    r.siteWanted = false;
+  }
   if (id == r.location)
     return;
   bytedmd::reserveWords(r, 1);

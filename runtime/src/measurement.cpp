@@ -153,6 +153,23 @@ EventLogView logOf(const Recorder &r) {
   return log;
 }
 
+/// What the report says of loads that broke the No-silent-path rule.
+std::string unattributedDiagnostic(std::uint64_t count, Word site) {
+  const bytedmd_location *where = nullptr;
+  if (site != 0) {
+    Registry &reg = registry();
+    std::lock_guard<std::mutex> lock(reg.mutex);
+    if (site <= reg.locations.size())
+      where = reg.locations[site - 1];
+  }
+  std::string text = "bytedmd: " + std::to_string(count) +
+                     " loads read memory that the measurement created but only code the tool "
+                     "does not see wrote (a library routine, an uninstrumented function)";
+  if (where != nullptr && where->__file != nullptr)
+    text += "; the first at " + std::string(where->__file) + ":" + std::to_string(where->__line);
+  return text + "; those values were taken as untracked";
+}
+
 /// The record's identity and diagnostics; frees the in-flight slot.
 MeasurementRecord startRecord(const Recorder &r) {
   MeasurementState &s = *r.state;
@@ -177,6 +194,9 @@ MeasurementRecord startRecord(const Recorder &r) {
         "bytedmd: " + std::to_string(record.staleLoads) +
         " loads found a tracked location rewritten by code the tool does not see (a "
         "library call, memset, another thread); those values were read as untracked");
+  record.unattributedLoads = shadowUnattributedLoads() - s.unattributedLoadsAtStart;
+  if (record.unattributedLoads != 0)
+    record.diagnostics.push_back(unattributedDiagnostic(record.unattributedLoads, s.unattributedSite));
   record.approximate = !record.diagnostics.empty();
   return record;
 }
@@ -305,6 +325,8 @@ void resetState(MeasurementState &s, const bytedmd_function *fn) {
   s.inputNames.clear();
   s.diagnostics.clear();
   s.accesses.clear();
+  s.unattributedSite = 0;
+  s.unattributedSeen = false;
 }
 
 } // namespace
@@ -339,18 +361,23 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
   if (s.sequence >= (std::uint64_t(1) << 32))
     fatal("more than 2^32 measurements in one run");
   s.staleLoadsAtStart = bytedmd_shadow_stale_loads();
+  s.unattributedLoadsAtStart = shadowUnattributedLoads();
   progress.begin(name);
   s.slot = claimInFlightSlot(s.sequence);
   r.id = s.sequence;
   r.tag = s.sequence << 32;
   r.next = 0;
   r.location = 0;
+  r.siteWanted = false;
   r.cursor = r.buffer;
+  shadowMeasuring(r.tag);
 }
 
 void endMeasurement(Recorder &r) {
   MeasurementState &s = *r.state;
   recordingAccesses = false;
+  shadowMeasuring(0);
+  r.siteWanted = false;
   if (s.lazyInputs)
     sortLazyInputs(s);
   const EventLogView log = logOf(r);

@@ -36,6 +36,11 @@ struct MeasurementState {
   std::uint64_t sequence = 0;
   std::uint32_t call = 0;
   std::uint64_t staleLoadsAtStart = 0;
+  std::uint64_t unattributedLoadsAtStart = 0;
+  /// The location id of the first unattributed load (0: none yet), and
+  /// whether it is still to be taken from the next instruction's location.
+  Word unattributedSite = 0;
+  bool unattributedSeen = false;
   int slot = -1; // in the registry's in-flight table, or -1
   std::vector<Word> inputs;
   std::vector<std::uint64_t> inputOrder; // (group << 40) | position, parallel to inputs
@@ -68,6 +73,7 @@ struct Recorder {
   Word next;         // the last local key allocated
   Word location;     // the location id last written to the log
   MeasurementState *state;
+  bool siteWanted;   // an unattributed load waits for its instruction's location
 };
 
 /// This thread's recorder (entries.cpp).
@@ -84,6 +90,31 @@ const char *functionName(const Recorder &r);
 
 /// shadow.cpp's switch for bytedmd_load and bytedmd_store: record accesses.
 extern thread_local bool recordingAccesses __attribute__((tls_model("initial-exec")));
+/// Appends a memory access for the stack=locations variants (entries.cpp).
+void recordAccess(const void *address, bytedmd_key key, bool write);
+
+// ---- shadow.cpp ---------------------------------------------------------------
+
+/// The measurement in flight on this thread (its tag, id << 32; 0: none):
+/// what the shadow marks memory the measurement writes or creates with.
+void shadowMeasuring(std::uint64_t tag);
+/// This thread's unattributed loads so far (semantics.md, "No silent path").
+std::uint64_t shadowUnattributedLoads();
+/// A load found memory the measurement created that no rewritten code wrote
+/// (entries.cpp: counts it and keeps the first site).
+void noteUnattributedLoad();
+/// While one lives, this thread's allocations are the runtime's own, not
+/// memory the measured program creates.
+class QuietAllocations {
+public:
+  QuietAllocations();
+  ~QuietAllocations();
+  QuietAllocations(const QuietAllocations &) = delete;
+  QuietAllocations &operator=(const QuietAllocations &) = delete;
+
+private:
+  bool was_;
+};
 
 // ---- measurement.cpp ---------------------------------------------------------
 

@@ -116,6 +116,7 @@ public:
     entry["approximate"] = m.approximate;
     entry["diagnostics"] = m.diagnostics;
     entry["stale_loads"] = m.staleLoads;
+    entry["unattributed_loads"] = m.unattributedLoads;
     Json lines = Json::array();
     for (const MeasurementRecord::Line &l : m.lines)
       lines.push_back({{"file", l.file}, {"line", l.line}, {"reads", l.reads}, {"cost", l.cost}});
@@ -283,6 +284,7 @@ MeasurementRecord readMeasurement(const nlohmann::json &m) {
   r.approximate = m.value("approximate", false);
   r.diagnostics = m.value("diagnostics", std::vector<std::string>());
   r.staleLoads = m.value("stale_loads", std::uint64_t(0));
+  r.unattributedLoads = m.value("unattributed_loads", std::uint64_t(0));
   if (m.contains("events"))
     readEvents(m.at("events"), r);
   if (m.contains("lines"))

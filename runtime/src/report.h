@@ -28,6 +28,8 @@ struct MeasurementRecord {
   bool approximate = false;
   std::vector<std::string> diagnostics;
   std::uint64_t staleLoads = 0; ///< loads whose memory changed behind the tool
+  /// Loads that broke the No-silent-path rule (semantics.md).
+  std::uint64_t unattributedLoads = 0;
   /// Reads and cost per source line (the line of the instruction that read).
   struct Line {
     std::string file;

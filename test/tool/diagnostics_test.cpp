@@ -112,7 +112,7 @@ TEST(Diagnose, UserClassBuiltFromTrackedValues) {
             std::string::npos)
       << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "P p{::bytedmd::stash(::bytedmd::ld(a)), ::bytedmd::stash("
-                             "::bytedmd::ld(b))}; ::bytedmd::forget(p); "
+                             "::bytedmd::ld(b))}; ::bytedmd::written(p); "
                              "::bytedmd::bindFields(2, p.x, p.y);");
 }
 

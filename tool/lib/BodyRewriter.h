@@ -80,6 +80,16 @@ private:
   void arithmeticCast(const clang::ExplicitCastExpr *C, Use use);
   void initList(const clang::InitListExpr *I);
   void construct(const clang::CXXConstructExpr *C);
+  /// std::vector's count constructor (n value-initialised elements) and fill
+  /// constructor (n copies of a value): the library writes the elements.
+  enum class VectorConstruction { None, Count, Fill };
+  static VectorConstruction vectorConstruction(const clang::CXXConstructExpr *C);
+  void vectorArguments(const clang::CXXConstructExpr *C, VectorConstruction kind);
+  /// A vector built as a temporary, `T(n)` or `T(n, x)`, its type spelled in
+  /// `type` before `paren`; false when it is not one.
+  bool vectorTemporary(const clang::CXXConstructExpr *C, clang::SourceRange type,
+                       clang::SourceLocation paren);
+  void newExpression(const clang::CXXNewExpr *N);
   void binary(const clang::BinaryOperator *B, Use use);
   void assignment(const clang::BinaryOperator *B);
   void unary(const clang::UnaryOperator *U, Use use);

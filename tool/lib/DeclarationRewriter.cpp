@@ -105,13 +105,18 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
                                                        edit_.text(CE->getArg(0)->getSourceRange())));
     return true;
   }
-  if (CE && isVectorOfArithmetic(T) && CE->getNumArgs() >= 2 &&
-      isArithmetic(CE->getArg(1)->getType()) &&
-      CE->getArg(0)->getType()->isIntegralOrEnumerationType()) {
-    // std::vector<double> v(n, x): every element is a copy of x.
-    expr(CE->getArg(0), Use::Value);
-    stashArgument(CE->getArg(1));
-    afterDeclaration(S, spell::statement("fillStashed", name));
+  if (const VectorConstruction kind = vectorConstruction(CE); kind != VectorConstruction::None) {
+    // std::vector<double> v(n): n value-initialised elements, written
+    // untracked. v(n, x): every element a copy of x, with its keys:
+    //   v = ::bytedmd::fillConstruct<decltype(v)>(n, x)
+    // (copy-initialisation from a prvalue of v's type is the same object;
+    // after `=` the declarator is complete and v can be named).
+    if (kind == VectorConstruction::Fill)
+      edit_.replaceCharacter(CE->getParenOrBraceRange().getBegin(),
+                             " = " + spell::open("fillConstruct", "decltype(" + name + ")"));
+    vectorArguments(CE, kind);
+    if (kind == VectorConstruction::Count)
+      afterDeclaration(S, spell::statement("written", name));
     return true;
   }
   if (const InitListExpr *list = containerList(init); list && holdsArithmetic(T)) {
@@ -120,10 +125,10 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
     return true;
   }
   if (const InitListExpr *list = recordList(init)) {
-    // P p{a, b};  ->  P p{stash(a), stash(b)}; forget(p); bindFields(2, p.x, p.y);
+    // P p{a, b};  ->  P p{stash(a), stash(b)}; written(p); bindFields(2, p.x, p.y);
     std::vector<std::string> targets;
     fieldTargets(list, name, targets);
-    afterDeclaration(S, spell::statement("forget", name));
+    afterDeclaration(S, spell::statement("written", name));
     if (!targets.empty())
       afterDeclaration(S, spell::bindFields(targets));
     return true;
@@ -134,8 +139,14 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
     return true;
   }
   const bool fromCall = isa<CallExpr>(inner) || isa<CXXMemberCallExpr>(inner);
-  if (freshBytes && !fromCall)
-    afterDeclaration(S, spell::statement("forget", name));
+  if (freshBytes && !fromCall) {
+    // Default construction of plain data leaves it uninitialised (created,
+    // not written); any other initialiser wrote untracked values.
+    const bool uninitialised = CE && CE->getNumArgs() == 0 &&
+                               CE->getConstructor()->isTrivial() &&
+                               !CE->requiresZeroInitialization();
+    afterDeclaration(S, spell::statement(uninitialised ? "forget" : "written", name));
+  }
   if (fromCall && (isValueRecord(T) || isStdTuple(T->getAsCXXRecordDecl())))
     afterDeclaration(S, spell::statement("receive", name)); // it came back in registers
   return false;

@@ -147,6 +147,8 @@ void BodyRewriter::expr(const Expr *E, Use use) {
     return initList(I);
   if (const auto *C = dyn_cast<CXXConstructExpr>(E))
     return construct(C);
+  if (const auto *N = dyn_cast<CXXNewExpr>(E))
+    return newExpression(N);
   // Anything else: rewrite the children in a neutral context.
   for (const Stmt *child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(child))
@@ -218,6 +220,11 @@ void BodyRewriter::explicitCast(const ExplicitCastExpr *C, Use use) {
         (tracksKeys(to) || tracksKeys(from)))
       warn(C->getBeginLoc(), Message::PunCast);
   }
+  if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(C);
+      F && vectorTemporary(dyn_cast<CXXConstructExpr>(sub->IgnoreImplicit()),
+                           F->getTypeInfoAsWritten()->getTypeLoc().getSourceRange(),
+                           F->getLParenLoc()))
+    return;
   // (void)x discards; other casts to non-arithmetic types hand x over.
   expr(sub, C->getType()->isVoidType() ? Use::Discard
             : isArithmetic(C->getType()) ? use
@@ -257,7 +264,49 @@ void BodyRewriter::initList(const InitListExpr *I) {
     expr(init, Use::Plain);
 }
 
+BodyRewriter::VectorConstruction BodyRewriter::vectorConstruction(const CXXConstructExpr *C) {
+  if (C == nullptr || !isVector(C->getType()) || C->isListInitialization() ||
+      C->getNumArgs() == 0 || !C->getArg(0)->getType()->isIntegralOrEnumerationType())
+    return VectorConstruction::None;
+  const auto given = [&](unsigned i) {
+    return i < C->getNumArgs() && !isa<CXXDefaultArgExpr>(C->getArg(i));
+  };
+  if (!given(1))
+    return VectorConstruction::Count;
+  return given(2) ? VectorConstruction::None : VectorConstruction::Fill;
+}
+
+void BodyRewriter::vectorArguments(const CXXConstructExpr *C, VectorConstruction kind) {
+  // The count is read as a size is (a plain integer, so the count
+  // constructor is still the one chosen); the value keeps its keys.
+  expr(C->getArg(0), Use::Index);
+  if (kind != VectorConstruction::Fill)
+    return;
+  if (isDependentOrArithmetic(C->getArg(1)))
+    loadArgument(C->getArg(1));
+  else
+    expr(C->getArg(1), Use::Plain);
+}
+
+bool BodyRewriter::vectorTemporary(const CXXConstructExpr *C, SourceRange type,
+                                   SourceLocation paren) {
+  // std::vector<double>(n)     ->  ::bytedmd::countConstruct<std::vector<double>>(n)
+  // std::vector<double>(n, x)  ->  ::bytedmd::fillConstruct<std::vector<double>>(n, x)
+  const VectorConstruction kind = vectorConstruction(C);
+  if (kind == VectorConstruction::None || type.isInvalid() || paren.isInvalid())
+    return false;
+  edit_.replace(type.getBegin(), paren,
+                spell::open(kind == VectorConstruction::Count ? "countConstruct" : "fillConstruct",
+                            edit_.text(type)));
+  vectorArguments(C, kind);
+  return true;
+}
+
 void BodyRewriter::construct(const CXXConstructExpr *C) {
+  if (const auto *T = dyn_cast<CXXTemporaryObjectExpr>(C);
+      T && vectorTemporary(C, T->getTypeSourceInfo()->getTypeLoc().getSourceRange(),
+                           T->getParenOrBraceRange().getBegin()))
+    return;
   const CXXRecordDecl *R = C->getConstructor()->getParent();
   if (!R->isInStdNamespace() && !sm_.isInSystemHeader(R->getLocation()) && !R->isLambda() &&
       C->getConstructor()->isUserProvided())
@@ -268,6 +317,21 @@ void BodyRewriter::construct(const CXXConstructExpr *C) {
       }
   for (const Expr *arg : C->arguments())
     expr(arg, Use::Plain);
+}
+
+void BodyRewriter::newExpression(const CXXNewExpr *N) {
+  // new double[n]() and new P{}: the block is written, untracked (the
+  // runtime's operator new created it; unwritten it would read as data no
+  // rewritten code wrote). An initialiser with tracked values is not
+  // modeled: its loads count as unattributed.
+  const Expr *init = N->getInitializer();
+  if (init != nullptr && tracksKeys(N->getAllocatedType()) &&
+      (isa<ImplicitValueInitExpr, CXXScalarValueInitExpr>(init) || init->isEvaluatable(ctx_) ||
+       (isa<CXXConstructExpr>(init) && cast<CXXConstructExpr>(init)->getNumArgs() == 0)))
+    edit_.wrap(N, spell::open("initialisedBlock"), ")");
+  for (const Stmt *child : N->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(child))
+      expr(CE, Use::Plain);
 }
 
 void BodyRewriter::binary(const BinaryOperator *B, Use use) {

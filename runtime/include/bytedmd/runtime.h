@@ -201,25 +201,48 @@ void bytedmd_diagnostic(const bytedmd_location *__where, const char *__message);
 
 /* ---- shadow memory: which key each location holds ------------------------- */
 
-/** The key stored at `address`, if the location still holds the value bits
- *  that were stored with it (`bits`: the value's first 8 bytes, zero-padded).
- *  A mismatch means code the tool cannot see wrote there: the value is then
- *  untracked. */
-bytedmd_key bytedmd_shadow_load(const void *__address, uint64_t __bits);
+/* A location holds a key, or nothing, or a mark of the measurement in
+ * flight: "written with an untracked value" (a store of key 0) or "created"
+ * (memory the measurement allocated or declared, that no rewritten code has
+ * written since). Locations are the program's values: a value narrower than
+ * 4 bytes (char, bool, short) goes through the _narrow entries, so it owns
+ * its key beside its neighbours. */
 
-/** The program's own load of a tracked value from memory, and its store of
- *  one: bytedmd_shadow_load and bytedmd_shadow_store, plus an access of that
- *  location when a stack=locations variant is measured. The C++ layer uses
- *  these for what the source reads and writes (and for the element moves of
- *  the library copies it models), the shadow entries for bookkeeping. */
+/** The key stored at `address`, if the location still holds the value bits
+ *  that were stored with it (`bits`: the value's first 8 bytes, zero-padded);
+ *  otherwise 0. Bookkeeping: counts nothing. */
+bytedmd_key bytedmd_shadow_load(const void *__address, uint64_t __bits);
+bytedmd_key bytedmd_shadow_load_narrow(const void *__address, uint64_t __bits);
+
+/** The program's own load of an arithmetic value from memory, and its store
+ *  of one: the shadow entries, plus an access of that location when a
+ *  stack=locations variant is measured. A load also counts what the rules
+ *  ask for: a value of this measurement beside changed bits (a stale load),
+ *  or memory the measurement created that no rewritten code wrote (an
+ *  unattributed load, semantics.md "No silent path"); it then returns 0. A
+ *  store of key 0 during a measurement marks the location written by it. */
 bytedmd_key bytedmd_load(const void *__address, uint64_t __bits);
+bytedmd_key bytedmd_load_narrow(const void *__address, uint64_t __bits);
 void bytedmd_store(const void *__address, bytedmd_key __key, uint64_t __bits);
+void bytedmd_store_narrow(const void *__address, bytedmd_key __key, uint64_t __bits);
 
 /** Records that `address` now holds the value with `key` and these bits. */
 void bytedmd_shadow_store(const void *__address, bytedmd_key __key, uint64_t __bits);
+void bytedmd_shadow_store_narrow(const void *__address, bytedmd_key __key, uint64_t __bits);
+
+/** True when the measurement in flight has touched the location at
+ *  `address` (given it a key, written it, or created it); `narrow` for a
+ *  value narrower than 4 bytes. */
+int bytedmd_shadow_touched(const void *__address, int __narrow);
 
 /** Forgets the keys of [address, address + size): memory freed or reused. */
 void bytedmd_shadow_forget(const void *__address, size_t __size);
+
+/** [address, address + size) was just created during the measurement in
+ *  flight (allocated, or a local declared): with `written`, by code that
+ *  wrote untracked values into all of it (a calloc, a value-initialised
+ *  vector); without, not written yet. Outside a measurement: forgets. */
+void bytedmd_shadow_created(const void *__address, size_t __size, int __written);
 
 /** Copies the keys of [from, from + size) to [to, to + size): a copy of
  *  memory that keeps its values' identities (free under the model). */

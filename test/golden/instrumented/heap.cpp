@@ -33,7 +33,7 @@ double new_delete(double a, double b) { static bytedmd_function bytedmd_site = {
   ::bytedmd::set(p[1] , ::bytedmd::ld(a));
   double t = ::bytedmd::init(&t, ::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(p[0]) , ::bytedmd::ld(p[1])}, &bytedmd_loc_0));
   delete[] p;
-  double *r = new double[2]();
+  double *r = ::bytedmd::initialisedBlock(new double[2]());
   double u = ::bytedmd::init(&u, ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(t) , ::bytedmd::ld(r[1])}, &bytedmd_loc_1));
   delete[] r;
   return bytedmd_frame.ret(::bytedmd::ld(u));

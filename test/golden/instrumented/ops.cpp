@@ -74,14 +74,14 @@ double struct_from_helper(double a, double b, double c) { static bytedmd_functio
 // its fields' keys: t.a * t.b reads x0 (2) and x1 (1).
 double use(Triple t) { static bytedmd_function bytedmd_site = {"use", {"test/e2e/containers/ops.cpp", 74, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/containers/ops.cpp", 74, 0, 0, "t.a * t.b"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, t); bytedmd_frame.namedInputs("t.a,t.b,t.c", t.a, t.b, t.c); return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(t.a) , ::bytedmd::ld(t.b)}, &bytedmd_loc_0)); }
 double struct_by_value(const V &x) { static bytedmd_function bytedmd_site = {"struct_by_value", {"test/e2e/containers/ops.cpp", 75, 8, 0}}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.namedInputs("x", x);
-  Triple t{::bytedmd::stash(::bytedmd::ld(x[0])), ::bytedmd::stash(::bytedmd::ld(x[1])), ::bytedmd::stash(::bytedmd::ld(x[2]))}; ::bytedmd::forget(t); ::bytedmd::bindFields(3, t.a, t.b, t.c);
+  Triple t{::bytedmd::stash(::bytedmd::ld(x[0])), ::bytedmd::stash(::bytedmd::ld(x[1])), ::bytedmd::stash(::bytedmd::ld(x[2]))}; ::bytedmd::written(t); ::bytedmd::bindFields(3, t.a, t.b, t.c);
   return bytedmd_frame.ret(::bytedmd::call(::bytedmd::seq{t}, [&](auto&&... bytedmd_a) -> decltype(auto) { return use(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); }));
 }
 
 // The bindings name a copy of t: p = x0, r = x2; x1 is never read: [x2, x0].
 // p * r reads x0 (2) and x2 (1).
 double binding_copy(const V &x) { static bytedmd_function bytedmd_site = {"binding_copy", {"test/e2e/containers/ops.cpp", 82, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/containers/ops.cpp", 85, 0, 0, "p * r"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.namedInputs("x", x);
-  Triple t{::bytedmd::stash(::bytedmd::ld(x[0])), ::bytedmd::stash(::bytedmd::ld(x[1])), ::bytedmd::stash(::bytedmd::ld(x[2]))}; ::bytedmd::forget(t); ::bytedmd::bindFields(3, t.a, t.b, t.c);
+  Triple t{::bytedmd::stash(::bytedmd::ld(x[0])), ::bytedmd::stash(::bytedmd::ld(x[1])), ::bytedmd::stash(::bytedmd::ld(x[2]))}; ::bytedmd::written(t); ::bytedmd::bindFields(3, t.a, t.b, t.c);
   auto [p, q, r] = t; ::bytedmd::copyKeys(p, t.a); ::bytedmd::copyKeys(q, t.b); ::bytedmd::copyKeys(r, t.c);
   return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(p) , ::bytedmd::ld(r)}, &bytedmd_loc_0));
 }

@@ -59,7 +59,7 @@ constexpr bool __byte_copied_v = std::is_class_v<_Tp> &&std::is_trivially_copyab
 /// The key an element holds (0 for anything that is not arithmetic).
 template <class _Ep> inline bytedmd_key __key_at(const _Ep &__e) {
   if constexpr (__arithmetic_v<_Ep>)
-    return bytedmd_load(&__e, __bits_of(__e));
+    return __load(__e);
   else
     return 0;
 }
@@ -67,14 +67,14 @@ template <class _Ep> inline bytedmd_key __key_at(const _Ep &__e) {
 /// Gives an arithmetic lvalue a key (anything else is left alone).
 template <class _Lp> inline void __store_key(_Lp &__lhs, bytedmd_key __k) {
   if constexpr (__arithmetic_v<_Lp>)
-    bytedmd_store(&__lhs, __k, __bits_of(__lhs));
+    __store(__lhs, __k);
 }
 
 /// Marks the keys x holds (its elements, or a struct's fields) as results.
 template <class _Xp> inline void __mark_results(const _Xp &__x) {
   using _Xt = std::remove_cv_t<_Xp>;
   if constexpr (std::is_arithmetic_v<_Xt>) {
-    const bytedmd_key __k = bytedmd_shadow_load(&__x, __bits_of(__x));
+    const bytedmd_key __k = __shadow_load(__x);
     bytedmd_results(&__k, 1);
   } else if constexpr (_Is_vector<_Xt>::value || _Is_std_array<_Xt>::value ||
                        std::is_array_v<_Xt>) {
@@ -107,7 +107,7 @@ template <class _Vec> inline void __set_keys(_Vec &__v, const std::vector<bytedm
 template <class _Dp, class _Sp> inline void copyKeys(_Dp &__dst, const _Sp &__src) {
   using _Dt = std::remove_cv_t<_Dp>;
   if constexpr (std::is_arithmetic_v<_Dt>) {
-    bytedmd_store(&__dst, bytedmd_load(&__src, detail::__bits_of(__src)), detail::__bits_of(__dst));
+    detail::__store(__dst, detail::__load(__src));
   } else if constexpr (detail::_Is_vector<_Dt>::value || detail::_Is_std_array<_Dt>::value ||
                        std::is_array_v<_Dt>) {
     auto __d = std::begin(__dst);
@@ -132,11 +132,48 @@ template <class _Dp, class _Sp> inline void copied(_Dp &__dst, const _Sp &__src)
   ::bytedmd::copyKeys(__dst, __src);
 }
 
-/// Forgets the keys held in x's own bytes (a fresh local: the stack may hold
-/// keys of an earlier frame). A vector's elements live on the heap.
+/// A local struct or array declared without an initialiser: its bytes are
+/// memory the measurement created (the stack may still hold keys of an
+/// earlier frame, which must never come back). A vector's elements live on
+/// the heap.
 template <class _Xp> inline void forget(_Xp &__x) {
   if constexpr (!detail::_Is_vector<std::remove_cv_t<_Xp>>::value)
-    bytedmd_shadow_forget(&__x, sizeof(_Xp));
+    bytedmd_shadow_created(&__x, sizeof(_Xp), 0);
+}
+
+/// An object whose initialiser wrote every element with untracked values
+/// (`P p{}`, `std::vector<double> v(n)`): its elements are written, with no
+/// key, until rewritten code gives them one.
+template <class _Xp> inline void written(_Xp &__x) {
+  using _Xt = std::remove_cv_t<_Xp>;
+  if constexpr (detail::_Is_vector<_Xt>::value) {
+    for (auto &__e : __x)
+      ::bytedmd::written(__e);
+  } else if constexpr (std::is_class_v<_Xt> || std::is_array_v<_Xt> ||
+                       std::is_arithmetic_v<_Xt>) {
+    bytedmd_shadow_created(&__x, sizeof(_Xp), 1);
+  }
+}
+
+/// `std::vector<T>(n)`: n value-initialised elements, written untracked.
+template <class _Vp, class _Np> inline _Vp countConstruct(_Np __n) {
+  _Vp __v(__n);
+  ::bytedmd::written(__v);
+  return __v;
+}
+
+/// `std::vector<T>(n, x)` and `std::vector<T> v(n, x)` (as
+/// `v(fillConstruct<decltype(v)>(n, x))`): every element is a copy of x,
+/// with x's keys.
+template <class _Vp, class _Np, class _Xp> inline _Vp fillConstruct(_Np __n, _Xp &&__x) {
+  _Vp __v(__n, detail::__value_of(__x));
+  for (auto &__e : __v) {
+    if constexpr (detail::__arithmetic_v<decltype(__e)>)
+      detail::__store(__e, detail::__key_of(__x));
+    else
+      ::bytedmd::copyKeys(__e, detail::__value_of(__x));
+  }
+  return __v;
 }
 
 /// `v.push_back(x)` and `v.emplace_back(x)` on a vector of arithmetic values:
@@ -152,13 +189,13 @@ template <class _Vec, class _Xp> inline void pushBack(_Vec &__v, _Xp &&__x) {
     static thread_local std::vector<bytedmd_key> __keys;
     __keys.resize(__v.size());
     for (std::size_t __i = 0; __i < __v.size(); ++__i)
-      __keys[__i] = bytedmd_load(&__v[__i], detail::__bits_of(__v[__i]));
+      __keys[__i] = detail::__load(__v[__i]);
     __v.push_back(detail::__value_of(std::forward<_Xp>(__x)));
     for (std::size_t __i = 0; __i + 1 < __v.size(); ++__i)
-      bytedmd_store(&__v[__i], __keys[__i], detail::__bits_of(__v[__i]));
+      detail::__store(__v[__i], __keys[__i]);
   }
   if constexpr (std::is_arithmetic_v<_Tp>)
-    bytedmd_store(&__v.back(), __k, detail::__bits_of(__v.back()));
+    detail::__store(__v.back(), __k);
 }
 
 /// v.insert(pos, x) and v.insert(pos, n, x).

@@ -142,10 +142,11 @@ public:
     (__declare(__params), ...);
   }
 
-  /// A load through pointer parameter p (p[i], *p): an element not yet
-  /// tracked is an input of p, placed by its address.
+  /// A load through pointer parameter p (p[i], *p): an element the
+  /// measurement has not touched (read or written) is an input of p, placed
+  /// by its address. One it wrote first is not (semantics.md, "Inputs").
   template <class _Tp, class _Pp> decltype(auto) ldIn(_Tp &__x, _Pp __p) {
-    if (__opened && !bytedmd_current(bytedmd_shadow_load(&__x, detail::__bits_of(__x))))
+    if (__opened && !detail::__touched(__x))
       __input_through(__x, reinterpret_cast<const char *>(__p));
     return ::bytedmd::ld(__x);
   }
@@ -181,7 +182,7 @@ public:
     if (__i >= __calls->__count)
       return;
     if constexpr (detail::__arithmetic_v<_Pp>) {
-      bytedmd_store(&__p, __calls->__keys[__i], detail::__bits_of(__p));
+      detail::__store(__p, __calls->__keys[__i]);
     } else if (__calls->__sources[__i] != nullptr) {
       ::bytedmd::copyKeys(__p, *static_cast<const _Pp *>(__calls->__sources[__i]));
     } else {
@@ -246,7 +247,7 @@ private:
       const std::uint64_t __offset = std::uint64_t(reinterpret_cast<const char *>(&__x) - __base);
       const bytedmd_key __k = bytedmd_input_at_sized(
           __in.__group, __offset, detail::__size_log2<std::remove_cv_t<_Tp>>());
-      bytedmd_shadow_store(&__x, __k, detail::__bits_of(__x));
+      detail::__shadow_store(__x, __k);
       if (__in.__name != nullptr && __f.__names) {
         detail::_Name_path __path;
         __path.__append(__in.__name, __in.__name_length);
@@ -300,10 +301,10 @@ private:
       return;
     }
     auto __f = [](auto &__e, const detail::_Name_path &__path) {
-      if (!bytedmd_current(bytedmd_shadow_load(&__e, detail::__bits_of(__e)))) {
+      if (!detail::__touched(__e)) {
         const bytedmd_key __k = bytedmd_input_sized(
             detail::__size_log2<std::remove_cv_t<std::remove_reference_t<decltype(__e)>>>());
-        bytedmd_shadow_store(&__e, __k, detail::__bits_of(__e));
+        detail::__shadow_store(__e, __k);
         bytedmd_name_input(__k, __path.__c_str());
       }
     };
@@ -326,12 +327,10 @@ private:
     }
     detail::__for_each_element(__p, [](auto &__e) {
       // An element reachable from two parameters is one input.
-      if (!bytedmd_current(bytedmd_shadow_load(&__e, detail::__bits_of(__e))))
-        bytedmd_shadow_store(
-            &__e,
-            bytedmd_input_sized(
-                detail::__size_log2<std::remove_cv_t<std::remove_reference_t<decltype(__e)>>>()),
-            detail::__bits_of(__e));
+      if (!detail::__touched(__e))
+        detail::__shadow_store(
+            __e, bytedmd_input_sized(
+                     detail::__size_log2<std::remove_cv_t<std::remove_reference_t<decltype(__e)>>>()));
     });
   }
 

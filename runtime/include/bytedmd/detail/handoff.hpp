@@ -127,8 +127,7 @@ template <class _Tp> inline void bindStashed(_Tp &__object, unsigned __n) {
   const unsigned __first = __s.__size >= __n ? __s.__size - __n : 0;
   unsigned __i = __first;
   detail::__for_each_element(__object, [&](auto &__e) {
-    bytedmd_store(&__e, __i < __s.__size && __i < 256 ? __s.__keys[__i] : 0,
-                  detail::__bits_of(__e));
+    detail::__store(__e, __i < __s.__size && __i < 256 ? __s.__keys[__i] : 0);
     ++__i;
   });
   __s.__size = __first;
@@ -164,7 +163,7 @@ template <class _Vec> inline void fillStashed(_Vec &__v) {
 /// withFields(T{...}, bind): a prvalue built from a braced list, its members
 /// bound by `bind` (a return of an aggregate).
 template <class _Tp, class _Fn> inline _Tp withFields(_Tp &&__object, _Fn &&__bind) {
-  ::bytedmd::forget(__object);
+  ::bytedmd::written(__object); // the braced list initialised all of it
   __bind(__object);
   detail::__hand_over(__object);
   return std::move(__object);

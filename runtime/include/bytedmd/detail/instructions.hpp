@@ -108,14 +108,13 @@ template <bytedmd_op _Op, class _Ap> inline auto un(_Ap &&__a, bytedmd_location 
 template <bytedmd_op _Op, class _Lp, class _Xp>
 inline _Lp &cset(_Lp &__lhs, _Xp &&__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__arithmetic_v<_Lp>) {
-    const bytedmd_key __k = bytedmd_load(&__lhs, detail::__bits_of(__lhs));
+    const bytedmd_key __k = detail::__load(__lhs);
     const auto &__v = detail::__value_of(__x);
     detail::_Operator<_Op>::__assign(__lhs, __v);
     detail::__place(__at);
-    bytedmd_store(&__lhs,
-                  bytedmd_binary(detail::__sized<std::remove_reference_t<decltype(__lhs)>>(_Op),
-                                 __k, detail::__key_of(__x)),
-                  detail::__bits_of(__lhs));
+    detail::__store(__lhs,
+                    bytedmd_binary(detail::__sized<std::remove_reference_t<decltype(__lhs)>>(_Op),
+                                   __k, detail::__key_of(__x)));
   } else {
     detail::_Operator<_Op>::__assign(__lhs, detail::__value_of(std::forward<_Xp>(__x)));
   }
@@ -125,13 +124,13 @@ inline _Lp &cset(_Lp &__lhs, _Xp &&__x, bytedmd_location *__at = nullptr) {
 /// ++x and --x: read x once, store the new value in x. Returns x.
 template <bytedmd_op _Op, class _Lp> inline _Lp &pre(_Lp &__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__arithmetic_v<_Lp> && !std::is_same_v<std::remove_cv_t<_Lp>, bool>) {
-    const bytedmd_key __k = bytedmd_load(&__x, detail::__bits_of(__x));
+    const bytedmd_key __k = detail::__load(__x);
     if constexpr (_Op == BYTEDMD_OP_ADD)
       ++__x;
     else
       --__x;
     detail::__place(__at);
-    bytedmd_store(&__x, bytedmd_unary(detail::__sized<_Lp>(_Op), __k), detail::__bits_of(__x));
+    detail::__store(__x, bytedmd_unary(detail::__sized<_Lp>(_Op), __k));
   } else {
     if constexpr (_Op == BYTEDMD_OP_ADD)
       ++__x;
@@ -144,15 +143,13 @@ template <bytedmd_op _Op, class _Lp> inline _Lp &pre(_Lp &__x, bytedmd_location 
 /// x++ and x--: as ++x, but the value is the old one, with its old key.
 template <bytedmd_op _Op, class _Lp> inline auto post(_Lp &__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__arithmetic_v<_Lp> && !std::is_same_v<std::remove_cv_t<_Lp>, bool>) {
-    const detail::_Tracked<std::remove_cv_t<_Lp>> __old{__x,
-                                                        bytedmd_load(&__x, detail::__bits_of(__x))};
+    const detail::_Tracked<std::remove_cv_t<_Lp>> __old{__x, detail::__load(__x)};
     if constexpr (_Op == BYTEDMD_OP_ADD)
       ++__x;
     else
       --__x;
     detail::__place(__at);
-    bytedmd_store(&__x, bytedmd_unary(detail::__sized<_Lp>(_Op), __old.__k),
-                  detail::__bits_of(__x));
+    detail::__store(__x, bytedmd_unary(detail::__sized<_Lp>(_Op), __old.__k));
     return __old;
   } else {
     if constexpr (_Op == BYTEDMD_OP_ADD)

@@ -74,22 +74,24 @@ template <class _Tp> inline void swap(_Tp &__a, _Tp &__b) {
     ::bytedmd::copyKeys(__a, __b);
     __b = __t;
     ::bytedmd::copyKeys(__b, __t);
-    ::bytedmd::forget(__t);
+    bytedmd_shadow_forget(&__t, sizeof(__t)); // the temporary is gone
   }
 }
 
-// C allocation: fresh blocks hold no keys, freed blocks forget theirs.
+// C allocation: a block allocated during a measurement is memory it created
+// (calloc's zeros are written, untracked; malloc's bytes are not written at
+// all); freed blocks forget their keys.
 
 inline void *malloc(std::size_t __n) {
   void *__p = std::malloc(__n);
   if (__p != nullptr)
-    bytedmd_shadow_forget(__p, malloc_usable_size(__p));
+    bytedmd_shadow_created(__p, malloc_usable_size(__p), 0);
   return __p;
 }
 inline void *calloc(std::size_t __count, std::size_t __size) {
   void *__p = std::calloc(__count, __size);
   if (__p != nullptr)
-    bytedmd_shadow_forget(__p, malloc_usable_size(__p));
+    bytedmd_shadow_created(__p, malloc_usable_size(__p), 1);
   return __p;
 }
 inline void free(void *__p) {
@@ -97,13 +99,26 @@ inline void free(void *__p) {
     bytedmd_shadow_forget(__p, malloc_usable_size(__p));
   std::free(__p);
 }
+/// `new T[n]()`, `new P{}`: a block the compiler initialised with untracked
+/// values (the runtime's operator new returned the block's start).
+template <class _Tp> inline _Tp *initialisedBlock(_Tp *__p) {
+  if (__p != nullptr)
+    bytedmd_shadow_created(__p, malloc_usable_size(const_cast<std::remove_cv_t<_Tp> *>(__p)), 1);
+  return __p;
+}
+
 /// realloc keeps the values, so the keys move with them when the block does.
 inline void *realloc(void *__p, std::size_t __n) {
   const std::size_t __old = __p != nullptr ? malloc_usable_size(__p) : 0;
   void *__q = std::realloc(__p, __n);
-  if (__q != nullptr && __q != __p && __p != nullptr) {
-    bytedmd_shadow_copy(__q, __p, __old < __n ? __old : __n);
-    bytedmd_shadow_forget(__p, __old);
+  if (__q != nullptr && __q != __p) {
+    bytedmd_shadow_created(__q, malloc_usable_size(__q), 0);
+    if (__p != nullptr) {
+      bytedmd_shadow_copy(__q, __p, __old < __n ? __old : __n);
+      bytedmd_shadow_forget(__p, __old);
+    }
+  } else if (__q != nullptr && __n > __old) {
+    bytedmd_shadow_created(static_cast<char *>(__q) + __old, __n - __old, 0); // grew in place
   }
   return __q;
 }

@@ -61,6 +61,42 @@ template <class _Tp> inline std::uint64_t __bits_of(const _Tp &__x) {
   return __b;
 }
 
+/// A value narrower than a shadow word (char, bool, short): it has a byte
+/// slot of its own (runtime.h, the _narrow entries).
+template <class _Tp> constexpr bool __narrow_v = sizeof(_Tp) < 4;
+
+/// The program's own load and store of an arithmetic location (what the
+/// source reads and writes, and the element moves of modeled library copies).
+template <class _Tp> inline bytedmd_key __load(const _Tp &__x) {
+  if constexpr (__narrow_v<_Tp>)
+    return bytedmd_load_narrow(&__x, __bits_of(__x));
+  else
+    return bytedmd_load(&__x, __bits_of(__x));
+}
+template <class _Tp> inline void __store(const _Tp &__x, bytedmd_key __k) {
+  if constexpr (__narrow_v<_Tp>)
+    bytedmd_store_narrow(&__x, __k, __bits_of(__x));
+  else
+    bytedmd_store(&__x, __k, __bits_of(__x));
+}
+/// The shadow's bookkeeping for a location: its key, and giving it one.
+template <class _Tp> inline bytedmd_key __shadow_load(const _Tp &__x) {
+  if constexpr (__narrow_v<_Tp>)
+    return bytedmd_shadow_load_narrow(&__x, __bits_of(__x));
+  else
+    return bytedmd_shadow_load(&__x, __bits_of(__x));
+}
+template <class _Tp> inline void __shadow_store(const _Tp &__x, bytedmd_key __k) {
+  if constexpr (__narrow_v<_Tp>)
+    bytedmd_shadow_store_narrow(&__x, __k, __bits_of(__x));
+  else
+    bytedmd_shadow_store(&__x, __k, __bits_of(__x));
+}
+/// The measurement in flight wrote or created this location already.
+template <class _Tp> inline bool __touched(const _Tp &__x) {
+  return bytedmd_shadow_touched(&__x, __narrow_v<_Tp>) != 0;
+}
+
 } // namespace detail
 
 /// Operands in source order. Build it as `seq{a, b}`: the elements of a
@@ -79,7 +115,7 @@ template <class _Tp> inline decltype(auto) ld(_Tp &&__x) {
   if constexpr (detail::__tracked_v<_Tp>) {
     return std::forward<_Tp>(__x);
   } else if constexpr (std::is_arithmetic_v<_Dp> && std::is_lvalue_reference_v<_Tp>) {
-    return detail::_Tracked<_Dp>{__x, bytedmd_load(&__x, detail::__bits_of(__x))};
+    return detail::_Tracked<_Dp>{__x, detail::__load(__x)};
   } else if constexpr (std::is_arithmetic_v<_Dp>) {
     return detail::_Tracked<_Dp>{__x, 0};
   } else {
@@ -91,15 +127,20 @@ template <class _Tp> inline decltype(auto) ld(_Tp &&__x) {
 template <class _Lp, class _Xp> inline _Lp &set(_Lp &__lhs, _Xp &&__x) {
   __lhs = detail::__value_of(std::forward<_Xp>(__x));
   if constexpr (detail::__arithmetic_v<_Lp>)
-    bytedmd_store(&__lhs, detail::__key_of(__x), detail::__bits_of(__lhs));
+    detail::__store(__lhs, detail::__key_of(__x));
   return __lhs;
 }
 
 /// `T v = x;` as `T v = init(&v, x);`: v takes x's key.
 template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
   _Tp __v = static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
-  if constexpr (detail::__arithmetic_v<_Tp>)
-    bytedmd_store(__at, detail::__key_of(__x), detail::__bits_of(__v));
+  if constexpr (detail::__arithmetic_v<_Tp>) {
+    // The variable is not yet initialised: its bits are those of the value.
+    if constexpr (detail::__narrow_v<_Tp>)
+      bytedmd_store_narrow(__at, detail::__key_of(__x), detail::__bits_of(__v));
+    else
+      bytedmd_store(__at, detail::__key_of(__x), detail::__bits_of(__v));
+  }
   return __v;
 }
 
