@@ -111,6 +111,7 @@ TEST_P(Program, MatchesTheReferenceAndComputesWhatTheOriginalComputes) {
       EXPECT_EQ(m["reads"], e.reads);
     EXPECT_EQ(m["approximate"], false) << m["diagnostics"].dump();
     EXPECT_EQ(m["stale_loads"], 0); // no load found a location rewritten behind the tool
+    EXPECT_EQ(m["unattributed_loads"], 0); // nor memory only code the tool does not see wrote
     // Every read is charged to exactly one source line, so the lines (and
     // `bytedmd annotate`) add up to the measurement.
     std::uint64_t lineCost = 0, lineReads = 0;

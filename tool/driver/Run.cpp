@@ -6,6 +6,7 @@
 #include "RuntimePaths.h"
 #include "report.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <csignal>
@@ -27,7 +28,8 @@ namespace {
 
 struct Options {
   std::vector<std::string> functions, untracked, compilerArgs;
-  std::string source, report = "bytedmd-report.json", keepDir, instrumentHeaders;
+  std::vector<std::string> sources; ///< instrumented, compiled and linked together
+  std::string report = "bytedmd-report.json", keepDir, instrumentHeaders;
   std::string bytesPerElement = "1";
   bool ir = false;
   bool keepOutputs = false;
@@ -156,13 +158,11 @@ int parse(int argc, char **argv, Options &o) {
       o.irNames = true;
     else if (startsWith(a, "-"))
       return fail("unknown option '" + a + "'; see 'bytedmd run --help'", 2);
-    else if (o.source.empty())
-      o.source = a;
     else
-      return fail("more than one SOURCE ('" + o.source + "' and '" + a + "')", 2);
+      o.sources.push_back(a);
   }
-  if (o.source.empty())
-    return fail("no SOURCE file; usage: bytedmd run [options] SOURCE", 2);
+  if (o.sources.empty())
+    return fail("no SOURCE file; usage: bytedmd run [options] SOURCE... [-- COMPILER_ARGS]", 2);
   if (o.report.empty())
     return fail("--report needs a file name", 2);
   const std::string &b = o.bytesPerElement;
@@ -192,106 +192,129 @@ std::string readFile(const std::string &path) {
   return s.str();
 }
 
-} // namespace
 
-int runCommand(int argc, char **argv, const char *argv0) {
-  if (argc > 0 && (std::strcmp(argv[0], "--help") == 0 || std::strcmp(argv[0], "-h") == 0)) {
-    std::printf("usage: bytedmd run [options] SOURCE [-- COMPILER_ARGS...]\n"
-                "options: --function=NAME --untracked=PARAM --keep-outputs --report=FILE "
-                "--bytes-per-element=N --ir --keep-dir=DIR --instrument-headers=REGEX "
-                "--no-liveness --cost=sqrt --bytes=native --stack=locations --variant=SPEC "
-                "--cache-sizes=LIST\n");
-    return 0;
-  }
+/// A C source: instrumented and compiled as C++ (the runtime's layer is C++).
+bool isCSource(const std::string &path) {
+  return path.size() > 2 && path.compare(path.size() - 2, 2, ".c") == 0;
+}
+
+/// What `bytedmd run` works with: the tools, the work directory, and where
+/// each step leaves its files.
+struct Run {
   Options o;
-  if (int status = parse(argc, argv, o))
-    return status;
-  if (!fileExists(o.source))
-    return fail(o.source + ": no such file");
+  RuntimePaths runtime;
+  std::string instrument; ///< bytedmd-instrument, beside this executable
+  std::string work;       ///< kept with --keep-dir, else a temporary
+  std::vector<std::string> instrumented; ///< one per source
+  std::string program, irPath;
+  bool hasStd = false, hasOpt = false, anyC = false;
+};
 
-  const RuntimePaths runtime = findRuntime(argv0);
-  if (!runtime.found)
-    return fail("cannot find the bytedmd runtime (" + runtime.includeDir +
-                "/bytedmd/runtime.h); rebuild or reinstall bytedmd");
-  const std::string instrument = selfDirectory(argv0) + "/bytedmd-instrument";
-  if (!fileExists(instrument))
-    return fail("cannot find " + instrument + "; rebuild or reinstall bytedmd");
-
-  // The work directory: kept when asked for, else a temporary one.
-  std::string work = o.keepDir;
-  if (work.empty()) {
+/// The work directory (kept with --keep-dir) and the names of the outputs.
+int prepare(Run &run) {
+  run.work = run.o.keepDir;
+  if (run.work.empty()) {
     char pattern[] = "/tmp/bytedmd-run-XXXXXX";
     if (::mkdtemp(pattern) == nullptr)
       return fail(std::string("cannot create a work directory: ") + std::strerror(errno));
-    work = pattern;
-  } else if (::mkdir(work.c_str(), 0755) != 0 && errno != EEXIST) {
-    return fail("cannot create --keep-dir '" + work + "': " + std::strerror(errno));
+    run.work = pattern;
+  } else if (::mkdir(run.work.c_str(), 0755) != 0 && errno != EEXIST) {
+    return fail("cannot create --keep-dir '" + run.work + "': " + std::strerror(errno));
   }
-  struct Cleanup {
-    std::string dir;
-    ~Cleanup() {
-      if (!dir.empty())
-        spawn({"rm", "-rf", dir});
+  for (std::size_t i = 0; i < run.o.sources.size(); ++i) {
+    // Sources of the same name in different directories stay apart.
+    const std::string name = baseName(run.o.sources[i]);
+    const bool clash = std::count_if(run.o.sources.begin(), run.o.sources.end(),
+                                     [&](const std::string &s) { return baseName(s) == name; }) > 1;
+    run.instrumented.push_back(run.work + "/" + (clash ? std::to_string(i) + "-" : "") + name +
+                               ".bytedmd.cpp");
+  }
+  const std::string first = baseName(run.o.sources.front());
+  run.program = run.work + "/" + first + ".bytedmd";
+  run.irPath = run.work + "/" + first + ".ir";
+  for (const std::string &a : run.o.compilerArgs)
+    run.hasOpt = run.hasOpt || (startsWith(a, "-O") && a.size() <= 6);
+  run.hasStd = choosesStandard(run.o.compilerArgs);
+  for (const std::string &source : run.o.sources)
+    run.anyC = run.anyC || isCSource(source);
+  return 0;
+}
+
+/// Step 1: each source through bytedmd-instrument (one --function list for
+/// all of them: each defines some).
+int instrumentSources(const Run &run) {
+  const Options &o = run.o;
+  for (std::size_t i = 0; i < o.sources.size(); ++i) {
+    const std::string &source = o.sources[i];
+    std::vector<std::string> args = {run.instrument, source, "-o", run.instrumented[i]};
+    for (const std::string &f : o.functions)
+      args.push_back("--function=" + f);
+    if (o.sources.size() > 1 && !o.functions.empty())
+      args.push_back("--allow-missing-functions");
+    for (const std::string &u : o.untracked)
+      args.push_back("--untracked=" + u);
+    if (o.keepOutputs)
+      args.push_back("--keep-outputs");
+    if (!o.instrumentHeaders.empty())
+      args.push_back("--instrument-headers=" + o.instrumentHeaders);
+    args.push_back("--");
+    if (isCSource(source)) {
+      std::fprintf(stderr, "bytedmd: note: %s is instrumented and compiled as C++\n",
+                   source.c_str());
+      args.push_back("-xc++");
     }
-  } cleanup{o.keepDir.empty() ? work : std::string()};
+    if (!run.hasStd)
+      args.push_back(kDefaultStandard);
+    if (run.anyC)
+      args.push_back("-Drestrict=__restrict__"); // C99's keyword, GNU's in C++
+    for (const std::string &a : o.compilerArgs)
+      args.push_back(a);
+    if (!exitedWith(spawn(args), 0))
+      return fail("instrumenting " + source + " failed (see above)");
+  }
+  return 0;
+}
 
-  const std::string name = baseName(o.source);
-  const std::string instrumented = work + "/" + name + ".bytedmd.cpp";
-  const std::string program = work + "/" + name + ".bytedmd";
-
-  // 1. Instrument.
-  std::vector<std::string> args = {instrument, o.source, "-o", instrumented};
-  for (const std::string &f : o.functions)
-    args.push_back("--function=" + f);
-  for (const std::string &u : o.untracked)
-    args.push_back("--untracked=" + u);
-  if (o.keepOutputs)
-    args.push_back("--keep-outputs");
-  if (!o.instrumentHeaders.empty())
-    args.push_back("--instrument-headers=" + o.instrumentHeaders);
-  args.push_back("--");
-  const bool hasStd = choosesStandard(o.compilerArgs);
-  bool hasOpt = false;
-  for (const std::string &a : o.compilerArgs)
-    hasOpt = hasOpt || (startsWith(a, "-O") && a.size() <= 6);
-  if (!hasStd)
-    args.push_back(kDefaultStandard);
-  for (const std::string &a : o.compilerArgs)
-    args.push_back(a);
-  int status = spawn(args);
-  if (!exitedWith(status, 0))
-    return fail("instrumenting " + o.source + " failed (see above)");
-
-  // 2. Compile with the user's compiler.
+/// Step 2: the instrumented sources and the runtime, with the user's compiler.
+int compileProgram(const Run &run) {
   const char *cxx = std::getenv("CXX");
   std::vector<std::string> compile = {cxx && *cxx ? cxx : "c++"};
-  if (!hasStd)
+  if (!run.hasStd)
     compile.push_back(kDefaultStandard);
-  if (!hasOpt)
+  if (!run.hasOpt)
     compile.push_back("-O2");
-  compile.push_back("-iquote");
-  compile.push_back(directoryOf(absolute(o.source)));
-  compile.push_back("-I" + runtime.includeDir);
-  for (const std::string &a : o.compilerArgs)
+  if (run.anyC)
+    compile.push_back("-Drestrict=__restrict__");
+  // The rewritten files' quoted includes still name their sources' directories.
+  for (const std::string &source : run.o.sources) {
+    compile.push_back("-iquote");
+    compile.push_back(directoryOf(absolute(source)));
+  }
+  compile.push_back("-I" + run.runtime.includeDir);
+  for (const std::string &a : run.o.compilerArgs)
     compile.push_back(a);
-  compile.push_back(instrumented);
-  compile.push_back(runtime.library);
+  for (const std::string &file : run.instrumented)
+    compile.push_back(file);
+  compile.push_back(run.runtime.library);
   compile.push_back("-pthread");
   compile.push_back("-o");
-  compile.push_back(program);
-  status = spawn(compile);
-  if (!exitedWith(status, 0))
-    return fail("compiling the instrumented " + o.source + " with " + compile[0] +
-                " failed (see above)");
+  compile.push_back(run.program);
+  if (!exitedWith(spawn(compile), 0))
+    return fail("compiling the instrumented " + run.o.sources.front() +
+                (run.o.sources.size() > 1 ? " and the other sources" : "") + " with " +
+                compile[0] + " failed (see above)");
+  return 0;
+}
 
-  // 3. Run it; the runtime writes the report at exit.
-  const std::string report = absolute(o.report);
-  const std::string irPath = work + "/" + name + ".ir";
+/// Step 3: the program, with the runtime's settings; the runtime writes the
+/// report at exit. The program's exit status, or a failure.
+int runProgram(const Run &run, const std::string &report, int &programStatus) {
+  const Options &o = run.o;
   std::remove(report.c_str());
   std::vector<std::string> env = {"BYTEDMD_REPORT=" + report,
                                   "BYTEDMD_BYTES_PER_ELEMENT=" + o.bytesPerElement};
   if (o.ir)
-    env.push_back("BYTEDMD_IR=" + irPath);
+    env.push_back("BYTEDMD_IR=" + run.irPath);
   if (o.irNames)
     env.push_back("BYTEDMD_IR_NAMES=1");
   if (!o.variants.empty()) {
@@ -302,20 +325,67 @@ int runCommand(int argc, char **argv, const char *argv0) {
   }
   if (!o.cacheSizes.empty())
     env.push_back("BYTEDMD_CACHE_SIZES=" + o.cacheSizes);
-  status = spawn({program}, env);
+  const int status = spawn({run.program}, env);
   if (status == -1)
-    return fail("cannot run " + program);
+    return fail("cannot run " + run.program);
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
     return fail("the program was killed by signal " + std::to_string(sig) + " (" + strsignal(sig) +
                     "); no report",
                 128 + sig);
   }
-  const int programStatus = WEXITSTATUS(status);
+  programStatus = WEXITSTATUS(status);
   if (!fileExists(report))
     return fail("the program exited with status " + std::to_string(programStatus) +
                     " and wrote no report (" + report + ")",
                 programStatus != 0 ? programStatus : 1);
+  return 0;
+}
+
+} // namespace
+
+int runCommand(int argc, char **argv, const char *argv0) {
+  if (argc > 0 && (std::strcmp(argv[0], "--help") == 0 || std::strcmp(argv[0], "-h") == 0)) {
+    std::printf("usage: bytedmd run [options] SOURCE... [-- COMPILER_ARGS...]\n"
+                "options: --function=NAME --untracked=PARAM --keep-outputs --report=FILE "
+                "--bytes-per-element=N --ir --keep-dir=DIR --instrument-headers=REGEX "
+                "--no-liveness --cost=sqrt --bytes=native --stack=locations --variant=SPEC "
+                "--cache-sizes=LIST\n"
+                "Several sources are instrumented, compiled and linked together; a .c source "
+                "is instrumented and compiled as C++.\n");
+    return 0;
+  }
+  Run run;
+  if (int status = parse(argc, argv, run.o))
+    return status;
+  for (const std::string &source : run.o.sources)
+    if (!fileExists(source))
+      return fail(source + ": no such file");
+  run.runtime = findRuntime(argv0);
+  if (!run.runtime.found)
+    return fail("cannot find the bytedmd runtime (" + run.runtime.includeDir +
+                "/bytedmd/runtime.h); rebuild or reinstall bytedmd");
+  run.instrument = selfDirectory(argv0) + "/bytedmd-instrument";
+  if (!fileExists(run.instrument))
+    return fail("cannot find " + run.instrument + "; rebuild or reinstall bytedmd");
+  if (int status = prepare(run))
+    return status;
+  struct Cleanup {
+    std::string dir;
+    ~Cleanup() {
+      if (!dir.empty())
+        spawn({"rm", "-rf", dir});
+    }
+  } cleanup{run.o.keepDir.empty() ? run.work : std::string()};
+
+  int programStatus = 0;
+  const std::string report = absolute(run.o.report);
+  if (int status = instrumentSources(run))
+    return status;
+  if (int status = compileProgram(run))
+    return status;
+  if (int status = runProgram(run, report, programStatus))
+    return status;
 
   // 4. Report.
   ReportData parsed;
@@ -323,9 +393,9 @@ int runCommand(int argc, char **argv, const char *argv0) {
   if (!loadReport(report, &parsed, &error))
     return fail("the program's report cannot be read: " + error);
   printSummary(parsed, false);
-  if (o.ir) {
+  if (run.o.ir) {
     std::printf("\n");
-    std::fputs(readFile(irPath).c_str(), stdout);
+    std::fputs(readFile(run.irPath).c_str(), stdout);
   }
   std::fflush(stdout);
   return programStatus;

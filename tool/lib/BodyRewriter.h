@@ -92,6 +92,8 @@ private:
   void newExpression(const clang::CXXNewExpr *N);
   void binary(const clang::BinaryOperator *B, Use use);
   void assignment(const clang::BinaryOperator *B);
+  /// An lvalue read and written in place (x op= y, ++x, x++).
+  void modified(const clang::Expr *L);
   void unary(const clang::UnaryOperator *U, Use use);
   void conditional(const clang::ConditionalOperator *C, Use use);
 

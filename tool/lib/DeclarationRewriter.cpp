@@ -301,7 +301,10 @@ void BodyRewriter::loadArgument(const Expr *arg) {
   // key where the callee would read the value.
   arg = referenceSource(arg);
   if (arg->isGLValue() && isDependentOrArithmetic(arg) && edit_.canEdit(arg)) {
-    edit_.wrap(arg, spell::open("ld"), ")");
+    if (const ParmVarDecl *P = throughPointerParam(arg))
+      edit_.wrap(arg, spell::frame("ldIn"), ", " + P->getNameAsString() + ")");
+    else
+      edit_.wrap(arg, spell::open("ld"), ")");
     lvalue(arg);
   } else {
     expr(arg, Use::Value);

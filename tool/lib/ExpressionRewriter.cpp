@@ -389,9 +389,18 @@ void BodyRewriter::assignment(const BinaryOperator *B) {
     edit_.open(B, spell::open("cset", *binaryOp(B->getOpcode())));
     edit_.replaceToken(B->getOperatorLoc(), ",");
     edit_.close(B, here(B->getOperatorLoc(), L) + ")");
+    return modified(L), expr(R, Use::Value);
   }
   lvalue(L);
   expr(R, Use::Value);
+}
+
+void BodyRewriter::modified(const Expr *L) {
+  // x op= y, ++x, x++ read x where they write it: an element of a pointer
+  // parameter is an input when that read is its first access.
+  if (const ParmVarDecl *P = throughPointerParam(L))
+    edit_.wrap(L, spell::frame("inputRef"), ", " + P->getNameAsString() + ")");
+  lvalue(L);
 }
 
 void BodyRewriter::unary(const UnaryOperator *U, Use use) {
@@ -416,7 +425,7 @@ void BodyRewriter::unary(const UnaryOperator *U, Use use) {
     edit_.replaceToken(U->getOperatorLoc(),
                        spell::open("pre", spell::op(K == UO_PreInc ? "ADD" : "SUB")));
     edit_.close(U, here(U->getOperatorLoc(), sub) + ")");
-    return lvalue(sub);
+    return modified(sub);
   case UO_PostInc:
   case UO_PostDec:
     if (!isDependentOrArithmetic(sub))
@@ -425,7 +434,7 @@ void BodyRewriter::unary(const UnaryOperator *U, Use use) {
     edit_.open(U,
                spell::open("post", spell::op(K == UO_PostInc ? "ADD" : "SUB")));
     edit_.replaceToken(U->getOperatorLoc(), here(U->getOperatorLoc(), sub) + ")");
-    return lvalue(sub);
+    return modified(sub);
   case UO_AddrOf:
     return lvalue(sub);
   default: // *p and the rest

@@ -39,12 +39,45 @@ public:
     for (const Stmt *a = parentOf(D); ok && a; a = parentOf(a))
       if (isa<LambdaExpr>(a))
         ok = false;
-    if (!ok)
+    if (!ok || escapes(D))
       params_.erase(P);
     return true;
   }
 
 private:
+  /// The element reached from D (p[i], A[i][j], *p) is handed on by address
+  /// or non-const reference (&p[i], f(p[i]) with f(double &), std::swap):
+  /// whoever receives it may read it first where no input is declared.
+  bool escapes(const DeclRefExpr *D) {
+    const Stmt *element = D;
+    for (const Stmt *p = parentOf(element); p != nullptr; p = parentOf(element)) {
+      const auto *A = dyn_cast<ArraySubscriptExpr>(p);
+      const auto *U = dyn_cast<UnaryOperator>(p);
+      const auto *B = dyn_cast<BinaryOperator>(p);
+      if (isa<ImplicitCastExpr, ParenExpr>(p) ||
+          (A && A->getBase()->IgnoreParenImpCasts() == element) ||
+          (U && U->getOpcode() == UO_Deref) || (B && B->isAdditiveOp()))
+        element = p;
+      else
+        break;
+    }
+    const Stmt *user = parentOf(element);
+    if (const auto *U = dyn_cast_or_null<UnaryOperator>(user); U && U->getOpcode() == UO_AddrOf)
+      return true;
+    if (const auto *C = dyn_cast_or_null<CallExpr>(user)) {
+      const FunctionDecl *F = C->getDirectCallee();
+      for (unsigned i = 0; i < C->getNumArgs(); ++i)
+        if (C->getArg(i)->IgnoreParenImpCasts() == element) {
+          const unsigned param = i - (isa<CXXOperatorCallExpr>(C) && F && isa<CXXMethodDecl>(F));
+          const QualType T = F && param < F->getNumParams() ? F->getParamDecl(param)->getType()
+                                                             : QualType();
+          if (T.isNull() || (T->isReferenceType() && !T.getNonReferenceType().isConstQualified()))
+            return true;
+        }
+    }
+    return false;
+  }
+
   const Stmt *parentOf(const Stmt *S) {
     for (const auto &node : ctx_.getParents(*S))
       if (const auto *parent = node.get<Stmt>())

@@ -100,18 +100,23 @@ CharSourceRange SourceEditor::written(SourceRange range, SourceRange original) c
                                                          sm_, ctx_.getLangOpts());
   if (!chars.isValid() || !inRewrittenFile(chars.getBegin()))
     return {};
-  // Inside a macro invocation, the text must be written in the invocation
-  // itself, not in a macro's definition.
-  const SourceLocation begin = original.getBegin();
-  if (!begin.isMacroID())
-    return chars;
-  const CharSourceRange invocation =
-      Lexer::getAsCharRange(sm_.getExpansionRange(begin), sm_, ctx_.getLangOpts());
-  if (sm_.getFileID(chars.getBegin()) != sm_.getFileID(invocation.getBegin()) ||
-      sm_.isBeforeInTranslationUnit(chars.getBegin(), invocation.getBegin()) ||
-      sm_.isBeforeInTranslationUnit(invocation.getEnd(), chars.getEnd()))
+  // Each end that comes from a macro must map to text of its own invocation
+  // (its edge, or an argument written in it), never into a macro's
+  // definition.
+  if (!inInvocation(chars.getBegin(), original.getBegin()) ||
+      !inInvocation(chars.getEnd(), original.getEnd()))
     return {};
   return chars;
+}
+
+bool SourceEditor::inInvocation(SourceLocation mapped, SourceLocation token) const {
+  if (!token.isMacroID())
+    return true;
+  const CharSourceRange invocation =
+      Lexer::getAsCharRange(sm_.getExpansionRange(token), sm_, ctx_.getLangOpts());
+  return sm_.getFileID(mapped) == sm_.getFileID(invocation.getBegin()) &&
+         !sm_.isBeforeInTranslationUnit(mapped, invocation.getBegin()) &&
+         !sm_.isBeforeInTranslationUnit(invocation.getEnd(), mapped);
 }
 
 CharSourceRange SourceEditor::editableRange(const Expr *E) {

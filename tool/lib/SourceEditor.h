@@ -100,6 +100,9 @@ private:
   /// The file text of `range` when it is written in a rewritten file, and
   /// inside the invocation `original` begins in, if any.
   clang::CharSourceRange written(clang::SourceRange range, clang::SourceRange original) const;
+  /// `mapped` lies in the text of the invocation macro location `token` came
+  /// from (true for a file location).
+  bool inInvocation(clang::SourceLocation mapped, clang::SourceLocation token) const;
   /// Edits at `spelling` belong to the use of a macro argument that
   /// `argument` is in; false when another use of it has edits there.
   bool claim(clang::SourceLocation argument, clang::SourceLocation spelling);

@@ -151,6 +151,14 @@ public:
     return ::bytedmd::ld(__x);
   }
 
+  /// An element of pointer parameter p about to be read and written in
+  /// place (x op= y, ++x): an input if this is its first access, as ldIn.
+  template <class _Tp, class _Pp> _Tp &inputRef(_Tp &__x, _Pp __p) {
+    if (__opened && !detail::__touched(__x))
+      __input_through(__x, reinterpret_cast<const char *>(__p));
+    return __x;
+  }
+
   /// inputs() with the parameters' source names, comma-separated ("y,x"),
   /// for an IR with names (BYTEDMD_IR_NAMES=1): elements are x[0], A[1][2].
   template <class... _Pp> void namedInputs(const char *__names, _Pp &...__params) {
