@@ -128,5 +128,39 @@ TEST(AcrossFiles, StaticAndStandardFunctionsAreNotAcross) {
   EXPECT_EQ(r.code.find("bytedmd_instrumented__ZL1kd"), std::string::npos) << r.code;
 }
 
+TEST(Rewrite, UsedResultsOfUninstrumentedCodeAreChecked) {
+  // The result of code the tool does not see, computed from a tracked value
+  // that escaped into it, is approximate at run time; a discarded one (a
+  // printf) is nothing to check.
+  const Instrumented r = instrument(R"cpp(
+    #include <cstdio>
+    double opaque(double);
+    double f(double a) { std::printf("%g", a); return opaque(a) * 2; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "std::printf(\"%g\", ::bytedmd::escape(::bytedmd::ld(a)));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::callAcross(::bytedmd::seq{::bytedmd::escapeIf("
+                             "::bytedmd::ld(a))}");
+  EXPECT_REWRITES_TO(r.code, "nullptr, \"bytedmd: the result of 'opaque', which is not "
+                             "instrumented, is computed from tracked values but taken as "
+                             "untracked; the measurement is approximate\"))");
+  const Instrumented s = instrument(R"cpp(
+    #include <cmath>
+    #include <cstdlib>
+    double f(double a) { return std::strtod("1", nullptr) + double(std::abs(int(a))) + std::ldexp(a, 2); })cpp");
+  ASSERT_TRUE(s.produced) << s.diagnostics;
+  EXPECT_REWRITES_TO(s.code, "(::bytedmd::opaqueMark(), ::bytedmd::opaqueResult(std::ldexp(");
+  // No tracked argument: nothing to check.
+  EXPECT_EQ(s.code.find("opaqueResult(std::strtod"), std::string::npos) << s.code;
+}
+
+TEST(Rewrite, ClassificationFunctionsAreInstructions) {
+  const Instrumented r = instrument(R"cpp(
+    #include <cmath>
+    bool f(double a) { return std::isnan(a) || std::isinf(a); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::math<BYTEDMD_OP_ISNAN>(::bytedmd::seq{::bytedmd::ld(a)}");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::math<BYTEDMD_OP_ISINF>(::bytedmd::seq{::bytedmd::ld(a)}");
+}
+
 } // namespace
 } // namespace bytedmd

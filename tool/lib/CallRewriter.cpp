@@ -229,6 +229,16 @@ void BodyRewriter::opaqueCall(const CallExpr *C, const FunctionDecl *F, Use use)
     if (isArithmetic(arg->getType()) && !arg->isEvaluatable(ctx_))
       ++escaping;
   const std::string calleeText = edit_.text(calleeExpr->getSourceRange());
+  // A used result computed from what escaped into the call is approximate.
+  const bool computes = use != Use::Discard && escaping >= 1 && carriesData(C->getType());
+  const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(C->getExprLoc()));
+  const std::string where =
+      at.isValid() ? spell::staticLocation(displayName(at.getFilename()), at.getLine(), at.getColumn())
+                   : std::string();
+  const std::string computed =
+      computes ? formatMessage(Message::OpaqueResult, {F->getQualifiedNameAsString()}) : "";
+  if (!acrossFiles && computes && callable)
+    edit_.wrap(C, spell::kOpaqueOpen, spell::closeOpaque(where, computed));
   if (!acrossFiles && escaping >= 2 && callable) {
     // f(a * b, c * d): the reads happen left to right, as in the source.
     edit_.replace(calleeExpr->getBeginLoc(), edit_.tokenAfter(calleeExpr->getEndLoc()),
@@ -251,12 +261,10 @@ void BodyRewriter::opaqueCall(const CallExpr *C, const FunctionDecl *F, Use use)
     policy_.markers().referenced(marker);
     edit_.replace(calleeExpr->getBeginLoc(), edit_.tokenAfter(calleeExpr->getEndLoc()),
                   spell::openAcross(marker));
-    const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(C->getExprLoc()));
     const std::string unmodeled =
         reaches ? formatMessage(Message::AcrossCallWithData, {F->getQualifiedNameAsString()}) : "";
     edit_.replaceCharacter(C->getRParenLoc(),
-                           spell::closeAcross(calleeText, displayName(at.getFilename()),
-                                              at.getLine(), at.getColumn(), unmodeled));
+                           spell::closeAcross(calleeText, where, unmodeled, computed));
     return;
   }
   const StringRef name = F->getIdentifier() ? F->getName() : "";

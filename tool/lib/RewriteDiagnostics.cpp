@@ -96,6 +96,9 @@ constexpr Entry kMessages[] = {
      "call to '{0}', whose file is not instrumented, with a pointer, reference or iterator to "
      "tracked values: its reads and copies are not measured, and the measurement is "
      "approximate"},
+    {Message::OpaqueResult, Channel::RunTime, Severity::Warning,
+     "the result of '{0}', which is not instrumented, is computed from tracked values but taken "
+     "as untracked; the measurement is approximate"},
 };
 
 constexpr bool inEnumOrder() {

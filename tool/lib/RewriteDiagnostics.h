@@ -50,8 +50,9 @@ enum class Message {
   CopyIncludedFromPlainFile,
   NoHeaderDirectory,
   NoSuchFunction,
-  // Run time only (a call across files whose callee turns out plain).
+  // Run time only (known when the call runs).
   AcrossCallWithData,
+  OpaqueResult,
 };
 
 /// The text of a message, its {0}, {1}, ... filled in order.

@@ -54,13 +54,26 @@ std::string openAcross(const std::string &marker) {
   return "(" + open("across") + "&" + marker + "), " + openOverOperands("callAcross");
 }
 
-std::string closeAcross(const std::string &callee, const std::string &file, unsigned line,
-                        unsigned column, const std::string &unmodeled) {
-  return "}, " + forwardTo(callee) +
-         ", []() { static const bytedmd_location bytedmd_w = {\"" + file + "\", " +
+std::string staticLocation(const std::string &file, unsigned line, unsigned column) {
+  return "[]() { static const bytedmd_location bytedmd_w = {\"" + file + "\", " +
          std::to_string(line) + ", " + std::to_string(column) +
-         ", 0, nullptr}; return &bytedmd_w; }(), " +
-         (unmodeled.empty() ? std::string("nullptr") : "\"bytedmd: " + unmodeled + "\"") + "))";
+         ", 0, nullptr}; return &bytedmd_w; }()";
+}
+
+std::string message(const std::string &text) {
+  return text.empty() ? std::string("nullptr") : "\"bytedmd: " + text + "\"";
+}
+
+std::string closeAcross(const std::string &callee, const std::string &where,
+                        const std::string &unmodeled, const std::string &computed) {
+  return "}, " + forwardTo(callee) + ", " + where + ", " + message(unmodeled) +
+         (computed.empty() ? std::string() : ", " + message(computed)) + "))";
+}
+
+const char *const kOpaqueOpen = "(::bytedmd::opaqueMark(), ::bytedmd::opaqueResult(";
+
+std::string closeOpaque(const std::string &where, const std::string &text) {
+  return ", " + where + ", " + message(text) + "))";
 }
 
 std::string statement(const std::string &name, const std::string &args) {

@@ -43,10 +43,20 @@ std::string closeWithCallee(const std::string &callee);
 std::string closeWithMathCallee(const std::string &callee);
 /// "(::bytedmd::across(&MARKER), ::bytedmd::callAcross(::bytedmd::seq{".
 std::string openAcross(const std::string &marker);
-/// The close of callAcross: the callee, where the call is, and the message
-/// for a callee that turns out not to be instrumented ("" for none).
-std::string closeAcross(const std::string &callee, const std::string &file, unsigned line,
-                        unsigned column, const std::string &unmodeled);
+/// The close of callAcross: the callee, where the call is, the message for
+/// a callee that turns out not to be instrumented and receives pointers to
+/// data, and the one for its used result computed from tracked values ("":
+/// none).
+std::string closeAcross(const std::string &callee, const std::string &where,
+                        const std::string &unmodeled, const std::string &computed);
+/// "[]() { static const bytedmd_location bytedmd_w = {...}; return &bytedmd_w; }()":
+/// a site as an expression.
+std::string staticLocation(const std::string &file, unsigned line, unsigned column);
+/// "\"bytedmd: MESSAGE\"", or "nullptr" for "".
+std::string message(const std::string &text);
+/// The opening and close of a used result of code the tool does not see.
+extern const char *const kOpaqueOpen;
+std::string closeOpaque(const std::string &where, const std::string &message);
 /// "c ? a : b" -> "::bytedmd::choose(c, [&] { return a; }, [&] { return b; })".
 extern const char *const kChooseThen;
 extern const char *const kChooseElse;

@@ -90,6 +90,11 @@ bool pointsToElements(QualType T) {
   return isArithmetic(element);
 }
 
+bool carriesData(QualType T) {
+  return isArithmetic(T) || pointsToElements(T) || tracksKeys(T) ||
+         (T->isPointerType() && tracksKeys(T->getPointeeType()));
+}
+
 bool isStdTuple(const CXXRecordDecl *R) {
   return R && R->isInStdNamespace() && R->getIdentifier() &&
          (R->getName() == "pair" || R->getName() == "tuple");

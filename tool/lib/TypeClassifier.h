@@ -39,6 +39,10 @@ bool holdsArithmetic(clang::QualType T);
 /// which is double (*)[M]) reads its elements through.
 bool pointsToElements(clang::QualType T);
 
+/// Data a result can carry to the program: arithmetic values, pointers to
+/// them, and whatever tracksKeys (containers, value records).
+bool carriesData(clang::QualType T);
+
 /// std::pair or std::tuple (copied member by member).
 bool isStdTuple(const clang::CXXRecordDecl *R);
 

@@ -114,8 +114,10 @@ inline bool across(const char *__marker) {
 template <class _Xp> inline auto escapeIf(_Xp &&__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__tracked_v<_Xp>) {
     const detail::_Across_state &__s = detail::__across_state;
-    if (__s.__depth == 0 || __s.__depth > 64 || __s.__opaque[__s.__depth - 1])
+    if (__s.__depth == 0 || __s.__depth > 64 || __s.__opaque[__s.__depth - 1]) {
       detail::__place(__at), bytedmd_read(BYTEDMD_OP_ESCAPE, __x.__k);
+      detail::__escaped(__x.__k);
+    }
     return detail::_Tracked<std::decay_t<decltype(__x.__v)>>{__x.__v, __x.__k};
   } else {
     return std::forward<_Xp>(__x);
@@ -123,10 +125,11 @@ template <class _Xp> inline auto escapeIf(_Xp &&__x, bytedmd_location *__at = nu
 }
 
 /// `unmodeled` is the diagnostic for a callee that is not instrumented and
-/// receives a pointer, reference or iterator to tracked values (null: none).
+/// receives a pointer, reference or iterator to tracked values; `computed`
+/// the one for its used result computed from tracked values (null: none).
 template <class... _Ap, class _Fn>
 inline decltype(auto) callAcross(seq<_Ap...> &&__s, _Fn &&__f, const bytedmd_location *__where,
-                                 const char *__unmodeled) {
+                                 const char *__unmodeled, const char *__computed = nullptr) {
   detail::_Across_state &__st = detail::__across_state;
   const bool __opaque = __st.__depth == 0 || __st.__depth > 64 || __st.__opaque[__st.__depth - 1];
   if (__st.__depth > 0)
@@ -135,6 +138,10 @@ inline decltype(auto) callAcross(seq<_Ap...> &&__s, _Fn &&__f, const bytedmd_loc
     return ::bytedmd::call(std::move(__s), __f);
   if (__unmodeled != nullptr)
     bytedmd_diagnostic(__where, __unmodeled);
+  if (__computed != nullptr &&
+      std::apply([](const auto &...__a) { return (bytedmd_current(detail::__key_of(__a)) || ...); },
+                 __s.__items))
+    bytedmd_diagnostic(__where, __computed);
   // The same type as call's: an arithmetic result comes back as an untracked _Tracked.
   using _Rp = std::invoke_result_t<_Fn &, decltype(detail::__value_of(std::declval<_Ap>()))...>;
   if constexpr (detail::__arithmetic_v<_Rp> && !std::is_reference_v<_Rp>)

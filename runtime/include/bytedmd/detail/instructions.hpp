@@ -177,13 +177,47 @@ template <class _Xp> inline decltype(auto) index(_Xp &&__x, bytedmd_location *__
 }
 
 /// A value passed to code that is not instrumented: one READ.
+namespace detail {
+/// Tracked values escaping into code the tool does not see, counted so that
+/// a call's result computed from them can be told apart (opaqueResult).
+struct _Opaque_calls {
+  unsigned __escapes;
+  unsigned __depth;
+  unsigned __marks[64];
+};
+inline thread_local _Opaque_calls __opaque_calls;
+inline void __escaped(bytedmd_key __k) {
+  if (bytedmd_current(__k))
+    ++__opaque_calls.__escapes;
+}
+} // namespace detail
+
 template <class _Xp> inline decltype(auto) escape(_Xp &&__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__tracked_v<_Xp>) {
     detail::__place(__at), bytedmd_read(BYTEDMD_OP_ESCAPE, __x.__k);
+    detail::__escaped(__x.__k);
     return __x.__v;
   } else {
     return std::forward<_Xp>(__x);
   }
+}
+
+/// A used result of code the tool does not see:
+///   f(a) -> (::bytedmd::opaqueMark(), ::bytedmd::opaqueResult(f(escape(a)), &where, "..."))
+/// The result is untracked; when a tracked value escaped into the call, it
+/// was computed from tracked values, and the measurement is approximate.
+inline void opaqueMark() {
+  detail::_Opaque_calls &__o = detail::__opaque_calls;
+  if (__o.__depth < 64)
+    __o.__marks[__o.__depth] = __o.__escapes;
+  ++__o.__depth;
+}
+template <class _Rp>
+inline _Rp opaqueResult(_Rp &&__r, const bytedmd_location *__where, const char *__message) {
+  detail::_Opaque_calls &__o = detail::__opaque_calls;
+  if (__o.__depth > 0 && --__o.__depth < 64 && __o.__escapes != __o.__marks[__o.__depth])
+    bytedmd_diagnostic(__where, __message);
+  return static_cast<_Rp &&>(__r);
 }
 
 /// `c ? a : b` on arithmetic values: the condition is a truth read; the
