@@ -34,11 +34,16 @@ struct Slot {
 };
 
 constexpr Word kFresh = 0xffffffffu;
+/// Written by the measurement with untracked values whose bits the slot
+/// does not know (a struct initialised as a whole).
+constexpr Word kWrittenUnknown = word::kMaxLocalKey;
 /// A word whose bytes have slots of their own (no measurement has this id).
 constexpr bytedmd_key kSplit = ~bytedmd_key(0);
 
 /// A usable key: a value of some measurement (not a mark, not a split).
-inline bool isValueKey(bytedmd_key key) { return Word(key) - 1u < kFresh - 1u; }
+inline bool isValueKey(bytedmd_key key) { return Word(key) - 1u < kWrittenUnknown - 1u; }
+/// A mark of what a measurement wrote or created.
+inline bool isMark(bytedmd_key key) { return key != kSplit && !isValueKey(key) && key != 0; }
 
 constexpr unsigned kLeafBits = 16; // 64 KiB of addresses
 constexpr unsigned kMidBits = 16;
@@ -148,12 +153,14 @@ inline bytedmd_key found(const Slot &s, std::uint64_t bits) {
   const bytedmd_key key = s.key;
   if (__builtin_expect(isValueKey(key) && s.bits == bits, 1))
     return key;
-  if (Word(key) == kFresh && key != kSplit) {
-    if (current(key)) {
-      ++unattributedLoads;
-      noteUnattributedLoad();
-    }
-  } else if (isValueKey(key) && current(key)) {
+  if (key == kSplit || !current(key))
+    return 0; // nothing this measurement knows of
+  if (Word(key) == kFresh || (Word(key) == 0 && s.bits != bits)) {
+    // Created and never written by rewritten code, or written with an
+    // untracked value since overwritten where the tool cannot see.
+    ++unattributedLoads;
+    noteUnattributedLoad();
+  } else if (isValueKey(key)) {
     ++staleLoads; // this measurement's value, changed where the tool cannot see
   }
   return 0;
@@ -178,9 +185,11 @@ void writeSlot(Slot *s, bytedmd_key key, std::uint64_t bits) {
 Slot *splitByte(std::uintptr_t a) {
   Slot *w = words.findOrCreate(a);
   if (w->key != kSplit) {
-    // The word's mark (written, fresh) holds for each of its bytes; a value
-    // key does not (its bytes are being overwritten one by one).
-    const bytedmd_key mark = Word(w->key) == 0 || Word(w->key) == kFresh ? w->key : 0;
+    // The word's mark (written, fresh) holds for each of its bytes, their
+    // bits unknown; a value key does not (its bytes are being overwritten
+    // one by one).
+    const bytedmd_key mark =
+        !isMark(w->key) ? 0 : Word(w->key) == kFresh ? w->key : (w->key | kWrittenUnknown);
     const std::uintptr_t first = a & ~std::uintptr_t(3);
     for (std::uintptr_t b = first; b < first + 4; ++b)
       *bytes.findOrCreate(b) = {mark, 0};
@@ -308,14 +317,17 @@ void bytedmd_shadow_forget(const void *address, size_t size) {
   bytedmd::fill(reinterpret_cast<std::uintptr_t>(address), size, 0);
 }
 
-void bytedmd_shadow_created(const void *address, size_t size, int written) {
+void bytedmd_shadow_created(const void *address, size_t size, int how) {
   if (size == 0)
     return;
   if (bytedmd::measuring == 0)
     return bytedmd_shadow_forget(address, size);
   bytedmd::anyStored.store(true, std::memory_order_relaxed);
-  bytedmd::fill(reinterpret_cast<std::uintptr_t>(address), size,
-                bytedmd::measuring | (written ? 0 : bytedmd::kFresh));
+  // Zeros are known bits (every value's bits are 0); other writes are not.
+  const bytedmd::Word mark = how == BYTEDMD_CREATED_FRESH     ? bytedmd::kFresh
+                             : how == BYTEDMD_CREATED_ZEROED ? 0
+                                                             : bytedmd::kWrittenUnknown;
+  bytedmd::fill(reinterpret_cast<std::uintptr_t>(address), size, bytedmd::measuring | mark);
 }
 
 uint64_t bytedmd_shadow_stale_loads(void) { return bytedmd::staleLoads; }
@@ -381,7 +393,7 @@ static void *created(void *p, std::size_t n) {
   if (p == nullptr)
     throw std::bad_alloc();
   if (__builtin_expect(bytedmd::measuring != 0 && !bytedmd::quiet, 0))
-    bytedmd_shadow_created(p, n, 0);
+    bytedmd_shadow_created(p, n, BYTEDMD_CREATED_FRESH);
   return p;
 }
 void *operator new(std::size_t n) { return created(std::malloc(n == 0 ? 1 : n), n); }

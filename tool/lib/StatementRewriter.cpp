@@ -97,9 +97,13 @@ void BodyRewriter::returnStmt(const ReturnStmt *S) {
   const std::string type = edit_.typeName(R);
   const SourceLocation semi = Lexer::findLocationAfterToken(
       edit_.editable(S->getEndLoc()), tok::semi, sm_, ctx_.getLangOpts(), false);
-  if (const auto *D = dyn_cast<DeclRefExpr>(inner->IgnoreParens());
-      D && semi.isValid() && isVector(R)) {
-    // return y;  ->  { bytedmd_frame.results(y); return y; }  (keeps NRVO)
+  const auto *D = dyn_cast<DeclRefExpr>(inner->IgnoreParens());
+  const auto *local = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  if (local && local->hasLocalStorage() && !local->getType()->isReferenceType() && semi.isValid() &&
+      isVector(R)) {
+    // return y;  ->  { bytedmd_frame.results(y); return y; }  (keeps NRVO; a
+    // local is moved, its buffer and keys with it). A reference is copied:
+    // that goes through retObject below.
     edit_.insert(edit_.editable(S->getBeginLoc()),
                  "{ " + spell::frame("results") + D->getDecl()->getNameAsString() + "); ", true);
     edit_.insert(semi, " }", true);

@@ -239,10 +239,13 @@ int bytedmd_shadow_touched(const void *__address, int __narrow);
 void bytedmd_shadow_forget(const void *__address, size_t __size);
 
 /** [address, address + size) was just created during the measurement in
- *  flight (allocated, or a local declared): with `written`, by code that
- *  wrote untracked values into all of it (a calloc, a value-initialised
- *  vector); without, not written yet. Outside a measurement: forgets. */
-void bytedmd_shadow_created(const void *__address, size_t __size, int __written);
+ *  flight (allocated, or a local declared), and `how`: FRESH, not written
+ *  yet; ZEROED, all zeros (a calloc); WRITTEN, written with untracked values
+ *  (an initialised struct). Outside a measurement: forgets. */
+#define BYTEDMD_CREATED_FRESH 0
+#define BYTEDMD_CREATED_WRITTEN 1
+#define BYTEDMD_CREATED_ZEROED 2
+void bytedmd_shadow_created(const void *__address, size_t __size, int __how);
 
 /** Copies the keys of [from, from + size) to [to, to + size): a copy of
  *  memory that keeps its values' identities (free under the model). */

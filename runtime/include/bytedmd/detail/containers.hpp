@@ -138,20 +138,23 @@ template <class _Dp, class _Sp> inline void copied(_Dp &__dst, const _Sp &__src)
 /// the heap.
 template <class _Xp> inline void forget(_Xp &__x) {
   if constexpr (!detail::_Is_vector<std::remove_cv_t<_Xp>>::value)
-    bytedmd_shadow_created(&__x, sizeof(_Xp), 0);
+    bytedmd_shadow_created(&__x, sizeof(_Xp), BYTEDMD_CREATED_FRESH);
 }
 
 /// An object whose initialiser wrote every element with untracked values
 /// (`P p{}`, `std::vector<double> v(n)`): its elements are written, with no
-/// key, until rewritten code gives them one.
+/// key, until rewritten code gives them one. Elements the C++ layer can walk
+/// are written one by one, with their bits; a struct as a whole.
 template <class _Xp> inline void written(_Xp &__x) {
   using _Xt = std::remove_cv_t<_Xp>;
-  if constexpr (detail::_Is_vector<_Xt>::value) {
+  if constexpr (std::is_arithmetic_v<_Xt>) {
+    detail::__store(__x, 0);
+  } else if constexpr (detail::_Is_vector<_Xt>::value || detail::_Is_std_array<_Xt>::value ||
+                       std::is_array_v<_Xt>) {
     for (auto &__e : __x)
       ::bytedmd::written(__e);
-  } else if constexpr (std::is_class_v<_Xt> || std::is_array_v<_Xt> ||
-                       std::is_arithmetic_v<_Xt>) {
-    bytedmd_shadow_created(&__x, sizeof(_Xp), 1);
+  } else if constexpr (std::is_class_v<_Xt>) {
+    bytedmd_shadow_created(&__x, sizeof(_Xp), BYTEDMD_CREATED_WRITTEN);
   }
 }
 

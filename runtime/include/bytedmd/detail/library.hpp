@@ -85,13 +85,13 @@ template <class _Tp> inline void swap(_Tp &__a, _Tp &__b) {
 inline void *malloc(std::size_t __n) {
   void *__p = std::malloc(__n);
   if (__p != nullptr)
-    bytedmd_shadow_created(__p, malloc_usable_size(__p), 0);
+    bytedmd_shadow_created(__p, malloc_usable_size(__p), BYTEDMD_CREATED_FRESH);
   return __p;
 }
 inline void *calloc(std::size_t __count, std::size_t __size) {
   void *__p = std::calloc(__count, __size);
   if (__p != nullptr)
-    bytedmd_shadow_created(__p, malloc_usable_size(__p), 1);
+    bytedmd_shadow_created(__p, malloc_usable_size(__p), BYTEDMD_CREATED_ZEROED);
   return __p;
 }
 inline void free(void *__p) {
@@ -103,7 +103,8 @@ inline void free(void *__p) {
 /// values (the runtime's operator new returned the block's start).
 template <class _Tp> inline _Tp *initialisedBlock(_Tp *__p) {
   if (__p != nullptr)
-    bytedmd_shadow_created(__p, malloc_usable_size(const_cast<std::remove_cv_t<_Tp> *>(__p)), 1);
+    bytedmd_shadow_created(__p, malloc_usable_size(const_cast<std::remove_cv_t<_Tp> *>(__p)),
+                           BYTEDMD_CREATED_WRITTEN);
   return __p;
 }
 
@@ -112,13 +113,14 @@ inline void *realloc(void *__p, std::size_t __n) {
   const std::size_t __old = __p != nullptr ? malloc_usable_size(__p) : 0;
   void *__q = std::realloc(__p, __n);
   if (__q != nullptr && __q != __p) {
-    bytedmd_shadow_created(__q, malloc_usable_size(__q), 0);
+    bytedmd_shadow_created(__q, malloc_usable_size(__q), BYTEDMD_CREATED_FRESH);
     if (__p != nullptr) {
       bytedmd_shadow_copy(__q, __p, __old < __n ? __old : __n);
       bytedmd_shadow_forget(__p, __old);
     }
   } else if (__q != nullptr && __n > __old) {
-    bytedmd_shadow_created(static_cast<char *>(__q) + __old, __n - __old, 0); // grew in place
+    bytedmd_shadow_created(static_cast<char *>(__q) + __old, __n - __old,
+                           BYTEDMD_CREATED_FRESH); // grew in place
   }
   return __q;
 }
