@@ -114,6 +114,7 @@ void noteUnattributedLoad() {
   s.unattributedSeen = true;
   s.unattributedSite = r.location;
   r.siteWanted = true;
+  r.location = 0; // the next instruction's location is written, and taken
 }
 
 } // namespace bytedmd
@@ -279,12 +280,12 @@ void bytedmd_at(bytedmd_location *where) {
   std::uint32_t id = __atomic_load_n(&where->__id, __ATOMIC_ACQUIRE);
   if (BYTEDMD_UNLIKELY(id == 0))
     id = bytedmd::registerLocation(where);
-  if (BYTEDMD_UNLIKELY(r.siteWanted)) {
+  if (id == r.location)
+    return;
+  if (BYTEDMD_UNLIKELY(r.siteWanted)) { // (location 0 sent it here)
     r.state->unattributedSite = id;
     r.siteWanted = false;
   }
-  if (id == r.location)
-    return;
   bytedmd::reserveWords(r, 1);
   *r.cursor++ = word::kLocation | id;
   r.location = id;

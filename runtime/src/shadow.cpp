@@ -147,12 +147,10 @@ thread_local bool quiet __attribute__((tls_model("initial-exec"))) = false;
 
 inline bool current(bytedmd_key key) { return measuring != 0 && (key >> 32) == (measuring >> 32); }
 
-/// What a load finds in a slot: its key, or 0 for anything else, counting
-/// what the No-silent-path rule and the bits check ask for.
-inline bytedmd_key found(const Slot &s, std::uint64_t bits) {
+/// The rare part of a load: a mark other than a plain write, or bits that
+/// changed. Counts what the No-silent-path rule and the bits check ask for.
+__attribute__((noinline)) bytedmd_key foundOther(const Slot &s, std::uint64_t bits) {
   const bytedmd_key key = s.key;
-  if (__builtin_expect(isValueKey(key) && s.bits == bits, 1))
-    return key;
   if (key == kSplit || !current(key))
     return 0; // nothing this measurement knows of
   if (Word(key) == kFresh || (Word(key) == 0 && s.bits != bits)) {
@@ -164,6 +162,19 @@ inline bytedmd_key found(const Slot &s, std::uint64_t bits) {
     ++staleLoads; // this measurement's value, changed where the tool cannot see
   }
   return 0;
+}
+
+/// What a load finds in a slot: its key, or 0 for anything else. A value
+/// with its bits, or a write (a loop counter's), costs one compare more.
+inline bytedmd_key found(const Slot &s, std::uint64_t bits) {
+  const bytedmd_key key = s.key;
+  if (__builtin_expect(s.bits == bits, 1)) {
+    if (__builtin_expect(isValueKey(key), 1))
+      return key;
+    if (Word(key) != kFresh)
+      return 0; // written untracked (or never written)
+  }
+  return foundOther(s, bits);
 }
 
 /// A store of an untracked value by the measurement marks the location as
