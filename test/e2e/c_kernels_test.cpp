@@ -265,4 +265,20 @@ TEST(CKernels, SizeMacrosNamedLikeAnythingBreakNothing) {
               matvec(4, 5));
 }
 
+// With several sources no one source has to define a named function, so a
+// name that none defines is not an instrumentation error; the run says that
+// nothing was measured for it instead of passing over it.
+TEST(CKernels, ANamedFunctionThatNoSourceDefinesIsReported) {
+  const std::string dir = scratchDir();
+  const int status =
+      shell(std::string(BYTEDMD_EXE) + " run " + kDir + "/atax.c " + kDir +
+            "/utilities/bench.c --function=kernel_atax --function=kernel_typo --report=" + dir +
+            "/r.json -- -I " + kDir + "/utilities >" + dir + "/out 2>" + dir + "/err");
+  const std::string err = readFile(dir + "/err");
+  EXPECT_EQ(status, 0) << err;
+  EXPECT_NE(err.find("note: --function=kernel_typo has no measurement"), std::string::npos) << err;
+  EXPECT_EQ(err.find("--function=kernel_atax has no measurement"), std::string::npos) << err;
+  shell("rm -rf " + dir);
+}
+
 } // namespace

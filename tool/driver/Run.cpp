@@ -342,6 +342,30 @@ int runProgram(const Run &run, const std::string &report, int &programStatus) {
   return 0;
 }
 
+/// Whether a measurement of `function` (qualified, as the report names it)
+/// answers `--function=wanted` (qualified or not, as the instrumenter matches).
+bool measures(const std::string &function, const std::string &wanted) {
+  if (wanted.find("::") != std::string::npos)
+    return function == wanted || "::" + function == wanted;
+  const std::size_t scope = function.rfind("::");
+  return (scope == std::string::npos ? function : function.substr(scope + 2)) == wanted;
+}
+
+/// A named function with no measurement in the report would otherwise pass
+/// unnoticed: with several sources none of them has to define it.
+void noteUnmeasured(const Options &o, const ReportData &report) {
+  for (const std::string &wanted : o.functions) {
+    const bool seen = std::any_of(
+        report.measurements.begin(), report.measurements.end(),
+        [&](const MeasurementRecord &m) { return measures(m.function, wanted); });
+    if (!seen)
+      std::fprintf(stderr,
+                   "bytedmd: note: --function=%s has no measurement: no source defines it, "
+                   "or the program never called it\n",
+                   wanted.c_str());
+  }
+}
+
 } // namespace
 
 int runCommand(int argc, char **argv, const char *argv0) {
@@ -392,6 +416,7 @@ int runCommand(int argc, char **argv, const char *argv0) {
   std::string error;
   if (!loadReport(report, &parsed, &error))
     return fail("the program's report cannot be read: " + error);
+  noteUnmeasured(run.o, parsed);
   printSummary(parsed, false);
   if (run.o.ir) {
     std::printf("\n");

@@ -91,7 +91,8 @@ bool BodyRewriter::elementCopy(const CallExpr *C, StringRef name, Use use) {
 bool BodyRewriter::allocation(const CallExpr *C, StringRef name, Use use) {
   // The runtime's versions forget the keys of fresh and freed blocks.
   const Expr *callee = C->getCallee()->IgnoreImplicit();
-  if (!(name == "malloc" || name == "calloc" || name == "realloc" || name == "free") ||
+  if (!(name == "malloc" || name == "calloc" || name == "realloc" || name == "free" ||
+        name == "aligned_alloc" || name == "posix_memalign") ||
       edit_.editable(callee->getBeginLoc()).isInvalid())
     return false;
   applyUse(C, use);

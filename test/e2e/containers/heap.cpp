@@ -3,6 +3,7 @@
 //
 // EXPECT: c_heap call=0 cost=5 trace=1,2,1,1
 // EXPECT: new_delete call=0 cost=4 trace=2,1,1
+// EXPECT: aligned call=0 cost=4 trace=2,1,1
 #include <cstdio>
 #include <cstdlib>
 
@@ -38,8 +39,28 @@ double new_delete(double a, double b) {
   return u;
 }
 
+// [a, b]: aligned blocks are created like malloc's. p[1] * p[0] reads b (2),
+// a (1) -> t, both die; the aligned_alloc block holds t: q[0] + 1 reads t (1).
+// Trace [2, 1, 1], cost 4.
+double aligned(double a, double b) {
+  void *raw = nullptr;
+  if (posix_memalign(&raw, 64, 4 * sizeof(double)) != 0)
+    return 0;
+  double *p = static_cast<double *>(raw);
+  p[0] = a;
+  p[1] = b;
+  double t = p[1] * p[0];
+  std::free(p);
+  double *q = static_cast<double *>(std::aligned_alloc(64, 64 * sizeof(double)));
+  q[0] = t;
+  double u = q[0] + 1;
+  std::free(q);
+  return u;
+}
+
 int main() {
   std::printf("%.17g\n", c_heap(1, 2));
   std::printf("%.17g\n", new_delete(3, 4));
+  std::printf("%.17g\n", aligned(5, 6));
   return 0;
 }

@@ -94,6 +94,18 @@ inline void *calloc(std::size_t __count, std::size_t __size) {
     bytedmd_shadow_created(__p, malloc_usable_size(__p), BYTEDMD_CREATED_ZEROED);
   return __p;
 }
+inline void *aligned_alloc(std::size_t __alignment, std::size_t __n) {
+  void *__p = std::aligned_alloc(__alignment, __n);
+  if (__p != nullptr)
+    bytedmd_shadow_created(__p, malloc_usable_size(__p), BYTEDMD_CREATED_FRESH);
+  return __p;
+}
+inline int posix_memalign(void **__out, std::size_t __alignment, std::size_t __n) {
+  const int __status = ::posix_memalign(__out, __alignment, __n);
+  if (__status == 0 && *__out != nullptr)
+    bytedmd_shadow_created(*__out, malloc_usable_size(*__out), BYTEDMD_CREATED_FRESH);
+  return __status;
+}
 inline void free(void *__p) {
   if (__p != nullptr)
     bytedmd_shadow_forget(__p, malloc_usable_size(__p));
