@@ -130,10 +130,19 @@ TEST_F(Types, ValueRecordsArePlainStructsAndTuplesWithTrackedMembers) {
 }
 
 TEST_F(Types, TracksKeysOfValuesRecordsAndTheirContainers) {
-  for (const char *yes : {"Double", "Vec", "VecP", "CArrP", "P", "Pair", "ArrVecFloat"})
+  // Holder is a data class: the program's own, with a vector of doubles.
+  for (const char *yes : {"Double", "Vec", "VecP", "CArrP", "P", "Pair", "ArrVecFloat", "Holder"})
     EXPECT_TRUE(tracksKeys(type(yes))) << yes;
-  for (const char *no : {"Str", "DoublePtr", "Empty", "Holder", "Enum"})
+  for (const char *no : {"Str", "DoublePtr", "Empty", "Enum"})
     EXPECT_FALSE(tracksKeys(type(no))) << no;
+}
+
+TEST_F(Types, DataClassesAreTheProgramsOwnClassesHoldingData) {
+  for (const char *yes : {"Holder", "P", "Derived"})
+    EXPECT_TRUE(isDataClass(type(yes))) << yes;
+  // Library classes (even with data), empty classes, unions, containers.
+  for (const char *no : {"Pair", "Str", "Empty", "U", "Vec", "Double"})
+    EXPECT_FALSE(isDataClass(type(no))) << no;
 }
 
 TEST_F(Types, EnumerableIsWhatAFrameWalksAsInputs) {

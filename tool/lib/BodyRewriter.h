@@ -25,12 +25,18 @@
 #include "clang/AST/StmtCXX.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace bytedmd {
+
+/// "BYTEDMD_OP_..." of a binary or compound-assignment operator, or of -x,
+/// +x, ~x (bytedmd/ops.def); none for the others.
+std::optional<std::string> binaryInstruction(clang::BinaryOperatorKind K);
+std::optional<std::string> unaryInstruction(clang::UnaryOperatorKind K);
 
 /// How the parent consumes an expression's value.
 enum class Use {
@@ -101,6 +107,15 @@ private:
   void call(const clang::CallExpr *C, Use use);
   bool operatorCall(const clang::CXXOperatorCallExpr *O);
   bool memberCall(const clang::CXXMemberCallExpr *M, Use use);
+  // MethodCalls.cpp: the file's own methods and operators.
+  bool instrumentedCallee(const clang::FunctionDecl *F) const;
+  bool instrumentedMember(const clang::CXXMemberCallExpr *M, Use use);
+  bool instrumentedOperator(const clang::CXXOperatorCallExpr *O, Use use);
+  void methodArguments(const clang::CallExpr *C, const clang::FunctionDecl *F, unsigned first,
+                       unsigned paramOffset);
+  void objectOperand(const clang::Expr *object, bool arrow);
+  bool dependentOperator(const clang::CXXOperatorCallExpr *O, Use use);
+  bool unresolvedInstrumentedCall(const clang::CallExpr *C, Use use);
   bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);
   void otherMember(const clang::CXXMemberCallExpr *M);
   void indirectCall(const clang::CallExpr *C);

@@ -22,9 +22,11 @@ using namespace clang;
 namespace bytedmd {
 namespace {
 
+} // namespace
+
 /// The instruction of a binary or compound-assignment operator
 /// (bytedmd/ops.def), or none.
-std::optional<std::string> binaryOp(BinaryOperatorKind K) {
+std::optional<std::string> binaryInstruction(BinaryOperatorKind K) {
   switch (K) {
 #define BYTEDMD_ARITHMETIC(NAME, ir, token, ClangKind)                                             \
   case BO_##ClangKind:                                                                             \
@@ -40,7 +42,7 @@ std::optional<std::string> binaryOp(BinaryOperatorKind K) {
 }
 
 /// The instruction of -x, +x, ~x (bytedmd/ops.def), or none.
-std::optional<std::string> unaryOp(UnaryOperatorKind K) {
+std::optional<std::string> unaryInstruction(UnaryOperatorKind K) {
   switch (K) {
 #define BYTEDMD_UNARY(NAME, ir, token, ClangKind)                                                  \
   case UO_##ClangKind:                                                                             \
@@ -50,8 +52,6 @@ std::optional<std::string> unaryOp(UnaryOperatorKind K) {
     return std::nullopt;
   }
 }
-
-} // namespace
 
 void BodyRewriter::applyUse(const Expr *E, Use use) {
   if (!isDependentOrArithmetic(E))
@@ -161,14 +161,21 @@ bool BodyRewriter::dependentLoad(const Expr *E, Use use) {
   const auto *deref = dyn_cast<UnaryOperator>(E);
   if (!E->isTypeDependent() || use == Use::Discard || use == Use::LValue || use == Use::Plain)
     return false;
+  // A dependent member call (v.back(), v.front(), v.at(i)) may return a
+  // reference to an element: its value is loaded where it is consumed.
+  const auto *member = dyn_cast<CallExpr>(E);
+  const bool elementCall =
+      member && isa<CXXDependentScopeMemberExpr>(member->getCallee()->IgnoreParens());
   if (!((E->isGLValue() &&
          isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, CXXDependentScopeMemberExpr>(E)) ||
-        (deref && deref->getOpcode() == UO_Deref)))
+        (deref && deref->getOpcode() == UO_Deref) || elementCall))
     return false;
   applyUse(E, use);
   edit_.wrap(E, spell::open("ld"), ")");
   if (deref)
     expr(deref->getSubExpr(), Use::Plain); // *it: the iterator itself is not read
+  else if (elementCall)
+    call(member, Use::Plain);
   else
     lvalue(E);
   return true;
@@ -349,7 +356,7 @@ void BodyRewriter::binary(const BinaryOperator *B, Use use) {
   }
   if (K == BO_Assign || B->isCompoundAssignmentOp())
     return assignment(B);
-  const auto op = binaryOp(K);
+  const auto op = binaryInstruction(K);
   if (L->getType()->isPointerType() || R->getType()->isPointerType() ||
       L->getType()->isArrayType() || R->getType()->isArrayType()) {
     // Pointer arithmetic: the integer operand is an offset.
@@ -386,7 +393,7 @@ void BodyRewriter::assignment(const BinaryOperator *B) {
     nameOutput(R, SourceEditor::shorten(edit_.text(L->getSourceRange()))); // `s = ...`
   } else {
     // x op= y makes a new x.
-    edit_.open(B, spell::open("cset", *binaryOp(B->getOpcode())));
+    edit_.open(B, spell::open("cset", *binaryInstruction(B->getOpcode())));
     edit_.replaceToken(B->getOperatorLoc(), ",");
     edit_.close(B, here(B->getOperatorLoc(), L) + ")");
     return modified(L), expr(R, Use::Value);
@@ -413,7 +420,7 @@ void BodyRewriter::unary(const UnaryOperator *U, Use use) {
     if (!isDependentOrArithmetic(sub))
       return expr(sub, Use::Plain);
     applyUse(U, use);
-    edit_.replaceToken(U->getOperatorLoc(), spell::open("un", *unaryOp(K)));
+    edit_.replaceToken(U->getOperatorLoc(), spell::open("un", *unaryInstruction(K)));
     edit_.close(U, here(U->getOperatorLoc(), U) + ")");
     return expr(sub, Use::Value);
   case UO_LNot:

@@ -24,7 +24,20 @@ bool nameMatches(const FunctionDecl *F, const std::string &wanted) {
     std::string qualified = F->getQualifiedNameAsString();
     return qualified == wanted || ("::" + qualified) == wanted;
   }
-  return F->getIdentifier() && F->getName() == wanted;
+  return F->getNameAsString() == wanted; // "forward", "operator*"
+}
+
+/// A member the rewrite instruments. Copies, moves and destructors are not:
+/// a copy is free and keeps its keys (the runtime copies them beside the
+/// class's copy, walking its fields), and a destructor only forgets memory.
+/// Constructors are not yet: their arguments cannot reach the body before
+/// the member initialisers run.
+bool isInstrumentedMember(const CXXMethodDecl *M) {
+  if (M->getParent()->isLambda() || M->isExplicitlyDefaulted() || M->isDeleted() ||
+      isa<CXXConstructorDecl, CXXDestructorDecl>(M) || M->isCopyAssignmentOperator() ||
+      M->isMoveAssignmentOperator())
+    return false;
+  return !M->getParent()->isLocalClass();
 }
 
 bool isCandidate(const FunctionDecl *F, const HeaderCopies &files) {
@@ -34,8 +47,8 @@ bool isCandidate(const FunctionDecl *F, const HeaderCopies &files) {
     return false;
   if (F->isTemplateInstantiation())
     return false;
-  if (isa<CXXMethodDecl>(F))
-    return false; // methods (and lambdas) are not measured units
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F))
+    return isInstrumentedMember(M); // lambdas are rewritten with their enclosing function
   return true;
 }
 
@@ -46,6 +59,12 @@ void collectIn(const Decl *D, const HeaderCopies &files, std::vector<const Funct
   } else if (const auto *L = dyn_cast<LinkageSpecDecl>(D)) {
     for (const Decl *inner : L->decls())
       collectIn(inner, files, out);
+  } else if (const auto *CT = dyn_cast<ClassTemplateDecl>(D)) {
+    collectIn(CT->getTemplatedDecl(), files, out);
+  } else if (const auto *R = dyn_cast<CXXRecordDecl>(D)) {
+    if (R->isThisDeclarationADefinition() && !R->isLambda())
+      for (const Decl *member : R->decls())
+        collectIn(member, files, out); // methods defined in the class, nested classes
   } else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D)) {
     if (isCandidate(T->getTemplatedDecl(), files))
       out.push_back(T->getTemplatedDecl());
@@ -112,6 +131,24 @@ bool FunctionSelection::isUntracked(const FunctionDecl *F, const std::string &pa
     } else if (u.substr(colon + 1) == param && nameMatches(F, u.substr(0, colon))) {
       return true;
     }
+  }
+  return false;
+}
+
+bool FunctionSelection::isUntrackedField(const FieldDecl *F) const {
+  const auto *R = dyn_cast<CXXRecordDecl>(F->getParent());
+  if (R == nullptr)
+    return false;
+  const std::string qualified = R->getQualifiedNameAsString();
+  for (const std::string &u : options_.untracked) {
+    const auto scope = u.rfind("::");
+    if (scope == std::string::npos || u.find(':', scope + 2) != std::string::npos ||
+        u.substr(scope + 2) != F->getName())
+      continue;
+    const std::string owner = u.substr(0, scope);
+    if (owner == qualified || "::" + qualified == owner ||
+        (R->getIdentifier() && owner == R->getName()))
+      return true;
   }
   return false;
 }

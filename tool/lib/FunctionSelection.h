@@ -10,6 +10,7 @@
 
 namespace clang {
 class ASTContext;
+class FieldDecl;
 class FunctionDecl;
 } // namespace clang
 
@@ -41,6 +42,9 @@ public:
   bool isMeasured(const clang::FunctionDecl *F) const;
   /// A parameter excluded from the inputs (--untracked=NAME or FUNCTION:NAME).
   bool isUntracked(const clang::FunctionDecl *F, const std::string &param) const;
+  /// A field excluded from the inputs of every object of its class
+  /// (--untracked=Class::field, the class named simply or qualified).
+  bool isUntrackedField(const clang::FieldDecl *F) const;
 
 private:
   const InstrumentOptions &options_;

@@ -3,7 +3,8 @@
 //
 //   1. scope      which files may be rewritten (HeaderCopies)
 //   2. select     which functions are rewritten and measured (FunctionSelection)
-//   3. rewrite    plan every function body's edits (rewriteFunction)
+//   3. rewrite    plan every function body's edits (rewriteFunction) and
+//                 every class's field walker (FieldWalkers)
 //   4. files      header copies' linkage and includes, cross-file markers
 //   5. apply      apply the plan; the texts go to the caller
 //
@@ -15,6 +16,7 @@
 
 #include "CrossFileMarkers.h"
 #include "EditPlan.h"
+#include "FieldWalkers.h"
 #include "FunctionRewriter.h"
 #include "FunctionSelection.h"
 #include "HeaderCopies.h"
@@ -89,6 +91,7 @@ private:
   void rewrite(ASTContext &context, const RewritePolicy &policy, FunctionSelection &selection,
                EditPlan &plan, RewriteDiagnostics &diags) {
     result_.measured.clear();
+    planFieldWalkers(context, policy.files(), selection, plan);
     for (const FunctionDecl *F : selection.functions()) {
       if (F->isMain())
         continue;

@@ -36,7 +36,8 @@ void BodyRewriter::prologue(const FunctionDecl *F, const Stmt *body, bool measur
     code += spell::functionSite(F->getQualifiedNameAsString(), file,
                                 where.isValid() ? where.getLine() : 0,
                                 where.isValid() ? where.getColumn() : 0);
-  if (!isa<CXXMethodDecl>(F)) // lambdas use their enclosing function's
+  const auto *method = dyn_cast<CXXMethodDecl>(F);
+  if (!method || !method->getParent()->isLambda()) // lambdas use their enclosing function's
     code += siteDeclarations(file);
   code += spell::frameDeclaration(measured);
   std::vector<std::string> inputs;
@@ -46,7 +47,7 @@ void BodyRewriter::prologue(const FunctionDecl *F, const Stmt *body, bool measur
     std::string names, args;
     for (auto it = inputs.rbegin(); it != inputs.rend(); ++it) {
       args += (args.empty() ? "" : ", ") + *it;
-      std::string name = *it;
+      std::string name = *it == "*this" ? "this" : *it;
       name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
       names += (names.empty() ? "" : ",") + name;
     }
@@ -67,6 +68,12 @@ std::string BodyRewriter::siteDeclarations(const std::string &file) const {
 std::string BodyRewriter::parameterCode(const FunctionDecl *F, bool measured,
                                         std::vector<std::string> &inputs) {
   std::string code;
+  // A method's object is its first input, as self is a Python method's, and
+  // its callers pass it first (argument 0), before the parameters.
+  const auto *method = dyn_cast<CXXMethodDecl>(F);
+  const bool object = method && method->isInstance() && !method->getParent()->isLambda();
+  if (object && measured)
+    inputs.push_back("*this");
   for (unsigned i = 0; i < F->getNumParams(); ++i) {
     const ParmVarDecl *P = F->getParamDecl(i);
     if (P->getName().empty())
@@ -79,6 +86,8 @@ std::string BodyRewriter::parameterCode(const FunctionDecl *F, bool measured,
     const bool input = measured && !untracked;
     if (input && (isEnumerable(T) || T->isDependentType())) {
       inputs.push_back(name);
+    } else if (input && policy_.walkedDefinition(T.getNonReferenceType()->getAsCXXRecordDecl())) {
+      inputs.push_back(name); // the runtime walks it (FieldWalkers.h)
     } else if (input && !T->isPointerType() && tracksKeys(T)) {
       const std::string fields = structFields(P);
       if (!fields.empty())
@@ -97,7 +106,7 @@ std::string BodyRewriter::parameterCode(const FunctionDecl *F, bool measured,
         !T.getNonReferenceType().isConstQualified() && tracksKeys(T))
       code += spell::frameStatement("outputs", name);
     if (!T->isReferenceType() && (tracksKeys(T) || T->isDependentType()))
-      code += spell::frameStatement("argument", std::to_string(i) + ", " + name);
+      code += spell::frameStatement("argument", std::to_string(i + object) + ", " + name);
   }
   return code;
 }

@@ -5,6 +5,7 @@
 #define BYTEDMD_TOOL_REWRITE_POLICY_H
 
 #include "CrossFileMarkers.h"
+#include "FieldWalkers.h"
 #include "FunctionSelection.h"
 #include "HeaderCopies.h"
 
@@ -29,6 +30,12 @@ public:
   }
   /// Its text may be edited.
   bool isRewrittenFile(clang::FileID file) const { return files_.isRewritten(file); }
+  /// The files being rewritten.
+  const HeaderCopies &files() const { return files_; }
+  /// The class definition that carries R's field walker; null: none.
+  const clang::CXXRecordDecl *walkedDefinition(const clang::CXXRecordDecl *R) const {
+    return bytedmd::walkedDefinition(R, files_);
+  }
   /// Writes through non-const reference parameters stay live to the end.
   bool keepOutputs() const { return keepOutputs_; }
   /// Collects the markers of functions called across files.

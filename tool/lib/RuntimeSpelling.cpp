@@ -46,6 +46,19 @@ std::string forwardTo(const std::string &callee) {
 
 std::string closeWithCallee(const std::string &callee) { return "}, " + forwardTo(callee) + ")"; }
 
+std::string closeWithMethod(const std::string &callee) {
+  return "}, [&](auto&& bytedmd_o, auto&&... bytedmd_a) -> decltype(auto) { return " + callee +
+         "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })";
+}
+
+const char *const kLeft = "static_cast<decltype(bytedmd_l)&&>(bytedmd_l)";
+const char *const kRight = "static_cast<decltype(bytedmd_r)&&>(bytedmd_r)";
+
+std::string closeWithOperator(const std::string &expression, unsigned operands) {
+  return std::string("}, [&](auto&& bytedmd_l") + (operands == 2 ? ", auto&& bytedmd_r" : "") +
+         ") -> decltype(auto) { return " + expression + "; })";
+}
+
 std::string closeWithMathCallee(const std::string &callee) {
   return "}, [&](auto... bytedmd_v) { return " + callee + "(bytedmd_v...); }";
 }
@@ -155,6 +168,17 @@ std::string escaped(const std::string &text) {
     out.push_back(c);
   }
   return out;
+}
+
+std::string fieldWalker(const std::vector<WalkedMember> &members) {
+  std::string body;
+  for (const WalkedMember &m : members)
+    body += m.base.empty()
+                ? " bytedmd_f(\"" + m.field + "\", bytedmd_s." + m.field + "...);"
+                : " bytedmd_f(nullptr, ::bytedmd::base<" + m.base + ">(bytedmd_s)...);";
+  return " public: template <class bytedmd_F, class... bytedmd_S> static void "
+         "bytedmd_fields(bytedmd_F &&bytedmd_f, bytedmd_S &...bytedmd_s) {" +
+         body + " } ";
 }
 
 } // namespace spell

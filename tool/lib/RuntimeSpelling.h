@@ -38,6 +38,15 @@ std::string site(unsigned index);
 std::string forwardTo(const std::string &callee);
 /// "}, FORWARD)": the close of call, invoke: operands, then the callee.
 std::string closeWithCallee(const std::string &callee);
+/// "}, [&](auto&& bytedmd_o, auto&&... bytedmd_a) -> decltype(auto) { return
+/// CALLEE(...); })": the close of a method's call, the object first.
+std::string closeWithMethod(const std::string &callee);
+/// "}, [&](auto&& bytedmd_l[, auto&& bytedmd_r]) -> decltype(auto) { return
+/// EXPRESSION; })": the close of an operator's call over its one or two
+/// operands; kLeft and kRight spell them, forwarded as they came.
+std::string closeWithOperator(const std::string &expression, unsigned operands);
+extern const char *const kLeft;
+extern const char *const kRight;
 /// "}, [&](auto... bytedmd_v) { return CALLEE(bytedmd_v...); }": a math
 /// function's callee, over the plain values.
 std::string closeWithMathCallee(const std::string &callee);
@@ -116,6 +125,17 @@ std::string markerDefinition(const std::string &marker);
 extern const char *const kMarkersComment;
 /// What makes a header copy's function local to the files that include it.
 extern const char *const kInternalLinkage;
+
+/// One member of a class's field walker, in walk order: a base (its type's
+/// text; field empty) or a field (its name; base empty).
+struct WalkedMember {
+  std::string base;
+  std::string field;
+};
+/// " public: template <...> static void bytedmd_fields(F &&f, S &...s) { ... }":
+/// the walker the tool gives each class of the program's own (the runtime
+/// walks inputs, copies and results through it: containers.hpp).
+std::string fieldWalker(const std::vector<WalkedMember> &members);
 
 /// A C string literal's contents: " and \ escaped.
 std::string escaped(const std::string &text);

@@ -4,6 +4,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringRef.h"
 
 using namespace clang;
@@ -122,9 +124,30 @@ bool isValueRecord(QualType T) {
   return false;
 }
 
+bool isDataClass(QualType T) {
+  T = canonical(T);
+  const auto *R = T->getAsCXXRecordDecl();
+  if (R == nullptr || !R->hasDefinition() || R->isLambda() || R->isUnion() ||
+      R->isInStdNamespace() ||
+      R->getASTContext().getSourceManager().isInSystemHeader(R->getLocation()))
+    return false;
+  R = R->getDefinition();
+  // A class can hold itself through a container (struct Node { vector<Node> kids; }).
+  static thread_local llvm::SmallPtrSet<const CXXRecordDecl *, 8> walking;
+  if (!walking.insert(R).second)
+    return false;
+  bool data = false;
+  for (const CXXBaseSpecifier &B : R->bases())
+    data = data || tracksKeys(B.getType());
+  for (const FieldDecl *F : R->fields())
+    data = data || tracksKeys(F->getType());
+  walking.erase(R);
+  return data;
+}
+
 bool tracksKeys(QualType T) {
   T = canonical(T);
-  if (isArithmetic(T) || isValueRecord(T))
+  if (isArithmetic(T) || isValueRecord(T) || isDataClass(T))
     return true;
   if (QualType E = arrayElement(T); !E.isNull())
     return tracksKeys(E);

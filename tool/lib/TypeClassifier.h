@@ -51,8 +51,14 @@ bool isStdTuple(const clang::CXXRecordDecl *R);
 /// tracks keys, or a std::pair / std::tuple with a member that does.
 bool isValueRecord(clang::QualType T);
 
-/// Data whose copies bytedmd follows: arithmetic values, value records, and
-/// C arrays, std::array and std::vector of such, nested to any depth.
+/// A class of the program's own (not of namespace std, not from a system
+/// header, not a lambda or a union) with a base or field that tracks keys:
+/// its fields are data, walked as inputs, copied and returned with their keys
+/// (semantics.md, "Inputs"). Value records are data classes too.
+bool isDataClass(clang::QualType T);
+/// Data whose copies bytedmd follows: arithmetic values, value records, data
+/// classes, and C arrays, std::array and std::vector of such, nested to any
+/// depth.
 bool tracksKeys(clang::QualType T);
 
 /// What a frame can walk element by element as inputs: arithmetic values,

@@ -9,16 +9,24 @@
  *   double sum_first(const std::vector<double> &x, BYTEDMD_UNTRACKED int n);
  *
  * bytedmd-instrument then declares the elements of x as the measurement's
- * inputs, and not n. Under a compiler that does not know the annotate
- * attribute (GCC), the annotations are ignored with a warning; only the
- * instrumenter, which parses with Clang, reads them.
+ * inputs, and not n. Only the instrumenter, which parses with Clang, reads
+ * the annotations; under other compilers they expand to nothing.
  */
 #ifndef BYTEDMD_BYTEDMD_H
 #define BYTEDMD_BYTEDMD_H
 
-/** Excludes a parameter (for example a size) from a measurement's inputs. */
-#define BYTEDMD_UNTRACKED __attribute__((annotate("bytedmd_untracked")))
+/* Only the instrumenter reads the annotations, and it parses with Clang;
+ * other compilers see nothing (GCC would warn that it ignores them). */
+#if defined(__clang__)
+#define BYTEDMD_ANNOTATE_(text) __attribute__((annotate(text)))
+#else
+#define BYTEDMD_ANNOTATE_(text)
+#endif
+
+/** Excludes a parameter (for example a size), or a field of every object of
+ * its class, from a measurement's inputs. */
+#define BYTEDMD_UNTRACKED BYTEDMD_ANNOTATE_("bytedmd_untracked")
 /** Marks a function as measured, in addition to --function. */
-#define BYTEDMD_MEASURE __attribute__((annotate("bytedmd_measure")))
+#define BYTEDMD_MEASURE BYTEDMD_ANNOTATE_("bytedmd_measure")
 
 #endif /* BYTEDMD_BYTEDMD_H */

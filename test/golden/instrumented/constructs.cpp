@@ -154,8 +154,8 @@ double ranged_pairs(const std::vector<std::pair<double, double>> &ps) { static b
 // later parameters: [p.y, p.x, k]. p.x * k reads 2, 3 -> t; t + p.y reads 1, 2.
 struct Point2 {
   double x, y;
-};
-double struct_param(Point2 p, double k) { static bytedmd_function bytedmd_site = {"struct_param", {"test/e2e/constructs/constructs.cpp", 157, 8, 0}}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 157, 0, 0, "p.x * k"}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 157, 0, 0, "p.x * k + p.y"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, p); bytedmd_frame.argument(1, k); bytedmd_frame.namedInputs("k,p.x,p.y", k, p.x, p.y); return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(p.x) , ::bytedmd::ld(k)}, &bytedmd_loc_1) , ::bytedmd::ld(p.y)}, &bytedmd_loc_0)); }
+ public: template <class bytedmd_F, class... bytedmd_S> static void bytedmd_fields(bytedmd_F &&bytedmd_f, bytedmd_S &...bytedmd_s) { bytedmd_f("x", bytedmd_s.x...); bytedmd_f("y", bytedmd_s.y...); } };
+double struct_param(Point2 p, double k) { static bytedmd_function bytedmd_site = {"struct_param", {"test/e2e/constructs/constructs.cpp", 157, 8, 0}}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 157, 0, 0, "p.x * k"}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 157, 0, 0, "p.x * k + p.y"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, p); bytedmd_frame.argument(1, k); bytedmd_frame.namedInputs("k,p", k, p); return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(p.x) , ::bytedmd::ld(k)}, &bytedmd_loc_1) , ::bytedmd::ld(p.y)}, &bytedmd_loc_0)); }
 
 // Pointer parameters: the elements read through them are the inputs, in
 // parameter order (the last parameter deepest), then address order. This is

@@ -21,7 +21,7 @@
 using V = std::vector<double>;
 struct Triple {
   double a, b, c;
-};
+ public: template <class bytedmd_F, class... bytedmd_S> static void bytedmd_fields(bytedmd_F &&bytedmd_f, bytedmd_S &...bytedmd_s) { bytedmd_f("a", bytedmd_s.a...); bytedmd_f("b", bytedmd_s.b...); bytedmd_f("c", bytedmd_s.c...); } };
 
 // x = {1, 2, 3}: b = {x1, x2} after the erase; x0 is never read and leaves at
 // once: [x2, x1]. b[0] * b[1] reads x1 (2) and x2 (1).
@@ -72,7 +72,7 @@ double struct_from_helper(double a, double b, double c) { static bytedmd_functio
 
 // x = {1, 2, 3}: x2 is never read: [x1, x0]. The struct passed by value keeps
 // its fields' keys: t.a * t.b reads x0 (2) and x1 (1).
-double use(Triple t) { static bytedmd_function bytedmd_site = {"use", {"test/e2e/containers/ops.cpp", 74, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/containers/ops.cpp", 74, 0, 0, "t.a * t.b"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, t); bytedmd_frame.namedInputs("t.a,t.b,t.c", t.a, t.b, t.c); return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(t.a) , ::bytedmd::ld(t.b)}, &bytedmd_loc_0)); }
+double use(Triple t) { static bytedmd_function bytedmd_site = {"use", {"test/e2e/containers/ops.cpp", 74, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/containers/ops.cpp", 74, 0, 0, "t.a * t.b"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, t); bytedmd_frame.namedInputs("t", t); return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(t.a) , ::bytedmd::ld(t.b)}, &bytedmd_loc_0)); }
 double struct_by_value(const V &x) { static bytedmd_function bytedmd_site = {"struct_by_value", {"test/e2e/containers/ops.cpp", 75, 8, 0}}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.namedInputs("x", x);
   Triple t{::bytedmd::stash(::bytedmd::ld(x[0])), ::bytedmd::stash(::bytedmd::ld(x[1])), ::bytedmd::stash(::bytedmd::ld(x[2]))}; ::bytedmd::written(t); ::bytedmd::bindFields(3, t.a, t.b, t.c);
   return bytedmd_frame.ret(::bytedmd::call(::bytedmd::seq{t}, [&](auto&&... bytedmd_a) -> decltype(auto) { return use(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); }));

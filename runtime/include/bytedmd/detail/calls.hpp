@@ -56,18 +56,19 @@ template <class... _Ap, class _Fn> inline decltype(auto) call(seq<_Ap...> &&__s,
       [&](auto &&...__a) -> decltype(auto) {
         unsigned __i = 0;
         __calls->__count = sizeof...(_Ap) < 64 ? unsigned(sizeof...(_Ap)) : 64u;
+        // An lvalue object is the source of its copy's keys; an rvalue one
+        // (a value a call returned) left them in the handoff.
         (
-            [&](auto &&__x) {
+            [&](auto &&__x, auto __lvalue) {
               if (__i < 64) {
                 __calls->__keys[__i] = detail::__key_of(__x);
                 __calls->__sources[__i] = nullptr;
                 if constexpr (!detail::__tracked_v<decltype(__x)> &&
-                              !detail::__arithmetic_v<decltype(__x)> &&
-                              std::is_lvalue_reference_v<decltype(__x)>)
+                              !detail::__arithmetic_v<decltype(__x)> && decltype(__lvalue)::value)
                   __calls->__sources[__i] = &__x;
               }
               ++__i;
-            }(__a),
+            }(__a, std::is_lvalue_reference<decltype(__a)>{}),
             ...);
         __calls->__pending = 1;
         __calls->__has_return = 0;

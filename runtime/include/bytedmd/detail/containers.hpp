@@ -36,6 +36,7 @@ template <class _Tp> struct _Is_tuple_like : std::false_type {};
 template <class _Ap, class _Bp> struct _Is_tuple_like<std::pair<_Ap, _Bp>> : std::true_type {};
 template <class... _Ap> struct _Is_tuple_like<std::tuple<_Ap...>> : std::true_type {};
 
+
 /// Calls f on every arithmetic element of x, in row-major order.
 template <class _Xp, class _Fn> inline void __for_each_element(_Xp &__x, _Fn &&__f) {
   using _Dp = std::remove_cv_t<_Xp>;
@@ -47,6 +48,8 @@ template <class _Xp, class _Fn> inline void __for_each_element(_Xp &__x, _Fn &&_
       __for_each_element(__e, __f);
   } else if constexpr (_Is_tuple_like<_Dp>::value) {
     std::apply([&](auto &...__e) { (__for_each_element(__e, __f), ...); }, __x);
+  } else if constexpr (__has_fields_v<_Dp>) {
+    _Dp::bytedmd_fields([&](const char *, auto &__e) { __for_each_element(__e, __f); }, __x);
   }
 }
 
@@ -82,6 +85,8 @@ template <class _Xp> inline void __mark_results(const _Xp &__x) {
       __mark_results(__e);
   } else if constexpr (_Is_tuple_like<_Xt>::value) {
     std::apply([](const auto &...__e) { (__mark_results(__e), ...); }, __x);
+  } else if constexpr (__has_fields_v<_Xt>) {
+    _Xt::bytedmd_fields([](const char *, const auto &__e) { __mark_results(__e); }, __x);
   } else if constexpr (std::is_class_v<_Xt>) {
     bytedmd_shadow_results(&__x, sizeof(_Xt));
   }
@@ -123,7 +128,19 @@ template <class _Dp, class _Sp> inline void copyKeys(_Dp &__dst, const _Sp &__sr
         __dst);
   } else if constexpr (detail::__byte_copied_v<_Dt> && std::is_same_v<_Dt, std::remove_cv_t<_Sp>>) {
     bytedmd_shadow_copy(const_cast<_Dt *>(&__dst), &__src, sizeof(_Dt));
+  } else if constexpr (detail::__has_fields_v<_Dt> && std::is_same_v<_Dt, std::remove_cv_t<_Sp>>) {
+    _Dt::bytedmd_fields(
+        [](const char *, auto &__d, const auto &__s) { ::bytedmd::copyKeys(__d, __s); }, __dst,
+        __src);
   }
+}
+
+/// A base subobject of s, as const as s is (for the tool's field walkers).
+template <class _Bp, class _Sp> inline auto &base(_Sp &__s) {
+  if constexpr (std::is_const_v<_Sp>)
+    return static_cast<const _Bp &>(__s);
+  else
+    return static_cast<_Bp &>(__s);
 }
 
 /// A container constructed from an lvalue (`std::vector<double> b = a;`):
@@ -153,6 +170,8 @@ template <class _Xp> inline void written(_Xp &__x) {
                        std::is_array_v<_Xt>) {
     for (auto &__e : __x)
       ::bytedmd::written(__e);
+  } else if constexpr (detail::__has_fields_v<_Xt> && !std::is_trivially_copyable_v<_Xt>) {
+    _Xt::bytedmd_fields([](const char *, auto &__e) { ::bytedmd::written(__e); }, __x);
   } else if constexpr (std::is_class_v<_Xt>) {
     bytedmd_shadow_created(&__x, sizeof(_Xp), BYTEDMD_CREATED_WRITTEN);
   }

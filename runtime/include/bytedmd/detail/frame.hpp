@@ -204,8 +204,16 @@ public:
     bytedmd_diagnostic(__where, __message);
   }
 
-  /// `return x;` of an arithmetic value.
+  /// `return x;` of an arithmetic value, or, in a template instantiated
+  /// with a class, of an object (its elements are results; a small one's
+  /// keys go to the caller through the handoff, as retObject's do).
   template <class _Xp> decltype(auto) ret(_Xp &&__x) {
+    using _Dp = std::remove_cv_t<std::remove_reference_t<_Xp>>;
+    if constexpr (std::is_class_v<_Dp> && !detail::__tracked_v<_Dp>) {
+      results(__x);
+      detail::__hand_over(__x);
+      return std::forward<_Xp>(__x);
+    }
     if (__opened) {
       const bytedmd_key __k = detail::__key_of(__x);
       bytedmd_results(&__k, 1);
@@ -298,6 +306,21 @@ private:
                   __path.__truncate(__length);
                 }(__e),
                 ...);
+          },
+          __x);
+    } else if constexpr (detail::__has_fields_v<_Dp>) {
+      _Dp::bytedmd_fields(
+          [&](const char *__field, auto &__member) {
+            const std::size_t __length = __path.__size();
+            if (__field != nullptr) {
+              std::size_t __n = 0;
+              while (__field[__n] != '\0')
+                ++__n;
+              __path.__append(".", 1);
+              __path.__append(__field, __n);
+            }
+            __walk_named(__member, __path, __f);
+            __path.__truncate(__length);
           },
           __x);
     }

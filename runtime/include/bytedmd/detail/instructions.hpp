@@ -78,9 +78,30 @@ template <class _Tp> constexpr std::uint32_t __sized(bytedmd_op __op) {
 
 } // namespace detail
 
-/// A binary operator: one instruction reading the tracked operands.
+template <class... _Ap, class _Fn> inline decltype(auto) call(seq<_Ap...> &&__s, _Fn &&__f);
+namespace detail {
 template <bytedmd_op _Op, class _Ap, class _Bp>
-inline auto bin(seq<_Ap, _Bp> &&__s, bytedmd_location *__at = nullptr) {
+inline auto __bin(seq<_Ap, _Bp> &&__s, bytedmd_location *__at);
+} // namespace detail
+
+/// A binary operator: one instruction reading the tracked operands. On
+/// objects (a template instantiated with a class), the class's operator is
+/// called as an instrumented call: the operands' keys travel with them.
+template <bytedmd_op _Op, class _Ap, class _Bp>
+inline decltype(auto) bin(seq<_Ap, _Bp> &&__s, bytedmd_location *__at = nullptr) {
+  if constexpr (detail::__has_fields_v<std::remove_reference_t<_Ap>> ||
+                detail::__has_fields_v<std::remove_reference_t<_Bp>>) {
+    return ::bytedmd::call(std::move(__s), [](auto &&__l, auto &&__r) -> decltype(auto) {
+      return detail::_Operator<_Op>::__apply(static_cast<decltype(__l) &&>(__l),
+                                             static_cast<decltype(__r) &&>(__r));
+    });
+  } else {
+    return detail::__bin<_Op>(std::move(__s), __at);
+  }
+}
+namespace detail {
+template <bytedmd_op _Op, class _Ap, class _Bp>
+inline auto __bin(seq<_Ap, _Bp> &&__s, bytedmd_location *__at) {
   auto &&__a = std::get<0>(__s.__items);
   auto &&__b = std::get<1>(__s.__items);
   auto __r = detail::__apply2<_Op>(detail::__value_of(static_cast<_Ap>(__a)),
@@ -92,6 +113,7 @@ inline auto bin(seq<_Ap, _Bp> &&__s, bytedmd_location *__at = nullptr) {
   else
     return __r;
 }
+} // namespace detail
 
 /// A unary operator: -x, +x, ~x.
 template <bytedmd_op _Op, class _Ap> inline auto un(_Ap &&__a, bytedmd_location *__at = nullptr) {

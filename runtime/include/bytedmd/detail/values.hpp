@@ -39,6 +39,22 @@ template <class _Tp>
 constexpr bool __arithmetic_v =
     std::is_arithmetic_v<std::remove_cv_t<std::remove_reference_t<_Tp>>>;
 
+/// A class of the program's own: the tool gave it a field walker,
+///   template <class F, class... S> static void bytedmd_fields(F &&f, S &...s);
+/// which calls f(name, s.field...) for each base subobject (name null),
+/// then each field, in declaration order (semantics.md, "Inputs"). Several
+/// objects of the class are walked side by side (a copy's source and
+/// destination).
+struct _Field_probe {
+  template <class... _Ap> void operator()(const char *, _Ap &...) const {}
+};
+template <class _Tp, class = void> struct _Has_fields : std::false_type {};
+template <class _Tp>
+struct _Has_fields<_Tp, std::void_t<decltype(_Tp::bytedmd_fields(_Field_probe{},
+                                                                   std::declval<_Tp &>()))>>
+    : std::true_type {};
+template <class _Tp> constexpr bool __has_fields_v = _Has_fields<std::remove_cv_t<_Tp>>::value;
+
 /// The plain value of an operand, tracked or not.
 template <class _Tp> constexpr decltype(auto) __value_of(_Tp &&__x) {
   if constexpr (__tracked_v<_Tp>)
@@ -123,11 +139,25 @@ template <class _Tp> inline decltype(auto) ld(_Tp &&__x) {
   }
 }
 
-/// `lhs = x`: a copy, free; lhs takes x's key.
+template <class _Tp> inline void receive(_Tp &__x);
+template <class _Dp, class _Sp> inline void copyKeys(_Dp &__dst, const _Sp &__src);
+
+/// `lhs = x`: a copy, free; lhs takes x's key. In a template instantiated
+/// with a class, an object: its keys come from x, or from the handoff when x
+/// is a value an instrumented call returned.
 template <class _Lp, class _Xp> inline _Lp &set(_Lp &__lhs, _Xp &&__x) {
-  __lhs = detail::__value_of(std::forward<_Xp>(__x));
-  if constexpr (detail::__arithmetic_v<_Lp>)
+  if constexpr (detail::__arithmetic_v<_Lp>) {
+    __lhs = detail::__value_of(std::forward<_Xp>(__x));
     detail::__store(__lhs, detail::__key_of(__x));
+  } else if constexpr (std::is_class_v<_Lp> && std::is_lvalue_reference_v<_Xp>) {
+    __lhs = __x;
+    ::bytedmd::copyKeys(__lhs, __x);
+  } else if constexpr (std::is_class_v<_Lp>) {
+    __lhs = std::forward<_Xp>(__x);
+    ::bytedmd::receive(__lhs);
+  } else {
+    __lhs = detail::__value_of(std::forward<_Xp>(__x));
+  }
   return __lhs;
 }
 

@@ -1,0 +1,88 @@
+// classes.cpp - the program's own classes: free and member operators,
+// methods (the object is the first input), a class holding vectors, private
+// fields, a class template. Each trace worked out by hand (stack top last;
+// inputs stored last parameter first, a class's fields in declaration order).
+//
+// EXPECT: dual_ops call=0 cost=24 trace=1,1,2,3,2,3,4,1,4,2,2,3,2,1
+// EXPECT: vectors_field call=0 cost=3 trace=2,1
+// EXPECT: matrix_trace call=0 cost=5 trace=2,1,2
+// EXPECT: Matrix::trace call=0 cost=5 trace=2,1,2
+// EXPECT: fixed_dot call=0 cost=12 trace=2,4,1,2,3,2,1
+#include "bytedmd/bytedmd.h"
+
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+// A dual number: a member operator* and a free operator+.
+struct Dual {
+  double v, d;
+  Dual operator*(const Dual &o) const { return Dual{v * o.v, v * o.d + d * o.v}; }
+};
+Dual operator+(Dual x, Dual y) { return Dual{x.v + y.v, x.d + y.d}; }
+
+// [b, a] (a on top). y = x * x: v*o.v reads a, a (1, 1) -> t1 [b, a, t1];
+// v*o.d reads a (2), b (3) -> t2 [t1, a, b, t2]; d*o.v reads b (2), a (3)
+// -> t3 [t1, t2, b, a, t3]; t2 + t3 reads 4, 1 -> t4 [t1, b, a, t4].
+// z = y + x: t1 + a reads 4, 2 (both die) -> t5 [b, t4, t5]; t4 + b reads
+// 2, 3 -> t6 [t5, t6]. z.v * z.d reads 2, 1. Cost 2+4+4+3+4+4+3 = 24.
+double dual_ops(double a, double b) {
+  Dual x{a, b};
+  Dual y = x * x;
+  Dual z = y + x;
+  return z.v * z.d;
+}
+
+// A class holding a vector: its elements are the inputs [v0, v1].
+struct Samples {
+  std::vector<double> v;
+};
+double vectors_field(const Samples &s) { return s.v[0] * s.v[1]; }
+
+// Private fields; the sizes are excluded on their declarations. Inputs:
+// data_ = [d0, d1, d2, d3]; d1 and d2 are never read: [d0, d3]. The trace
+// reads d0 (2) into 0 + d0 = t1 [d3, t1], then t1 (1) and d3 (2).
+class Matrix {
+public:
+  Matrix(int rows, int cols, std::vector<double> data)
+      : rows_(rows), cols_(cols), data_(std::move(data)) {}
+  double operator()(int i, int j) const { return data_[i * cols_ + j]; }
+  double trace() const {
+    double s = 0;
+    for (int i = 0; i < rows_; ++i)
+      s = s + (*this)(i, i);
+    return s;
+  }
+
+private:
+  BYTEDMD_UNTRACKED int rows_;
+  BYTEDMD_UNTRACKED int cols_;
+  std::vector<double> data_;
+};
+double matrix_trace(const Matrix &m) { return m.trace(); }
+
+// A class template. Inputs [b0, b1, a0, a1]. i = 0: a0 * b0 reads 2, 4 ->
+// t1 [b1, a1, t1]; 0 + t1 reads 1 -> t2. i = 1: a1 * b1 reads 2, 3 -> t3
+// [t2, t3]; t2 + t3 reads 2, 1. Cost 4+1+4+3 = 12.
+template <class T, int Size> struct FixedVec {
+  T d[Size];
+  T &operator[](int i) { return d[i]; }
+  const T &operator[](int i) const { return d[i]; }
+  T dot(const FixedVec &o) const {
+    T s = 0;
+    for (int i = 0; i < Size; ++i)
+      s = s + d[i] * o[i];
+    return s;
+  }
+};
+double fixed_dot(const FixedVec<double, 2> &a, const FixedVec<double, 2> &b) { return a.dot(b); }
+
+int main() {
+  std::printf("%.17g\n", dual_ops(1.5, 2.5));
+  std::printf("%.17g\n", vectors_field(Samples{{3, 4}}));
+  const Matrix m(2, 2, {1, 2, 3, 4});
+  std::printf("%.17g\n", matrix_trace(m));
+  std::printf("%.17g\n", m.trace());
+  std::printf("%.17g\n", fixed_dot(FixedVec<double, 2>{{1, 2}}, FixedVec<double, 2>{{3, 4}}));
+  return 0;
+}

@@ -1,0 +1,57 @@
+// templates.cpp - templates as written: calls between the file's function
+// templates, element access through dependent members, and one template
+// instantiated with both a double and a class of the file. Each trace worked
+// out by hand (inputs stored last parameter first; the first parameter's
+// last element ends on top).
+//
+// EXPECT: square_then_add call=0 cost=5 trace=1,1,1,2
+// EXPECT: last_times_first call=0 cost=3 trace=1,2
+// EXPECT: generic_double call=0 cost=7 trace=2,2,2,1
+// EXPECT: generic_dual call=0 cost=24 trace=1,1,2,3,2,3,4,1,2,4,3,2,2,1
+#include <cstdio>
+#include <vector>
+
+struct Dual {
+  double v, d;
+  Dual operator*(const Dual &o) const { return Dual{v * o.v, v * o.d + d * o.v}; }
+};
+Dual operator+(Dual x, Dual y) { return Dual{x.v + y.v, x.d + y.d}; }
+
+template <class T> T sq(T x) { return x * x; }
+template <class T> T add_square(T a, T b) { return sq(a) + b; }
+
+// [b, a]: sq(a) reads a twice (1, 1) -> t1 [b, t1]; t1 + b reads 1, 2.
+double square_then_add(double a, double b) { return add_square(a, b); }
+
+// v = [v0, v1] (v1 on top): r = v.back() holds v1; r * v[0] reads 1, 2.
+template <class T> T last_first(const std::vector<T> &v) {
+  T r = v.back();
+  return r * v.front();
+}
+double last_times_first(const std::vector<double> &v) { return last_first(v); }
+
+template <class T> T square_sum(T s, T x) {
+  s = s + x * x;
+  return s;
+}
+
+// [b, a]: x * x reads b, b (2, 2) -> t1 [a, t1]; a + t1 reads 2, 1.
+double generic_double(double a, double b) { return square_sum(a, b); }
+
+// [b, a]; s = {a, b}. x * x (Dual::operator*): a, a (1, 1) -> t1 [b, a, t1];
+// a, b (2, 3) -> t2 [t1, a, b, t2]; b, a (2, 3) -> t3 [t1, t2, b, a, t3];
+// t2 + t3 (4, 1) -> t4 [t1, b, a, t4]. s + {t1, t4}: a + t1 (2, 4) -> t5
+// [b, t4, t5]; b + t4 (3, 2) -> t6 [t5, t6]. r.v + r.d reads 2, 1.
+double generic_dual(double a, double b) {
+  Dual s{a, b};
+  Dual r = square_sum(s, s);
+  return r.v + r.d;
+}
+
+int main() {
+  std::printf("%.17g\n", square_then_add(2, 3));
+  std::printf("%.17g\n", last_times_first({4, 5}));
+  std::printf("%.17g\n", generic_double(1.5, 2.5));
+  std::printf("%.17g\n", generic_dual(1.5, 2.5));
+  return 0;
+}

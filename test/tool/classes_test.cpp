@@ -1,0 +1,97 @@
+// classes_test.cpp - the program's own classes: field walkers, methods and
+// operators as instrumented calls, templates' dependent operators and calls.
+#include "rewrite_test_support.h"
+
+namespace bytedmd {
+namespace {
+
+TEST(Classes, EveryClassOfTheFileGetsAFieldWalkerBasesFirst) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    struct Shape { double area; };
+    struct Matrix : Shape { int rows; std::vector<double> data; int flags : 3; };
+    double f(const Matrix &m) { return m.data[0]; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_f(nullptr, ::bytedmd::base<Shape>(bytedmd_s)...); "
+                             "bytedmd_f(\"rows\", bytedmd_s.rows...); "
+                             "bytedmd_f(\"data\", bytedmd_s.data...); }");
+  EXPECT_EQ(r.code.find("bytedmd_s.flags"), std::string::npos) << "a bit-field has no address";
+  // The parameter is walked by the runtime, as a whole.
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"m\", m);");
+}
+
+TEST(Classes, AnUntrackedFieldIsLeftOutOfTheWalk) {
+  InstrumentOptions options;
+  options.untracked = {"Matrix::rows"};
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    struct Matrix { int rows; std::vector<double> data; };
+    double f(const Matrix &m) { return m.data[0]; })cpp",
+                                    options);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.code.find("bytedmd_s.rows"), std::string::npos) << r.code;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_f(\"data\", bytedmd_s.data...);");
+}
+
+TEST(Classes, FreeAndMemberOperatorsAreInstrumentedCallsOverTheirOperands) {
+  const Instrumented r = instrument(R"cpp(
+    struct P { double a, b; P operator*(const P &o) const { return P{a * o.a, b * o.b}; } };
+    P operator+(P x, P y) { return P{x.a + y.a, x.b + y.b}; }
+    double f(P p) { P q = p + p * p; return q.a; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::call(::bytedmd::seq{p,::bytedmd::call(::bytedmd::seq{p,p},"
+                             "[&](auto&&bytedmd_l,auto&&bytedmd_r)->decltype(auto){return "
+                             "static_cast<decltype(bytedmd_l)&&>(bytedmd_l)*"
+                             "static_cast<decltype(bytedmd_r)&&>(bytedmd_r);})}");
+  // The member operator's parameter is its argument 1 (the object is 0); the
+  // free operator's are 0 and 1.
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.argument(0,x);bytedmd_frame.argument(1,y);");
+}
+
+TEST(Classes, AMethodCallPassesTheObjectFirst) {
+  const Instrumented r = instrument(R"cpp(
+    struct Acc { double s = 0;
+      void add(double x) { s += x; }
+      void twice(double x) { add(x); add(x); } };
+    double f(double a) { Acc acc; acc.twice(a); return acc.s; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::call(::bytedmd::seq{acc,::bytedmd::ld(a)},[&](auto&&bytedmd_o,"
+                             "auto&&...bytedmd_a)->decltype(auto){returnbytedmd_o.twice(");
+  // Inside a method, an implicit this is the object.
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::call(::bytedmd::seq{*this,::bytedmd::ld(x)}");
+}
+
+TEST(Classes, AMeasuredMethodsObjectIsItsFirstInput) {
+  InstrumentOptions options;
+  options.functions = {"Acc::total"};
+  const Instrumented r = instrument(R"cpp(
+    struct Acc { double s, t; double total(double k) const { return s * k + t; } };)cpp",
+                                    options);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  // Last parameter first: k, then the object.
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"k,this\",k,*this);");
+}
+
+TEST(Classes, ATemplatesDependentOperatorIsAnInstructionOrTheClassesOperator) {
+  const Instrumented r = instrument(R"cpp(
+    struct D { double v; };
+    D operator+(D x, D y) { return D{x.v + y.v}; }
+    template <class T> T twice(T s) { s += s; return s + s; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::cset<BYTEDMD_OP_ADD>(s,::bytedmd::ld(s))");
+  EXPECT_REWRITES_TO(r.code,
+                     "::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(s),::bytedmd::ld(s)})");
+}
+
+TEST(Classes, ATemplatesCallOfTheFilesOwnTemplatesPassesKeys) {
+  const Instrumented r = instrument(R"cpp(
+    template <class T> T sq(T x) { return x * x; }
+    template <class T> T h(T a) { return sq(a); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::call(::bytedmd::seq{::bytedmd::ld(a)},[&](auto&&...bytedmd_a)"
+                             "->decltype(auto){returnsq(");
+}
+
+} // namespace
+} // namespace bytedmd

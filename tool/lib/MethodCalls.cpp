@@ -1,0 +1,231 @@
+// MethodCalls.cpp - calls of the file's own methods and overloaded
+// operators: instrumented calls whose first operand is the object (a member)
+// or the left operand (a free operator), evaluated left to right with the
+// other arguments, then handed to the callee.
+//
+//   m.scale(k)  ->  ::bytedmd::call(::bytedmd::seq{m, k}, [&](auto&& bytedmd_o,
+//                       auto&&... bytedmd_a) -> decltype(auto) { return bytedmd_o.scale(...); })
+//   p + q       ->  ::bytedmd::call(::bytedmd::seq{p, q}, [&](auto&& bytedmd_l,
+//                       auto&& bytedmd_r) -> decltype(auto) { return bytedmd_l + bytedmd_r; })
+//   -p, v[i], f(x) on objects of the file's classes likewise.
+#include "BodyRewriter.h"
+
+#include "RuntimeSpelling.h"
+#include "TypeClassifier.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace bytedmd {
+namespace {
+
+/// Arguments the call's text writes (default arguments are filled in by the
+/// compiler inside the forwarding lambda).
+unsigned writtenArguments(const CallExpr *C, unsigned first) {
+  unsigned n = 0;
+  for (unsigned i = first; i < C->getNumArgs(); ++i)
+    if (!isa<CXXDefaultArgExpr>(C->getArg(i)))
+      ++n;
+  return n;
+}
+
+} // namespace
+
+bool BodyRewriter::instrumentedCallee(const FunctionDecl *F) const {
+  if (F == nullptr)
+    return false;
+  if (policy_.isInstrumented(F))
+    return true;
+  const FunctionDecl *pattern = F->getTemplateInstantiationPattern();
+  return pattern && policy_.isInstrumented(pattern);
+}
+
+void BodyRewriter::methodArguments(const CallExpr *C, const FunctionDecl *F, unsigned first,
+                                   unsigned paramOffset) {
+  for (unsigned i = first; i < C->getNumArgs(); ++i) {
+    const Expr *arg = C->getArg(i);
+    const unsigned p = i - paramOffset;
+    const ParmVarDecl *param = p < F->getNumParams() ? F->getParamDecl(p) : nullptr;
+    if (param && param->getType()->isReferenceType())
+      lvalue(arg);
+    else
+      expr(arg, isDependentOrArithmetic(arg) ? Use::Value : Use::Plain);
+  }
+}
+
+void BodyRewriter::objectOperand(const Expr *object, bool arrow) {
+  if (arrow || !object->isGLValue())
+    expr(object, Use::Plain);
+  else
+    lvalue(object);
+}
+
+bool BodyRewriter::instrumentedMember(const CXXMemberCallExpr *M, Use use) {
+  const CXXMethodDecl *method = M->getMethodDecl();
+  const auto *ME = dyn_cast<MemberExpr>(M->getCallee()->IgnoreParens());
+  if (ME == nullptr || !instrumentedCallee(method) || method->isStatic())
+    return false;
+  const SourceLocation paren = edit_.tokenAfter(ME->getEndLoc());
+  if (!edit_.editable(ME->getMemberLoc()).isValid() || paren.isInvalid() ||
+      !edit_.editable(M->getRParenLoc()).isValid())
+    return false;
+  applyUse(M, use);
+  const bool args = writtenArguments(M, 0) > 0;
+  std::string member = edit_.text({ME->getMemberLoc(), ME->getEndLoc()});
+  if (ME->hasTemplateKeyword())
+    member = "template " + member;
+  if (ME->isImplicitAccess()) {
+    edit_.replace(ME->getMemberLoc(), paren,
+                  spell::openOverOperands("call") + "*this" + (args ? ", " : ""));
+  } else {
+    edit_.open(M, spell::openOverOperands("call"));
+    edit_.replace(ME->getOperatorLoc(), paren, args ? ", " : "");
+    objectOperand(ME->getBase(), ME->isArrow());
+  }
+  edit_.replaceCharacter(M->getRParenLoc(),
+                         spell::closeWithMethod(std::string("bytedmd_o") +
+                                                (ME->isArrow() ? "->" : ".") + member));
+  methodArguments(M, method, 0, 0);
+  return true;
+}
+
+bool BodyRewriter::instrumentedOperator(const CXXOperatorCallExpr *O, Use use) {
+  const FunctionDecl *F = O->getDirectCallee();
+  if (!instrumentedCallee(F))
+    return false;
+  const OverloadedOperatorKind K = O->getOperator();
+  const auto *method = dyn_cast<CXXMethodDecl>(F);
+  if (method && method->getParent()->isLambda())
+    return false; // a lambda of this file: instrumentedCall, arguments after the object
+  const bool member = method != nullptr;
+  const Expr *first = O->getArg(0);
+  const char *spelling = getOperatorSpelling(K);
+  const bool infix = O->getNumArgs() == 2 && K != OO_Subscript && K != OO_Call &&
+                     K != OO_PlusPlus && K != OO_MinusMinus && K != OO_Arrow;
+  const bool prefix = O->getNumArgs() == 1 && K != OO_Call && K != OO_Arrow &&
+                      O->getOperatorLoc() < first->getBeginLoc();
+  if (!infix && !prefix && K != OO_Subscript && K != OO_Call)
+    return false;
+  // A subscript's operator location is its closing bracket; the opening
+  // bracket or parenthesis follows the object.
+  const SourceLocation opening =
+      K == OO_Subscript || K == OO_Call ? edit_.tokenAfter(first->getEndLoc()) : SourceLocation();
+  if (!edit_.editable(O->getOperatorLoc()).isValid() || !edit_.canEdit(O) ||
+      ((K == OO_Subscript || K == OO_Call) && opening.isInvalid()))
+    return false;
+  applyUse(O, use);
+  if (prefix) {
+    edit_.replaceToken(O->getOperatorLoc(), spell::openOverOperands("call"));
+    edit_.close(O, spell::closeWithOperator(spelling + std::string(spell::kLeft), 1));
+  } else if (infix) {
+    edit_.open(O, spell::openOverOperands("call"));
+    edit_.replaceToken(O->getOperatorLoc(), ",");
+    edit_.close(O, spell::closeWithOperator(
+                               std::string(spell::kLeft) + " " + spelling + " " + spell::kRight, 2));
+  } else if (K == OO_Subscript) {
+    edit_.open(O, spell::openOverOperands("call"));
+    edit_.replaceToken(opening, ",");
+    edit_.replaceToken(O->getRParenLoc(), spell::closeWithOperator(
+                               std::string(spell::kLeft) + "[" + spell::kRight + "]", 2));
+  } else { // obj(args)
+    edit_.open(O, spell::openOverOperands("call"));
+    edit_.replace(opening, opening, writtenArguments(O, 1) > 0 ? ", " : "");
+    edit_.replaceCharacter(O->getRParenLoc(), spell::closeWithMethod("bytedmd_o"));
+  }
+  // A member operator's object is argument 0 of its frame, as a method's.
+  if (member) {
+    objectOperand(first, false);
+    methodArguments(O, F, 1, 1);
+  } else {
+    methodArguments(O, F, 0, 0);
+  }
+  return true;
+}
+
+bool BodyRewriter::unresolvedInstrumentedCall(const CallExpr *C, Use use) {
+  // In a template, g(x) with a dependent argument names an overload set; it
+  // is resolved per instantiation. When every candidate is the file's own
+  // (instrumented), whichever is chosen takes keys: an instrumented call.
+  const auto *U = dyn_cast<UnresolvedLookupExpr>(C->getCallee()->IgnoreImplicit());
+  if (U == nullptr || U->getNumDecls() == 0 || !edit_.canEdit(C) ||
+      !edit_.editable(C->getRParenLoc()).isValid())
+    return false;
+  std::vector<const FunctionDecl *> candidates;
+  for (const NamedDecl *D : U->decls()) {
+    const NamedDecl *target = D->getUnderlyingDecl();
+    const auto *F = dyn_cast<FunctionDecl>(target);
+    if (const auto *T = dyn_cast<FunctionTemplateDecl>(target))
+      F = T->getTemplatedDecl();
+    if (F == nullptr || !instrumentedCallee(F) || isa<CXXMethodDecl>(F))
+      return false;
+    candidates.push_back(F);
+  }
+  applyUse(C, use);
+  const std::string calleeText = edit_.text(U->getSourceRange());
+  edit_.replace(U->getBeginLoc(), edit_.tokenAfter(U->getEndLoc()),
+                spell::openOverOperands("call"));
+  edit_.replaceCharacter(C->getRParenLoc(), spell::closeWithCallee(calleeText));
+  for (unsigned i = 0; i < C->getNumArgs(); ++i) {
+    // A reference parameter in any candidate: the argument stays an lvalue.
+    const bool byReference = std::any_of(candidates.begin(), candidates.end(), [&](auto *F) {
+      return i < F->getNumParams() && F->getParamDecl(i)->getType()->isReferenceType();
+    });
+    const Expr *arg = C->getArg(i);
+    if (byReference)
+      lvalue(arg);
+    else
+      expr(arg, isDependentOrArithmetic(arg) ? Use::Value : Use::Plain);
+  }
+  return true;
+}
+
+bool BodyRewriter::dependentOperator(const CXXOperatorCallExpr *O, Use use) {
+  // In a template, `s + x` on dependent operands is an unresolved operator
+  // call when the file declares an operator+. It is an instruction for
+  // arithmetic operands and a call of the operator for class operands: the
+  // runtime's bin/un decide when the template is instantiated.
+  if (!isa<UnresolvedLookupExpr>(O->getCallee()->IgnoreImplicit()) ||
+      !edit_.editable(O->getOperatorLoc()).isValid() || !edit_.canEdit(O))
+    return false;
+  const unsigned n = O->getNumArgs();
+  if (n == 2) {
+    const BinaryOperatorKind K = BinaryOperator::getOverloadedOpcode(O->getOperator());
+    const auto op = binaryInstruction(K);
+    if (!op || K == BO_Assign)
+      return false;
+    if (BinaryOperator::isCompoundAssignmentOp(K)) {
+      edit_.open(O, spell::open("cset", *op));
+      edit_.replaceToken(O->getOperatorLoc(), ",");
+      edit_.close(O, here(O->getOperatorLoc(), O->getArg(0)) + ")");
+      modified(O->getArg(0));
+      expr(O->getArg(1), Use::Value);
+      return true;
+    }
+    applyUse(O, use);
+    edit_.open(O, spell::openOverOperands("bin", *op));
+    edit_.replaceToken(O->getOperatorLoc(), ",");
+    edit_.close(O, "}" + here(O->getOperatorLoc(), O) + ")");
+    expr(O->getArg(0), Use::Value);
+    expr(O->getArg(1), Use::Value);
+    return true;
+  }
+  if (n == 1 && O->getOperatorLoc() < O->getArg(0)->getBeginLoc()) {
+    const auto op = unaryInstruction(UnaryOperator::getOverloadedOpcode(O->getOperator(), false));
+    if (!op)
+      return false;
+    applyUse(O, use);
+    edit_.replaceToken(O->getOperatorLoc(), spell::open("un", *op));
+    edit_.close(O, here(O->getOperatorLoc(), O) + ")");
+    expr(O->getArg(0), Use::Value);
+    return true;
+  }
+  return false;
+}
+
+} // namespace bytedmd
