@@ -93,5 +93,25 @@ TEST(Classes, ATemplatesCallOfTheFilesOwnTemplatesPassesKeys) {
                              "->decltype(auto){returnsq(");
 }
 
+TEST(LibraryCopies, AStdFunctionCallPassesKeysToTheCallableItHolds) {
+  const Instrumented r = instrument(R"cpp(
+    #include <functional>
+    double f(double a, double b) {
+      std::function<double(double)> h = [&](double x) { return x * b; };
+      return h(a) + a; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::callThrough(::bytedmd::seq{::bytedmd::ld(a)},[&](auto&&..."
+                             "bytedmd_a)->decltype(auto){returnh(");
+}
+
+TEST(LibraryCopies, BindingsOfAReturnedTupleFindTheHiddenObjectFromTheFirst) {
+  const Instrumented r = instrument(R"cpp(
+    #include <tuple>
+    std::tuple<double, double> g(double a) { return {a, a}; }
+    double f(double a) { auto [u, v] = g(a); return u * v; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::receiveBound<std::tuple<double,double>>(u);");
+}
+
 } // namespace
 } // namespace bytedmd

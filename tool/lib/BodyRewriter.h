@@ -116,6 +116,7 @@ private:
   void objectOperand(const clang::Expr *object, bool arrow);
   bool dependentOperator(const clang::CXXOperatorCallExpr *O, Use use);
   bool unresolvedInstrumentedCall(const clang::CallExpr *C, Use use);
+  bool functionObjectCall(const clang::CXXOperatorCallExpr *O, Use use);
   bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);
   void otherMember(const clang::CXXMemberCallExpr *M);
   void indirectCall(const clang::CallExpr *C);

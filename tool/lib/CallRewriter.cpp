@@ -57,7 +57,8 @@ std::string vectorHelper(const CXXMemberCallExpr *M, StringRef name) {
 void BodyRewriter::call(const CallExpr *C, Use use) {
   const FunctionDecl *F = C->getDirectCallee();
   if (const auto *O = dyn_cast<CXXOperatorCallExpr>(C);
-      O && (instrumentedOperator(O, use) || dependentOperator(O, use) || operatorCall(O)))
+      O && (instrumentedOperator(O, use) || functionObjectCall(O, use) ||
+            dependentOperator(O, use) || operatorCall(O)))
     return;
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(C);
       M && (instrumentedMember(M, use) || memberCall(M, use)))
@@ -81,7 +82,7 @@ bool BodyRewriter::operatorCall(const CXXOperatorCallExpr *O) {
   }
   if (K == OO_Equal && O->getNumArgs() == 2 && tracksKeys(O->getArg(0)->getType()) &&
       !isArithmetic(O->getArg(0)->getType()) &&
-      (O->getArg(1)->isLValue() || isValueRecord(O->getArg(0)->getType()))) {
+      (O->getArg(1)->isLValue() || isHandedOver(O->getArg(0)->getType()))) {
     // a = b on containers and structs: the copy keeps the keys.
     edit_.open(O, spell::open("assignObject"));
     edit_.replaceToken(O->getOperatorLoc(), ",");
@@ -191,7 +192,7 @@ bool BodyRewriter::instrumentedCall(const CallExpr *C, const FunctionDecl *F, Us
         copy && copy->getNumArgs() == 1 && copy->getConstructor()->isCopyOrMoveConstructor())
       source = copy->getArg(0)->IgnoreImplicit();
     const QualType T = C->getArg(i)->getType();
-    if (!source->isLValue() && (isValueRecord(T) || isStdTuple(T->getAsCXXRecordDecl())))
+    if (!source->isLValue() && isHandedOver(T))
       ++handedOver;
   }
   if (handedOver >= 2)

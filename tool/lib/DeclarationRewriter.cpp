@@ -147,7 +147,7 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
                                !CE->requiresZeroInitialization();
     afterDeclaration(S, spell::statement(uninitialised ? "forget" : "written", name));
   }
-  if (fromCall && (isValueRecord(T) || isStdTuple(T->getAsCXXRecordDecl())))
+  if (fromCall && isHandedOver(T))
     afterDeclaration(S, spell::statement("receive", name)); // it came back in registers
   return false;
 }
@@ -210,15 +210,14 @@ void BodyRewriter::bindings(const DecompositionDecl *D, const DeclStmt *S) {
   if (D->getType()->isReferenceType() || !tracksKeys(D->getType()))
     return expr(init, Use::Plain);
   if (!source->isLValue()) {
-    // auto [p, q] = make(...): the hidden object starts at the first binding.
+    // auto [p, q] = make(...): the hidden object is found from its first binding.
     expr(init, Use::Plain);
     if (!D->bindings().empty() && S != nullptr && edit_.editable(S->getEndLoc()).isValid())
       edit_.insertAfterToken(
           S->getEndLoc(),
-          " " + spell::statement("receive", "*reinterpret_cast<" +
-                                                edit_.typeName(D->getType().getCanonicalType()) +
-                                                " *>(&" + D->bindings()[0]->getNameAsString() +
-                                                ")"));
+          " " + spell::statement("receiveBound<" +
+                                     edit_.typeName(D->getType().getCanonicalType()) + ">",
+                                 D->bindings()[0]->getNameAsString()));
     return;
   }
   const auto *name = dyn_cast<DeclRefExpr>(source->IgnoreParens());

@@ -148,6 +148,36 @@ bool BodyRewriter::instrumentedOperator(const CXXOperatorCallExpr *O, Use use) {
   return true;
 }
 
+bool BodyRewriter::functionObjectCall(const CXXOperatorCallExpr *O, Use use) {
+  // h(a) on a std::function: the callable it holds is usually a lambda of
+  // this file, whose frame takes the arguments' keys (callThrough checks).
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(O->getDirectCallee());
+  const CXXRecordDecl *R = M ? M->getParent() : nullptr;
+  if (O->getOperator() != OO_Call || R == nullptr || !R->isInStdNamespace() ||
+      !R->getIdentifier() || R->getName() != "function")
+    return false;
+  const Expr *object = O->getArg(0);
+  const SourceLocation paren = edit_.tokenAfter(object->getEndLoc());
+  const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(O->getExprLoc()));
+  if (paren.isInvalid() || !edit_.editable(O->getRParenLoc()).isValid() || !at.isValid() ||
+      !edit_.canEdit(O))
+    return false;
+  applyUse(O, use);
+  const std::string calleeText = edit_.text(object->getSourceRange());
+  const std::string computed =
+      use != Use::Discard && carriesData(O->getType())
+          ? formatMessage(Message::UninstrumentedFunctionObject)
+          : std::string();
+  edit_.replace(object->getBeginLoc(), paren, spell::openOverOperands("callThrough"));
+  edit_.replaceCharacter(
+      O->getRParenLoc(),
+      "}, " + spell::forwardTo(calleeText) + ", " +
+          spell::staticLocation(displayName(at.getFilename()), at.getLine(), at.getColumn()) +
+          ", " + spell::message(computed) + ")");
+  methodArguments(O, M, 1, 1);
+  return true;
+}
+
 bool BodyRewriter::unresolvedInstrumentedCall(const CallExpr *C, Use use) {
   // In a template, g(x) with a dependent argument names an overload set; it
   // is resolved per instantiation. When every candidate is the file's own

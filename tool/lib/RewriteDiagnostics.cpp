@@ -99,6 +99,9 @@ constexpr Entry kMessages[] = {
     {Message::OpaqueResult, Channel::RunTime, Severity::Warning,
      "the result of '{0}', which is not instrumented, is computed from tracked values but taken "
      "as untracked; the measurement is approximate"},
+    {Message::UninstrumentedFunctionObject, Channel::RunTime, Severity::Warning,
+     "the std::function called here holds a callable that is not instrumented; its result is "
+     "computed from tracked values but taken as untracked; the measurement is approximate"},
 };
 
 constexpr bool inEnumOrder() {

@@ -53,6 +53,7 @@ enum class Message {
   // Run time only (known when the call runs).
   AcrossCallWithData,
   OpaqueResult,
+  UninstrumentedFunctionObject,
 };
 
 /// The text of a message, its {0}, {1}, ... filled in order.

@@ -124,6 +124,17 @@ bool isValueRecord(QualType T) {
   return false;
 }
 
+bool isHandedOver(QualType T) {
+  T = canonical(T);
+  const auto *R = T->getAsCXXRecordDecl();
+  if (R == nullptr || !R->hasDefinition())
+    return false;
+  if (isValueRecord(T) || isStdTuple(R))
+    return true;
+  const QualType E = sequenceElement(T);
+  return !E.isNull() && !isVector(T) && R->isTriviallyCopyable() && tracksKeys(E);
+}
+
 bool isDataClass(QualType T) {
   T = canonical(T);
   const auto *R = T->getAsCXXRecordDecl();

@@ -56,6 +56,10 @@ bool isValueRecord(clang::QualType T);
 /// its fields are data, walked as inputs, copied and returned with their keys
 /// (semantics.md, "Inputs"). Value records are data classes too.
 bool isDataClass(clang::QualType T);
+/// A small object returned by value in registers, whose keys travel through
+/// the runtime's handoff: a value record, a std::pair or std::tuple, or a
+/// std::array of trivially copyable tracked elements.
+bool isHandedOver(clang::QualType T);
 /// Data whose copies bytedmd follows: arithmetic values, value records, data
 /// classes, and C arrays, std::array and std::vector of such, nested to any
 /// depth.

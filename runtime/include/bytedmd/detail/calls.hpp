@@ -96,6 +96,43 @@ template <class... _Ap, class _Fn> inline decltype(auto) call(seq<_Ap...> &&__s,
       std::move(__s.__items));
 }
 
+/// A call through a std::function: an instrumented call when the callable
+/// it holds is instrumented (its frame takes the pending arguments). When
+/// the arguments are still pending as the callable returns, it was not: the
+/// tracked arguments escaped into it (a read each), and a used result
+/// computed from them is approximate (`computed`, the message; null: unused).
+template <class... _Ap, class _Fn>
+inline decltype(auto) callThrough(seq<_Ap...> &&__s, _Fn &&__f,
+                                  const bytedmd_location *__where, const char *__computed) {
+  bytedmd_key __keys[sizeof...(_Ap) + 1] = {};
+  std::size_t __n = 0;
+  std::apply([&](const auto &...__a) { ((__keys[__n++] = detail::__key_of(__a)), ...); },
+             __s.__items);
+  struct _Untaken {
+    const bytedmd_key *__keys;
+    std::size_t __n;
+    const bytedmd_location *__where;
+    const char *__computed;
+    ~_Untaken() {
+      if (!bytedmd_calls()->__pending)
+        return;
+      bool __any = false;
+      for (std::size_t __i = 0; __i < __n; ++__i)
+        if (__keys[__i] != 0) {
+          bytedmd_read(BYTEDMD_OP_ESCAPE, __keys[__i]);
+          detail::__escaped(__keys[__i]);
+          __any = true;
+        }
+      if (__any && __computed != nullptr)
+        bytedmd_diagnostic(__where, __computed);
+    }
+  };
+  return ::bytedmd::call(std::move(__s), [&](auto &&...__a) -> decltype(auto) {
+    _Untaken __check{__keys, __n, __where, __computed};
+    return __f(static_cast<decltype(__a) &&>(__a)...);
+  });
+}
+
 /// Calls across files. Whether the callee is instrumented is known at link
 /// time: its file defines a marker that the caller references weakly (null
 /// when the callee's file was not instrumented). The decision must be taken

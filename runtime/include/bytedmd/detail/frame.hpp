@@ -240,7 +240,10 @@ public:
       detail::__hand_over(__r);
       return __r;
     } else if constexpr (detail::__handed_over_v<_Rp>) {
-      _Rp __r(std::move(__x)); // came back in registers: its keys wait in the handoff
+      // Built here (a braced list bound its keys), or came back from a call
+      // in registers (its keys wait in the handoff).
+      _Rp __r(std::move(__x));
+      ::bytedmd::copyKeys(__r, __x);
       ::bytedmd::receive(__r);
       results(__r);
       detail::__hand_over(__r);

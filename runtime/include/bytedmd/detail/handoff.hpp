@@ -31,9 +31,10 @@ namespace detail {
 
 /// Types whose values pass through the handoff.
 template <class _Tp>
-constexpr bool __handed_over_v = (__byte_copied_v<std::remove_cv_t<_Tp>> ||
-                                  _Is_tuple_like<std::remove_cv_t<_Tp>>::value) &&
-                                 sizeof(_Tp) <= 4 * 64;
+constexpr bool __handed_over_v =
+    (__byte_copied_v<std::remove_cv_t<_Tp>> || _Is_tuple_like<std::remove_cv_t<_Tp>>::value ||
+     (_Is_std_array<std::remove_cv_t<_Tp>>::value && std::is_trivially_copyable_v<_Tp>)) &&
+    sizeof(_Tp) <= 4 * 64;
 
 /// One address per type: the handoff's tag.
 template <class _Tp> inline const char __type_tag = 0;
@@ -96,6 +97,26 @@ template <class _Tp> inline void receive(_Tp &__x) {
   }
 }
 
+/// `auto [u, v] = f();`: the hidden object's keys wait in the handoff. It is
+/// found from its first binding: a std::tuple keeps its elements in an order
+/// of its own, so the binding's offset comes from a probe object.
+template <class _Tp, class _Ep> inline void receiveBound(_Ep &__first) {
+  if constexpr (detail::__handed_over_v<_Tp>) {
+    std::ptrdiff_t __offset = 0;
+    if constexpr (detail::_Is_tuple_like<_Tp>::value || detail::_Is_std_array<_Tp>::value) {
+      if constexpr (!std::is_default_constructible_v<_Tp>) {
+        return;
+      } else {
+        static const _Tp __probe{};
+        __offset = reinterpret_cast<const char *>(&std::get<0>(__probe)) -
+                   reinterpret_cast<const char *>(&__probe);
+      }
+    }
+    char *__object = const_cast<char *>(reinterpret_cast<const char *>(&__first)) - __offset;
+    ::bytedmd::receive(*reinterpret_cast<_Tp *>(__object));
+  }
+}
+
 /// `dst = src`: a copy from an lvalue keeps the elements' keys; a move takes
 /// the source's buffer (and so its keys) or its bytes.
 template <class _Dp, class _Sp> inline _Dp &assignObject(_Dp &__dst, _Sp &&__src) {
@@ -132,8 +153,12 @@ template <class _Tp> inline void bindStashed(_Tp &__object, unsigned __n) {
   });
   __s.__size = __first;
 }
+/// (listed is the return of a braced list: `return {a * b, a + b};`. The
+/// returned copy of a small object travels in registers, so its keys go
+/// through the handoff, to retObject.)
 template <class _Tp> inline _Tp listed(unsigned __n, _Tp &&__object) {
   ::bytedmd::bindStashed(__object, __n);
+  detail::__hand_over(__object);
   return std::move(__object);
 }
 
