@@ -88,7 +88,7 @@ private:
   void construct(const clang::CXXConstructExpr *C);
   /// std::vector's count constructor (n value-initialised elements) and fill
   /// constructor (n copies of a value): the library writes the elements.
-  enum class VectorConstruction { None, Count, Fill };
+  enum class VectorConstruction { None, Count, Fill, Range };
   static VectorConstruction vectorConstruction(const clang::CXXConstructExpr *C);
   void vectorArguments(const clang::CXXConstructExpr *C, VectorConstruction kind);
   /// A vector built as a temporary, `T(n)` or `T(n, x)`, its type spelled in

@@ -111,9 +111,11 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
     //   v = ::bytedmd::fillConstruct<decltype(v)>(n, x)
     // (copy-initialisation from a prvalue of v's type is the same object;
     // after `=` the declarator is complete and v can be named).
-    if (kind == VectorConstruction::Fill)
+    if (kind == VectorConstruction::Fill || kind == VectorConstruction::Range)
       edit_.replaceCharacter(CE->getParenOrBraceRange().getBegin(),
-                             " = " + spell::open("fillConstruct", "decltype(" + name + ")"));
+                             " = " + spell::open(kind == VectorConstruction::Fill ? "fillConstruct"
+                                                                                  : "rangeConstruct",
+                                                 "decltype(" + name + ")"));
     vectorArguments(CE, kind);
     if (kind == VectorConstruction::Count)
       afterDeclaration(S, spell::statement("written", name));

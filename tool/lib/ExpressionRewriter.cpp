@@ -273,17 +273,29 @@ void BodyRewriter::initList(const InitListExpr *I) {
 
 BodyRewriter::VectorConstruction BodyRewriter::vectorConstruction(const CXXConstructExpr *C) {
   if (C == nullptr || !isVector(C->getType()) || C->isListInitialization() ||
-      C->getNumArgs() == 0 || !C->getArg(0)->getType()->isIntegralOrEnumerationType())
+      C->getNumArgs() == 0)
     return VectorConstruction::None;
   const auto given = [&](unsigned i) {
     return i < C->getNumArgs() && !isa<CXXDefaultArgExpr>(C->getArg(i));
   };
+  // vector(first, last): a copy of a range, element by element.
+  if (given(1) && !given(2) && !C->getArg(0)->getType()->isIntegralOrEnumerationType() &&
+      C->getArg(0)->getType().getCanonicalType().getUnqualifiedType() ==
+          C->getArg(1)->getType().getCanonicalType().getUnqualifiedType())
+    return VectorConstruction::Range;
+  if (!C->getArg(0)->getType()->isIntegralOrEnumerationType())
+    return VectorConstruction::None;
   if (!given(1))
     return VectorConstruction::Count;
   return given(2) ? VectorConstruction::None : VectorConstruction::Fill;
 }
 
 void BodyRewriter::vectorArguments(const CXXConstructExpr *C, VectorConstruction kind) {
+  if (kind == VectorConstruction::Range) {
+    expr(C->getArg(0), Use::Plain);
+    expr(C->getArg(1), Use::Plain);
+    return;
+  }
   // The count is read as a size is (a plain integer, so the count
   // constructor is still the one chosen); the value keeps its keys.
   expr(C->getArg(0), Use::Index);
@@ -303,7 +315,9 @@ bool BodyRewriter::vectorTemporary(const CXXConstructExpr *C, SourceRange type,
   if (kind == VectorConstruction::None || type.isInvalid() || paren.isInvalid())
     return false;
   edit_.replace(type.getBegin(), paren,
-                spell::open(kind == VectorConstruction::Count ? "countConstruct" : "fillConstruct",
+                spell::open(kind == VectorConstruction::Count  ? "countConstruct"
+                            : kind == VectorConstruction::Fill ? "fillConstruct"
+                                                               : "rangeConstruct",
                             edit_.text(type)));
   vectorArguments(C, kind);
   return true;

@@ -8,11 +8,14 @@
 // EXPECT: tuple_return call=0 cost=10 trace=1,2,3,2,2,1
 // EXPECT: pair_bindings call=0 cost=10 trace=1,2,3,2,2,1
 // EXPECT: function_call call=0 cost=6 trace=1,2,1,2
+// EXPECT: range_copy call=0 cost=3 trace=2,1
+// EXPECT: merge_sorted_ends call=0 cost=25 trace=4,3,1,4,3,1,3,1,1,4,1,1,1,3,1,2,1
 #include <array>
 #include <cstdio>
 #include <functional>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 std::array<double, 2> product_and_sum(double a, double b) { return {a * b, a + b}; }
 std::tuple<double, double> product_and_sum_tuple(double a, double b) { return {a * b, a + b}; }
@@ -40,10 +43,49 @@ double function_call(double a, double b) {
   return h(a) + a;
 }
 
+// v = [v0, v1]: the copy's elements hold v0 and v1; w[0] * w[1] reads 2, 1.
+double range_copy(const std::vector<double> &v) {
+  std::vector<double> w(v.begin(), v.end());
+  return w[0] * w[1];
+}
+
+// A merge sort built on range construction. v = [v1, v2, v3, v4] = 4 1 3 2
+// (v4 on top). Halves [v1, v2]: v1 <= v2 reads 4, 3, its truth 1 (false:
+// [v2, v1]); [v3, v4]: v3 <= v4 reads 4, 3, truth 1 ([v4, v3]). Merge:
+// v2 <= v4 reads 3, 1, truth 1 (true); v1 <= v4 reads 4, 1, truth 1
+// (false; v4 is dead after it); v1 <= v3 reads 1, 3, truth 1 (false; v3
+// dead): out = [v2, v4, v3, v1], the stack [v2, v1]. s[0] + s[3] reads 2, 1.
+std::vector<double> merge_sort(const std::vector<double> &v) {
+  if (v.size() <= 1)
+    return v;
+  const std::size_t mid = v.size() / 2;
+  std::vector<double> left = merge_sort(std::vector<double>(v.begin(), v.begin() + mid));
+  std::vector<double> right = merge_sort(std::vector<double>(v.begin() + mid, v.end()));
+  std::vector<double> out;
+  std::size_t i = 0, j = 0;
+  while (i < left.size() && j < right.size()) {
+    if (left[i] <= right[j])
+      out.push_back(left[i++]);
+    else
+      out.push_back(right[j++]);
+  }
+  while (i < left.size())
+    out.push_back(left[i++]);
+  while (j < right.size())
+    out.push_back(right[j++]);
+  return out;
+}
+double merge_sorted_ends(const std::vector<double> &v) {
+  const std::vector<double> s = merge_sort(v);
+  return s[0] + s[3];
+}
+
 int main() {
   std::printf("%.17g\n", array_return(1.5, 2.5));
   std::printf("%.17g\n", tuple_return(1.5, 2.5));
   std::printf("%.17g\n", pair_bindings(1.5, 2.5));
   std::printf("%.17g\n", function_call(1.5, 2.5));
+  std::printf("%.17g\n", range_copy({1.5, 2.5}));
+  std::printf("%.17g\n", merge_sorted_ends({4, 1, 3, 2}));
   return 0;
 }

@@ -198,6 +198,20 @@ template <class _Vp, class _Np, class _Xp> inline _Vp fillConstruct(_Np __n, _Xp
   return __v;
 }
 
+/// `std::vector<T> v(first, last)` (as `v = rangeConstruct<decltype(v)>(first,
+/// last)`) and the temporary `std::vector<T>(first, last)`: every element is
+/// a copy of the range's, with its key. A single-pass range carries none.
+template <class _Vp, class _It> inline _Vp rangeConstruct(_It __first, _It __last) {
+  _Vp __v(__first, __last);
+  using _Category = typename std::iterator_traits<_It>::iterator_category;
+  if constexpr (std::is_base_of_v<std::forward_iterator_tag, _Category>) {
+    auto __d = __v.begin();
+    for (_It __s = __first; __s != __last && __d != __v.end(); ++__s, ++__d)
+      ::bytedmd::copyKeys(*__d, *__s);
+  }
+  return __v;
+}
+
 /// `v.push_back(x)` and `v.emplace_back(x)` on a vector of arithmetic values:
 /// the new element takes x's key; a reallocation moves every key along.
 template <class _Vec, class _Xp> inline void pushBack(_Vec &__v, _Xp &&__x) {
