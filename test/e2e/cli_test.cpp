@@ -114,13 +114,13 @@ TEST_F(Cli, UnwritableReportPathFails) {
 TEST_F(Cli, DiagnosticsNameFileLineAndMarkTheMeasurementApproximate) {
   Result r = run(bytedmd + " run " + input("diagnostics.cpp") + " --report=r.json");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.err.find("diagnostics.cpp:11:53: warning: bytedmd: call to 'std::accumulate'"),
+  EXPECT_NE(r.err.find("diagnostics.cpp:13:53: warning: bytedmd: call to 'std::accumulate'"),
             std::string::npos)
       << r.err;
   // The macro's body is measured as its expansion: nothing to warn about.
-  EXPECT_EQ(r.err.find("diagnostics.cpp:14:"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("diagnostics.cpp:16:"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("macro"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("diagnostics.cpp:22:23: warning: bytedmd: parameter 'n' is read in a "
+  EXPECT_NE(r.err.find("diagnostics.cpp:24:23: warning: bytedmd: parameter 'n' is read in a "
                        "loop condition"),
             std::string::npos)
       << r.err;
@@ -130,7 +130,7 @@ TEST_F(Cli, DiagnosticsNameFileLineAndMarkTheMeasurementApproximate) {
     byName[m["function"]] = m;
   EXPECT_EQ(byName["total"]["approximate"], true);
   ASSERT_EQ(byName["total"]["diagnostics"].size(), 1u);
-  EXPECT_NE(byName["total"]["diagnostics"][0].get<std::string>().find("diagnostics.cpp:11:53: "),
+  EXPECT_NE(byName["total"]["diagnostics"][0].get<std::string>().find("diagnostics.cpp:13:53: "),
             std::string::npos);
   // SQUARE(a) is ((a) * (a)): one instruction reading a (depth 1) twice.
   EXPECT_EQ(byName["square"]["approximate"], false);

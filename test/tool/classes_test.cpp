@@ -113,5 +113,34 @@ TEST(LibraryCopies, BindingsOfAReturnedTupleFindTheHiddenObjectFromTheFirst) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::receiveBound<std::tuple<double,double>>(u);");
 }
 
+TEST(StandardAlgorithms, RunOnAdaptedIteratorsValuesAndCallables) {
+  const Instrumented r = instrument(R"cpp(
+    #include <algorithm>
+    #include <numeric>
+    #include <vector>
+    double f(std::vector<double> v, double k) {
+      std::sort(v.begin(), v.end(), [](double a, double b) { return a > b; });
+      return std::accumulate(v.begin(), v.end(), k); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "(::bytedmd::at(&bytedmd_loc_0),std::sort(::bytedmd::iter(v.begin()),"
+                             "::bytedmd::iter(v.end()),::bytedmd::callable([](doublea,doubleb){");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::unwrap((::bytedmd::at(&bytedmd_loc_2),std::accumulate("
+                             "::bytedmd::iter(v.begin()),::bytedmd::iter(v.end()),"
+                             "::bytedmd::elem(::bytedmd::ld(k)))))");
+}
+
+TEST(StandardAlgorithms, ACallableTheToolDoesNotSeeLeavesTheAlgorithmACallOut) {
+  const Instrumented r = instrument(R"cpp(
+    #include <functional>
+    #include <numeric>
+    #include <vector>
+    double f(const std::vector<double> &v) {
+      return std::accumulate(v.begin(), v.end(), 0.0, std::plus<double>()); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_EQ(r.code.find("::bytedmd::iter("), std::string::npos) << r.code;
+}
+
 } // namespace
 } // namespace bytedmd

@@ -6,12 +6,13 @@ namespace {
 
 TEST(Diagnose, UninstrumentedCallWithIteratorsToTrackedData) {
   const Instrumented r = instrument(R"cpp(
+    #include <functional>
     #include <numeric>
     #include <vector>
-    double f(const std::vector<double> &v) { return std::accumulate(v.begin(), v.end(), 0.0); })cpp");
+    double f(const std::vector<double> &v) { return std::accumulate(v.begin(), v.end(), 0.0, std::plus<double>()); })cpp");
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_EQ(r.warnings, 1u);
-  EXPECT_NE(r.diagnostics.find("input.cc:4:53: warning: bytedmd: call to 'std::accumulate', "
+  EXPECT_NE(r.diagnostics.find("input.cc:5:53: warning: bytedmd: call to 'std::accumulate', "
                                "which is not instrumented"),
             std::string::npos)
       << r.diagnostics;

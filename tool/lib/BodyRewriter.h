@@ -117,6 +117,9 @@ private:
   bool dependentOperator(const clang::CXXOperatorCallExpr *O, Use use);
   bool unresolvedInstrumentedCall(const clang::CallExpr *C, Use use);
   bool functionObjectCall(const clang::CXXOperatorCallExpr *O, Use use);
+  // StandardAlgorithms.cpp: <algorithm> and <numeric> on adaptors.
+  bool standardAlgorithm(const clang::CallExpr *C, const clang::FunctionDecl *F, Use use);
+  bool callableOfTheFile(const clang::Expr *arg) const;
   bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);
   void otherMember(const clang::CXXMemberCallExpr *M);
   void indirectCall(const clang::CallExpr *C);

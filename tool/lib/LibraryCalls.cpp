@@ -61,7 +61,8 @@ bool BodyRewriter::libraryCall(const CallExpr *C, const FunctionDecl *F, Use use
     return false;
   const StringRef name = F->getIdentifier() ? F->getName() : "";
   return elementCopy(C, name, use) || allocation(C, name, use) || makeTuple(C, name, use) ||
-         memoryFunction(C, name) || minOrMax(C, name, use) || mathFunction(C, name, use);
+         memoryFunction(C, name) || minOrMax(C, name, use) || mathFunction(C, name, use) ||
+         standardAlgorithm(C, F, use);
 }
 
 bool BodyRewriter::elementCopy(const CallExpr *C, StringRef name, Use use) {

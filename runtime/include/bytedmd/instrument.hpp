@@ -29,6 +29,7 @@
 
 #include "bytedmd/runtime.h"
 
+#include "bytedmd/detail/algorithms.hpp"
 #include "bytedmd/detail/calls.hpp"
 #include "bytedmd/detail/containers.hpp"
 #include "bytedmd/detail/frame.hpp"
