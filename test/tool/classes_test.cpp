@@ -142,5 +142,22 @@ TEST(StandardAlgorithms, ACallableTheToolDoesNotSeeLeavesTheAlgorithmACallOut) {
   EXPECT_EQ(r.code.find("::bytedmd::iter("), std::string::npos) << r.code;
 }
 
+TEST(Complex, OperatorsFunctionsAndConstructionAreInstructions) {
+  const Instrumented r = instrument(R"cpp(
+    #include <complex>
+    using cd = std::complex<double>;
+    double f(double a, double b) { cd z(a, b); cd w = z * cd(b, a); return std::abs(w) + w.imag(); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "cd z = ::bytedmd::init(&z, ::bytedmd::math<BYTEDMD_OP_COMPLEX>("
+                             "::bytedmd::seq{::bytedmd::ld(a), ::bytedmd::ld(b)}, [&](auto... "
+                             "bytedmd_v) { return decltype(z)(bytedmd_v...); }))");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(z),"
+                             "::bytedmd::math<BYTEDMD_OP_COMPLEX>(::bytedmd::seq{::bytedmd::ld(b),"
+                             "::bytedmd::ld(a)}");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::math<BYTEDMD_OP_IMAG>(::bytedmd::seq{::bytedmd::ld(w)},"
+                             "[&](autobytedmd_v){returnbytedmd_v.imag();})");
+}
+
 } // namespace
 } // namespace bytedmd

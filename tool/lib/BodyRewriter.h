@@ -85,7 +85,7 @@ private:
   void explicitCast(const clang::ExplicitCastExpr *C, Use use);
   void arithmeticCast(const clang::ExplicitCastExpr *C, Use use);
   void initList(const clang::InitListExpr *I);
-  void construct(const clang::CXXConstructExpr *C);
+  void construct(const clang::CXXConstructExpr *C, Use use);
   /// std::vector's count constructor (n value-initialised elements) and fill
   /// constructor (n copies of a value): the library writes the elements.
   enum class VectorConstruction { None, Count, Fill, Range };
@@ -120,6 +120,12 @@ private:
   // StandardAlgorithms.cpp: <algorithm> and <numeric> on adaptors.
   bool standardAlgorithm(const clang::CallExpr *C, const clang::FunctionDecl *F, Use use);
   bool callableOfTheFile(const clang::Expr *arg) const;
+  // ComplexValues.cpp: std::complex as one value.
+  bool complexLoad(const clang::Expr *E, Use use);
+  bool complexConstruct(const clang::CXXConstructExpr *C, Use use);
+  bool complexVariable(const clang::VarDecl *D);
+  bool complexOperator(const clang::CXXOperatorCallExpr *O, Use use);
+  bool complexMember(const clang::CXXMemberCallExpr *M, Use use);
   bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);
   void otherMember(const clang::CXXMemberCallExpr *M);
   void indirectCall(const clang::CallExpr *C);

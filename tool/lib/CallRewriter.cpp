@@ -57,11 +57,11 @@ std::string vectorHelper(const CXXMemberCallExpr *M, StringRef name) {
 void BodyRewriter::call(const CallExpr *C, Use use) {
   const FunctionDecl *F = C->getDirectCallee();
   if (const auto *O = dyn_cast<CXXOperatorCallExpr>(C);
-      O && (instrumentedOperator(O, use) || functionObjectCall(O, use) ||
+      O && (instrumentedOperator(O, use) || complexOperator(O, use) || functionObjectCall(O, use) ||
             dependentOperator(O, use) || operatorCall(O)))
     return;
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(C);
-      M && (instrumentedMember(M, use) || memberCall(M, use)))
+      M && (instrumentedMember(M, use) || complexMember(M, use) || memberCall(M, use)))
     return;
   if (F == nullptr && unresolvedInstrumentedCall(C, use))
     return;

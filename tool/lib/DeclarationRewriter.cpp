@@ -42,6 +42,8 @@ void BodyRewriter::varDecl(const VarDecl *D, const DeclStmt *S) {
   // it may size arrays; its loads are literals.
   if (D->isConstexpr() || (!T->isDependentType() && D->isUsableInConstantExpressions(ctx_)))
     return;
+  if (complexVariable(D))
+    return;
   if (isArithmetic(T) && !T->isReferenceType())
     return arithmeticVariable(D, init);
   if (T->isDependentType() && !T->isReferenceType())

@@ -115,7 +115,7 @@ void BodyRewriter::expr(const Expr *E, Use use) {
   }
   if (const auto *P = dyn_cast<ParenExpr>(E))
     return expr(P->getSubExpr(), use);
-  if (dependentLoad(E, use))
+  if (dependentLoad(E, use) || complexLoad(E, use))
     return;
   if (const auto *F = dyn_cast<FullExpr>(E))
     return expr(F->getSubExpr(), use);
@@ -146,7 +146,7 @@ void BodyRewriter::expr(const Expr *E, Use use) {
   if (const auto *I = dyn_cast<InitListExpr>(E))
     return initList(I);
   if (const auto *C = dyn_cast<CXXConstructExpr>(E))
-    return construct(C);
+    return construct(C, use);
   if (const auto *N = dyn_cast<CXXNewExpr>(E))
     return newExpression(N);
   // Anything else: rewrite the children in a neutral context.
@@ -323,7 +323,9 @@ bool BodyRewriter::vectorTemporary(const CXXConstructExpr *C, SourceRange type,
   return true;
 }
 
-void BodyRewriter::construct(const CXXConstructExpr *C) {
+void BodyRewriter::construct(const CXXConstructExpr *C, Use use) {
+  if (complexConstruct(C, use))
+    return;
   if (const auto *T = dyn_cast<CXXTemporaryObjectExpr>(C);
       T && vectorTemporary(C, T->getTypeSourceInfo()->getTypeLoc().getSourceRange(),
                            T->getParenOrBraceRange().getBegin()))

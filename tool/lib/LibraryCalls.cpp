@@ -160,7 +160,7 @@ bool BodyRewriter::mathFunction(const CallExpr *C, StringRef name, Use use) {
   edit_.replaceCharacter(C->getRParenLoc(),
                          spell::closeWithMathCallee(calleeText) + here(C->getExprLoc(), C) + ")");
   for (const Expr *arg : C->arguments())
-    expr(arg, Use::Value);
+    loadArgument(arg); // std::abs(z), std::pow(z, k) take const T&
   return true;
 }
 

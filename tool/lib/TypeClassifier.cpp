@@ -42,11 +42,18 @@ QualType arrayElement(QualType T) {
 
 } // namespace
 
+bool isComplex(QualType T) {
+  if (T.isNull())
+    return false;
+  const ClassTemplateSpecializationDecl *S = stdSpecialization(canonical(T));
+  return S && S->getName() == "complex";
+}
+
 bool isArithmetic(QualType T) {
   if (T.isNull())
     return false;
   T = canonical(T);
-  return T->isArithmeticType() && !T->isEnumeralType();
+  return (T->isArithmeticType() && !T->isEnumeralType()) || isComplex(T);
 }
 
 bool isDependentOrArithmetic(const Expr *E) {

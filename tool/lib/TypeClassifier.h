@@ -14,7 +14,10 @@ class Expr;
 
 namespace bytedmd {
 
-/// A value that carries one key: bool, integer or floating point (not an enum).
+/// std::complex<T>: one value with one key (semantics.md, "Library value types").
+bool isComplex(clang::QualType T);
+/// A value that carries one key: bool, integer or floating point (not an
+/// enum), and std::complex.
 bool isArithmetic(clang::QualType T);
 
 /// An arithmetic expression, or one whose type is unknown until the template

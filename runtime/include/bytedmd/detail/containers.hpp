@@ -40,7 +40,7 @@ template <class... _Ap> struct _Is_tuple_like<std::tuple<_Ap...>> : std::true_ty
 /// Calls f on every arithmetic element of x, in row-major order.
 template <class _Xp, class _Fn> inline void __for_each_element(_Xp &__x, _Fn &&__f) {
   using _Dp = std::remove_cv_t<_Xp>;
-  if constexpr (std::is_arithmetic_v<_Dp>) {
+  if constexpr (__arithmetic_v<_Dp>) {
     __f(__x);
   } else if constexpr (std::is_array_v<_Dp> || _Is_vector<_Dp>::value ||
                        _Is_std_array<_Dp>::value) {
@@ -76,7 +76,7 @@ template <class _Lp> inline void __store_key(_Lp &__lhs, bytedmd_key __k) {
 /// Marks the keys x holds (its elements, or a struct's fields) as results.
 template <class _Xp> inline void __mark_results(const _Xp &__x) {
   using _Xt = std::remove_cv_t<_Xp>;
-  if constexpr (std::is_arithmetic_v<_Xt>) {
+  if constexpr (__arithmetic_v<_Xt>) {
     const bytedmd_key __k = __shadow_load(__x);
     bytedmd_results(&__k, 1);
   } else if constexpr (_Is_vector<_Xt>::value || _Is_std_array<_Xt>::value ||
@@ -111,7 +111,7 @@ template <class _Vec> inline void __set_keys(_Vec &__v, const std::vector<bytedm
 /// Copies the keys of src's elements to dst's (after a library copy).
 template <class _Dp, class _Sp> inline void copyKeys(_Dp &__dst, const _Sp &__src) {
   using _Dt = std::remove_cv_t<_Dp>;
-  if constexpr (std::is_arithmetic_v<_Dt>) {
+  if constexpr (detail::__arithmetic_v<_Dt>) {
     detail::__store(__dst, detail::__load(__src));
   } else if constexpr (detail::_Is_vector<_Dt>::value || detail::_Is_std_array<_Dt>::value ||
                        std::is_array_v<_Dt>) {
@@ -164,7 +164,7 @@ template <class _Xp> inline void forget(_Xp &__x) {
 /// are written one by one, with their bits; a struct as a whole.
 template <class _Xp> inline void written(_Xp &__x) {
   using _Xt = std::remove_cv_t<_Xp>;
-  if constexpr (std::is_arithmetic_v<_Xt>) {
+  if constexpr (detail::__arithmetic_v<_Xt>) {
     detail::__store(__x, 0);
   } else if constexpr (detail::_Is_vector<_Xt>::value || detail::_Is_std_array<_Xt>::value ||
                        std::is_array_v<_Xt>) {
@@ -217,7 +217,7 @@ template <class _Vp, class _It> inline _Vp rangeConstruct(_It __first, _It __las
 template <class _Vec, class _Xp> inline void pushBack(_Vec &__v, _Xp &&__x) {
   using _Tp = typename _Vec::value_type;
   const bytedmd_key __k = detail::__key_of(__x);
-  if (__v.size() < __v.capacity() || !std::is_arithmetic_v<_Tp>) {
+  if (__v.size() < __v.capacity() || !detail::__arithmetic_v<_Tp>) {
     __v.push_back(detail::__value_of(std::forward<_Xp>(__x)));
   } else {
     // Growth frees the old elements (and so their keys) before we could copy
@@ -230,7 +230,7 @@ template <class _Vec, class _Xp> inline void pushBack(_Vec &__v, _Xp &&__x) {
     for (std::size_t __i = 0; __i + 1 < __v.size(); ++__i)
       detail::__store(__v[__i], __keys[__i]);
   }
-  if constexpr (std::is_arithmetic_v<_Tp>)
+  if constexpr (detail::__arithmetic_v<_Tp>)
     detail::__store(__v.back(), __k);
 }
 

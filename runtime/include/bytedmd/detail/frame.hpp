@@ -286,7 +286,7 @@ private:
   template <class _Xp, class _Fn>
   static void __walk_named(_Xp &__x, detail::_Name_path &__path, _Fn &__f) {
     using _Dp = std::remove_cv_t<_Xp>;
-    if constexpr (std::is_arithmetic_v<_Dp>) {
+    if constexpr (detail::__arithmetic_v<_Dp>) {
       __f(__x, __path);
     } else if constexpr (std::is_array_v<_Dp> || detail::_Is_vector<_Dp>::value ||
                          detail::_Is_std_array<_Dp>::value) {

@@ -60,7 +60,7 @@ template <class _It, class _Np, class _Xp> inline _It fill_n(_It __first, _Np __
 /// std::swap: the values trade places and keys.
 template <class _Tp> inline void swap(_Tp &__a, _Tp &__b) {
   using _Tt = std::remove_cv_t<_Tp>;
-  if constexpr (std::is_arithmetic_v<_Tt>) {
+  if constexpr (detail::__arithmetic_v<_Tt>) {
     const bytedmd_key __ka = detail::__key_at(__a), __kb = detail::__key_at(__b);
     std::swap(__a, __b);
     detail::__store_key(__a, __kb);

@@ -22,6 +22,10 @@
 #include <type_traits>
 #include <utility>
 
+namespace std {
+template <typename _Tp> class complex;
+} // namespace std
+
 namespace bytedmd {
 namespace detail {
 
@@ -35,9 +39,17 @@ template <class _Tp> struct _Is_tracked : std::false_type {};
 template <class _Tp> struct _Is_tracked<_Tracked<_Tp>> : std::true_type {};
 template <class _Tp> constexpr bool __tracked_v = _Is_tracked<std::decay_t<_Tp>>::value;
 
+/// std::complex<T> is one value with one key, as a Python complex is in the
+/// reference (semantics.md, "Library value types"). Declared here rather
+/// than included: <complex> is the program's to include.
+template <class _Tp> struct _Is_complex : std::false_type {};
+template <class _Tp> struct _Is_complex<std::complex<_Tp>> : std::true_type {};
+
+/// A value that carries one key: bool, integer, floating point, std::complex.
 template <class _Tp>
 constexpr bool __arithmetic_v =
-    std::is_arithmetic_v<std::remove_cv_t<std::remove_reference_t<_Tp>>>;
+    std::is_arithmetic_v<std::remove_cv_t<std::remove_reference_t<_Tp>>> ||
+    _Is_complex<std::remove_cv_t<std::remove_reference_t<_Tp>>>::value;
 
 /// A class of the program's own: the tool gave it a field walker,
 ///   template <class F, class... S> static void bytedmd_fields(F &&f, S &...s);
@@ -130,9 +142,9 @@ template <class _Tp> inline decltype(auto) ld(_Tp &&__x) {
   using _Dp = std::remove_cv_t<std::remove_reference_t<_Tp>>;
   if constexpr (detail::__tracked_v<_Tp>) {
     return std::forward<_Tp>(__x);
-  } else if constexpr (std::is_arithmetic_v<_Dp> && std::is_lvalue_reference_v<_Tp>) {
+  } else if constexpr (detail::__arithmetic_v<_Dp> && std::is_lvalue_reference_v<_Tp>) {
     return detail::_Tracked<_Dp>{__x, detail::__load(__x)};
-  } else if constexpr (std::is_arithmetic_v<_Dp>) {
+  } else if constexpr (detail::__arithmetic_v<_Dp>) {
     return detail::_Tracked<_Dp>{__x, 0};
   } else {
     return std::forward<_Tp>(__x);
