@@ -107,16 +107,22 @@ TEST(Diagnose, UserClassBuiltFromTrackedValues) {
   const Instrumented r = instrument(R"cpp(
     struct P { double x, y; };
     struct Q { Q(double a) : v(a) {} double v; };
-    double f(double a, double b) { P p{a, b}; Q q(a); return p.x + q.v; })cpp");
+    Q make(double a) { return a; }
+    double f(double a, double b) { P p{a, b}; Q q(a); return p.x + q.v + make(b).v; })cpp");
   ASSERT_TRUE(r.produced) << r.diagnostics;
-  // P is plain data (modeled); Q has a constructor of its own (not modeled).
+  // P is plain data; Q q(a) goes through construct, and Q's member
+  // initialiser reads a from the construction record. The implicit
+  // conversion in make is not modeled, and says so.
   EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
-  EXPECT_NE(r.diagnostics.find("warning: bytedmd: constructor of 'Q' is not instrumented"),
+  EXPECT_NE(r.diagnostics.find("input.cc:4:31: warning: bytedmd: this construction of 'Q' from "
+                               "tracked values is not modeled"),
             std::string::npos)
       << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "P p{::bytedmd::stash(::bytedmd::ld(a)), ::bytedmd::stash("
                              "::bytedmd::ld(b))}; ::bytedmd::written(p); "
                              "::bytedmd::bindFields(2, p.x, p.y);");
+  EXPECT_REWRITES_TO(r.code, "Q q = ::bytedmd::construct<decltype(q)>(::bytedmd::seq{::bytedmd::ld(a)});");
+  EXPECT_REWRITES_TO(r.code, "v(::bytedmd::init(&this->v, ::bytedmd::constructorArgument(this, 0, a)))");
 }
 
 TEST(Diagnose, MemcpyOnTrackedData) {

@@ -27,6 +27,9 @@ void BodyRewriter::function(const FunctionDecl *F) {
   sites_.clear();
   outputNames_.clear();
   diags_.enterFunction();
+  memberCopies_.clear();
+  if (const auto *ctor = dyn_cast<CXXConstructorDecl>(F))
+    memberInitialisers(ctor);
   stmt(F->getBody());
   prologue(F, F->getBody(), policy_.isMeasured(F));
 }

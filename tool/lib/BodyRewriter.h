@@ -126,6 +126,13 @@ private:
   bool complexVariable(const clang::VarDecl *D);
   bool complexOperator(const clang::CXXOperatorCallExpr *O, Use use);
   bool complexMember(const clang::CXXMemberCallExpr *M, Use use);
+  // Constructors.cpp: the file's own constructors.
+  bool constructsThroughRecord(const clang::CXXConstructExpr *C) const;
+  void constructorArguments(const clang::CXXConstructExpr *C);
+  bool temporaryConstruction(const clang::CXXConstructExpr *C);
+  bool variableConstruction(const clang::VarDecl *D, const clang::CXXConstructExpr *C);
+  void memberInitialisers(const clang::CXXConstructorDecl *ctor);
+  void memberInitialiserOfObject(const std::string &target, const clang::Expr *init);
   bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);
   void otherMember(const clang::CXXMemberCallExpr *M);
   void indirectCall(const clang::CallExpr *C);
@@ -198,6 +205,11 @@ private:
   /// Instructions whose output goes straight into a named place.
   std::map<const clang::Expr *, std::string> outputNames_;
   std::set<const clang::ParmVarDecl *> pointerParams_;
+  // The constructor whose member initialisers are being rewritten (their
+  // by-value parameters come from the construction record), and what its
+  // body must copy first.
+  const clang::CXXConstructorDecl *constructorOfInitialisers_ = nullptr;
+  std::string memberCopies_;
 };
 
 /// What a reference parameter binds: a temporary bound to it is the prvalue

@@ -99,6 +99,8 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
   const std::string name = D->getNameAsString();
   const Expr *inner = init->IgnoreImplicit();
   const auto *CE = dyn_cast<CXXConstructExpr>(inner);
+  if (variableConstruction(D, CE))
+    return true;
   if (CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
       CE->getArg(0)->isLValue()) {
     // A copy: the library copies the values; their keys follow here.

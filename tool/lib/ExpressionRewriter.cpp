@@ -191,10 +191,21 @@ void BodyRewriter::implicitCast(const ImplicitCastExpr *C, Use use) {
       edit_.wrap(C->getSubExpr(), spell::frame("ldIn"), ", " + P->getNameAsString() + ")");
       return lvalue(C->getSubExpr());
     }
-    if (const auto *D = dyn_cast<DeclRefExpr>(C->getSubExpr()->IgnoreParens()))
+    if (const auto *D = dyn_cast<DeclRefExpr>(C->getSubExpr()->IgnoreParens())) {
       if (const auto *V = dyn_cast<VarDecl>(D->getDecl());
           V && V->isUsableInConstantExpressions(ctx_))
         return; // a named constant is a literal: untracked
+      if (const auto *P = dyn_cast<ParmVarDecl>(D->getDecl());
+          P && constructorOfInitialisers_ && P->getDeclContext() == constructorOfInitialisers_ &&
+          !P->getType()->isReferenceType() && isArithmetic(C->getType())) {
+        // In a member initialiser, before the frame binds the parameter.
+        applyUse(C, use);
+        edit_.wrap(C->getSubExpr(), spell::open("constructorArgument") + "this, " +
+                                        std::to_string(P->getFunctionScopeIndex()) + ", ",
+                   ")");
+        return;
+      }
+    }
     if (isArithmetic(C->getType())) {
       applyUse(C, use);
       edit_.wrap(C->getSubExpr(), spell::open("ld"), ")");
@@ -324,7 +335,7 @@ bool BodyRewriter::vectorTemporary(const CXXConstructExpr *C, SourceRange type,
 }
 
 void BodyRewriter::construct(const CXXConstructExpr *C, Use use) {
-  if (complexConstruct(C, use))
+  if (complexConstruct(C, use) || temporaryConstruction(C))
     return;
   if (const auto *T = dyn_cast<CXXTemporaryObjectExpr>(C);
       T && vectorTemporary(C, T->getTypeSourceInfo()->getTypeLoc().getSourceRange(),
@@ -332,7 +343,7 @@ void BodyRewriter::construct(const CXXConstructExpr *C, Use use) {
     return;
   const CXXRecordDecl *R = C->getConstructor()->getParent();
   if (!R->isInStdNamespace() && !sm_.isInSystemHeader(R->getLocation()) && !R->isLambda() &&
-      C->getConstructor()->isUserProvided())
+      C->getConstructor()->isUserProvided() && !C->getConstructor()->isCopyOrMoveConstructor())
     for (const Expr *arg : C->arguments())
       if (isArithmetic(arg->getType()) || holdsArithmetic(arg->getType())) {
         warn(C->getBeginLoc(), Message::ClassConstructor, {edit_.typeName(C->getType())});

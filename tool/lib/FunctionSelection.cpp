@@ -30,12 +30,12 @@ bool nameMatches(const FunctionDecl *F, const std::string &wanted) {
 /// A member the rewrite instruments. Copies, moves and destructors are not:
 /// a copy is free and keeps its keys (the runtime copies them beside the
 /// class's copy, walking its fields), and a destructor only forgets memory.
-/// Constructors are not yet: their arguments cannot reach the body before
-/// the member initialisers run.
 bool isInstrumentedMember(const CXXMethodDecl *M) {
   if (M->getParent()->isLambda() || M->isExplicitlyDefaulted() || M->isDeleted() ||
-      isa<CXXConstructorDecl, CXXDestructorDecl>(M) || M->isCopyAssignmentOperator() ||
+      isa<CXXDestructorDecl>(M) || M->isCopyAssignmentOperator() ||
       M->isMoveAssignmentOperator())
+    return false;
+  if (const auto *C = dyn_cast<CXXConstructorDecl>(M); C && C->isCopyOrMoveConstructor())
     return false;
   return !M->getParent()->isLocalClass();
 }
@@ -112,8 +112,8 @@ bool FunctionSelection::isInstrumented(const FunctionDecl *F) const {
 }
 
 bool FunctionSelection::isMeasured(const FunctionDecl *F) const {
-  if (F->isMain())
-    return false;
+  if (F->isMain() || isa<CXXConstructorDecl>(F))
+    return false; // a constructor is part of the measurement that builds the object
   if (const auto *A = F->getAttr<AnnotateAttr>(); A && A->getAnnotation() == "bytedmd_measure")
     return true;
   if (options_.functions.empty()) // headers' helpers are measured only when named

@@ -88,9 +88,11 @@ bool BodyRewriter::instrumentedMember(const CXXMemberCallExpr *M, Use use) {
     edit_.replace(ME->getOperatorLoc(), paren, args ? ", " : "");
     objectOperand(ME->getBase(), ME->isArrow());
   }
+  // An implicit this is passed as *this.
+  const bool arrow = ME->isArrow() && !ME->isImplicitAccess();
   edit_.replaceCharacter(M->getRParenLoc(),
-                         spell::closeWithMethod(std::string("bytedmd_o") +
-                                                (ME->isArrow() ? "->" : ".") + member));
+                         spell::closeWithMethod(std::string("bytedmd_o") + (arrow ? "->" : ".") +
+                                                member));
   methodArguments(M, method, 0, 0);
   return true;
 }

@@ -39,7 +39,7 @@ void BodyRewriter::prologue(const FunctionDecl *F, const Stmt *body, bool measur
   const auto *method = dyn_cast<CXXMethodDecl>(F);
   if (!method || !method->getParent()->isLambda()) // lambdas use their enclosing function's
     code += siteDeclarations(file);
-  code += spell::frameDeclaration(measured);
+  code += spell::frameDeclaration(measured, isa<CXXConstructorDecl>(F));
   std::vector<std::string> inputs;
   code += parameterCode(F, measured, inputs);
   if (!inputs.empty()) {
@@ -54,6 +54,7 @@ void BodyRewriter::prologue(const FunctionDecl *F, const Stmt *body, bool measur
     code += spell::namedInputs(names, args);
   }
   code += diagnosticDeclarations();
+  code += memberCopies_; // keys of fields copied in the member initialisers
   // Before anything the body's statements inserted right after the brace.
   edit_.insert(edit_.endOfToken(edit_.editable(C->getLBracLoc())), code, false);
 }
@@ -71,7 +72,8 @@ std::string BodyRewriter::parameterCode(const FunctionDecl *F, bool measured,
   // A method's object is its first input, as self is a Python method's, and
   // its callers pass it first (argument 0), before the parameters.
   const auto *method = dyn_cast<CXXMethodDecl>(F);
-  const bool object = method && method->isInstance() && !method->getParent()->isLambda();
+  const bool object = method && method->isInstance() && !method->getParent()->isLambda() &&
+                      !isa<CXXConstructorDecl>(method); // a constructor's object is being built
   if (object && measured)
     inputs.push_back("*this");
   for (unsigned i = 0; i < F->getNumParams(); ++i) {

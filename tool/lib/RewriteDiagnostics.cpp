@@ -32,8 +32,9 @@ constexpr Entry kMessages[] = {
      "aggregate initialisation of '{0}' from tracked values is not modeled: the fields do not "
      "keep their keys, and the measurement is approximate"},
     {Message::ClassConstructor, Channel::Both, Severity::Warning,
-     "constructor of '{0}' is not instrumented (classes are outside bytedmd's scope): the object "
-     "does not keep the values' keys, and the measurement is approximate"},
+     "this construction of '{0}' from tracked values is not modeled (only T(args), T{args} and "
+     "T v(args) pass the arguments' keys to an instrumented constructor): the object does not "
+     "keep the values' keys, and the measurement is approximate"},
     {Message::ContainerMember, Channel::Both, Severity::Warning,
      "member function '{0}' of a container of tracked values is not modeled; the measurement is "
      "approximate"},

@@ -129,9 +129,9 @@ std::string locationSite(unsigned index, const std::string &file, unsigned line,
          (name.empty() ? std::string("nullptr") : "\"" + escaped(name) + "\"") + "};";
 }
 
-std::string frameDeclaration(bool measured) {
+std::string frameDeclaration(bool measured, bool constructor) {
   return std::string(" ") + entry("Frame") + " bytedmd_frame(" +
-         (measured ? "&bytedmd_site" : "nullptr") + ");";
+         (measured ? "&bytedmd_site" : "nullptr") + (constructor ? ", this" : "") + ");";
 }
 
 std::string frameStatement(const std::string &member, const std::string &args) {

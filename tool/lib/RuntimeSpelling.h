@@ -101,8 +101,9 @@ std::string functionSite(const std::string &name, const std::string &file, unsig
 /// " static bytedmd_location bytedmd_loc_N = {...};" (name "" for none)
 std::string locationSite(unsigned index, const std::string &file, unsigned line,
                          const std::string &name);
-/// " ::bytedmd::Frame bytedmd_frame(&bytedmd_site);" or (nullptr)
-std::string frameDeclaration(bool measured);
+/// " ::bytedmd::Frame bytedmd_frame(&bytedmd_site);" or (nullptr), or a
+/// constructor's " ::bytedmd::Frame bytedmd_frame(nullptr, this);"
+std::string frameDeclaration(bool measured, bool constructor = false);
 /// " bytedmd_frame.MEMBER(ARGS);"
 std::string frameStatement(const std::string &member, const std::string &args);
 /// " bytedmd_frame.namedInputs("NAMES", ARGS);"

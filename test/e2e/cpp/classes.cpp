@@ -8,8 +8,11 @@
 // EXPECT: matrix_trace call=0 cost=5 trace=2,1,2
 // EXPECT: Matrix::trace call=0 cost=5 trace=2,1,2
 // EXPECT: fixed_dot call=0 cost=12 trace=2,4,1,2,3,2,1
+// EXPECT: vec3_scaled_norm call=0 cost=30 trace=1,2,2,2,4,2,3,3,3,3,2,1,2,2,2,1,1
+// EXPECT: running_mean call=0 cost=18 trace=3,1,1,3,1,1,2,1,2,1,1,2,1
 #include "bytedmd/bytedmd.h"
 
+#include <cmath>
 #include <cstdio>
 #include <utility>
 #include <vector>
@@ -77,6 +80,53 @@ template <class T, int Size> struct FixedVec {
 };
 double fixed_dot(const FixedVec<double, 2> &a, const FixedVec<double, 2> &b) { return a.dot(b); }
 
+// Constructors with member initialisers, methods calling methods.
+class Vec3 {
+public:
+  Vec3(double x, double y, double z) : x_(x), y_(y), z_(z) {}
+  double dot(const Vec3 &o) const { return x_ * o.x_ + y_ * o.y_ + z_ * o.z_; }
+  double norm() const { return std::sqrt(dot(*this)); }
+  Vec3 scaled(double k) const { return Vec3(x_ * k, y_ * k, z_ * k); }
+
+private:
+  double x_, y_, z_;
+};
+
+// [b, a]; v = (a, b, a). scaled(b): a * b reads 1, 2 -> t1 [a, b, t1];
+// b * b reads 2, 2 -> t2 [a, t1, b, t2]; a * b reads 4, 2 -> t3 (a, b die)
+// [t1, t2, t3]. norm: t1 * t1 reads 3, 3 -> t4 [t2, t3, t4]; t2 * t2 reads
+// 3, 3 -> t5; t4 + t5 reads 2, 1 -> t6 [t3, t6]; t3 * t3 reads 2, 2 -> t7;
+// t6 + t7 reads 2, 1; sqrt reads 1. Cost 3+4+4+4+4+3+4+3+1 = 30.
+double vec3_scaled_norm(double a, double b) {
+  Vec3 v(a, b, a);
+  Vec3 w = v.scaled(b);
+  return w.norm();
+}
+
+class RunningStats {
+public:
+  RunningStats() : n_(0), mean_(0) {}
+  void push(double x) {
+    n_ = n_ + 1;
+    mean_ = mean_ + (x - mean_) / n_;
+  }
+  double mean() const { return mean_; }
+
+private:
+  double n_, mean_;
+};
+
+// xs = [x0, x1, x2] (x2 on top); n_ stays untracked (built from literals).
+// push(x0): x0 - 0 reads 3 -> t; t / n reads 1; 0 + t' reads 1 -> m1
+// [x1, x2, m1]. push(x1): x1 - m1 reads 3, 1; / n reads 1; m1 + t' reads 2,
+// 1 -> m2 [x2, m2]. push(x2): reads 2, 1; 1; 2, 1. Cost 4 + 7 + 7 = 18.
+double running_mean(const std::vector<double> &xs) {
+  RunningStats s;
+  for (double x : xs)
+    s.push(x);
+  return s.mean();
+}
+
 int main() {
   std::printf("%.17g\n", dual_ops(1.5, 2.5));
   std::printf("%.17g\n", vectors_field(Samples{{3, 4}}));
@@ -84,5 +134,7 @@ int main() {
   std::printf("%.17g\n", matrix_trace(m));
   std::printf("%.17g\n", m.trace());
   std::printf("%.17g\n", fixed_dot(FixedVec<double, 2>{{1, 2}}, FixedVec<double, 2>{{3, 4}}));
+  std::printf("%.17g\n", vec3_scaled_norm(1.5, 2.5));
+  std::printf("%.17g\n", running_mean({1, 2, 4}));
   return 0;
 }

@@ -93,7 +93,88 @@ struct _Opening_frame {
 };
 inline thread_local _Opening_frame __opening_frame;
 
+/// The arguments of the constructions in flight: `construct<T>(seq{...})`
+/// leaves their keys here, tagged with T, for T's constructor (its member
+/// initialisers run before its body, so the arguments cannot wait in the
+/// call state, which any call in an initialiser would take). Plain data.
+struct _Construction {
+  const void *__tag;
+  unsigned __count;
+  bytedmd_key __keys[64];
+  const void *__sources[64];
+};
+struct _Constructions {
+  unsigned __depth;
+  _Construction __stack[16];
+};
+inline thread_local _Constructions __constructions;
+
+/// The construction of a C in flight, innermost; null when the constructor
+/// runs for another reason (code the tool does not see built the object).
+template <class _Cp> inline const _Construction *__constructing() {
+  const _Constructions &__c = __constructions;
+  if (__c.__depth == 0 || __c.__depth > 16)
+    return nullptr;
+  const _Construction &__top = __c.__stack[__c.__depth - 1];
+  return __top.__tag == &__type_tag<std::remove_cv_t<_Cp>> ? &__top : nullptr;
+}
+
 } // namespace detail
+
+/// `T(a, b)` and `T v(a, b)` of a class whose constructor is instrumented:
+/// the object is built in place (a prvalue), its constructor finds the
+/// arguments' keys in the construction record.
+template <class _Tp, bool _Braced = false, class... _Ap>
+inline std::remove_cv_t<_Tp> construct(seq<_Ap...> &&__s) {
+  using _Dp = std::remove_cv_t<_Tp>;
+  detail::_Constructions &__all = detail::__constructions;
+  if (__all.__depth < 16) {
+    detail::_Construction &__c = __all.__stack[__all.__depth];
+    __c.__tag = &detail::__type_tag<_Dp>;
+    __c.__count = 0;
+    std::apply(
+        [&](auto &&...__a) {
+          (
+              [&](auto &&__x, auto __lvalue) {
+                if (__c.__count < 64) {
+                  __c.__keys[__c.__count] = detail::__key_of(__x);
+                  __c.__sources[__c.__count] = nullptr;
+                  if constexpr (!detail::__tracked_v<decltype(__x)> &&
+                                !detail::__arithmetic_v<decltype(__x)> && decltype(__lvalue)::value)
+                    __c.__sources[__c.__count] = &__x;
+                }
+                ++__c.__count;
+              }(__a, std::is_lvalue_reference<decltype(__a)>{}),
+              ...);
+        },
+        __s.__items);
+  }
+  ++__all.__depth;
+  struct _Pop {
+    ~_Pop() { --detail::__constructions.__depth; }
+  } __pop;
+  return std::apply(
+      [](auto &&...__a) -> _Dp {
+        if constexpr (_Braced)
+          return _Dp{detail::__value_of(static_cast<decltype(__a) &&>(__a))...};
+        else
+          return _Dp(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+      },
+      std::move(__s.__items));
+}
+
+/// A by-value parameter of C's constructor read in a member initialiser
+/// (before the body's frame binds it): its key from the construction record.
+template <class _Cp, class _Pp>
+inline decltype(auto) constructorArgument(const _Cp *, unsigned __i, _Pp &__p) {
+  if constexpr (detail::__arithmetic_v<_Pp>) {
+    const detail::_Construction *__c = detail::__constructing<_Cp>();
+    return detail::_Tracked<std::remove_cv_t<_Pp>>{
+        __p, __c != nullptr && __i < __c->__count && __i < 64 ? __c->__keys[__i] : 0};
+  } else {
+    return (__p);
+  }
+}
 
 /// The frame of an instrumented function: opens a measurement when it is a
 /// measured function called from code that is not measuring, and closes it
@@ -112,6 +193,10 @@ public:
       __f.__names = bytedmd_names_wanted() != 0;
     }
   }
+  /// A constructor's frame: its arguments come from the construction record.
+  template <class _Cp>
+  Frame(const bytedmd_function *, const _Cp *)
+      : __opened(false), __construction(detail::__constructing<_Cp>()) {}
   ~Frame() {
     if (__opened) {
       const detail::_Opening_frame &__f = detail::__opening_frame;
@@ -184,6 +269,17 @@ public:
   /// Binds by-value parameter number i to the key of the caller's argument
   /// (a scalar), or to its elements' keys (a container copied into p).
   template <class _Pp> void argument(unsigned __i, _Pp &__p) {
+    if (__construction != nullptr) {
+      if (__i >= __construction->__count || __i >= 64)
+        return;
+      if constexpr (detail::__arithmetic_v<_Pp>)
+        detail::__store(__p, __construction->__keys[__i]);
+      else if (__construction->__sources[__i] != nullptr)
+        ::bytedmd::copyKeys(__p, *static_cast<const _Pp *>(__construction->__sources[__i]));
+      else
+        ::bytedmd::receive(__p);
+      return;
+    }
     if (!__from_call)
       return;
     const bytedmd_call_state *__calls = bytedmd_calls();
@@ -368,10 +464,11 @@ private:
     });
   }
 
-  // Two bools: what the opening frame needs besides is per thread
-  // (detail::_Opening_frame), so every call's frame costs nothing more.
+  // Two bools and a constructor's record: what the opening frame needs
+  // besides is per thread (detail::_Opening_frame).
   bool __opened;
   bool __from_call = false;
+  const detail::_Construction *__construction = nullptr;
 };
 
 } // namespace bytedmd

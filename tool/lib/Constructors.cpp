@@ -1,0 +1,133 @@
+// Constructors.cpp - the constructors of the file's own classes: called
+// through ::bytedmd::construct, which leaves the arguments' keys in a
+// construction record; the member initialisers, which run before the
+// body's frame, read by-value parameters from that record.
+//
+//   Vec3 v(a, b, c);      ->  Vec3 v = ::bytedmd::construct<decltype(v)>(::bytedmd::seq{a, b, c});
+//   Vec3(a, b, c)         ->  ::bytedmd::construct<Vec3>(::bytedmd::seq{a, b, c})
+//   : x_(x), data_(d)     ->  : x_(::bytedmd::init(&this->x_, ::bytedmd::constructorArgument(this, 0, x))),
+//                               data_(d)   (and in the body: ::bytedmd::copyKeys(this->data_, d);)
+#include "BodyRewriter.h"
+
+#include "RuntimeSpelling.h"
+#include "TypeClassifier.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+
+using namespace clang;
+
+namespace bytedmd {
+
+bool BodyRewriter::constructsThroughRecord(const CXXConstructExpr *C) const {
+  const CXXConstructorDecl *ctor = C->getConstructor();
+  return ctor && !ctor->isCopyOrMoveConstructor() && instrumentedCallee(ctor);
+}
+
+void BodyRewriter::constructorArguments(const CXXConstructExpr *C) {
+  const CXXConstructorDecl *ctor = C->getConstructor();
+  for (unsigned i = 0; i < C->getNumArgs(); ++i) {
+    const Expr *arg = C->getArg(i);
+    if (isa<CXXDefaultArgExpr>(arg))
+      continue;
+    const ParmVarDecl *param = i < ctor->getNumParams() ? ctor->getParamDecl(i) : nullptr;
+    if (param && param->getType()->isReferenceType())
+      lvalue(arg);
+    else
+      expr(arg, isDependentOrArithmetic(arg) ? Use::Value : Use::Plain);
+  }
+}
+
+bool BodyRewriter::temporaryConstruction(const CXXConstructExpr *C) {
+  // Vec3(a, b, c) or Vec3{a, b, c}: the written type and bracket open it.
+  const auto *T = dyn_cast<CXXTemporaryObjectExpr>(C);
+  if (T == nullptr || !constructsThroughRecord(C) || T->getParenOrBraceRange().isInvalid() ||
+      !edit_.canEdit(C))
+    return false;
+  const SourceRange type = T->getTypeSourceInfo()->getTypeLoc().getSourceRange();
+  const bool braced = T->isListInitialization();
+  edit_.replace(edit_.editable(type.getBegin()), edit_.editable(T->getParenOrBraceRange().getBegin()),
+                spell::open("construct", edit_.text(type) + (braced ? ", true" : "")) +
+                    spell::kSequence);
+  edit_.replaceCharacter(T->getParenOrBraceRange().getEnd(), "})");
+  constructorArguments(C);
+  return true;
+}
+
+bool BodyRewriter::variableConstruction(const VarDecl *D, const CXXConstructExpr *C) {
+  // Vec3 v(a, b, c);  ->  Vec3 v = ::bytedmd::construct<decltype(v)>(::bytedmd::seq{...});
+  // (copy-initialisation from a prvalue of v's type is v itself).
+  if (C == nullptr || !constructsThroughRecord(C) || D->getInitStyle() == VarDecl::CInit ||
+      C->getParenOrBraceRange().isInvalid() || D->getType()->isReferenceType())
+    return false;
+  const std::string name = D->getNameAsString();
+  const bool braced = D->getInitStyle() == VarDecl::ListInit;
+  edit_.replaceCharacter(C->getParenOrBraceRange().getBegin(),
+                         " = " +
+                             spell::open("construct",
+                                         "decltype(" + name + ")" + (braced ? ", true" : "")) +
+                             spell::kSequence);
+  edit_.replaceCharacter(C->getParenOrBraceRange().getEnd(), "})");
+  constructorArguments(C);
+  return true;
+}
+
+void BodyRewriter::memberInitialisers(const CXXConstructorDecl *ctor) {
+  memberCopies_.clear();
+  constructorOfInitialisers_ = ctor;
+  for (const CXXCtorInitializer *I : ctor->inits()) {
+    if (!I->isWritten() || I->getInit() == nullptr || !edit_.canEdit(I->getInit()))
+      continue;
+    const Expr *init = I->getInit();
+    if (!I->isMemberInitializer()) {
+      // A base or delegated constructor is not called through construct:
+      // its by-value arguments would arrive without keys.
+      if (const auto *C = dyn_cast<CXXConstructExpr>(init->IgnoreImplicit()))
+        for (const Expr *arg : C->arguments())
+          if (isArithmetic(arg->getType())) {
+            warn(I->getSourceLocation(), Message::ClassConstructor,
+                 {edit_.typeName(C->getType())});
+            break;
+          }
+      expr(init, Use::Plain);
+      continue;
+    }
+    const FieldDecl *field = I->getMember();
+    const std::string target = "this->" + field->getNameAsString();
+    if (isArithmetic(field->getType())) {
+      const Expr *value = init;
+      if (const auto *L = dyn_cast<InitListExpr>(init); L && L->getNumInits() == 1)
+        value = L->getInit(0);
+      if (const auto *P = dyn_cast<ParenListExpr>(init); P && P->getNumExprs() == 1)
+        value = P->getExpr(0);
+      edit_.wrap(value, spell::open("init") + "&" + target + ", ", ")");
+      expr(value, Use::Value);
+      continue;
+    }
+    memberInitialiserOfObject(target, init);
+  }
+  constructorOfInitialisers_ = nullptr;
+}
+
+void BodyRewriter::memberInitialiserOfObject(const std::string &target, const Expr *init) {
+  // data_(d): the field is a copy of d, whose keys the body's frame binds
+  // first; data_(n) / data_(n, 0.0): written untracked.
+  const auto *C = dyn_cast<CXXConstructExpr>(init->IgnoreImplicit());
+  if (C && C->getNumArgs() == 1 && C->getConstructor()->isCopyConstructor() &&
+      C->getArg(0)->isLValue() && tracksKeys(C->getType())) {
+    lvalue(C->getArg(0));
+    memberCopies_ += spell::statement("copyKeys", target + ", " +
+                                                      edit_.text(C->getArg(0)->getSourceRange()));
+    return;
+  }
+  const VectorConstruction kind = vectorConstruction(C);
+  if (kind == VectorConstruction::Count ||
+      (kind == VectorConstruction::Fill && C->getArg(1)->isEvaluatable(ctx_))) {
+    vectorArguments(C, kind);
+    memberCopies_ += " " + spell::statement("written", target);
+    return;
+  }
+  expr(init, Use::Plain);
+}
+
+} // namespace bytedmd
