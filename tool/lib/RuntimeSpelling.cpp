@@ -130,8 +130,10 @@ std::string locationSite(unsigned index, const std::string &file, unsigned line,
 }
 
 std::string frameDeclaration(bool measured, bool constructor) {
+  if (constructor)
+    return " " + entry("ConstructorFrame") + " bytedmd_frame(this);";
   return std::string(" ") + entry("Frame") + " bytedmd_frame(" +
-         (measured ? "&bytedmd_site" : "nullptr") + (constructor ? ", this" : "") + ");";
+         (measured ? "&bytedmd_site" : "nullptr") + ");";
 }
 
 std::string frameStatement(const std::string &member, const std::string &args) {

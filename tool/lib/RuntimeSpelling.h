@@ -102,7 +102,7 @@ std::string functionSite(const std::string &name, const std::string &file, unsig
 std::string locationSite(unsigned index, const std::string &file, unsigned line,
                          const std::string &name);
 /// " ::bytedmd::Frame bytedmd_frame(&bytedmd_site);" or (nullptr), or a
-/// constructor's " ::bytedmd::Frame bytedmd_frame(nullptr, this);"
+/// constructor's " ::bytedmd::ConstructorFrame bytedmd_frame(this);"
 std::string frameDeclaration(bool measured, bool constructor = false);
 /// " bytedmd_frame.MEMBER(ARGS);"
 std::string frameStatement(const std::string &member, const std::string &args);

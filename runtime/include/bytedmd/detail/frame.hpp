@@ -193,10 +193,6 @@ public:
       __f.__names = bytedmd_names_wanted() != 0;
     }
   }
-  /// A constructor's frame: its arguments come from the construction record.
-  template <class _Cp>
-  Frame(const bytedmd_function *, const _Cp *)
-      : __opened(false), __construction(detail::__constructing<_Cp>()) {}
   ~Frame() {
     if (__opened) {
       const detail::_Opening_frame &__f = detail::__opening_frame;
@@ -269,17 +265,6 @@ public:
   /// Binds by-value parameter number i to the key of the caller's argument
   /// (a scalar), or to its elements' keys (a container copied into p).
   template <class _Pp> void argument(unsigned __i, _Pp &__p) {
-    if (__construction != nullptr) {
-      if (__i >= __construction->__count || __i >= 64)
-        return;
-      if constexpr (detail::__arithmetic_v<_Pp>)
-        detail::__store(__p, __construction->__keys[__i]);
-      else if (__construction->__sources[__i] != nullptr)
-        ::bytedmd::copyKeys(__p, *static_cast<const _Pp *>(__construction->__sources[__i]));
-      else
-        ::bytedmd::receive(__p);
-      return;
-    }
     if (!__from_call)
       return;
     const bytedmd_call_state *__calls = bytedmd_calls();
@@ -464,11 +449,39 @@ private:
     });
   }
 
-  // Two bools and a constructor's record: what the opening frame needs
-  // besides is per thread (detail::_Opening_frame).
+protected:
+  /// A frame that takes no pending call (a constructor's).
+  struct _Not_called {};
+  explicit Frame(_Not_called) : __opened(false) {}
+
+private:
+  // Two bools: what the opening frame needs besides is per thread
+  // (detail::_Opening_frame), so every call's frame costs nothing more.
   bool __opened;
   bool __from_call = false;
-  const detail::_Construction *__construction = nullptr;
+};
+
+/// A constructor's frame: its arguments come from the construction record
+/// (construct), never from a pending call.
+class ConstructorFrame : public Frame {
+public:
+  template <class _Cp>
+  explicit ConstructorFrame(const _Cp *)
+      : Frame(_Not_called{}), __construction(detail::__constructing<_Cp>()) {}
+
+  template <class _Pp> void argument(unsigned __i, _Pp &__p) {
+    if (__construction == nullptr || __i >= __construction->__count || __i >= 64)
+      return;
+    if constexpr (detail::__arithmetic_v<_Pp>)
+      detail::__store(__p, __construction->__keys[__i]);
+    else if (__construction->__sources[__i] != nullptr)
+      ::bytedmd::copyKeys(__p, *static_cast<const _Pp *>(__construction->__sources[__i]));
+    else
+      ::bytedmd::receive(__p);
+  }
+
+private:
+  const detail::_Construction *__construction;
 };
 
 } // namespace bytedmd
