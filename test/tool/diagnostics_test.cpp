@@ -148,12 +148,47 @@ TEST(Diagnose, TypePuns) {
       << r.diagnostics;
 }
 
-TEST(Diagnose, LambdaCaptureByValue) {
+TEST(Diagnose, LambdaCaptureByValueKeepsTheKeyBesideTheCopy) {
   const Instrumented r = instrument(R"cpp(
     double f(double a) { auto g = [a](double x) { return a * x; }; return g(2); })cpp");
   ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "[a, bytedmd_k_a = ::bytedmd::keyOf(a)](double x)");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::bindCapture(a, bytedmd_k_a);");
+}
+
+TEST(Diagnose, ASizeInALoopConditionIsWarnedWhereItIsAnInput) {
+  InstrumentOptions options;
+  options.functions = {"sort"};
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    // quicksort's hi: a helper's parameter is no input of its own.
+    void part(std::vector<double> &v, int lo, int hi) { for (int i = lo; i < hi; ++i) v[i] = v[i] * 2; }
+    struct Grid { int rows; std::vector<double> cells;
+      double sum() const { double s = 0; for (int i = 0; i < rows; ++i) s = s + cells[i]; return s; } };
+    void sort(std::vector<double> &v, int n) { part(v, 0, n); })cpp",
+                                    options);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("input.cc:6:62: warning: bytedmd: field 'Grid::rows' is read in a "
+                               "loop condition"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_EQ(r.diagnostics.find("parameter 'hi'"), std::string::npos) << r.diagnostics;
+}
+
+TEST(Diagnose, MutableLambdaOrObjectCapturedByValue) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    double f(double a, std::vector<double> v) {
+      auto g = [a]() mutable { a = a * 2; return a; };
+      auto h = [v]() { return v[0]; };
+      return g() + h(); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 2u) << r.diagnostics;
   EXPECT_NE(r.diagnostics.find("warning: bytedmd: 'a' is captured by value"), std::string::npos)
+      << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("warning: bytedmd: 'v' is captured by value"), std::string::npos)
       << r.diagnostics;
 }
 

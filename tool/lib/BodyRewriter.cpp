@@ -38,21 +38,46 @@ void BodyRewriter::lambda(const LambdaExpr *L) {
   const CXXMethodDecl *op = L->getCallOperator();
   if (op == nullptr || !op->hasBody())
     return;
-  for (const LambdaCapture &capture : L->captures())
-    if (capture.capturesVariable() && capture.getCaptureKind() == LCK_ByCopy)
-      if (const auto *V = dyn_cast<VarDecl>(capture.getCapturedVar());
-          V && tracksKeys(V->getType()) && !V->getType()->isReferenceType())
-        warn(capture.getLocation().isValid() ? capture.getLocation() : L->getBeginLoc(),
-             Message::CaptureByValue, {V->getNameAsString()});
+  const std::string captureKeys = capturesByValue(L);
   // The lambda's frame declares its own diagnostics; its sites are the
   // enclosing function's.
   const FunctionDecl *saved = current_;
   RewriteDiagnostics::RunTimeList outer = diags_.enterFunction();
   current_ = op;
   stmt(op->getBody());
+  capturePrologue_ = captureKeys;
   prologue(op, op->getBody(), false);
+  capturePrologue_.clear();
   current_ = saved;
   diags_.leaveFunction(std::move(outer));
+}
+
+std::string BodyRewriter::capturesByValue(const LambdaExpr *L) {
+  // [x] or [=] copies x into the closure, which keeps its key: the key is
+  // captured beside it (bytedmd_k_x = keyOf(x)), and the body gives it to
+  // the closure's copy on entry. A mutable lambda may change its copy, and
+  // a copied object's elements have many keys: those are diagnosed.
+  std::string added, bindings;
+  const SourceLocation close = L->getIntroducerRange().getEnd();
+  for (const LambdaCapture &capture : L->captures()) {
+    if (!capture.capturesVariable() || capture.getCaptureKind() != LCK_ByCopy)
+      continue;
+    const auto *V = dyn_cast<VarDecl>(capture.getCapturedVar());
+    if (V == nullptr || !tracksKeys(V->getType()) || V->getType()->isReferenceType())
+      continue;
+    const std::string name = V->getNameAsString();
+    if (!isArithmetic(V->getType()) || L->isMutable() || !edit_.editable(close).isValid() ||
+        V->isInitCapture()) {
+      warn(capture.getLocation().isValid() ? capture.getLocation() : L->getBeginLoc(),
+           Message::CaptureByValue, {name});
+      continue;
+    }
+    added += ", bytedmd_k_" + name + " = " + spell::open("keyOf") + name + ")";
+    bindings += " " + spell::statement("bindCapture", name + ", bytedmd_k_" + name);
+  }
+  if (!added.empty())
+    edit_.insert(edit_.editable(close), added, false);
+  return bindings;
 }
 
 void BodyRewriter::warn(SourceLocation at, Message m, const std::vector<std::string> &args) {

@@ -61,6 +61,7 @@ public:
 private:
   // ---- BodyRewriter.cpp ------------------------------------------------------
   void lambda(const clang::LambdaExpr *L);
+  std::string capturesByValue(const clang::LambdaExpr *L);
   /// A construct the model cannot follow, at `at`.
   void warn(clang::SourceLocation at, Message m, const std::vector<std::string> &args = {});
   /// ", &bytedmd_loc_N": the static site of the instruction at `at`, named by
@@ -75,6 +76,7 @@ private:
   bool returnObjectBuiltHere(const clang::Expr *E, clang::QualType R);
   void rangeFor(const clang::CXXForRangeStmt *S);
   void condition(const clang::Expr *cond, bool loop);
+  void sizesInLoopCondition(const clang::Expr *cond);
 
   // ---- ExpressionRewriter.cpp --------------------------------------------------
   void expr(const clang::Expr *E, Use use);
@@ -190,6 +192,7 @@ private:
   /// The parameter p of p[i] or *p when p is such a pointer parameter.
   const clang::ParmVarDecl *throughPointerParam(const clang::Expr *E) const;
   /// The references to arithmetic parameters of F in E.
+  static std::vector<const clang::MemberExpr *> fieldReferences(const clang::Expr *E);
   static std::vector<const clang::DeclRefExpr *> parameterReferences(const clang::FunctionDecl *F,
                                                                      const clang::Expr *E);
 
@@ -210,6 +213,8 @@ private:
   // body must copy first.
   const clang::CXXConstructorDecl *constructorOfInitialisers_ = nullptr;
   std::string memberCopies_;
+  std::set<const clang::FieldDecl *> warnedFields_; // once per field
+  std::string capturePrologue_;                     // a lambda's capture keys
 };
 
 /// What a reference parameter binds: a temporary bound to it is the prvalue

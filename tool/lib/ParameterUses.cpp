@@ -114,6 +114,17 @@ private:
   const FunctionDecl *function_;
 };
 
+/// Arithmetic fields read in an expression (rows_, this->n, m.rows).
+class FieldReferences : public RecursiveASTVisitor<FieldReferences> {
+public:
+  bool VisitMemberExpr(MemberExpr *M) {
+    if (const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl()); F && isArithmetic(F->getType()))
+      found.push_back(M);
+    return true;
+  }
+  std::vector<const MemberExpr *> found;
+};
+
 } // namespace
 
 void BodyRewriter::findPointerParams(const FunctionDecl *F) {
@@ -152,6 +163,12 @@ const ParmVarDecl *BodyRewriter::throughPointerParam(const Expr *E) const {
 std::vector<const DeclRefExpr *> BodyRewriter::parameterReferences(const FunctionDecl *F,
                                                                    const Expr *E) {
   ParameterReferences finder(F);
+  finder.TraverseStmt(const_cast<Expr *>(E));
+  return finder.found;
+}
+
+std::vector<const MemberExpr *> BodyRewriter::fieldReferences(const Expr *E) {
+  FieldReferences finder;
   finder.TraverseStmt(const_cast<Expr *>(E));
   return finder.found;
 }

@@ -64,8 +64,9 @@ constexpr Entry kMessages[] = {
      "a struct member initialised from another object's member is not modeled; assign it after "
      "the declaration"},
     {Message::CaptureByValue, Channel::Both, Severity::Warning,
-     "'{0}' is captured by value: the copy does not keep its key (capture it by reference); the "
-     "measurement is approximate"},
+     "'{0}' is captured by value in a mutable lambda, as an object, or by an init-capture: the "
+     "closure's copy does not keep its keys (capture it by reference); the measurement is "
+     "approximate"},
     {Message::InlineAssembly, Channel::Both, Severity::Warning,
      "inline assembly is not modeled; the measurement is approximate"},
     {Message::ParameterNotWalked, Channel::Both, Severity::Warning,
@@ -78,6 +79,10 @@ constexpr Entry kMessages[] = {
     {Message::SizeInLoopCondition, Channel::CompileTime, Severity::Warning,
      "parameter '{0}' is read in a loop condition and is charged as a tracked input; if it is a "
      "size, exclude it with BYTEDMD_UNTRACKED or --untracked={0}"},
+    {Message::FieldInLoopCondition, Channel::CompileTime, Severity::Warning,
+     "field '{0}' is read in a loop condition and is charged as a tracked input wherever its "
+     "object is one; if it is a size, exclude it with BYTEDMD_UNTRACKED on its declaration or "
+     "--untracked={0}"},
     {Message::HeaderFunctionLeftPlain, Channel::CompileTime, Severity::Warning,
      "'{0}' is defined in an instrumented header but declared here, in a file that "
      "--instrument-headers does not match (or as a friend); it is left as it is, so calls to it "

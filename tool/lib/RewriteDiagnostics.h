@@ -45,6 +45,7 @@ enum class Message {
   PointerParameterEscapes,
   // Compile time only.
   SizeInLoopCondition,
+  FieldInLoopCondition,
   HeaderFunctionLeftPlain,
   BadHeaderRegex,
   CopyIncludedFromPlainFile,

@@ -24,6 +24,8 @@ public:
   bool isMeasured(const clang::FunctionDecl *F) const { return functions_.isMeasured(F); }
   /// Rewritten: its callers pass keys to it.
   bool isInstrumented(const clang::FunctionDecl *F) const { return functions_.isInstrumented(F); }
+  /// A field excluded from the inputs (--untracked=Class::field).
+  bool isUntrackedField(const clang::FieldDecl *F) const { return functions_.isUntrackedField(F); }
   /// Excluded from the inputs.
   bool isUntracked(const clang::FunctionDecl *F, const std::string &param) const {
     return functions_.isUntracked(F, param);

@@ -7,6 +7,8 @@
 //                               double v = ::bytedmd::init(&v, ::bytedmd::ld(bytedmd_ref_v)); B }
 #include "BodyRewriter.h"
 
+#include "clang/AST/Attr.h"
+
 #include "RuntimeSpelling.h"
 #include "TypeClassifier.h"
 
@@ -197,15 +199,32 @@ void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
 void BodyRewriter::condition(const Expr *cond, bool loop) {
   if (cond == nullptr)
     return;
-  if (loop && current_ != nullptr) {
-    // A tracked scalar parameter in a loop condition is usually a size.
+  if (loop && current_ != nullptr)
+    sizesInLoopCondition(cond);
+  expr(cond, isDependentOrArithmetic(cond) ? Use::Truth : Use::Plain);
+}
+
+void BodyRewriter::sizesInLoopCondition(const Expr *cond) {
+  // A tracked scalar in a loop condition is usually a size. It matters where
+  // it is an input: a parameter of a measured function (a helper's may be
+  // untracked at every call), or a field of the file's classes, whose
+  // objects are walked as inputs.
+  if (policy_.isMeasured(current_))
     for (const DeclRefExpr *D : parameterReferences(current_, cond)) {
       const std::string param = D->getDecl()->getNameAsString();
       if (!policy_.isUntracked(current_, param))
         diags_.report(D->getLocation(), Message::SizeInLoopCondition, {param});
     }
+  for (const MemberExpr *M : fieldReferences(cond)) {
+    const auto *F = cast<FieldDecl>(M->getMemberDecl());
+    const auto *R = dyn_cast<CXXRecordDecl>(F->getParent());
+    const auto *A = F->getAttr<AnnotateAttr>();
+    if (R == nullptr || !policy_.walkedDefinition(R) || policy_.isUntrackedField(F) ||
+        (A && A->getAnnotation() == "bytedmd_untracked") || !warnedFields_.insert(F).second)
+      continue;
+    diags_.report(M->getMemberLoc(), Message::FieldInLoopCondition,
+                  {R->getNameAsString() + "::" + F->getNameAsString()});
   }
-  expr(cond, isDependentOrArithmetic(cond) ? Use::Truth : Use::Plain);
 }
 
 } // namespace bytedmd

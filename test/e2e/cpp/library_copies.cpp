@@ -9,6 +9,7 @@
 // EXPECT: pair_bindings call=0 cost=10 trace=1,2,3,2,2,1
 // EXPECT: function_call call=0 cost=6 trace=1,2,1,2
 // EXPECT: range_copy call=0 cost=3 trace=2,1
+// EXPECT: lambda_by_value call=0 cost=10 trace=1,2,3,2,2,1
 // EXPECT: merge_sorted_ends call=0 cost=25 trace=4,3,1,4,3,1,3,1,1,4,1,1,1,3,1,2,1
 #include <array>
 #include <cstdio>
@@ -41,6 +42,15 @@ double pair_bindings(double a, double b) {
 double function_call(double a, double b) {
   std::function<double(double)> h = [&](double x) { return x * b; };
   return h(a) + a;
+}
+
+// Captures by value keep their keys. [b, a]: g(a): x * b reads a (1),
+// b (2) -> t1 [a, b, t1]; h(): a + b reads 3, 2 -> t2 [t1, t2]; t1 + t2
+// reads 2, 1.
+double lambda_by_value(double a, double b) {
+  auto g = [b](double x) { return x * b; };
+  auto h = [=]() { return a + b; };
+  return g(a) + h();
 }
 
 // v = [v0, v1]: the copy's elements hold v0 and v1; w[0] * w[1] reads 2, 1.
@@ -86,6 +96,7 @@ int main() {
   std::printf("%.17g\n", pair_bindings(1.5, 2.5));
   std::printf("%.17g\n", function_call(1.5, 2.5));
   std::printf("%.17g\n", range_copy({1.5, 2.5}));
+  std::printf("%.17g\n", lambda_by_value(1.5, 2.5));
   std::printf("%.17g\n", merge_sorted_ends({4, 1, 3, 2}));
   return 0;
 }

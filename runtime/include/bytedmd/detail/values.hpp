@@ -186,6 +186,20 @@ template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
   return __v;
 }
 
+/// A lambda's capture by value: `[x, bytedmd_k_x = keyOf(x)]` keeps x's key
+/// at the capture beside the closure's copy, and the body's
+/// `bindCapture(x, bytedmd_k_x)` gives it to that copy.
+template <class _Tp> inline bytedmd_key keyOf(const _Tp &__x) {
+  if constexpr (detail::__arithmetic_v<_Tp>)
+    return detail::__load(__x);
+  else
+    return 0;
+}
+template <class _Tp> inline void bindCapture(const _Tp &__copy, bytedmd_key __k) {
+  if constexpr (detail::__arithmetic_v<_Tp>)
+    detail::__store(__copy, __k);
+}
+
 /// A value converted to T (a cast): same key.
 template <class _Tp, class _Xp> inline auto cvt(_Xp &&__x) {
   if constexpr (detail::__arithmetic_v<_Tp> && detail::__tracked_v<_Xp>)
