@@ -12,7 +12,7 @@ struct Poly {
   // Inputs, last parameter first: o = [q0, q1], then the object [p0, p1]:
   // [q0, q1, p0, p1]. r.c is written with untracked zeros, so the first add
   // into each slot reads only the product. (i, j) = (0, 0): p0 * q0 reads
-  // 2, 4, + reads 1 -> a0 [q1, p1, a0]; (0, 1): p0 * q1 reads 3, 5 (p0 dies),
+  // 2, 4, + reads 1 -> a0 [q1, p1, p0, q0, a0]; (0, 1): p0 * q1 reads 3, 5 (p0 dies),
   // + reads 1 -> a1 [p1, q0, a0, q1, a1]; (1, 0): p1 * q0 reads 5, 4 (q0
   // dies), a1 + t reads 3, 1; (1, 1): p1 * q1 reads 2, 3, + reads 1.
   // Cost 4+1+5+1+5+3+4+1 = 24.
