@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <string>
@@ -141,6 +142,41 @@ Outcome fft4() {
   return finish(t, op({s0, s1}));
 }
 
+// One RK4 step (rk4.cpp): states are std::array<double, 2> returned by value
+// from helpers, so their keys travel through the handoff. The oracle writes
+// the same operations in the same left-to-right order.
+Outcome rk4Step() {
+  Tracer t;
+  t.param();
+  const Num h = t.input(0.1);
+  t.param();
+  const Num w = t.input(2.0);
+  t.param();
+  const Num v0 = t.input(0.5);
+  t.param();
+  const Num y0 = t.input(1.0);
+  using S = std::array<Num, 2>;
+  const auto neg = [&](const Num &a) { return t.op({a}, -a.v); };
+  const auto deriv = [&](const S &y) { return S{y[1], neg(w) * y[0]}; };
+  const auto axpy = [&](const S &y, const Num &hh, const S &k) {
+    const Num a = y[0] + hh * k[0];
+    return S{a, y[1] + hh * k[1]};
+  };
+  const S y{y0, v0};
+  const S k1 = deriv(y);
+  const S k2 = deriv(axpy(y, h / lit(2), k1));
+  const S k3 = deriv(axpy(y, h / lit(2), k2));
+  const S k4 = deriv(axpy(y, h, k3));
+  S out;
+  for (int i = 0; i < 2; ++i) {
+    const Num sixth = h / lit(6);
+    const Num a = k1[i] + lit(2) * k2[i];
+    const Num b = a + lit(2) * k3[i];
+    out[i] = y[i] + sixth * (b + k4[i]);
+  }
+  return finish(t, out[0] + out[1]);
+}
+
 /// Runs `program` through bytedmd run and plainly: its measurements by
 /// function, what it printed, what the plain build printed.
 struct ProgramRun {
@@ -213,6 +249,13 @@ TEST(LibraryValues, AnFftOnStdComplexTreatsEachComplexAsOneValue) {
   ASSERT_FALSE(r.plain.empty());
   EXPECT_NE(r.printed.find(r.plain), std::string::npos) << r.printed;
   expectMeasured(r.measured, "f", fft4());
+}
+
+TEST(LibraryValues, AnRk4StepOnStdArrayStatesReturnedByValue) {
+  ProgramRun r = runProgram(BYTEDMD_E2E_DIR "/algorithms/rk4.cpp");
+  ASSERT_FALSE(r.plain.empty());
+  EXPECT_NE(r.printed.find(r.plain), std::string::npos) << r.printed;
+  expectMeasured(r.measured, "rk4", rk4Step());
 }
 
 } // namespace

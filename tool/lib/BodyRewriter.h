@@ -116,6 +116,7 @@ private:
   void methodArguments(const clang::CallExpr *C, const clang::FunctionDecl *F, unsigned first,
                        unsigned paramOffset);
   void objectOperand(const clang::Expr *object, bool arrow);
+  void referenceArgument(const clang::Expr *arg);
   bool dependentOperator(const clang::CXXOperatorCallExpr *O, Use use);
   bool unresolvedInstrumentedCall(const clang::CallExpr *C, Use use);
   bool functionObjectCall(const clang::CXXOperatorCallExpr *O, Use use);

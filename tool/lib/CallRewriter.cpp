@@ -201,7 +201,7 @@ bool BodyRewriter::instrumentedCall(const CallExpr *C, const FunctionDecl *F, Us
     const Expr *arg = C->getArg(i);
     const ParmVarDecl *param = i - first < F->getNumParams() ? F->getParamDecl(i - first) : nullptr;
     if (param && param->getType()->isReferenceType())
-      lvalue(arg);
+      referenceArgument(arg);
     else
       expr(arg, isDependentOrArithmetic(arg) ? Use::Value : Use::Plain);
   }

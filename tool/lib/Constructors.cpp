@@ -32,7 +32,7 @@ void BodyRewriter::constructorArguments(const CXXConstructExpr *C) {
       continue;
     const ParmVarDecl *param = i < ctor->getNumParams() ? ctor->getParamDecl(i) : nullptr;
     if (param && param->getType()->isReferenceType())
-      lvalue(arg);
+      referenceArgument(arg);
     else
       expr(arg, isDependentOrArithmetic(arg) ? Use::Value : Use::Plain);
   }

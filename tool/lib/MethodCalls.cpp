@@ -46,6 +46,19 @@ bool BodyRewriter::instrumentedCallee(const FunctionDecl *F) const {
   return pattern && policy_.isInstrumented(pattern);
 }
 
+void BodyRewriter::referenceArgument(const Expr *arg) {
+  // A small object a call returned, bound to a reference parameter: its
+  // keys wait in the handoff; the temporary takes them before the callee
+  // reads it (f(g(x)) with f(const State &)).
+  const Expr *source = arg->IgnoreImplicit();
+  if (!source->isLValue() && isHandedOver(arg->getType()) &&
+      isa<CallExpr>(source->IgnoreParens()) && edit_.canEdit(arg)) {
+    edit_.wrap(arg, spell::open("received"), ")");
+    return expr(arg, Use::Plain);
+  }
+  lvalue(arg);
+}
+
 void BodyRewriter::methodArguments(const CallExpr *C, const FunctionDecl *F, unsigned first,
                                    unsigned paramOffset) {
   for (unsigned i = first; i < C->getNumArgs(); ++i) {
@@ -53,7 +66,7 @@ void BodyRewriter::methodArguments(const CallExpr *C, const FunctionDecl *F, uns
     const unsigned p = i - paramOffset;
     const ParmVarDecl *param = p < F->getNumParams() ? F->getParamDecl(p) : nullptr;
     if (param && param->getType()->isReferenceType())
-      lvalue(arg);
+      referenceArgument(arg);
     else
       expr(arg, isDependentOrArithmetic(arg) ? Use::Value : Use::Plain);
   }

@@ -88,13 +88,20 @@ template <class _Tp> inline void receive(_Tp &__x) {
     if (__h.__tag != &detail::__type_tag<std::remove_cv_t<_Tp>>)
       return;
     __h.__tag = nullptr;
-    char *__base = reinterpret_cast<char *>(&__x);
+    const char *__base = reinterpret_cast<const char *>(&__x); // a const object too
     for (unsigned __i = 0; __i < __h.__slots; ++__i) {
       std::uint64_t __b = 0;
       std::memcpy(&__b, __base + 4 * __i, sizeof(_Tp) - 4 * __i < 8 ? sizeof(_Tp) - 4 * __i : 8);
       bytedmd_store(__base + 4 * __i, __b == __h.__bits[__i] ? __h.__keys[__i] : 0, __b);
     }
   }
+}
+
+/// `f(g(x))` with f taking `const T &`: the temporary g returned takes the
+/// keys waiting for it in the handoff, and is passed on.
+template <class _Tp> inline _Tp &&received(_Tp &&__x) {
+  ::bytedmd::receive(__x);
+  return static_cast<_Tp &&>(__x);
 }
 
 /// `auto [u, v] = f();`: the hidden object's keys wait in the handoff. It is
