@@ -240,6 +240,11 @@ TEST_F(Algorithms, MaxElement) { expectOracle("largest", largest()); }
 TEST_F(Algorithms, PartialSum) { expectOracle("running_last", runningLast()); }
 TEST_F(Algorithms, SortOfSixIsAnInsertionSort) { expectOracle("median6", median6()); }
 TEST_F(Algorithms, SortOfTwentyPartitionsFirst) { expectOracle("sorted_ends", sortedEnds()); }
+TEST_F(Algorithms, SortWithATransparentComparatorOfTheLibrary) {
+  // std::greater<> compares the same elements in the same order as the
+  // file's own a > b; only the call boundary differs, and it is free.
+  expectOracle("sorted_greater_first", sortedDescendingFirst());
+}
 TEST_F(Algorithms, SortWithAComparatorOfTheFile) {
   expectOracle("sorted_descending_first", sortedDescendingFirst());
 }

@@ -184,6 +184,7 @@ private:
   std::string parameterCode(const clang::FunctionDecl *F, bool measured,
                             std::vector<std::string> &inputs);
   std::string structFields(const clang::ParmVarDecl *P);
+  bool walkable(clang::QualType T) const;
   std::string diagnosticDeclarations() const;
 
   // ---- ParameterUses.cpp --------------------------------------------------------

@@ -16,6 +16,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -89,8 +90,8 @@ std::string BodyRewriter::parameterCode(const FunctionDecl *F, bool measured,
     const bool input = measured && !untracked;
     if (input && (isEnumerable(T) || T->isDependentType())) {
       inputs.push_back(name);
-    } else if (input && policy_.walkedDefinition(T.getNonReferenceType()->getAsCXXRecordDecl())) {
-      inputs.push_back(name); // the runtime walks it (FieldWalkers.h)
+    } else if (input && walkable(T)) {
+      inputs.push_back(name); // the runtime walks it, classes through their walkers
     } else if (input && !T->isPointerType() && tracksKeys(T)) {
       const std::string fields = structFields(P);
       if (!fields.empty())
@@ -112,6 +113,30 @@ std::string BodyRewriter::parameterCode(const FunctionDecl *F, bool measured,
       code += spell::frameStatement("argument", std::to_string(i + object) + ", " + name);
   }
   return code;
+}
+
+bool BodyRewriter::walkable(QualType T) const {
+  // What the runtime can walk element by element: arithmetic values, the
+  // file's classes with a field walker, and C arrays, std::array,
+  // std::vector, std::pair and std::tuple of such.
+  T = T.getNonReferenceType().getCanonicalType();
+  if (isArithmetic(T))
+    return true;
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+    return walkable(A->getElementType());
+  if (const QualType E = sequenceElement(T); !E.isNull())
+    return walkable(E);
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  if (R == nullptr)
+    return false;
+  if (isStdTuple(R)) {
+    const auto *S = cast<ClassTemplateSpecializationDecl>(R);
+    for (const TemplateArgument &A : S->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type && !walkable(A.getAsType()))
+        return false;
+    return true;
+  }
+  return policy_.walkedDefinition(R) != nullptr;
 }
 
 std::string BodyRewriter::structFields(const ParmVarDecl *P) {

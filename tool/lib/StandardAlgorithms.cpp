@@ -18,6 +18,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -55,6 +56,19 @@ bool isAlgorithm(const FunctionDecl *F, const SourceManager &sm) {
          file.ends_with("/numeric") || file.ends_with("/algorithm");
 }
 
+/// std::less<>, std::plus<> and the other transparent function objects:
+/// they apply the operator to whatever they are given, the adaptors too.
+bool transparentFunctor(QualType T) {
+  const auto *S = dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (S == nullptr || !S->isInStdNamespace() || S->getTemplateArgs().size() != 1 ||
+      S->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+      !S->getTemplateArgs()[0].getAsType()->isVoidType())
+    return false;
+  return llvm::is_contained({"less", "greater", "less_equal", "greater_equal", "equal_to",
+                             "not_equal_to", "plus", "minus", "multiplies", "divides"},
+                            S->getName());
+}
+
 } // namespace
 
 bool BodyRewriter::callableOfTheFile(const Expr *arg) const {
@@ -82,8 +96,8 @@ bool BodyRewriter::standardAlgorithm(const CallExpr *C, const FunctionDecl *F, U
     // A callable the tool does not see (a function pointer, std::less<double>)
     // or an iterator it cannot adapt (std::back_inserter) would take plain
     // values: the algorithm is left as a call out, and diagnosed there.
-    if ((T->isRecordType() && !callableOfTheFile(arg)) || T->isFunctionPointerType() ||
-        T->isFunctionType())
+    if ((T->isRecordType() && !callableOfTheFile(arg) && !transparentFunctor(T)) ||
+        T->isFunctionPointerType() || T->isFunctionType())
       return false;
   }
   if (!tracked)
@@ -104,7 +118,7 @@ bool BodyRewriter::standardAlgorithm(const CallExpr *C, const FunctionDecl *F, U
     } else if (isDependentOrArithmetic(arg)) {
       edit_.wrap(arg, spell::open("elem"), ")");
       expr(arg, Use::Value);
-    } else if (T->isRecordType() && callableOfTheFile(arg)) {
+    } else if (T->isRecordType() && !transparentFunctor(T) && callableOfTheFile(arg)) {
       edit_.wrap(arg, spell::open("callable"), ")");
       expr(arg, Use::Plain);
     } else {

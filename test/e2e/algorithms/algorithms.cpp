@@ -4,6 +4,7 @@
 // tracer's values).
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <numeric>
 #include <vector>
 
@@ -46,6 +47,13 @@ double sorted_descending_first(std::vector<double> v) {
   return v[0] * v[1];
 }
 
+// A transparent function object of the library: it applies > to the
+// adaptors, so it is the same comparison.
+double sorted_greater_first(std::vector<double> v) {
+  std::sort(v.begin(), v.end(), std::greater<>());
+  return v[0] * v[1];
+}
+
 int main() {
   const std::vector<double> a{3, 1, 4, 1.5, 9, 2.6};
   const std::vector<double> b{2, 7, 1, 8, 2.8, 1.8};
@@ -60,5 +68,6 @@ int main() {
   std::printf("%.17g\n", median6(a));
   std::printf("%.17g\n", sorted_ends(twenty));
   std::printf("%.17g\n", sorted_descending_first(b));
+  std::printf("%.17g\n", sorted_greater_first(b));
   return 0;
 }

@@ -10,6 +10,7 @@
 // EXPECT: fixed_dot call=0 cost=12 trace=2,4,1,2,3,2,1
 // EXPECT: vec3_scaled_norm call=0 cost=30 trace=1,2,2,2,4,2,3,3,3,3,2,1,2,2,2,1,1
 // EXPECT: running_mean call=0 cost=18 trace=3,1,1,3,1,1,2,1,2,1,1,2,1
+// EXPECT: particles call=0 cost=30 trace=3,5,6,1,3,3,1,4,3,5,1,1,1,2,1,1,2
 #include "bytedmd/bytedmd.h"
 
 #include <cmath>
@@ -127,6 +128,24 @@ double running_mean(const std::vector<double> &xs) {
   return s.mean();
 }
 
+// A vector of structs, walked element by element. Inputs: dt, then
+// ps = [x0, v0, x1, v1]: [dt, x0, v0, x1, v1]. p0: v0 * dt reads 3, 5 -> t1;
+// x0 + t1 reads 6, 1 -> x0' [x1, v1, v0, dt, x0']; v0 * v0 reads 3, 3; 0 + t2
+// reads 1 -> e1. p1: v1 * dt reads 4, 3 (dt dies); x1 + t3 reads 5, 1 -> x1'
+// (never read: gone) [x0', e1, v1]; v1 * v1 reads 1, 1; e1 + t4 reads 2, 1
+// -> e2. e2 + ps[0].x reads 1, 2. Cost 5+4+4+1+4+4+2+3+3 = 30.
+struct Particle {
+  double x, v;
+};
+double particles(std::vector<Particle> ps, double dt) {
+  double e = 0;
+  for (auto &p : ps) {
+    p.x = p.x + p.v * dt;
+    e = e + p.v * p.v;
+  }
+  return e + ps[0].x;
+}
+
 int main() {
   std::printf("%.17g\n", dual_ops(1.5, 2.5));
   std::printf("%.17g\n", vectors_field(Samples{{3, 4}}));
@@ -136,5 +155,6 @@ int main() {
   std::printf("%.17g\n", fixed_dot(FixedVec<double, 2>{{1, 2}}, FixedVec<double, 2>{{3, 4}}));
   std::printf("%.17g\n", vec3_scaled_norm(1.5, 2.5));
   std::printf("%.17g\n", running_mean({1, 2, 4}));
+  std::printf("%.17g\n", particles({{1, 2}, {3, 4}}, 0.5));
   return 0;
 }
