@@ -206,10 +206,14 @@ TEST(Diagnose, TwoStructValuesBuiltInOneCall) {
 }
 
 TEST(Diagnose, ParameterWhoseElementsAreNotInputs) {
+  // P is defined in a header that is not instrumented: it has no field
+  // walker, so the elements of a vector of P cannot be declared. (Defined
+  // in the file, it would be walked.)
   const Instrumented r = instrument(R"cpp(
     #include <vector>
-    struct P { double x, y; };
-    double f(const std::vector<P> &v) { return v[0].x; })cpp");
+    #include "p.h"
+    double f(const std::vector<P> &v) { return v[0].x; })cpp",
+                                    {}, {{"p.h", "struct P { double x, y; std::vector<double> w; };\n"}});
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
   EXPECT_NE(r.diagnostics.find("warning: bytedmd: the elements of parameter 'v' are not declared "
