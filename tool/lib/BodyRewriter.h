@@ -74,6 +74,7 @@ private:
   void stmt(const clang::Stmt *S);
   void returnStmt(const clang::ReturnStmt *S);
   bool returnObjectBuiltHere(const clang::Expr *E, clang::QualType R);
+  bool recordTemporary(const clang::Expr *E);
   void rangeFor(const clang::CXXForRangeStmt *S);
   void condition(const clang::Expr *cond, bool loop);
   void sizesInLoopCondition(const clang::Expr *cond);

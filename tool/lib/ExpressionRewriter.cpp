@@ -238,6 +238,8 @@ void BodyRewriter::explicitCast(const ExplicitCastExpr *C, Use use) {
         (tracksKeys(to) || tracksKeys(from)))
       warn(C->getBeginLoc(), Message::PunCast);
   }
+  if (isa<CXXFunctionalCastExpr>(C) && recordTemporary(C))
+    return;
   if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(C);
       F && vectorTemporary(dyn_cast<CXXConstructExpr>(sub->IgnoreImplicit()),
                            F->getTypeInfoAsWritten()->getTypeLoc().getSourceRange(),
@@ -272,6 +274,8 @@ void BodyRewriter::arithmeticCast(const ExplicitCastExpr *C, Use use) {
 }
 
 void BodyRewriter::initList(const InitListExpr *I) {
+  if (I->getType()->isRecordType() && recordTemporary(I))
+    return;
   if (I->getType()->isRecordType() && !tracksKeys(I->getType()))
     for (const Expr *init : I->inits())
       if (isArithmetic(init->getType())) {

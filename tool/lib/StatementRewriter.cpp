@@ -7,6 +7,8 @@
 //                               double v = ::bytedmd::init(&v, ::bytedmd::ld(bytedmd_ref_v)); B }
 #include "BodyRewriter.h"
 
+#include <algorithm>
+
 #include "clang/AST/Attr.h"
 
 #include "RuntimeSpelling.h"
@@ -33,9 +35,21 @@ void BodyRewriter::stmt(const Stmt *S) {
     return;
   }
   if (const auto *D = dyn_cast<DeclStmt>(S)) {
+    // `W a{x}, b{y};`: both lists are stashed before either object is
+    // bound, and a binding takes the last stashed keys, so the declarators
+    // are bound last first (their statements come out in that order).
+    std::vector<const VarDecl *> declarators;
+    unsigned braced = 0;
     for (const Decl *d : D->decls())
-      if (const auto *V = dyn_cast<VarDecl>(d))
-        varDecl(V, D);
+      if (const auto *V = dyn_cast<VarDecl>(d)) {
+        declarators.push_back(V);
+        const Expr *init = V->getInit();
+        braced += init && (recordList(init) || (containerList(init) && holdsArithmetic(V->getType())));
+      }
+    if (braced >= 2)
+      std::reverse(declarators.begin(), declarators.end());
+    for (const VarDecl *V : declarators)
+      varDecl(V, D);
     return;
   }
   if (const auto *I = dyn_cast<IfStmt>(S)) {
@@ -153,6 +167,23 @@ bool BodyRewriter::returnObjectBuiltHere(const Expr *E, QualType R) {
              spell::returnObject(type) + spell::open("withFields") + (bare ? type : std::string()));
   edit_.close(E,
               ", [&](" + type + " &" + object + ") { " + spell::bindFieldsCall(targets) + "; }))");
+  return true;
+}
+
+bool BodyRewriter::recordTemporary(const Expr *E) {
+  // Q{a, b} (or {a, b} where a Q is wanted) built in an expression, an
+  // argument say: its members are bound, and its keys handed over to the
+  // place that stores it (a parameter takes them from the handoff).
+  const InitListExpr *fields = recordList(E);
+  if (fields == nullptr || !edit_.canEdit(E))
+    return false;
+  const std::string object = spell::kReturnedObject;
+  std::vector<std::string> targets;
+  fieldTargets(fields, object, targets);
+  const std::string type = edit_.typeName(E->getType());
+  const bool bare = edit_.text(E->getSourceRange()).rfind('{', 0) == 0;
+  edit_.open(E, spell::open("withFields") + (bare ? type : std::string()));
+  edit_.close(E, ", [&](" + type + " &" + object + ") { " + spell::bindFieldsCall(targets) + "; })");
   return true;
 }
 
