@@ -119,6 +119,7 @@ private:
   void objectOperand(const clang::Expr *object, bool arrow);
   void referenceArgument(const clang::Expr *arg);
   bool dependentOperator(const clang::CXXOperatorCallExpr *O, Use use);
+  bool operatorInstruction(const clang::CXXOperatorCallExpr *O, Use use);
   bool unresolvedInstrumentedCall(const clang::CallExpr *C, Use use);
   bool functionObjectCall(const clang::CXXOperatorCallExpr *O, Use use);
   // StandardAlgorithms.cpp: <algorithm> and <numeric> on adaptors.

@@ -95,50 +95,7 @@ bool BodyRewriter::complexVariable(const VarDecl *D) {
 bool BodyRewriter::complexOperator(const CXXOperatorCallExpr *O, Use use) {
   const bool anyComplex = isComplex(O->getType()) ||
                           llvm::any_of(O->arguments(), [](const Expr *a) { return isComplex(a->getType()); });
-  if (!anyComplex || !edit_.canEdit(O) || !edit_.editable(O->getOperatorLoc()).isValid())
-    return false;
-  const unsigned n = O->getNumArgs();
-  if (n == 2) {
-    const BinaryOperatorKind K = BinaryOperator::getOverloadedOpcode(O->getOperator());
-    if (K == BO_Assign) {
-      edit_.open(O, spell::open("set"));
-      edit_.replaceToken(O->getOperatorLoc(), ",");
-      edit_.close(O, ")");
-      lvalue(O->getArg(0));
-      loadArgument(O->getArg(1));
-      return true;
-    }
-    const auto op = binaryInstruction(K);
-    if (!op)
-      return false;
-    if (BinaryOperator::isCompoundAssignmentOp(K)) {
-      edit_.open(O, spell::open("cset", *op));
-      edit_.replaceToken(O->getOperatorLoc(), ",");
-      edit_.close(O, here(O->getOperatorLoc(), O->getArg(0)) + ")");
-      lvalue(O->getArg(0));
-      loadArgument(O->getArg(1));
-      return true;
-    }
-    applyUse(O, use);
-    edit_.open(O, spell::openOverOperands("bin", *op));
-    edit_.replaceToken(O->getOperatorLoc(), ",");
-    edit_.close(O, "}" + here(O->getOperatorLoc(), O) + ")");
-    // Operands bound to const T& are lvalues: loaded where they are read.
-    loadArgument(O->getArg(0));
-    loadArgument(O->getArg(1));
-    return true;
-  }
-  if (n == 1 && O->getOperatorLoc() < O->getArg(0)->getBeginLoc()) {
-    const auto op = unaryInstruction(UnaryOperator::getOverloadedOpcode(O->getOperator(), false));
-    if (!op)
-      return false;
-    applyUse(O, use);
-    edit_.replaceToken(O->getOperatorLoc(), spell::open("un", *op));
-    edit_.close(O, here(O->getOperatorLoc(), O) + ")");
-    loadArgument(O->getArg(0));
-    return true;
-  }
-  return false;
+  return anyComplex && operatorInstruction(O, use);
 }
 
 bool BodyRewriter::complexMember(const CXXMemberCallExpr *M, Use use) {

@@ -235,29 +235,35 @@ bool BodyRewriter::dependentOperator(const CXXOperatorCallExpr *O, Use use) {
   // call when the file declares an operator+. It is an instruction for
   // arithmetic operands and a call of the operator for class operands: the
   // runtime's bin/un decide when the template is instantiated.
-  if (!isa<UnresolvedLookupExpr>(O->getCallee()->IgnoreImplicit()) ||
-      !edit_.editable(O->getOperatorLoc()).isValid() || !edit_.canEdit(O))
+  return isa<UnresolvedLookupExpr>(O->getCallee()->IgnoreImplicit()) &&
+         operatorInstruction(O, use);
+}
+
+bool BodyRewriter::operatorInstruction(const CXXOperatorCallExpr *O, Use use) {
+  // x = y, x op= y, x op y, op x, as the built-in operators are rewritten;
+  // operands bound to const T& are lvalues, loaded where they are read.
+  if (!edit_.editable(O->getOperatorLoc()).isValid() || !edit_.canEdit(O))
     return false;
   const unsigned n = O->getNumArgs();
   if (n == 2) {
     const BinaryOperatorKind K = BinaryOperator::getOverloadedOpcode(O->getOperator());
     const auto op = binaryInstruction(K);
-    if (!op || K == BO_Assign)
+    if (K != BO_Assign && !op)
       return false;
-    if (BinaryOperator::isCompoundAssignmentOp(K)) {
-      edit_.open(O, spell::open("cset", *op));
+    if (K == BO_Assign || BinaryOperator::isCompoundAssignmentOp(K)) {
+      edit_.open(O, K == BO_Assign ? spell::open("set") : spell::open("cset", *op));
       edit_.replaceToken(O->getOperatorLoc(), ",");
-      edit_.close(O, here(O->getOperatorLoc(), O->getArg(0)) + ")");
+      edit_.close(O, (K == BO_Assign ? "" : here(O->getOperatorLoc(), O->getArg(0))) + ")");
       modified(O->getArg(0));
-      expr(O->getArg(1), Use::Value);
+      loadArgument(O->getArg(1));
       return true;
     }
     applyUse(O, use);
     edit_.open(O, spell::openOverOperands("bin", *op));
     edit_.replaceToken(O->getOperatorLoc(), ",");
     edit_.close(O, "}" + here(O->getOperatorLoc(), O) + ")");
-    expr(O->getArg(0), Use::Value);
-    expr(O->getArg(1), Use::Value);
+    loadArgument(O->getArg(0));
+    loadArgument(O->getArg(1));
     return true;
   }
   if (n == 1 && O->getOperatorLoc() < O->getArg(0)->getBeginLoc()) {
@@ -267,7 +273,7 @@ bool BodyRewriter::dependentOperator(const CXXOperatorCallExpr *O, Use use) {
     applyUse(O, use);
     edit_.replaceToken(O->getOperatorLoc(), spell::open("un", *op));
     edit_.close(O, here(O->getOperatorLoc(), O) + ")");
-    expr(O->getArg(0), Use::Value);
+    loadArgument(O->getArg(0));
     return true;
   }
   return false;
