@@ -125,14 +125,17 @@ TEST(Diagnose, UserClassBuiltFromTrackedValues) {
   EXPECT_REWRITES_TO(r.code, "v(::bytedmd::init(&this->v, ::bytedmd::constructorArgument(this, 0, a)))");
 }
 
-TEST(Diagnose, MemcpyOnTrackedData) {
+TEST(Diagnose, MemcpyBetweenTypesIsAPunAndWithinOneTypeACopy) {
   const Instrumented r = instrument(R"cpp(
     #include <cstring>
-    double f(const double (&x)[2]) { double y[2]; std::memcpy(y, x, sizeof y); return y[0]; })cpp");
+    double f(const double (&x)[2]) { double y[2]; std::memcpy(y, x, sizeof y); return y[0]; }
+    long long g(double a) { long long b; std::memcpy(&b, &a, sizeof b); return b; })cpp");
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
-  EXPECT_NE(r.diagnostics.find("warning: bytedmd: 'memcpy' on tracked data"), std::string::npos)
+  EXPECT_NE(r.diagnostics.find("input.cc:4:42: warning: bytedmd: 'memcpy' on tracked data"),
+            std::string::npos)
       << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::memcpy(y, x, sizeof y)");
 }
 
 TEST(Diagnose, TypePuns) {

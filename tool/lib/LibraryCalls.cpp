@@ -120,13 +120,30 @@ bool BodyRewriter::makeTuple(const CallExpr *C, StringRef name, Use use) {
 bool BodyRewriter::memoryFunction(const CallExpr *C, StringRef name) {
   if (name != "memcpy" && name != "memmove" && name != "memset")
     return false;
+  // memcpy(dst, src, n) on tracked data: ::bytedmd::memcpy moves the keys
+  // with the bytes; memset writes untracked values.
+  // Between different types (a double's bytes into a long long) it is a pun.
+  const Expr *callee = C->getCallee()->IgnoreImplicit();
+  const auto pointee = [](const Expr *arg) {
+    const QualType T = arg->IgnoreImpCasts()->getType();
+    const QualType P = T->isPointerType() ? T->getPointeeType() : T;
+    return QualType(P->getPointeeOrArrayElementType(), 0).getCanonicalType();
+  };
+  const bool pun = name != "memset" && C->getNumArgs() == 3 &&
+                   pointee(C->getArg(0)) != pointee(C->getArg(1));
   for (const Expr *arg : C->arguments()) {
     const QualType T = arg->IgnoreImpCasts()->getType();
     if ((T->isPointerType() && tracksKeys(T->getPointeeType())) ||
         (T->isArrayType() && tracksKeys(T))) {
-      warn(C->getExprLoc(), Message::MemoryFunction, {name.str()});
+      if (pun || edit_.editable(callee->getBeginLoc()).isInvalid()) {
+        warn(C->getExprLoc(), Message::MemoryFunction, {name.str()});
+        for (const Expr *a : C->arguments())
+          expr(a, isArithmetic(a->getType()) ? Use::Escape : Use::Plain);
+        return true;
+      }
+      edit_.replace(callee->getBeginLoc(), callee->getEndLoc(), spell::entry(name.str()));
       for (const Expr *a : C->arguments())
-        expr(a, isArithmetic(a->getType()) ? Use::Escape : Use::Plain);
+        expr(a, isArithmetic(a->getType()) ? Use::Index : Use::Plain);
       return true;
     }
   }

@@ -45,8 +45,8 @@ constexpr Entry kMessages[] = {
      "two struct values built in one call's arguments: only the last keeps its keys (name them "
      "first); the measurement is approximate"},
     {Message::MemoryFunction, Channel::Both, Severity::Warning,
-     "'{0}' on tracked data is not modeled (use std::copy or std::fill); the measurement is "
-     "approximate"},
+     "'{0}' on tracked data between different types reads a value through another type (a "
+     "pun), which is not modeled; the measurement is approximate"},
     {Message::OpaqueCallWithData, Channel::Both, Severity::Warning,
      "call to '{0}', which is not instrumented, with a pointer, reference or iterator to tracked "
      "values: its reads and copies are not measured, and the measurement is approximate"},

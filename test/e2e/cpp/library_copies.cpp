@@ -10,9 +10,11 @@
 // EXPECT: function_call call=0 cost=6 trace=1,2,1,2
 // EXPECT: range_copy call=0 cost=3 trace=2,1
 // EXPECT: lambda_by_value call=0 cost=10 trace=1,2,3,2,2,1
+// EXPECT: memory_copies call=0 cost=3 trace=2,1
 // EXPECT: merge_sorted_ends call=0 cost=25 trace=4,3,1,4,3,1,3,1,1,4,1,1,1,3,1,2,1
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <tuple>
 #include <utility>
@@ -51,6 +53,16 @@ double lambda_by_value(double a, double b) {
   auto g = [b](double x) { return x * b; };
   auto h = [=]() { return a + b; };
   return g(a) + h();
+}
+
+// memcpy and an overlapping memmove move keys with the bytes: b = [v0, v1,
+// v2, v3], then [v0, v0, v1, v2]. b[1] * b[3] is v0 * v2: [v0, v2] (v1, v3
+// never read) reads 2, 1.
+double memory_copies(const std::vector<double> &v) {
+  double b[4];
+  std::memcpy(b, v.data(), 4 * sizeof(double));
+  std::memmove(b + 1, b, 3 * sizeof(double));
+  return b[1] * b[3];
 }
 
 // v = [v0, v1]: the copy's elements hold v0 and v1; w[0] * w[1] reads 2, 1.
@@ -97,6 +109,7 @@ int main() {
   std::printf("%.17g\n", function_call(1.5, 2.5));
   std::printf("%.17g\n", range_copy({1.5, 2.5}));
   std::printf("%.17g\n", lambda_by_value(1.5, 2.5));
+  std::printf("%.17g\n", memory_copies({1.5, 2.5, 3.5, 4.5}));
   std::printf("%.17g\n", merge_sorted_ends({4, 1, 3, 2}));
   return 0;
 }

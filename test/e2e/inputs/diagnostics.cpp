@@ -25,7 +25,7 @@ double first(const std::vector<double>& v, int n) {
   return s;
 }
 
-// memcpy copies values without their keys.
+// memcpy of doubles into doubles moves their keys (not a diagnostic).
 double copied(const std::vector<double>& v) {
   double w[3];
   std::memcpy(w, v.data(), sizeof w);

@@ -1,8 +1,8 @@
 // bytedmd/detail/library.hpp - standard-library element copies and C allocation, with keys.
 //
-// std::copy, std::fill and std::swap copy values the tool cannot see inside
-// the library: the rewrite calls these instead, which copy each element and
-// its key (free under the model). A block from malloc may hold keys of an
+// std::copy, std::fill, std::swap, memcpy and memmove copy values the tool
+// cannot see inside the library: the rewrite calls these instead, which copy
+// each element and its key (free under the model). A block from malloc may hold keys of an
 // earlier block at the same address: it starts with none. Before and after,
 // for `std::copy(x.begin(), x.end(), b.begin()); double *p = (double *)malloc(64);`:
 //
@@ -81,6 +81,32 @@ template <class _Tp> inline void swap(_Tp &__a, _Tp &__b) {
 // C allocation: a block allocated during a measurement is memory it created
 // (calloc's zeros are written, untracked; malloc's bytes are not written at
 // all); freed blocks forget their keys.
+
+/// memcpy and memmove of tracked data: the bytes move, and their keys with
+/// them (as an element-wise copy would); memset writes untracked values.
+inline void *memmove(void *__to, const void *__from, std::size_t __n) {
+  const char *__s = static_cast<const char *>(__from);
+  char *__d = static_cast<char *>(__to);
+  // Word by word, in the direction that survives an overlap.
+  if (__d <= __s || __d >= __s + __n) {
+    for (std::size_t __off = 0; __off < __n; __off += 4)
+      bytedmd_shadow_copy(__d + __off, __s + __off, __n - __off < 4 ? __n - __off : 4);
+  } else {
+    for (std::size_t __off = (__n - 1) / 4 * 4 + 4; __off != 0;) {
+      __off -= 4;
+      bytedmd_shadow_copy(__d + __off, __s + __off, __n - __off < 4 ? __n - __off : 4);
+    }
+  }
+  return __builtin_memmove(__to, __from, __n);
+}
+inline void *memcpy(void *__to, const void *__from, std::size_t __n) {
+  return ::bytedmd::memmove(__to, __from, __n);
+}
+inline void *memset(void *__to, int __value, std::size_t __n) {
+  void *__r = __builtin_memset(__to, __value, __n);
+  bytedmd_shadow_created(__to, __n, BYTEDMD_CREATED_WRITTEN);
+  return __r;
+}
 
 inline void *malloc(std::size_t __n) {
   void *__p = std::malloc(__n);
