@@ -70,6 +70,10 @@ struct EventLogView {
   const Word *results = nullptr; ///< keys live until the end
   std::size_t resultCount = 0;
   Word values = 0; ///< keys 1..values were allocated
+  /// Parallel to inputs: the parameter each belongs to, numbered as declared
+  /// (the last parameter first, so groups ascend along inputs). Null: each
+  /// input is a parameter of its own. Only the two-stack variant reads it.
+  const std::uint32_t *inputGroups = nullptr;
 };
 
 /// An owning event log, used to build logs in tests, tools and benchmarks.
@@ -81,7 +85,14 @@ public:
   Word input(unsigned sizeLog2 = 0) {
     words_.push_back(word::kInput | (sizeLog2 & word::kSizeMask));
     inputs_.push_back(++values_);
+    groups_.push_back(group_);
     return values_;
+  }
+  /// The inputs that follow belong to the next parameter (declared last
+  /// parameter first, as the runtime does); without it each input is one.
+  void param() {
+    ++group_;
+    grouped_ = true;
   }
   /// A READ batch; returns the output's key, or 0 when output is false.
   Word read(std::initializer_list<Word> keys, bool output = true, unsigned op = 0,
@@ -103,12 +114,16 @@ public:
   void result(Word key) { results_.push_back(key); }
 
   EventLogView view() const {
-    return {words_.data(),   words_.size(),   inputs_.data(), inputs_.size(),
-            results_.data(), results_.size(), values_};
+    return {words_.data(),   words_.size(),   inputs_.data(),
+            inputs_.size(),  results_.data(), results_.size(),
+            values_,         grouped_ ? groups_.data() : nullptr};
   }
 
 private:
   std::vector<Word> words_, inputs_, results_;
+  std::vector<std::uint32_t> groups_;
+  std::uint32_t group_ = 0;
+  bool grouped_ = false;
   Word values_ = 0;
 };
 

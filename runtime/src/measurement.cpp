@@ -135,8 +135,11 @@ void sortLazyInputs(MeasurementState &s) {
   });
   std::vector<Word> sorted;
   sorted.reserve(order.size());
-  for (std::size_t i : order)
+  s.inputGroups.clear();
+  for (std::size_t i : order) {
     sorted.push_back(s.inputs[i]);
+    s.inputGroups.push_back(std::uint32_t(s.inputOrder[i] >> 40));
+  }
   s.inputs.swap(sorted);
 }
 
@@ -147,6 +150,7 @@ EventLogView logOf(const Recorder &r) {
   log.size = std::size_t(r.cursor - r.buffer);
   log.inputs = s.inputs.data();
   log.inputCount = s.inputs.size();
+  log.inputGroups = s.inputGroups.size() == s.inputs.size() ? s.inputGroups.data() : nullptr;
   log.results = s.results.data();
   log.resultCount = s.results.size();
   log.values = r.next;
@@ -269,6 +273,7 @@ void replayVariants(MeasurementState &s, const EventLogView &log, const ReplayOp
     variant.liveness = spec.liveness;
     variant.sqrtCost = spec.sqrtCost;
     variant.nativeBytes = spec.nativeBytes;
+    variant.twoStack = spec.twoStack;
     variant.perSite = false;
     variant.progress = nullptr;
     MeasurementRecord::Variant v{spec.name(), spec, {}, 0};
@@ -318,6 +323,7 @@ void resetState(MeasurementState &s, const bytedmd_function *fn) {
   s.function = fn;
   s.inputs.clear();
   s.inputOrder.clear();
+  s.inputGroups.clear();
   s.group = 0;
   s.position = 0;
   s.lazyInputs = false;

@@ -43,6 +43,7 @@ struct MeasurementState {
   bool unattributedSeen = false;
   int slot = -1; // in the registry's in-flight table, or -1
   std::vector<Word> inputs;
+  std::vector<std::uint32_t> inputGroups; // each input's parameter, after sortLazyInputs
   std::vector<std::uint64_t> inputOrder; // (group << 40) | position, parallel to inputs
   std::uint32_t group = 0;
   std::uint64_t position = 0; // within the group, for inputs declared in order

@@ -121,6 +121,26 @@ void addHistogramTotals(const std::vector<std::uint64_t> &histogram, const Repla
   }
 }
 
+std::uint32_t Replay::placeArguments(const EventLogView &log) {
+  // Inputs come last parameter first (groups ascend); the argument stack
+  // puts the first parameter's elements first: groups descending, each in
+  // its own order.
+  argumentDepth_.assign(std::size_t(log.values) + 1, 0);
+  const auto groupOf = [&](std::size_t i) {
+    return log.inputGroups != nullptr ? std::uint64_t(log.inputGroups[i]) : std::uint64_t(i);
+  };
+  std::uint32_t depth = 0;
+  for (std::size_t end = log.inputCount; end != 0;) {
+    std::size_t begin = end - 1;
+    while (begin != 0 && groupOf(begin - 1) == groupOf(end - 1))
+      --begin;
+    for (std::size_t i = begin; i < end; ++i)
+      argumentDepth_[log.inputs[i]] = ++depth;
+    end = begin;
+  }
+  return depth;
+}
+
 void Replay::rebuildBytes() {
   // Live values hold stamps 1..live, in stack order, after a renumbering.
   const std::uint32_t capacity = stack_.capacity();

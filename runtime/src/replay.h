@@ -41,6 +41,11 @@ struct ReplayOptions {
   /// costs the sum of ceil(sqrt(b)) over its bytes b in (D - s, D]. Cache
   /// sizes are then in bytes. bytesPerElement is ignored.
   bool nativeBytes = false;
+  /// two-stack (the reference's dev branch): inputs wait on a fixed
+  /// argument stack, the first parameter's elements at depths 1, 2, ...; a
+  /// first read prices an input there and promotes it to the LRU stack; the
+  /// result is read once more at the end. Not with nativeBytes.
+  bool twoStack = false;
   /// Depths beyond this many are counted and priced but not kept.
   std::uint64_t traceLimit = std::numeric_limits<std::uint64_t>::max();
   /// Called now and then with the fraction of the log replayed (for a
@@ -114,6 +119,8 @@ public:
   /// was never allocated, a bad header).
   template <class Sink>
   ReplayStats run(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
+    if (options.twoStack)
+      return runImpl<false, true>(log, options, sink);
     return options.nativeBytes ? runImpl<true>(log, options, sink)
                                : runImpl<false>(log, options, sink);
   }
@@ -125,9 +132,13 @@ public:
 private:
   // Native: a second Fenwick tree sums the sizes, so a byte depth is a prefix
   // sum, O(log n) as well; the default replay never touches it.
-  template <bool Native, class Sink>
+  template <bool Native, bool TwoStack = false, class Sink>
   ReplayStats runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink);
   void computeLiveness(const EventLogView &log, bool sizes);
+  /// two-stack: each input's static depth on the argument stack (the first
+  /// parameter's elements first, row-major); 0 once it is promoted.
+  std::uint32_t placeArguments(const EventLogView &log);
+  std::vector<std::uint32_t> argumentDepth_; // per value; 0: not waiting there
   /// Makes room for `needed` new stamps, renumbering when they run out.
   void reserveStamps(std::uint32_t needed) {
     if (stack_.reserve(needed) && native_)
@@ -201,7 +212,7 @@ template <bool Native> inline void Replay::move(Word key) {
   }
 }
 
-template <bool Native, class Sink>
+template <bool Native, bool TwoStack, class Sink>
 ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
   computeLiveness(log, Native);
   if (!options.liveness)
@@ -231,9 +242,17 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
       stats.peakLiveBytes = std::max(stats.peakLiveBytes, liveBytes_);
   };
 
-  for (std::size_t i = 0; i < log.inputCount; ++i) {
-    reserveStamps(1);
-    store(log.inputs[i]);
+  if constexpr (TwoStack) {
+    // The inputs wait on the argument stack: nothing enters the LRU stack.
+    const std::uint32_t deepest = placeArguments(log);
+    if (deepest >= histogram_.size())
+      histogram_.resize(std::size_t(deepest) + 1, 0);
+    event = std::uint32_t(log.inputCount); // their STORE events, as liveness counted them
+  } else {
+    for (std::size_t i = 0; i < log.inputCount; ++i) {
+      reserveStamps(1);
+      store(log.inputs[i]);
+    }
   }
 
   Word next = 0;          // the last local key allocated
@@ -266,6 +285,9 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
           if (options.sqrtCost)
             for (std::uint64_t b = D - s + 1; b <= D; ++b)
               stats.sqrtCost += std::sqrt(double(b));
+        } else if constexpr (TwoStack) {
+          const std::uint32_t waiting = argumentDepth_[keys[j]];
+          d = waiting != 0 ? waiting : stack_.depth(keys[j]);
         } else {
           d = stack_.depth(keys[j]);
         }
@@ -296,6 +318,17 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
       const std::uint32_t batchStart = stack_.clock();
       for (unsigned j = 0; j < m; ++j) {
         const Word k = keys[j];
+        if constexpr (TwoStack) {
+          if (argumentDepth_[k] != 0) {
+            // A first read: the input leaves the argument stack for the top
+            // of the LRU stack (and dies there if this was its last read).
+            argumentDepth_[k] = 0;
+            push<Native>(k);
+            if (stack_.record(k).last == event)
+              remove<Native>(k);
+            continue;
+          }
+        }
         const std::uint32_t old = stack_.record(k).stamp;
         if (old == 0 || old > batchStart)
           continue;
@@ -328,6 +361,26 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
         stats.sites.resize(std::size_t(site) + 1);
       sink.location(site);
       break;
+    }
+  }
+
+  if constexpr (TwoStack) {
+    // The output epilogue: each distinct result is read once more where it
+    // is (an input never read, on the argument stack), without moving.
+    sink.batch();
+    for (std::size_t r = 0; r < log.resultCount; ++r) {
+      const Word k = log.results[r];
+      if (std::find(log.results, log.results + r, k) != log.results + r)
+        continue; // read once, at its first occurrence
+      const std::uint32_t d =
+          argumentDepth_[k] != 0 ? argumentDepth_[k] : stack_.depth(k);
+      if (d >= histogram_.size())
+        histogram_.resize(std::size_t(d) + 1, 0);
+      ++histogram_[d];
+      if (stats.reads < options.traceLimit)
+        stats.trace.push_back(d);
+      ++stats.reads;
+      sink.read(k, d);
     }
   }
 

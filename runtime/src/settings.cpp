@@ -29,6 +29,8 @@ bool parseCount(const char *text, std::uint64_t min, std::uint64_t max, std::uin
 std::string VariantSpec::name() const {
   std::string out;
   auto add = [&](const char *option) { out += (out.empty() ? "" : ",") + std::string(option); };
+  if (twoStack)
+    add("two-stack");
   if (locations)
     add("stack=locations");
   if (nativeBytes)
@@ -71,14 +73,21 @@ bool parseVariant(const std::string &text, VariantSpec *spec, std::string *error
       spec->locations = true;
     else if (option == "stack=values")
       spec->locations = false;
+    else if (option == "two-stack")
+      spec->twoStack = true;
     else if (option == "cost=ceil-sqrt")
       ; // the default, named
     else {
       *error = "unknown variant option '" + option +
                "'; the options are no-liveness, liveness, cost=sqrt, cost=ceil-sqrt, "
-               "bytes=native, bytes=element, stack=locations, stack=values";
+               "bytes=native, bytes=element, stack=locations, stack=values, two-stack";
       return false;
     }
+  }
+  if (spec->twoStack && (spec->nativeBytes || spec->locations)) {
+    *error = "two-stack combines with the per-element costs (and --bytes-per-element), not "
+             "with bytes=native or stack=locations; give them as separate variants";
+    return false;
   }
   if (spec->locations && spec->nativeBytes) {
     *error = "stack=locations and bytes=native do not combine (a location stack counts "

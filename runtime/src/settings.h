@@ -15,6 +15,9 @@ struct VariantSpec {
   bool sqrtCost = false; ///< cost=sqrt: plain sqrt(d), in floating point
   bool nativeBytes = false; ///< bytes=native: each value sizeof its type
   bool locations = false;   ///< stack=locations: a stack of memory locations
+  /// two-stack: inputs wait on a fixed argument stack until first read, and
+  /// the result is read once more at the end (the reference's dev branch).
+  bool twoStack = false;
   /// The canonical name: its options in a fixed order, comma-separated
   /// ("no-liveness,cost=sqrt").
   std::string name() const;

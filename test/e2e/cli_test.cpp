@@ -749,3 +749,41 @@ TEST_F(Cli, InstrumentWritesToStandardOutputWithoutDashO) {
 }
 
 } // namespace
+
+namespace {
+
+// The two-stack variant beside the default, from one run: the development
+// tracer's own figures (matvec at N=4: 147, naive i-j-k matmul at N=16:
+// 109,218), while the default stays the reference's (157, 109,783).
+TEST_F(Cli, TwoStackVariantGivesTheDevelopmentTracersNumbers) {
+  const std::string linalg = std::string(BYTEDMD_SOURCE_DIR) + "/benchmarks/linalg/linalg.cpp";
+  Result r = run(instrument + " " + linalg + " -o linalg.cpp && c++ -O2 linalg.cpp $(" +
+                 instrument + " --print-flags) -o linalg");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto measure = [&](const std::string &args) {
+    const Result m = run("BYTEDMD_VARIANTS=two-stack BYTEDMD_REPORT=r.json ./linalg " + args);
+    EXPECT_EQ(m.status, 0) << m.err;
+    const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
+    return report["measurements"][0];
+  };
+  const nlohmann::json matvec = measure("matvec 4");
+  EXPECT_EQ(matvec["cost"], 157);
+  ASSERT_EQ(matvec["variants"].size(), 1u);
+  EXPECT_EQ(matvec["variants"][0]["name"], "two-stack");
+  EXPECT_EQ(matvec["variants"][0]["cost"], 147);
+  const nlohmann::json matmul = measure("matmul 16");
+  EXPECT_EQ(matmul["cost"], 109783);
+  EXPECT_EQ(matmul["variants"][0]["cost"], 109218);
+  // bytedmd run takes it as --variant=two-stack, and combines it with B.
+  Result v = run(bytedmd + " run " + std::string(BYTEDMD_SOURCE_DIR) +
+                 "/examples/matvec.cpp --variant=two-stack --report=m.json");
+  ASSERT_EQ(v.status, 0) << v.err;
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/m.json"));
+  EXPECT_EQ(report["measurements"][1]["variants"][0]["cost"], 147); // N = 4
+  Result bad = run(bytedmd + " run " + std::string(BYTEDMD_SOURCE_DIR) +
+                   "/examples/matvec.cpp --variant=two-stack,bytes=native");
+  EXPECT_NE(bad.status, 0);
+  EXPECT_NE(bad.err.find("two-stack combines with"), std::string::npos) << bad.err;
+}
+
+} // namespace
