@@ -180,6 +180,34 @@ TEST(Diagnose, ASizeInALoopConditionIsWarnedWhereItIsAnInput) {
   EXPECT_EQ(r.diagnostics.find("parameter 'hi'"), std::string::npos) << r.diagnostics;
 }
 
+TEST(Diagnose, BracedListsOfObjectsAndObjectConditionals) {
+  // Found by a generated test: each used to be silently wrong.
+  const Instrumented r = instrument(R"cpp(
+    #include <utility>
+    #include <vector>
+    struct S { std::vector<double> v; };
+    struct W { double v; };
+    bool operator<(W a, W b) { return a.v < b.v; }
+    double f(double a, double b) {
+      S s{{a, b}};
+      std::pair<double, double> pp[1] = {{a, b}};
+      W w0{a}, w1{b};
+      W t = (w0 < w1) ? w1 : w0;
+      return s.v[0] + pp[0].first + t.v; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 3u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("'s' is a container or an object built inside a braced"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("'pp' is a container or an object built inside a braced"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("'?:' choosing between objects of 'W'"), std::string::npos)
+      << r.diagnostics;
+  // The conditional is not named twice (that would call operator< again).
+  EXPECT_EQ(r.code.find("copied(t"), std::string::npos) << r.code;
+}
+
 TEST(Diagnose, MutableLambdaOrObjectCapturedByValue) {
   const Instrumented r = instrument(R"cpp(
     #include <vector>

@@ -101,8 +101,10 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
   const auto *CE = dyn_cast<CXXConstructExpr>(inner);
   if (variableConstruction(D, CE))
     return true;
+  // (copied names the source again after the declaration: only a source
+  // without side effects can be named twice.)
   if (CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
-      CE->getArg(0)->isLValue()) {
+      CE->getArg(0)->isLValue() && !CE->getArg(0)->HasSideEffects(ctx_)) {
     // A copy: the library copies the values; their keys follow here.
     lvalue(CE->getArg(0));
     afterDeclaration(S, spell::statement("copied", name + ", " +
@@ -145,6 +147,10 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
     return true;
   }
   const bool fromCall = isa<CallExpr>(inner) || isa<CXXMemberCallExpr>(inner);
+  if (const auto *list = dyn_cast<InitListExpr>(inner); list && list->getNumInits() > 0)
+    // A braced list of objects or containers (S s{{a, b}}, P ps[2] = {{a, b},
+    // {c, d}}) that neither binding above took: its keys are not followed.
+    warn(list->getBeginLoc(), Message::BracedMemberNotBound, {name});
   if (freshBytes && !fromCall) {
     // Default construction of plain data leaves it uninitialised (created,
     // not written); any other initialiser wrote untracked values.
@@ -267,6 +273,10 @@ void BodyRewriter::fieldTarget(const Expr *init, QualType type, const std::strin
   }
   if (tracksKeys(type) && init->IgnoreImplicit()->isLValue())
     warn(init->getBeginLoc(), Message::MemberFromMember); // copy its keys after the fact
+  else if (tracksKeys(type))
+    // A container or nested object built inside the braces: its values'
+    // keys are not bound (the object is marked written as a whole).
+    warn(init->getBeginLoc(), Message::BracedMemberNotBound, {target});
   expr(init, Use::Plain);
 }
 

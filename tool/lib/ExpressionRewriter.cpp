@@ -494,6 +494,10 @@ void BodyRewriter::conditional(const ConditionalOperator *C, Use use) {
     return;
   }
   expr(C->getCond(), Use::Truth);
+  // Choosing between objects (c ? p : q on structs): which keys the chosen
+  // object carries is decided at run time, and no rewrite follows it.
+  if (!isDependentOrArithmetic(C) && tracksKeys(C->getType()))
+    warn(C->getQuestionLoc(), Message::ObjectConditional, {edit_.typeName(C->getType())});
   if (C->isGLValue()) {
     lvalue(C->getTrueExpr());
     lvalue(C->getFalseExpr());

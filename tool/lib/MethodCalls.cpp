@@ -50,9 +50,9 @@ void BodyRewriter::referenceArgument(const Expr *arg) {
   // A small object a call returned, bound to a reference parameter: its
   // keys wait in the handoff; the temporary takes them before the callee
   // reads it (f(g(x)) with f(const State &)).
-  const Expr *source = arg->IgnoreImplicit();
-  if (!source->isLValue() && isHandedOver(arg->getType()) &&
-      isa<CallExpr>(source->IgnoreParens()) && edit_.canEdit(arg)) {
+  const Expr *source = arg->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
+  if (!source->isLValue() && isHandedOver(arg->getType()) && isa<CallExpr>(source) &&
+      edit_.canEdit(arg)) {
     edit_.wrap(arg, spell::open("received"), ")");
     return expr(arg, Use::Plain);
   }
@@ -73,7 +73,11 @@ void BodyRewriter::methodArguments(const CallExpr *C, const FunctionDecl *F, uns
 }
 
 void BodyRewriter::objectOperand(const Expr *object, bool arrow) {
-  if (arrow || !object->isGLValue())
+  // (m0 + m1) * m2: the object is a value a call returned; its keys wait in
+  // the handoff for the temporary the method runs on.
+  if (!arrow && !object->IgnoreImplicit()->IgnoreParens()->isGLValue())
+    return referenceArgument(object);
+  if (arrow)
     expr(object, Use::Plain);
   else
     lvalue(object);

@@ -63,6 +63,12 @@ constexpr Entry kMessages[] = {
     {Message::MemberFromMember, Channel::Both, Severity::Warning,
      "a struct member initialised from another object's member is not modeled; assign it after "
      "the declaration"},
+    {Message::BracedMemberNotBound, Channel::Both, Severity::Warning,
+     "'{0}' is a container or an object built inside a braced initialiser: its values' keys are "
+     "not bound, and the measurement is approximate (build it first, then assign or push_back)"},
+    {Message::ObjectConditional, Channel::Both, Severity::Warning,
+     "'?:' choosing between objects of '{0}' is not modeled (the chosen object's keys are not "
+     "followed); the measurement is approximate (use if/else)"},
     {Message::CaptureByValue, Channel::Both, Severity::Warning,
      "'{0}' is captured by value in a mutable lambda, as an object, or by an init-capture: the "
      "closure's copy does not keep its keys (capture it by reference); the measurement is "

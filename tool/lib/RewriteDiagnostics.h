@@ -39,6 +39,8 @@ enum class Message {
   DependentAutoOutsideBlock,
   BindingOfExpression,
   MemberFromMember,
+  BracedMemberNotBound,
+  ObjectConditional,
   CaptureByValue,
   InlineAssembly,
   ParameterNotWalked,

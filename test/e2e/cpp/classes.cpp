@@ -11,6 +11,7 @@
 // EXPECT: vec3_scaled_norm call=0 cost=30 trace=1,2,2,2,4,2,3,3,3,3,2,1,2,2,2,1,1
 // EXPECT: running_mean call=0 cost=18 trace=3,1,1,3,1,1,2,1,2,1,1,2,1
 // EXPECT: particles call=0 cost=30 trace=3,5,6,1,3,3,1,4,3,5,1,1,1,2,1,1,2
+// EXPECT: member_operator_temporaries call=0 cost=6 trace=1,2,1,2
 #include "bytedmd/bytedmd.h"
 
 #include <cmath>
@@ -146,6 +147,20 @@ double particles(std::vector<Particle> ps, double dt) {
   return e + ps[0].x;
 }
 
+// A member operator called on a value another operator returned: the
+// temporary takes its keys before the method reads it. [c, b, a]: a + b
+// reads 1, 2 -> t1 [c, t1]; t1 * c reads 1, 2.
+struct Scalar {
+  double v;
+  Scalar operator+(const Scalar &o) const { return Scalar{v + o.v}; }
+  Scalar operator*(const Scalar &o) const { return Scalar{v * o.v}; }
+};
+double member_operator_temporaries(double a, double b, double c) {
+  Scalar m0{a}, m1{b}, m2{c};
+  Scalar t = (m0 + m1) * m2;
+  return t.v;
+}
+
 int main() {
   std::printf("%.17g\n", dual_ops(1.5, 2.5));
   std::printf("%.17g\n", vectors_field(Samples{{3, 4}}));
@@ -156,5 +171,6 @@ int main() {
   std::printf("%.17g\n", vec3_scaled_norm(1.5, 2.5));
   std::printf("%.17g\n", running_mean({1, 2, 4}));
   std::printf("%.17g\n", particles({{1, 2}, {3, 4}}, 0.5));
+  std::printf("%.17g\n", member_operator_temporaries(1.5, 2.5, 3.5));
   return 0;
 }
