@@ -177,6 +177,15 @@ void BodyRewriter::tupleFromArguments(const VarDecl *D, const DeclStmt *S,
     edit_.replaceCharacter(parens.getBegin(), "{");
     edit_.replaceCharacter(parens.getEnd(), "}");
   }
+  // A member built from a braced list (pair<pair<..>, ..> p{{a, b}, c}) or
+  // an object holds several keys: one stash per member cannot carry them.
+  for (const Expr *arg : CE->arguments())
+    if (!isDependentOrArithmetic(arg)) {
+      warn(arg->getBeginLoc(), Message::BracedMemberNotBound, {name});
+      for (const Expr *a : CE->arguments())
+        expr(a, Use::Plain);
+      return;
+    }
   std::vector<std::string> targets;
   for (unsigned i = 0; i < CE->getNumArgs(); ++i) {
     stashArgument(CE->getArg(i));
