@@ -41,11 +41,40 @@ void IrWriter::label(Word key) {
   append(number_[key]);
 }
 
+void IrWriter::batch() {
+  for (Word k : promoted_)
+    waiting_[k] = false;
+  promoted_.clear();
+}
+
+void IrWriter::argument(Word key, std::uint32_t depth) {
+  number_[key] = ++stored_;
+  if (!labels_.empty())
+    labels_[key] = sourceName(inputNames_, siteNames_, key, site_);
+  if (waiting_.empty())
+    waiting_.assign(number_.size(), false);
+  waiting_[key] = true;
+  buffer_ += "ARG   ";
+  label(key);
+  buffer_ += "@arg";
+  append(depth);
+  buffer_.push_back('\n');
+  flushIfFull();
+}
+
+void IrWriter::depthOf(Word key, std::uint32_t depth) {
+  buffer_.push_back('@');
+  if (!waiting_.empty() && waiting_[key]) {
+    buffer_ += "arg";
+    promoted_.push_back(key);
+  }
+  append(depth);
+}
+
 void IrWriter::read(Word key, std::uint32_t depth) {
   buffer_ += "  READ ";
   label(key);
-  buffer_.push_back('@');
-  append(depth);
+  depthOf(key, depth);
   buffer_ += "  cost=";
   append(readCost(depth, bytesPerElement_));
   buffer_.push_back('\n');
@@ -61,8 +90,7 @@ void IrWriter::instruction(unsigned op, const Word *keys, const std::uint32_t *d
     if (j != 0)
       buffer_ += ", ";
     label(keys[j]);
-    buffer_.push_back('@');
-    append(depths[j]);
+    depthOf(keys[j], depths[j]);
     cost += readCost(depths[j], bytesPerElement_);
   }
   buffer_ += ")  cost=";

@@ -6,7 +6,9 @@
 //   # total cost = 26
 //
 // Values are numbered in the order the replay stores them. A read with no
-// output prints its READ lines only.
+// output prints its READ lines only. In the two-stack variant, inputs are
+// numbered first, as they wait on the argument stack ("ARG   v1@arg1"),
+// and a read priced there prints "@argD" in place of the LRU depth.
 #ifndef BYTEDMD_IR_H
 #define BYTEDMD_IR_H
 
@@ -48,8 +50,13 @@ public:
   IrWriter(const IrWriter &) = delete;
   IrWriter &operator=(const IrWriter &) = delete;
 
-  void batch() {}
+  /// A READ batch begins: inputs first read by the previous one have left
+  /// the argument stack (two-stack).
+  void batch();
   void store(Word key);
+  /// two-stack: "ARG   v1@arg1": an input waiting on the argument stack.
+  /// Its reads print @argD until the batch that first read it is over.
+  void argument(Word key, std::uint32_t depth);
   void read(Word key, std::uint32_t depth);
   void instruction(unsigned op, const Word *keys, const std::uint32_t *depths, unsigned n);
   void location(Word id) { site_ = id; }
@@ -78,6 +85,9 @@ private:
   std::uint32_t stored_ = 0;
   std::string buffer_;
   bool ok_ = true;
+  std::vector<bool> waiting_;    // two-stack: on the argument stack
+  std::vector<Word> promoted_;   // read by the current batch while waiting
+  void depthOf(Word key, std::uint32_t depth); // "@D", or "@argD" while waiting
 };
 
 } // namespace bytedmd

@@ -113,6 +113,7 @@ struct EventCollector {
     events.back().op = bytedmd_op_name(bytedmd_op(op));
   }
   void location(Word id) { site = id; }
+  void argument(Word, std::uint32_t) {} // (events are the default replay's)
 };
 
 /// What each location's instruction computes, by location id (null: none).
@@ -258,6 +259,23 @@ void replayDefault(MeasurementState &s, const EventLogView &log, const ReplayOpt
       ir.total(record.stats.cost);
       if (!ir.ok())
         reg.irFailed = true;
+      // The two-stack variant's own IR follows, since its reads are priced
+      // elsewhere (@argD); the report's variant numbers come from replayVariants.
+      for (const VariantSpec &spec : reg.settings.variants) {
+        if (!spec.twoStack)
+          continue;
+        std::fputs("# variant two-stack\n", reg.ir);
+        IrWriter variant(reg.ir, log.values, options.bytesPerElement);
+        if (config.irNames)
+          variant.useNames(&s.inputNames, &siteNames);
+        ReplayOptions twoStack = options;
+        twoStack.twoStack = true;
+        twoStack.perSite = false;
+        twoStack.progress = nullptr;
+        variant.total(s.replay.run(log, twoStack, variant).cost);
+        if (!variant.ok())
+          reg.irFailed = true;
+      }
       return;
     }
   }

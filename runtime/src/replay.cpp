@@ -126,6 +126,7 @@ std::uint32_t Replay::placeArguments(const EventLogView &log) {
   // puts the first parameter's elements first: groups descending, each in
   // its own order.
   argumentDepth_.assign(std::size_t(log.values) + 1, 0);
+  argumentOrder_.clear();
   const auto groupOf = [&](std::size_t i) {
     return log.inputGroups != nullptr ? std::uint64_t(log.inputGroups[i]) : std::uint64_t(i);
   };
@@ -134,8 +135,10 @@ std::uint32_t Replay::placeArguments(const EventLogView &log) {
     std::size_t begin = end - 1;
     while (begin != 0 && groupOf(begin - 1) == groupOf(end - 1))
       --begin;
-    for (std::size_t i = begin; i < end; ++i)
+    for (std::size_t i = begin; i < end; ++i) {
       argumentDepth_[log.inputs[i]] = ++depth;
+      argumentOrder_.push_back(log.inputs[i]);
+    }
     end = begin;
   }
   return depth;

@@ -83,6 +83,9 @@ struct NullSink {
   void instruction(unsigned /*op*/, const Word * /*keys*/, const std::uint32_t * /*depths*/,
                    unsigned /*n*/) {}
   void location(Word /*id*/) {}
+  /// two-stack: an input waiting on the argument stack at `depth`, before the
+  /// body (in argument-stack order).
+  void argument(Word /*key*/, std::uint32_t /*depth*/) {}
 };
 
 /// ceil(sqrt(d)) for d < kSmallDepths from a table (built once, exactly, by
@@ -139,6 +142,7 @@ private:
   /// parameter's elements first, row-major); 0 once it is promoted.
   std::uint32_t placeArguments(const EventLogView &log);
   std::vector<std::uint32_t> argumentDepth_; // per value; 0: not waiting there
+  std::vector<Word> argumentOrder_;          // the inputs by argument depth
   /// Makes room for `needed` new stamps, renumbering when they run out.
   void reserveStamps(std::uint32_t needed) {
     if (stack_.reserve(needed) && native_)
@@ -247,6 +251,8 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
     const std::uint32_t deepest = placeArguments(log);
     if (deepest >= histogram_.size())
       histogram_.resize(std::size_t(deepest) + 1, 0);
+    for (std::uint32_t d = 1; d <= deepest; ++d)
+      sink.argument(argumentOrder_[d - 1], d);
     event = std::uint32_t(log.inputCount); // their STORE events, as liveness counted them
   } else {
     for (std::size_t i = 0; i < log.inputCount; ++i) {

@@ -7,12 +7,15 @@
 // random logs are checked against a deliberately simple O(n) replay of the
 // same rules, written below.
 #include "event_log.h"
+#include "ir.h"
 #include "naive_replay.h"
 #include "replay.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
 #include <random>
 #include <vector>
 
@@ -45,6 +48,45 @@ TEST(TwoStack, MyfuncCostsFifteen) {
   const ReplayStats s = twoStack(log);
   EXPECT_EQ(s.trace, (std::vector<std::uint32_t>{1, 2, 3, 4, 2, 1, 1, 5, 1}));
   EXPECT_EQ(s.cost, 15u);
+}
+
+// The IR marks where each read was priced: inputs are numbered first, in
+// argument-stack order, and a read priced there prints @argD.
+TEST(TwoStack, TheIrMarksReadsPricedOnTheArgumentStack) {
+  EventLog log;
+  Word in[3];
+  for (int p = 2; p >= 0; --p) {
+    log.param();
+    in[p] = log.input();
+  }
+  log.result(log.read({log.read({in[0], in[1]}), in[2]}));
+  std::FILE *out = std::tmpfile();
+  ASSERT_NE(out, nullptr);
+  {
+    IrWriter ir(out, log.view().values, 1);
+    ReplayOptions options;
+    options.twoStack = true;
+    Replay replay;
+    ir.total(replay.run(log.view(), options, ir).cost);
+  }
+  std::rewind(out);
+  std::string text;
+  for (int c; (c = std::fgetc(out)) != EOF;)
+    text.push_back(char(c));
+  std::fclose(out);
+  EXPECT_EQ(text, "ARG   v1@arg1\n"
+                  "ARG   v2@arg2\n"
+                  "ARG   v3@arg3\n"
+                  "  READ v1@arg1  cost=1\n"
+                  "  READ v2@arg2  cost=2\n"
+                  "OP    add(v1@arg1, v2@arg2)  cost=3\n"
+                  "STORE v4\n"
+                  "  READ v4@1  cost=1\n"
+                  "  READ v3@arg3  cost=2\n"
+                  "OP    add(v4@1, v3@arg3)  cost=3\n"
+                  "STORE v5\n"
+                  "  READ v5@1  cost=1\n"
+                  "# total cost = 7\n");
 }
 
 // my_add(a, b, c) = (a + b) + c: a + b reads 1, 2 (3): [t1]; t1 + c reads
