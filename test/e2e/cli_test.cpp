@@ -780,6 +780,19 @@ TEST_F(Cli, TwoStackVariantGivesTheDevelopmentTracersNumbers) {
   ASSERT_EQ(v.status, 0) << v.err;
   const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/m.json"));
   EXPECT_EQ(report["measurements"][1]["variants"][0]["cost"], 147); // N = 4
+  // A pointer parameter's inputs (declared on first read) take argument
+  // depths in parameter, then address, order: p[0] 1, p[1] 2, then k 3.
+  // p[1] * k reads 2, 3 (2 + 2) -> t1; t1 + p[0] reads 1, 1 (LRU, then the
+  // argument stack) -> t2; the epilogue reads t2 at 1. Cost 7.
+  std::ofstream(dir + "/pointer.cpp")
+      << "#include <cstdio>\n"
+         "double f(const double *p, double k) { return p[1] * k + p[0]; }\n"
+         "int main() { const double x[2] = {1.5, 2.5}; std::printf(\"%g\\n\", f(x, 3)); }\n";
+  Result p = run(bytedmd + " run pointer.cpp --function=f --variant=two-stack --report=p.json");
+  ASSERT_EQ(p.status, 0) << p.err;
+  const nlohmann::json pointer = nlohmann::json::parse(readFile(dir + "/p.json"));
+  EXPECT_EQ(pointer["measurements"][0]["variants"][0]["trace"], nlohmann::json({2, 3, 1, 1, 1}));
+  EXPECT_EQ(pointer["measurements"][0]["variants"][0]["cost"], 7);
   Result bad = run(bytedmd + " run " + std::string(BYTEDMD_SOURCE_DIR) +
                    "/examples/matvec.cpp --variant=two-stack,bytes=native");
   EXPECT_NE(bad.status, 0);
