@@ -6,6 +6,7 @@
 #ifndef BYTEDMD_COST_H
 #define BYTEDMD_COST_H
 
+#include <cmath>
 #include <cstdint>
 
 namespace bytedmd {
@@ -15,6 +16,30 @@ std::uint64_t isqrt(std::uint64_t n);
 
 /// ceil(sqrt(n)); 0 for n = 0.
 inline std::uint64_t ceilSqrt(std::uint64_t n) { return n == 0 ? 0 : isqrt(n - 1) + 1; }
+
+/// ceil(sqrt(d)) for a 32-bit depth, without a table: d is exact in a
+/// double and sqrt is correctly rounded, so the truncated root r is
+/// floor(sqrt(d)) or, when sqrt rounds up to an integer, ceil(sqrt(d)); one
+/// comparison then gives the ceiling (cost_test checks it over all squares).
+inline std::uint32_t ceilSqrt32(std::uint32_t d) {
+  // Most reads are shallow (temporaries): a 1 KiB table, in L1, answers
+  // them without the root's latency.
+  struct Table {
+    std::uint8_t c[1024];
+    constexpr Table() : c() {
+      for (std::uint32_t i = 0, r = 0; i < 1024; ++i) {
+        while (r * r < i)
+          ++r;
+        c[i] = std::uint8_t(r);
+      }
+    }
+  };
+  static constexpr Table kShallow;
+  if (d < 1024)
+    return kShallow.c[d];
+  const auto r = std::uint32_t(std::sqrt(double(d)));
+  return r + (std::uint64_t(r) * r < d ? 1u : 0u);
+}
 
 /// sum of ceil(sqrt(b)) for b = 1..n, in closed form.
 ///   ceil(sqrt(b)) = k for the 2k-1 bytes b in ((k-1)^2, k^2], so with

@@ -7,7 +7,9 @@
 //   READ header    1 00 .. z o p..p m..m  m operands follow (1..4095); p = op;
 //                                      o = 1: the instruction stores one output,
 //                                      2^z bytes wide (z: 3 bits, 21..23)
-//   LOCATION       1 01 id             the events that follow belong to site id
+//   LOCATION       1 01 0 id           the events that follow belong to site id
+//   SCOPE          1 01 1 id           a function frame or region id opens
+//                                      (id 0: the innermost one closes)
 //   STORE          1 10 n              n new values (no read); rarely used
 //   INPUT          1 11 z              one input, 2^z bytes wide, was allocated
 //                                      here: it takes the next local key but its
@@ -36,6 +38,10 @@ constexpr Word kLocation = kHeader | (1u << 29);
 constexpr Word kStore = kHeader | (2u << 29);
 constexpr Word kInput = kHeader | (3u << 29);
 constexpr Word kPayloadMask = (1u << 29) - 1;
+/// A LOCATION word with this payload bit opens or closes a scope (a frame of
+/// an instrumented function, or a region): attribution only.
+constexpr Word kScopeBit = 1u << 28;
+constexpr Word kMaxScopeId = kScopeBit - 1;
 
 constexpr unsigned kMaxOperands = 4095;
 constexpr Word kOutputBit = 1u << 20;
@@ -55,6 +61,8 @@ constexpr unsigned operands(Word w) { return w & 0xfff; }
 constexpr unsigned op(Word w) { return (w >> 12) & 0xff; }
 constexpr bool hasOutput(Word w) { return (w & kOutputBit) != 0; }
 constexpr Word payload(Word w) { return w & kPayloadMask; }
+constexpr bool isScope(Word w) { return (w & kScopeBit) != 0; }
+constexpr Word scope(Word id) { return kLocation | kScopeBit | id; }
 /// The log2 size of a READ header's output, or of an INPUT's value.
 constexpr unsigned sizeLog2(Word w) {
   return kind(w) == kInput ? unsigned(w & kSizeMask) : unsigned((w >> kSizeShift) & kSizeMask);
@@ -111,6 +119,8 @@ public:
     return ++values_;
   }
   void location(Word id) { words_.push_back(word::kLocation | id); }
+  /// A scope opens (id != 0) or the innermost closes (id 0).
+  void scope(Word id) { words_.push_back(word::scope(id)); }
   void result(Word key) { results_.push_back(key); }
 
   EventLogView view() const {

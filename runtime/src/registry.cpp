@@ -62,8 +62,8 @@ __attribute__((noinline)) std::uint32_t registerLocation(bytedmd_location *where
   reg.locations.push_back(where);
   id = std::uint32_t(reg.locations.size());
   reg.lineIds.emplace(std::make_pair(file, where->__line), id);
-  if (id > word::kPayloadMask)
-    fatal("more than 2^29 source locations");
+  if (id > word::kMaxScopeId)
+    fatal("more than 2^28 source locations");
   __atomic_store_n(&where->__id, id, __ATOMIC_RELEASE);
   return id;
 }

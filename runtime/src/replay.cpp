@@ -12,7 +12,7 @@ namespace {
 }
 } // namespace
 
-void Replay::computeLiveness(const EventLogView &log, bool sizes) {
+std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes) {
   const Word values = log.values;
   hasLocations_ = false;
   native_ = sizes;
@@ -74,7 +74,7 @@ void Replay::computeLiveness(const EventLogView &log, bool sizes) {
       }
       break;
     case word::kLocation:
-      hasLocations_ = true;
+      hasLocations_ = hasLocations_ || !word::isScope(header);
       break;
     default:
       malformed("operand word outside a READ batch");
@@ -99,6 +99,41 @@ void Replay::computeLiveness(const EventLogView &log, bool sizes) {
   if (sizes)
     bytesTree_.assign(std::size_t(stack_.capacity()) + 1, 0);
   histogram_.assign(1024, 0);
+  return event;
+}
+
+void Replay::placeOrigins(const EventLogView &log, Attribution &a) {
+  Word top = 0;
+  for (std::size_t i = 0; i < log.inputCount; ++i)
+    top = std::max(top, log.inputs[i]);
+  origin_.assign(log.inputCount == 0 ? 0 : std::size_t(top) + 1, 0);
+  std::uint32_t groups = 0;
+  for (std::size_t i = 0; i < log.inputCount; ++i) {
+    // Group g is index g + 1; without groups, all inputs are one parameter.
+    const std::uint32_t g = log.inputGroups != nullptr ? log.inputGroups[i] + 1 : 1;
+    origin_[log.inputs[i]] = g;
+    groups = std::max(groups, g);
+  }
+  a.inputs.assign(std::size_t(groups) + 1, {});
+  for (std::size_t i = 0; i < log.inputCount; ++i)
+    ++a.inputs[origin_[log.inputs[i]]].elements;
+}
+
+void Replay::finishAttribution(ReplayStats &stats, AttributionState &state, std::uint32_t event) {
+  Attribution &a = stats.attribution;
+  state.end(event);
+  std::size_t deepest = histogram_.size();
+  while (deepest > 1 && histogram_[deepest - 1] == 0)
+    --deepest;
+  a.depths.assign(histogram_.begin(), histogram_.begin() + std::ptrdiff_t(deepest));
+  // Temporaries: whatever the inputs leave.
+  Attribution::InputShare &temporaries = a.inputs.empty() ? a.inputs.emplace_back() : a.inputs[0];
+  temporaries.reads = stats.reads;
+  temporaries.cost = stats.cost;
+  for (std::size_t g = 1; g < a.inputs.size(); ++g) {
+    temporaries.reads -= a.inputs[g].reads;
+    temporaries.cost -= a.inputs[g].cost;
+  }
 }
 
 void addHistogramTotals(const std::vector<std::uint64_t> &histogram, const ReplayOptions &options,

@@ -10,6 +10,7 @@
 #ifndef BYTEDMD_REPLAY_H
 #define BYTEDMD_REPLAY_H
 
+#include "attribution.h"
 #include "cost.h"
 #include "event_log.h"
 #include "lru_stack.h"
@@ -46,6 +47,9 @@ struct ReplayOptions {
   /// first read prices an input there and promotes it to the LRU stack; the
   /// result is read once more at the end. Not with nativeBytes.
   bool twoStack = false;
+  /// Also fill stats.attribution: cost by scope, op and input, the depth
+  /// histogram, the timeline (the default replay only; O(1) per read).
+  bool attribution = false;
   /// Depths beyond this many are counted and priced but not kept.
   std::uint64_t traceLimit = std::numeric_limits<std::uint64_t>::max();
   /// Called now and then with the fraction of the log replayed (for a
@@ -71,6 +75,7 @@ struct ReplayStats {
   std::vector<Site> sites;
   double sqrtCost = 0;                ///< with options.sqrtCost
   std::vector<std::uint64_t> misses;  ///< per options.cacheSizes entry
+  Attribution attribution;            ///< with options.attribution
 };
 
 /// What a replay reports as it goes, for the IR text. The default does nothing
@@ -87,23 +92,6 @@ struct NullSink {
   /// body (in argument-stack order).
   void argument(Word /*key*/, std::uint32_t /*depth*/) {}
 };
-
-/// ceil(sqrt(d)) for d < kSmallDepths from a table (built once, exactly, by
-/// counting): per-line costs price every read as it happens.
-constexpr std::uint32_t kSmallDepths = 1u << 16;
-inline std::uint32_t smallCeilSqrt(std::uint32_t d) {
-  static const std::vector<std::uint16_t> table = [] {
-    std::vector<std::uint16_t> t(kSmallDepths);
-    std::uint32_t c = 0;
-    for (std::uint32_t i = 0; i < kSmallDepths; ++i) {
-      while (c * c < i)
-        ++c;
-      t[i] = std::uint16_t(c);
-    }
-    return t;
-  }();
-  return table[d];
-}
 
 /// What a histogram of reads per depth gives: the cost and the plain-sqrt
 /// cost when `price` (each depth priced once rather than each read), and the
@@ -124,7 +112,9 @@ public:
   ReplayStats run(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
     if (options.twoStack)
       return runImpl<false, true>(log, options, sink);
-    return options.nativeBytes ? runImpl<true>(log, options, sink)
+    if (options.nativeBytes)
+      return runImpl<true>(log, options, sink);
+    return options.attribution ? runImpl<false, false, true>(log, options, sink)
                                : runImpl<false>(log, options, sink);
   }
   ReplayStats run(const EventLogView &log, const ReplayOptions &options) {
@@ -135,9 +125,15 @@ public:
 private:
   // Native: a second Fenwick tree sums the sizes, so a byte depth is a prefix
   // sum, O(log n) as well; the default replay never touches it.
-  template <bool Native, bool TwoStack = false, class Sink>
+  template <bool Native, bool TwoStack = false, bool Attribute = false, class Sink>
   ReplayStats runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink);
-  void computeLiveness(const EventLogView &log, bool sizes);
+  /// Returns the number of events (STOREs and READ batches).
+  std::uint64_t computeLiveness(const EventLogView &log, bool sizes);
+  /// Attribution: each input's parameter group, by key (0: not an input);
+  /// the top bit marks an input already read once.
+  void placeOrigins(const EventLogView &log, Attribution &a);
+  std::vector<std::uint32_t> origin_;
+  static constexpr std::uint32_t kReadOnce = 1u << 31;
   /// two-stack: each input's static depth on the argument stack (the first
   /// parameter's elements first, row-major); 0 once it is promoted.
   std::uint32_t placeArguments(const EventLogView &log);
@@ -156,6 +152,8 @@ private:
   template <bool Native> void move(Word key);
   void addBytes(std::uint32_t stamp, std::int64_t delta);
   std::uint64_t size(Word key) const { return std::uint64_t(1) << sizeLog2_[key]; }
+  /// The timeline's last point, the depth histogram, the temporaries' share.
+  void finishAttribution(ReplayStats &stats, AttributionState &state, std::uint32_t event);
 
   // Per value (indexed by local key); both halves are needed together, so
   // they share a cache line.
@@ -216,9 +214,9 @@ template <bool Native> inline void Replay::move(Word key) {
   }
 }
 
-template <bool Native, bool TwoStack, class Sink>
+template <bool Native, bool TwoStack, bool Attribute, class Sink>
 ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
-  computeLiveness(log, Native);
+  const std::uint64_t events = computeLiveness(log, Native);
   if (!options.liveness)
     for (Value &v : stack_.records())
       v.last = kForever;
@@ -231,6 +229,16 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
     stats.trace.reserve(std::size_t(std::min<std::uint64_t>(options.traceLimit, log.size)));
   std::uint32_t depths[word::kMaxOperands];
   std::uint32_t event = 0;
+  AttributionState attribution;
+  if constexpr (Attribute) {
+    attribution.begin(stats.attribution, events);
+    placeOrigins(log, stats.attribution);
+  }
+  std::uint32_t *const origins = origin_.data();
+  const std::size_t originSize = origin_.size();
+  (void)origins;
+  (void)originSize;
+  (void)events;
 
   // A STORE event: push, and drop the value at once if nothing ever reads it.
   // The caller has reserved a stamp for it.
@@ -244,6 +252,8 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
       stats.peakLive = stack_.live();
     if constexpr (Native)
       stats.peakLiveBytes = std::max(stats.peakLiveBytes, liveBytes_);
+    if constexpr (Attribute)
+      attribution.live(stack_.live());
   };
 
   if constexpr (TwoStack) {
@@ -278,6 +288,7 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
       i += m;
       reserveStamps(m + 1);
       sink.batch();
+      std::uint64_t batchCost = 0; // when pricing reads as they happen
       // Price every operand against the stack before anything moves.
       for (unsigned j = 0; j < m; ++j) {
         std::uint32_t d;
@@ -299,17 +310,24 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
         }
         depths[j] = d;
         ++histogram_[d];
-        if (!stats.sites.empty()) {
-          // Charged to the instruction's source location (rare: tools that
-          // give none pay nothing here).
-          ReplayStats::Site &here = stats.sites[site];
-          ++here.reads;
-          if constexpr (Native)
-            here.cost += nativeCost;
-          else
-            here.cost += options.bytesPerElement == 1 && d < kSmallDepths
-                             ? smallCeilSqrt(d)
-                             : readCost(d, options.bytesPerElement);
+        std::uint64_t c = 0;
+        if constexpr (Native)
+          c = nativeCost;
+        else if (Attribute || !stats.sites.empty())
+          c = options.bytesPerElement == 1 ? ceilSqrt32(d) : readCost(d, options.bytesPerElement);
+        batchCost += c;
+        if constexpr (Attribute) {
+          if (keys[j] < originSize && origins[keys[j]] != 0) {
+            std::uint32_t &o = origins[keys[j]];
+            Attribution::InputShare &in = stats.attribution.inputs[o & ~kReadOnce];
+            ++in.reads;
+            in.cost += c;
+            if ((o & kReadOnce) == 0) {
+              o |= kReadOnce;
+              ++in.firstReads;
+              in.firstCost += c;
+            }
+          }
         }
         if (stats.reads < options.traceLimit)
           stats.trace.push_back(d);
@@ -344,12 +362,23 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
         }
         move<Native>(k);
       }
+      if (!stats.sites.empty()) {
+        // Charged to the instruction's source location (tools that give
+        // none pay nothing here).
+        ReplayStats::Site &here = stats.sites[site];
+        here.reads += m;
+        here.cost += batchCost;
+      }
       ++event;
+      if constexpr (Attribute)
+        attribution.batch(word::op(header), m, batchCost);
       if (word::hasOutput(header)) {
         ++stats.instructions;
         sink.instruction(word::op(header), keys, depths, m);
         store(++next);
       }
+      if constexpr (Attribute)
+        attribution.advance(event, stack_.live());
       break;
     }
     case word::kInput:
@@ -360,8 +389,15 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
         reserveStamps(1);
         store(++next);
       }
+      if constexpr (Attribute)
+        attribution.advance(event, stack_.live());
       break;
     case word::kLocation:
+      if (word::isScope(header)) {
+        if constexpr (Attribute)
+          attribution.scope(word::payload(header) & word::kMaxScopeId);
+        break;
+      }
       site = word::payload(header);
       if (perSite && site >= stats.sites.size())
         stats.sites.resize(std::size_t(site) + 1);
@@ -393,6 +429,8 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
   // Price each depth once rather than each read (native reads were priced
   // as they happened: their cost depends on their size too).
   addHistogramTotals(histogram_, options, !Native, stats);
+  if constexpr (Attribute)
+    finishAttribution(stats, attribution, event);
   stats.traceTruncated = stats.reads > stats.trace.size();
   return stats;
 }

@@ -34,6 +34,26 @@ TEST(Cost, CeilSqrtMatchesCounting) {
   EXPECT_EQ(ceilSqrt(6), 3u);
 }
 
+// The replay prices each read with ceilSqrt32 (a double root and one
+// comparison). ceil(sqrt(d)) changes only just past a square, so checking
+// every square r^2 and both its neighbours over all 32-bit d, where the
+// rounding could go wrong, checks every d.
+TEST(Cost, CeilSqrt32IsExactOverEveryThirtyTwoBitDepth) {
+  EXPECT_EQ(ceilSqrt32(0), 0u);
+  for (std::uint64_t r = 1; r <= 65536; ++r) {
+    const std::uint64_t sq = r * r;
+    if (sq - 1 <= 0xffffffffu)
+      EXPECT_EQ(ceilSqrt32(std::uint32_t(sq - 1)), sq - 1 == 0 ? 0 : r) << sq - 1;
+    if (sq <= 0xffffffffu)
+      EXPECT_EQ(ceilSqrt32(std::uint32_t(sq)), r) << sq;
+    if (sq + 1 <= 0xffffffffu)
+      EXPECT_EQ(ceilSqrt32(std::uint32_t(sq + 1)), r + 1) << sq + 1;
+  }
+  EXPECT_EQ(ceilSqrt32(0xffffffffu), 65536u);
+  for (std::uint32_t d = 1; d < (1u << 22); ++d)
+    ASSERT_EQ(ceilSqrt32(d), ceilSqrt(d)) << d;
+}
+
 TEST(Cost, SumCeilSqrtClosedFormMatchesTheSum) {
   std::uint64_t running = 0;
   for (std::uint64_t n = 0; n < 50000; ++n) {

@@ -1,0 +1,139 @@
+// attribution.h - where one measurement's cost goes, gathered in its replay.
+//
+// Every read is charged, at O(1) extra, to
+//   - the scope it happens in: a node of the calling-context tree of
+//     instrumented functions and regions (SCOPE words of the log), so the
+//     report can sum by function (inclusive, exclusive) and by region path;
+//   - its instruction's kind (the op of its READ header);
+//   - the parameter whose input element it reads (first reads apart), or
+//     none: a temporary;
+// and the replay samples the live-set size and the cost so far on a grid of
+// at most kTimelinePoints windows. Names are not known here: scope ids and
+// parameter groups are the runtime's (measurement.cpp names them).
+#ifndef BYTEDMD_ATTRIBUTION_H
+#define BYTEDMD_ATTRIBUTION_H
+
+#include "event_log.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace bytedmd {
+
+struct Attribution {
+  /// A node of the calling-context tree: the path of scopes from the
+  /// measurement's root (node 0, scope 0: the measured function).
+  struct Scope {
+    std::uint32_t parent = 0;
+    Word id = 0; ///< the runtime's scope id; 0 for the root
+    std::uint32_t firstChild = 0, nextSibling = 0; // 0: none
+    std::uint64_t entries = 0, reads = 0, cost = 0; ///< its own, callees apart
+  };
+  std::vector<Scope> scopes;
+  /// Reads and cost per op (the READ header's op, < 256).
+  struct Share {
+    std::uint64_t reads = 0, cost = 0;
+  };
+  std::vector<Share> ops;
+  /// Per parameter group (the runtime's numbering; index 0: temporaries,
+  /// filled at the end as what the inputs leave).
+  struct InputShare {
+    std::uint64_t elements = 0, reads = 0, cost = 0, firstReads = 0, firstCost = 0;
+  };
+  std::vector<InputShare> inputs;
+  /// The live-set size (its largest within each window) and the cost so far
+  /// (at the window's end), at event `event` (the window's end).
+  struct Point {
+    std::uint64_t event = 0, live = 0, cost = 0;
+  };
+  std::vector<Point> timeline;
+  std::uint64_t events = 0; ///< STOREs and READ batches, as liveness counts them
+  /// Reads per exact depth (index = depth), trimmed after the deepest.
+  std::vector<std::uint64_t> depths;
+};
+
+constexpr std::uint64_t kTimelinePoints = 1000;
+
+/// The replay's running state for an Attribution: the current scope, the
+/// timeline's window.
+class AttributionState {
+public:
+  /// Starts a replay of `events` events; inputs are placed by the caller.
+  void begin(Attribution &a, std::uint64_t events) {
+    a = Attribution{};
+    a.scopes.emplace_back();
+    a.scopes[0].entries = 1;
+    a.ops.resize(256);
+    a.events = events;
+    out_ = &a;
+    scope_ = 0;
+    current_ = &a.scopes[0];
+    ops_ = a.ops.data();
+    window_ = events / kTimelinePoints + 1;
+    windowEnd_ = window_;
+    windowLive_ = 0;
+    cost_ = 0;
+  }
+  /// A SCOPE word's payload: open `id`, or close the innermost (0).
+  void scope(Word id) {
+    std::vector<Attribution::Scope> &s = out_->scopes;
+    if (id == 0) {
+      scope_ = s[scope_].parent; // the root stays the root
+      current_ = &s[scope_];
+      return;
+    }
+    std::uint32_t child = s[scope_].firstChild;
+    while (child != 0 && s[child].id != id)
+      child = s[child].nextSibling;
+    if (child == 0) {
+      child = std::uint32_t(s.size());
+      Attribution::Scope node;
+      node.parent = scope_;
+      node.id = id;
+      node.nextSibling = s[scope_].firstChild;
+      s.push_back(node);
+      s[scope_].firstChild = child;
+    }
+    ++s[child].entries;
+    scope_ = child;
+    current_ = &s[child]; // (push_back may have moved them)
+  }
+  /// One READ batch of `reads` reads that cost `cost`, of instruction `op`.
+  void batch(unsigned op, unsigned reads, std::uint64_t cost) {
+    current_->reads += reads;
+    current_->cost += cost;
+    ops_[op].reads += reads;
+    ops_[op].cost += cost;
+    cost_ += cost;
+  }
+  /// The live set after a STORE.
+  void live(std::uint64_t n) {
+    if (n > windowLive_)
+      windowLive_ = n;
+  }
+  /// After an event: `event` events have happened (checked once per log
+  /// entry, so a window can end a few events late).
+  void advance(std::uint64_t event, std::uint64_t live) {
+    if (event < windowEnd_)
+      return;
+    out_->timeline.push_back({event, windowLive_, cost_});
+    windowLive_ = live;
+    windowEnd_ += window_;
+  }
+  /// The last, partial window.
+  void end(std::uint64_t event) {
+    if (out_->timeline.empty() || out_->timeline.back().event != event)
+      out_->timeline.push_back({event, windowLive_, cost_});
+  }
+
+private:
+  Attribution *out_ = nullptr;
+  std::uint32_t scope_ = 0;
+  Attribution::Scope *current_ = nullptr; // scopes[scope_]
+  Attribution::Share *ops_ = nullptr;
+  std::uint64_t window_ = 1, windowEnd_ = 1, windowLive_ = 0, cost_ = 0;
+};
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_ATTRIBUTION_H
