@@ -84,6 +84,31 @@ bytedmd_key declareInput(Recorder &r, std::uint64_t order, std::uint32_t sizeLog
   return r.tag | k;
 }
 
+/// Function scope ids by the address of their bytedmd_function, per thread,
+/// so a call of an instrumented function takes no lock (a miss asks the
+/// registry). Regions always ask: their name may be a string that changes.
+struct ScopeCache {
+  const void *address[64];
+  Word id[64];
+};
+thread_local ScopeCache scopeCache __attribute__((tls_model("initial-exec")));
+
+Word functionScope(const bytedmd_function *address, const char *name) {
+  const std::size_t slot = (reinterpret_cast<std::uintptr_t>(address) >> 4) % 64;
+  ScopeCache &c = scopeCache;
+  if (BYTEDMD_LIKELY(c.address[slot] == address))
+    return c.id[slot];
+  const Word id = registerScope(false, name);
+  c.address[slot] = address;
+  c.id[slot] = id;
+  return id;
+}
+
+void writeScope(Recorder &r, Word id) {
+  reserveWords(r, 1);
+  *r.cursor++ = word::scope(id);
+}
+
 } // namespace
 
 Recorder &threadRecorder() { return tls; }
@@ -142,6 +167,47 @@ void bytedmd_leave(int opened) {
 }
 
 int bytedmd_measuring(void) { return tls.id != 0; }
+
+int bytedmd_scope_enter(const bytedmd_function *fn) {
+  Recorder &r = tls;
+  if (r.id == 0 || fn == nullptr)
+    return 0;
+  bytedmd::writeScope(r, bytedmd::functionScope(fn, fn->__name));
+  return 1;
+}
+
+void bytedmd_scope_leave(void) {
+  Recorder &r = tls;
+  if (r.id != 0)
+    bytedmd::writeScope(r, 0);
+}
+
+int bytedmd_region_enter(const char *name) {
+  Recorder &r = tls;
+  if (r.id == 0 || name == nullptr)
+    return 0;
+  bytedmd::writeScope(r, bytedmd::registerScope(true, name));
+  return 1;
+}
+
+void bytedmd_region_leave(void) { bytedmd_scope_leave(); }
+
+void bytedmd_set_size(unsigned long long n) {
+  Recorder &r = tls;
+  if (r.id != 0) {
+    r.state->hasSize = true;
+    r.state->size = n;
+  } else {
+    r.hasPendingSize = true;
+    r.pendingSize = n;
+  }
+}
+
+void bytedmd_parameter_names(const char *names) {
+  Recorder &r = tls;
+  if (r.id != 0)
+    r.state->parameterNames = names;
+}
 
 void bytedmd_name_input(bytedmd_key key, const char *name) {
   Recorder &r = tls;

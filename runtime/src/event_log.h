@@ -82,6 +82,9 @@ struct EventLogView {
   /// (the last parameter first, so groups ascend along inputs). Null: each
   /// input is a parameter of its own. Only the two-stack variant reads it.
   const std::uint32_t *inputGroups = nullptr;
+  /// Parallel to inputs: each input's parameter, for attribution's
+  /// `by_input` (null: inputGroups, or else all inputs are one parameter).
+  const std::uint32_t *inputParameters = nullptr;
 };
 
 /// An owning event log, used to build logs in tests, tools and benchmarks.

@@ -152,6 +152,7 @@ EventLogView logOf(const Recorder &r) {
   log.inputs = s.inputs.data();
   log.inputCount = s.inputs.size();
   log.inputGroups = s.inputGroups.size() == s.inputs.size() ? s.inputGroups.data() : nullptr;
+  log.inputParameters = s.inputParameters.data();
   log.results = s.results.data();
   log.resultCount = s.results.size();
   log.values = r.next;
@@ -208,6 +209,7 @@ MeasurementRecord startRecord(const Recorder &r) {
 
 ReplayOptions replayOptions(const Settings &config) {
   ReplayOptions options;
+  options.attribution = true; // variants turn it off
   options.bytesPerElement = config.bytesPerElement;
   options.traceLimit = config.traceLimit;
   if (!config.cacheSizes.empty())
@@ -271,6 +273,7 @@ void replayDefault(MeasurementState &s, const EventLogView &log, const ReplayOpt
         ReplayOptions twoStack = options;
         twoStack.twoStack = true;
         twoStack.perSite = false;
+        twoStack.attribution = false;
         twoStack.progress = nullptr;
         variant.total(s.replay.run(log, twoStack, variant).cost);
         if (!variant.ok())
@@ -293,6 +296,7 @@ void replayVariants(MeasurementState &s, const EventLogView &log, const ReplayOp
     variant.nativeBytes = spec.nativeBytes;
     variant.twoStack = spec.twoStack;
     variant.perSite = false;
+    variant.attribution = false;
     variant.progress = nullptr;
     MeasurementRecord::Variant v{spec.name(), spec, {}, 0};
     if (spec.locations) {
@@ -311,7 +315,7 @@ void replayVariants(MeasurementState &s, const EventLogView &log, const ReplayOp
 }
 
 /// Sums the reads per source location into lines, and keeps the record.
-void keepRecord(MeasurementRecord record) {
+void keepRecord(MeasurementRecord record, const char *parameterNames) {
   Registry &reg = registry();
   std::lock_guard<std::mutex> lock(reg.mutex);
   // Sites are (file, line, column) or lines; the report sums a line.
@@ -333,6 +337,8 @@ void keepRecord(MeasurementRecord record) {
   for (auto &entry : lines)
     record.lines.push_back(entry.second);
   record.stats.sites.clear();
+  record.breakdown = breakdownOf(record.stats, {record.function, &reg.scopes, parameterNames});
+  record.stats.attribution = Attribution{}; // named now; the record keeps only that
   reg.finished.push_back(std::move(record));
 }
 
@@ -351,6 +357,9 @@ void resetState(MeasurementState &s, const bytedmd_function *fn) {
   s.accesses.clear();
   s.unattributedSite = 0;
   s.unattributedSeen = false;
+  s.parameterNames = nullptr;
+  s.hasSize = false;
+  s.size = 0;
 }
 
 } // namespace
@@ -394,6 +403,9 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
   r.location = 0;
   r.siteWanted = false;
   r.cursor = r.buffer;
+  s.hasSize = r.hasPendingSize;
+  s.size = r.pendingSize;
+  r.hasPendingSize = false;
   shadowMeasuring(r.tag);
 }
 
@@ -404,6 +416,13 @@ void endMeasurement(Recorder &r) {
   r.siteWanted = false;
   if (s.lazyInputs)
     sortLazyInputs(s);
+  s.inputParameters.clear();
+  if (s.lazyInputs) {
+    s.inputParameters = s.inputGroups;
+  } else {
+    for (std::uint64_t order : s.inputOrder)
+      s.inputParameters.push_back(std::uint32_t(order >> 40));
+  }
   const EventLogView log = logOf(r);
   MeasurementRecord record = startRecord(r);
   // Settings were read when the measurement began; they never change after.
@@ -418,7 +437,9 @@ void endMeasurement(Recorder &r) {
   } catch (const std::exception &e) {
     fatal(std::string("internal error replaying '") + record.function + "': " + e.what());
   }
-  keepRecord(std::move(record));
+  record.hasSize = s.hasSize;
+  record.size = s.size;
+  keepRecord(std::move(record), s.parameterNames);
   progress.end();
   r.id = 0;
   r.tag = 0;

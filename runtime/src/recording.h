@@ -5,6 +5,7 @@
 #define BYTEDMD_RECORDING_H
 
 #include "bytedmd/runtime.h"
+#include "breakdown.h"
 #include "event_log.h"
 #include "location_replay.h"
 #include "replay.h"
@@ -44,6 +45,10 @@ struct MeasurementState {
   int slot = -1; // in the registry's in-flight table, or -1
   std::vector<Word> inputs;
   std::vector<std::uint32_t> inputGroups; // each input's parameter, after sortLazyInputs
+  std::vector<std::uint32_t> inputParameters; // each input's parameter, always (attribution)
+  const char *parameterNames = nullptr; // "c,b,a": group g is the g-th name
+  bool hasSize = false;                 // bytedmd::size(n) was called
+  std::uint64_t size = 0;
   std::vector<std::uint64_t> inputOrder; // (group << 40) | position, parallel to inputs
   std::uint32_t group = 0;
   std::uint64_t position = 0; // within the group, for inputs declared in order
@@ -75,6 +80,8 @@ struct Recorder {
   Word location;     // the location id last written to the log
   MeasurementState *state;
   bool siteWanted;   // an unattributed load waits for its instruction's location
+  bool hasPendingSize; // bytedmd::size(n) before the measurement
+  std::uint64_t pendingSize;
 };
 
 /// This thread's recorder (entries.cpp).
@@ -129,6 +136,7 @@ void recordedWords(std::size_t words);
 
 // ---- registry.cpp ------------------------------------------------------------
 
+
 /// Shared across threads, touched only at the start and end of a measurement
 /// (and once per source location).
 struct Registry {
@@ -140,6 +148,8 @@ struct Registry {
   std::vector<MeasurementRecord> finished;
   std::vector<const bytedmd_location *> locations;                        // id - 1 -> site
   std::map<std::pair<std::string, std::uint32_t>, std::uint32_t> lineIds; // (file, line) -> id
+  std::vector<ScopeName> scopes;                                          // id - 1 -> scope
+  std::map<std::pair<bool, std::string>, Word> scopeIds;
   std::FILE *ir = nullptr;
   std::string irTemporary;
   bool irFailed = false;
@@ -156,6 +166,10 @@ void loadSettingsLocked(Registry &reg);
 
 /// Gives `where` its id (one per source line unless names are wanted).
 std::uint32_t registerLocation(bytedmd_location *where);
+
+/// The id of the function or region called `name` (one per name and kind,
+/// shared by all threads; 1 ..).
+Word registerScope(bool region, const char *name);
 
 /// A slot in the table of measurements in flight on all threads (for the
 /// cross-thread write check), or -1 when all are taken.

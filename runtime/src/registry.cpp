@@ -68,6 +68,19 @@ __attribute__((noinline)) std::uint32_t registerLocation(bytedmd_location *where
   return id;
 }
 
+Word registerScope(bool region, const char *name) {
+  Registry &reg = registry();
+  std::lock_guard<std::mutex> lock(reg.mutex);
+  const std::string text = name != nullptr ? name : "<unnamed>";
+  auto [it, added] = reg.scopeIds.try_emplace({region, text}, Word(reg.scopes.size() + 1));
+  if (added) {
+    if (it->second > word::kMaxScopeId)
+      fatal("more than 2^28 functions and regions");
+    reg.scopes.push_back({region, text});
+  }
+  return it->second;
+}
+
 int claimInFlightSlot(std::uint64_t id) {
   for (unsigned i = 0; i < kMaxConcurrent; ++i) {
     std::uint64_t free = 0;

@@ -107,14 +107,15 @@ void Replay::placeOrigins(const EventLogView &log, Attribution &a) {
   for (std::size_t i = 0; i < log.inputCount; ++i)
     top = std::max(top, log.inputs[i]);
   origin_.assign(log.inputCount == 0 ? 0 : std::size_t(top) + 1, 0);
-  std::uint32_t groups = 0;
+  // Group g is index g + 1; without groups, all inputs are one parameter.
+  const std::uint32_t *groups = log.inputParameters ? log.inputParameters : log.inputGroups;
+  std::uint32_t highest = 0;
   for (std::size_t i = 0; i < log.inputCount; ++i) {
-    // Group g is index g + 1; without groups, all inputs are one parameter.
-    const std::uint32_t g = log.inputGroups != nullptr ? log.inputGroups[i] + 1 : 1;
+    const std::uint32_t g = groups != nullptr ? groups[i] + 1 : 1;
     origin_[log.inputs[i]] = g;
-    groups = std::max(groups, g);
+    highest = std::max(highest, g);
   }
-  a.inputs.assign(std::size_t(groups) + 1, {});
+  a.inputs.assign(std::size_t(highest) + 1, {});
   for (std::size_t i = 0; i < log.inputCount; ++i)
     ++a.inputs[origin_[log.inputs[i]]].elements;
 }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <unistd.h>
@@ -24,6 +25,68 @@ namespace {
 const std::string kTracePlaceholder = "\x01"
                                       "bytedmd-trace-";
 using Json = nlohmann::ordered_json;
+
+/// The breakdown's fields (the report's and the page's), the long arrays
+/// columnar so they print on a line each.
+Json breakdownValue(const Breakdown &b, const std::function<Json(Json)> &line) {
+  Json out = Json::object();
+  Json functions = Json::array();
+  for (const Breakdown::Part &p : b.functions)
+    functions.push_back({{"function", p.name},
+                         {"calls", p.calls},
+                         {"reads", p.reads},
+                         {"reads_inclusive", p.readsInclusive},
+                         {"cost_exclusive", p.cost},
+                         {"cost_inclusive", p.costInclusive}});
+  out["by_function"] = std::move(functions);
+  if (!b.regions.empty()) {
+    Json regions = Json::array();
+    for (const Breakdown::Part &p : b.regions)
+      regions.push_back({{"region", p.name},
+                         {"entries", p.calls},
+                         {"reads", p.reads},
+                         {"reads_inclusive", p.readsInclusive},
+                         {"cost_exclusive", p.cost},
+                         {"cost_inclusive", p.costInclusive}});
+    out["by_region"] = std::move(regions);
+    out["outside_regions"] = {{"reads", b.outsideRegions.reads},
+                              {"cost", b.outsideRegions.cost}};
+  }
+  Json inputs = Json::array();
+  for (const Breakdown::Input &i : b.inputs)
+    inputs.push_back({{"input", i.name},
+                      {"elements", i.elements},
+                      {"reads", i.reads},
+                      {"cost", i.cost},
+                      {"first_reads", i.firstReads},
+                      {"first_cost", i.firstCost}});
+  out["by_input"] = std::move(inputs);
+  Json ops = Json::array();
+  for (const Breakdown::Op &o : b.ops)
+    ops.push_back({{"op", o.op}, {"reads", o.reads}, {"cost", o.cost}});
+  out["by_op"] = std::move(ops);
+  Json lo = Json::array(), hi = Json::array(), reads = Json::array(), cdf = Json::array();
+  for (const Breakdown::Bin &bin : b.depthHistogram) {
+    lo.push_back(bin.lo);
+    hi.push_back(bin.hi);
+    reads.push_back(bin.reads);
+    cdf.push_back(bin.cdf);
+  }
+  out["depth_histogram"] = {{"lo", line(std::move(lo))},
+                            {"hi", line(std::move(hi))},
+                            {"reads", line(std::move(reads))},
+                            {"cdf", line(std::move(cdf))}};
+  Json event = Json::array(), live = Json::array(), cost = Json::array();
+  for (const Attribution::Point &p : b.timeline) {
+    event.push_back(p.event);
+    live.push_back(p.live);
+    cost.push_back(p.cost);
+  }
+  out["timeline"] = {{"event", line(std::move(event))},
+                     {"live", line(std::move(live))},
+                     {"cost", line(std::move(cost))}};
+  return out;
+}
 
 Json eventsValue(const MeasurementRecord &m) {
   Json list = Json::array();
@@ -51,6 +114,10 @@ Json pageMeasurement(const MeasurementRecord &m) {
     j["events"] = eventsValue(m);
   if (!m.stats.misses.empty())
     j["misses"] = m.stats.misses;
+  if (m.hasSize)
+    j["size"] = m.size;
+  if (m.breakdown.present)
+    j.update(breakdownValue(m.breakdown, [](Json v) { return v; }));
   j["variants"] = Json::array();
   for (const MeasurementRecord::Variant &v : m.variants) {
     Json one = {{"name", v.name}, {"reads", v.stats.reads}, {"peak_live", v.stats.peakLive}};
@@ -117,6 +184,8 @@ public:
     entry["diagnostics"] = m.diagnostics;
     entry["stale_loads"] = m.staleLoads;
     entry["unattributed_loads"] = m.unattributedLoads;
+    if (m.hasSize)
+      entry["size"] = m.size;
     Json lines = Json::array();
     for (const MeasurementRecord::Line &l : m.lines)
       lines.push_back({{"file", l.file}, {"line", l.line}, {"reads", l.reads}, {"cost", l.cost}});
@@ -131,6 +200,8 @@ public:
         variants.push_back(variant(v));
       entry["variants"] = std::move(variants);
     }
+    if (m.breakdown.present)
+      entry.update(breakdownValue(m.breakdown, [this](Json v) { return onOneLine(std::move(v)); }));
     return entry;
   }
 
@@ -140,12 +211,12 @@ public:
     std::string out;
     out.reserve(text.size());
     std::size_t from = 0;
-    for (std::size_t i = 0; i < traces_.size(); ++i) {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
       // dump() escapes the placeholder's control character.
       const std::string placeholder = "\"\\u0001bytedmd-trace-" + std::to_string(i) + "\"";
       const std::size_t at = text.find(placeholder, from);
       out.append(text, from, at - from);
-      out += Json(*traces_[i]).dump();
+      out += lines_[i];
       from = at + placeholder.size();
     }
     out.append(text, from, std::string::npos);
@@ -177,9 +248,13 @@ private:
       one["misses"] = misses(v.stats);
     return one;
   }
-  std::string trace(const std::vector<std::uint32_t> &t) {
-    traces_.push_back(&t);
-    return kTracePlaceholder + std::to_string(traces_.size() - 1);
+  std::string trace(const std::vector<std::uint32_t> &t) { return onOneLine(Json(t)); }
+  /// A value printed on one line where its placeholder is. Placeholders
+  /// appear in the text in the order they were made: fields are written in
+  /// order, and ordered_json keeps it.
+  std::string onOneLine(const Json &value) {
+    lines_.push_back(value.dump());
+    return kTracePlaceholder + std::to_string(lines_.size() - 1);
   }
   Json misses(const ReplayStats &stats) const {
     Json out = Json::array();
@@ -189,7 +264,7 @@ private:
   }
 
   const Settings &settings_;
-  std::vector<const std::vector<std::uint32_t> *> traces_; // by placeholder number
+  std::vector<std::string> lines_; // by placeholder number
 };
 
 } // namespace
@@ -268,6 +343,64 @@ MeasurementRecord::Variant readVariant(const nlohmann::json &v) {
   return variant;
 }
 
+Breakdown::Part readPart(const nlohmann::json &p, const char *name, const char *calls) {
+  Breakdown::Part part;
+  part.name = p.at(name).get<std::string>();
+  part.calls = p.value(calls, std::uint64_t(0));
+  part.reads = p.value("reads", std::uint64_t(0));
+  part.readsInclusive = p.value("reads_inclusive", std::uint64_t(0));
+  part.cost = p.value("cost_exclusive", std::uint64_t(0));
+  part.costInclusive = p.value("cost_inclusive", std::uint64_t(0));
+  return part;
+}
+
+template <class T> std::vector<T> column(const nlohmann::json &owner, const char *key) {
+  return owner.contains(key) ? owner.at(key).get<std::vector<T>>() : std::vector<T>();
+}
+
+/// The breakdown, when the report has one (by_function marks it).
+Breakdown readBreakdown(const nlohmann::json &m) {
+  Breakdown b;
+  if (!m.contains("by_function"))
+    return b;
+  b.present = true;
+  for (const auto &p : m.at("by_function"))
+    b.functions.push_back(readPart(p, "function", "calls"));
+  if (m.contains("by_region"))
+    for (const auto &p : m.at("by_region"))
+      b.regions.push_back(readPart(p, "region", "entries"));
+  if (m.contains("outside_regions")) {
+    b.outsideRegions.reads = m.at("outside_regions").value("reads", std::uint64_t(0));
+    b.outsideRegions.cost = m.at("outside_regions").value("cost", std::uint64_t(0));
+  }
+  if (m.contains("by_input"))
+    for (const auto &i : m.at("by_input"))
+      b.inputs.push_back({i.at("input").get<std::string>(), i.value("elements", std::uint64_t(0)),
+                          i.value("reads", std::uint64_t(0)), i.value("cost", std::uint64_t(0)),
+                          i.value("first_reads", std::uint64_t(0)),
+                          i.value("first_cost", std::uint64_t(0))});
+  if (m.contains("by_op"))
+    for (const auto &o : m.at("by_op"))
+      b.ops.push_back({o.at("op").get<std::string>(), o.value("reads", std::uint64_t(0)),
+                       o.value("cost", std::uint64_t(0))});
+  if (m.contains("depth_histogram")) {
+    const auto &h = m.at("depth_histogram");
+    const auto lo = column<std::uint64_t>(h, "lo"), hi = column<std::uint64_t>(h, "hi"),
+               reads = column<std::uint64_t>(h, "reads");
+    const auto cdf = column<double>(h, "cdf");
+    for (std::size_t i = 0; i < lo.size() && i < hi.size() && i < reads.size() && i < cdf.size(); ++i)
+      b.depthHistogram.push_back({lo[i], hi[i], reads[i], cdf[i]});
+  }
+  if (m.contains("timeline")) {
+    const auto &t = m.at("timeline");
+    const auto event = column<std::uint64_t>(t, "event"), live = column<std::uint64_t>(t, "live"),
+               cost = column<std::uint64_t>(t, "cost");
+    for (std::size_t i = 0; i < event.size() && i < live.size() && i < cost.size(); ++i)
+      b.timeline.push_back({event[i], live[i], cost[i]});
+  }
+  return b;
+}
+
 MeasurementRecord readMeasurement(const nlohmann::json &m) {
   MeasurementRecord r;
   r.function = m.at("function").get<std::string>();
@@ -285,6 +418,9 @@ MeasurementRecord readMeasurement(const nlohmann::json &m) {
   r.diagnostics = m.value("diagnostics", std::vector<std::string>());
   r.staleLoads = m.value("stale_loads", std::uint64_t(0));
   r.unattributedLoads = m.value("unattributed_loads", std::uint64_t(0));
+  r.hasSize = m.contains("size");
+  r.size = m.value("size", std::uint64_t(0));
+  r.breakdown = readBreakdown(m);
   if (m.contains("events"))
     readEvents(m.at("events"), r);
   if (m.contains("lines"))

@@ -17,6 +17,40 @@
 
 namespace bytedmd {
 
+/// Where one measurement's cost went, with names (the report's by_function,
+/// by_region, by_input, by_op, depth_histogram and timeline): made from the
+/// replay's Attribution when the measurement ends (breakdown.cpp), or read
+/// back from a report.
+struct Breakdown {
+  bool present = false; ///< false: a report written before attribution
+  /// A function (name, calls) or a region (name = its path, calls = entries).
+  struct Part {
+    std::string name;
+    std::uint64_t calls = 0, reads = 0, readsInclusive = 0, cost = 0, costInclusive = 0;
+  };
+  std::vector<Part> functions; ///< in first-entry order; cost is exclusive
+  std::vector<Part> regions;   ///< empty when the measurement has none
+  Part outsideRegions;         ///< reads in no region (name "")
+  struct Input {
+    std::string name; ///< the parameter, or "temporaries" (last)
+    std::uint64_t elements = 0, reads = 0, cost = 0, firstReads = 0, firstCost = 0;
+  };
+  std::vector<Input> inputs;
+  struct Op {
+    std::string op;
+    std::uint64_t reads = 0, cost = 0;
+  };
+  std::vector<Op> ops; ///< the kinds read at all, in ops.def order
+  /// Reads per depth bin [lo, hi]: exact up to depth 64, then eight bins per
+  /// doubling; cdf is the fraction of reads at depth <= hi.
+  struct Bin {
+    std::uint64_t lo = 0, hi = 0, reads = 0;
+    double cdf = 0;
+  };
+  std::vector<Bin> depthHistogram;
+  std::vector<Attribution::Point> timeline; ///< at most 1,000 points
+};
+
 /// One measured call, replayed.
 struct MeasurementRecord {
   std::uint64_t sequence = 0; ///< global start order (call order)
@@ -56,6 +90,9 @@ struct MeasurementRecord {
     std::uint64_t coldReads = 0; ///< stack=locations: reads of unplaced locations
   };
   std::vector<Variant> variants;
+  bool hasSize = false; ///< bytedmd::size(n) gave the problem size
+  std::uint64_t size = 0;
+  Breakdown breakdown;
 };
 
 /// The report text, measurements in the order given.

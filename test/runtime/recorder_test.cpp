@@ -265,7 +265,7 @@ TEST(Recorder, OpNamesAreTheIrNames) {
 
 // Every instrumented call builds a Frame, measured or not: what only the
 // frame that opened the measurement needs lives per thread, not in it.
-TEST(Frame, IsTwoBools) { EXPECT_EQ(sizeof(::bytedmd::Frame), 2 * sizeof(bool)); }
+TEST(Frame, IsThreeBools) { EXPECT_EQ(sizeof(::bytedmd::Frame), 3 * sizeof(bool)); }
 
 } // namespace
 } // namespace bytedmd

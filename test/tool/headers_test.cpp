@@ -35,7 +35,9 @@ TEST(Headers, OptedInFunctionsAreRewrittenInACopyWithInternalLinkage) {
   EXPECT_REWRITES_TO(copy, "static __attribute__((__unused__)) inline double sq(double x) {");
   EXPECT_REWRITES_TO(copy, "bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(x), ::bytedmd::ld(x)})");
   EXPECT_REWRITES_TO(copy, "template <class T> static __attribute__((__unused__)) T add(T a, T b) {");
-  EXPECT_REWRITES_TO(copy, "double outOfLine(double x) { ::bytedmd::Frame bytedmd_frame(nullptr);");
+  EXPECT_REWRITES_TO(copy, "double outOfLine(double x) { static bytedmd_function bytedmd_site = "
+                                     "{\"ops::outOfLine\", {\"inc/ops.hpp\", 6, 8, 0}}; "
+                                     "::bytedmd::Frame bytedmd_frame(&bytedmd_site, false);");
   EXPECT_REWRITES_TO(r.code, "const char bytedmd_instrumented__ZN3ops9outOfLineEd = 1;");
   // The copy no longer sits beside detail.hpp: it names it by path.
   EXPECT_REWRITES_TO(copy, "#include \"" + cwdPath("inc/detail.hpp") + "\"");

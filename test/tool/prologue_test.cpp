@@ -38,7 +38,9 @@ TEST(Rewrite, FunctionOptionChoosesTheMeasuredFunctions) {
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "bytedmd_site = {\"ns::g\"");
   // f is rewritten (it passes keys) but does not open a measurement.
-  EXPECT_REWRITES_TO(r.code, "double f(double a) { ::bytedmd::Frame bytedmd_frame(nullptr);");
+  EXPECT_REWRITES_TO(r.code, "double f(double a) { static bytedmd_function bytedmd_site = "
+                             "{\"f\", {\"input.cc\", 3, 12, 0}}; "
+                             "::bytedmd::Frame bytedmd_frame(&bytedmd_site, false);");
 }
 
 TEST(Rewrite, KeepOutputsMarksReferenceParameters) {
@@ -70,6 +72,38 @@ TEST(Rewrite, CArrayParametersReadTheirElementsAsInputs) {
                              "[::bytedmd::index(::bytedmd::ld(i))], A)");
   EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn(x[::bytedmd::index(::bytedmd::ld(i))], x)");
   EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn((*A)[1], A)");
+}
+
+} // namespace
+} // namespace bytedmd
+
+namespace bytedmd {
+namespace {
+
+// bytedmd::size(n) and regions are bookkeeping: n is not read (no escape),
+// and a region's object is left as written; the runtime's own Region (with
+// bytedmd/instrument.hpp first) does the work. Other functions get a site,
+// so a measurement's reads in them are charged to them.
+TEST(Rewrite, AnnotationsAreLeftAsWrittenAndFunctionsGetSites) {
+  InstrumentOptions options;
+  options.functions = {"f"};
+  const Instrumented r = instrument(R"cpp(
+    #include "bytedmd/bytedmd.h"
+    double g(double x) { return x * x; }
+    double f(double a, double n) {
+      bytedmd::size(n);
+      BYTEDMD_REGION("square");
+      return g(a);
+    })cpp",
+                                    options);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "bytedmd::size(n);");
+  // (The macro is spelled out, as the rewriter does in a body it rewrites.)
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::Region bytedmd_region_6(\"square\");");
+  EXPECT_EQ(r.code.find("escape"), std::string::npos) << r.code;
+  EXPECT_REWRITES_TO(r.code, "double g(double x) { static bytedmd_function bytedmd_site = "
+                             "{\"g\", {\"input.cc\", 3, 12, 0}}; "
+                             "::bytedmd::Frame bytedmd_frame(&bytedmd_site, false);");
 }
 
 } // namespace

@@ -232,6 +232,10 @@ const clang::InitListExpr *recordList(const clang::Expr *E);
 /// A function of the C or C++ standard library (declared in a system header,
 /// in namespace std or the global namespace).
 bool isStandardFunction(const clang::FunctionDecl *F);
+
+/// One of bytedmd/bytedmd.h's annotations (bytedmd::size): left as written,
+/// its arguments unread.
+bool isAnnotation(const clang::FunctionDecl *F);
 /// A file name as the user would write it: relative to the working directory
 /// when it is inside it (Clang tools make paths absolute).
 std::string displayName(llvm::StringRef path);

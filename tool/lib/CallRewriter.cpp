@@ -56,6 +56,8 @@ std::string vectorHelper(const CXXMemberCallExpr *M, StringRef name) {
 
 void BodyRewriter::call(const CallExpr *C, Use use) {
   const FunctionDecl *F = C->getDirectCallee();
+  if (F != nullptr && isAnnotation(F))
+    return; // bytedmd::size(n): bookkeeping, not a read of n
   if (const auto *O = dyn_cast<CXXOperatorCallExpr>(C);
       O && (instrumentedOperator(O, use) || complexOperator(O, use) || functionObjectCall(O, use) ||
             dependentOperator(O, use) || operatorCall(O)))
@@ -162,6 +164,19 @@ void BodyRewriter::otherMember(const CXXMemberCallExpr *M) {
   if (owner && !owner->isLambda() && !owner->isInStdNamespace() &&
       !sm_.isInSystemHeader(owner->getLocation()))
     warn(M->getExprLoc(), Message::UserMethod, {method->getQualifiedNameAsString()});
+}
+
+bool isAnnotation(const FunctionDecl *F) {
+  // bytedmd/bytedmd.h's functions, in namespace bytedmd (or an inline one in it).
+  const DeclContext *C = F->getDeclContext()->getRedeclContext();
+  while (C->isInlineNamespace())
+    C = C->getParent();
+  const auto *N = dyn_cast<NamespaceDecl>(C);
+  if (N == nullptr || N->getName() != "bytedmd" ||
+      !N->getParent()->getRedeclContext()->isTranslationUnit())
+    return false;
+  const SourceManager &sm = F->getASTContext().getSourceManager();
+  return sm.getFilename(sm.getSpellingLoc(F->getLocation())).ends_with("bytedmd/bytedmd.h");
 }
 
 void BodyRewriter::indirectCall(const CallExpr *C) {

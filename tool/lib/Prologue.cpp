@@ -33,14 +33,18 @@ void BodyRewriter::prologue(const FunctionDecl *F, const Stmt *body, bool measur
   const PresumedLoc where = sm_.getPresumedLoc(F->getLocation());
   const std::string file = where.isValid() ? displayName(where.getFilename()) : "";
   std::string code;
-  if (measured)
+  // Every function but a lambda has a site: measured, it opens measurements;
+  // called inside one, it is a scope of it (by_function). A lambda is its
+  // enclosing function's, for costs as for locations.
+  const auto *method = dyn_cast<CXXMethodDecl>(F);
+  const bool lambda = method && method->getParent()->isLambda();
+  if (!lambda) {
     code += spell::functionSite(F->getQualifiedNameAsString(), file,
                                 where.isValid() ? where.getLine() : 0,
                                 where.isValid() ? where.getColumn() : 0);
-  const auto *method = dyn_cast<CXXMethodDecl>(F);
-  if (!method || !method->getParent()->isLambda()) // lambdas use their enclosing function's
     code += siteDeclarations(file);
-  code += spell::frameDeclaration(measured, isa<CXXConstructorDecl>(F));
+  }
+  code += spell::frameDeclaration(measured, isa<CXXConstructorDecl>(F), !lambda);
   std::vector<std::string> inputs;
   code += parameterCode(F, measured, inputs);
   if (!inputs.empty()) {

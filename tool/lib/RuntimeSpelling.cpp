@@ -129,11 +129,12 @@ std::string locationSite(unsigned index, const std::string &file, unsigned line,
          (name.empty() ? std::string("nullptr") : "\"" + escaped(name) + "\"") + "};";
 }
 
-std::string frameDeclaration(bool measured, bool constructor) {
+std::string frameDeclaration(bool measured, bool constructor, bool sited) {
+  const std::string site = sited ? "&bytedmd_site" : "nullptr";
   if (constructor)
-    return " " + entry("ConstructorFrame") + " bytedmd_frame(this);";
-  return std::string(" ") + entry("Frame") + " bytedmd_frame(" +
-         (measured ? "&bytedmd_site" : "nullptr") + ");";
+    return " " + entry("ConstructorFrame") + " bytedmd_frame(this, " + site + ");";
+  return std::string(" ") + entry("Frame") + " bytedmd_frame(" + site +
+         (measured || !sited ? "" : ", false") + ");";
 }
 
 std::string frameStatement(const std::string &member, const std::string &args) {

@@ -101,9 +101,12 @@ std::string functionSite(const std::string &name, const std::string &file, unsig
 /// " static bytedmd_location bytedmd_loc_N = {...};" (name "" for none)
 std::string locationSite(unsigned index, const std::string &file, unsigned line,
                          const std::string &name);
-/// " ::bytedmd::Frame bytedmd_frame(&bytedmd_site);" or (nullptr), or a
-/// constructor's " ::bytedmd::ConstructorFrame bytedmd_frame(this);"
-std::string frameDeclaration(bool measured, bool constructor = false);
+/// " ::bytedmd::Frame bytedmd_frame(&bytedmd_site);" (measured), (&bytedmd_site,
+/// false), or (nullptr) for a lambda; a constructor's
+/// " ::bytedmd::ConstructorFrame bytedmd_frame(this, &bytedmd_site);"
+/// `sited`: the function has its bytedmd_site (all but lambdas), so it is a
+/// scope of the measurements that call it.
+std::string frameDeclaration(bool measured, bool constructor = false, bool sited = true);
 /// " bytedmd_frame.MEMBER(ARGS);"
 std::string frameStatement(const std::string &member, const std::string &args);
 /// " bytedmd_frame.namedInputs("NAMES", ARGS);"

@@ -29,4 +29,63 @@
 /** Marks a function as measured, in addition to --function. */
 #define BYTEDMD_MEASURE BYTEDMD_ANNOTATE_("bytedmd_measure")
 
+/* ---- regions and the problem size --------------------------------------- */
+
+/* Reads inside a region are charged to it in the report (`by_region`), by
+ * path when regions nest ("train/forward"):
+ *
+ *   { BYTEDMD_REGION("forward"); ...the forward pass... }
+ *   { bytedmd::Region phase("backward"); ... }
+ *
+ * bytedmd::size(n), inside a measured call or just before it, records the
+ * problem size the user means (`size` in the report; `bytedmd html` fits the
+ * cost against it). Outside a measurement both do nothing, and in a program
+ * that is not instrumented they compile to nothing: the original and the
+ * instrumented program compute the same. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+/** Entries behind the annotations (the runtime's; not called by hand). */
+int bytedmd_region_enter(const char *__name);
+void bytedmd_region_leave(void);
+void bytedmd_set_size(unsigned long long __n);
+#ifdef __cplusplus
+} /* extern "C" */
+
+namespace bytedmd {
+#ifdef BYTEDMD_INSTRUMENT_HPP /* instrumented code: bytedmd/instrument.hpp came first */
+inline namespace measuring {
+class Region {
+public:
+  explicit Region(const char *__name) : __open(bytedmd_region_enter(__name)) {}
+  ~Region() {
+    if (__open)
+      bytedmd_region_leave();
+  }
+  Region(const Region &) = delete;
+  Region &operator=(const Region &) = delete;
+
+private:
+  int __open;
+};
+inline void size(unsigned long long __n) { bytedmd_set_size(__n); }
+} // namespace measuring
+#else
+inline namespace plain {
+class Region {
+public:
+  constexpr explicit Region(const char *) {}
+  Region(const Region &) = delete;
+  Region &operator=(const Region &) = delete;
+};
+inline void size(unsigned long long) {}
+} // namespace plain
+#endif
+} // namespace bytedmd
+
+#define BYTEDMD_REGION_NAME_(_Line) bytedmd_region_##_Line
+#define BYTEDMD_REGION_AT_(_Line) BYTEDMD_REGION_NAME_(_Line)
+#define BYTEDMD_REGION(_Name) ::bytedmd::Region BYTEDMD_REGION_AT_(__LINE__)(_Name)
+#endif /* __cplusplus */
+
 #endif /* BYTEDMD_BYTEDMD_H */

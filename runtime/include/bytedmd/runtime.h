@@ -139,6 +139,21 @@ void bytedmd_name_input(bytedmd_key __key, const char *__name);
 /** True when `key` belongs to the measurement in flight on this thread. */
 int bytedmd_current(bytedmd_key __key);
 
+/* ---- attribution: frames, regions, the problem size ---------------------- */
+
+/** An instrumented function's frame opens inside the measurement in flight
+ *  (its reads are charged to it in `by_function`). Returns 1 when it did
+ *  (then call bytedmd_scope_leave on exit), 0 when nothing is measured. */
+int bytedmd_scope_enter(const bytedmd_function *__fn);
+void bytedmd_scope_leave(void);
+
+/** The measured function's parameter names, comma-separated, last parameter
+ *  first ("c,b,a"), as the inputs' groups are numbered: `by_input` names. */
+void bytedmd_parameter_names(const char *__names);
+
+/* bytedmd_region_enter, bytedmd_region_leave and bytedmd_set_size are in
+ * bytedmd/bytedmd.h, behind BYTEDMD_REGION and bytedmd::size. */
+
 /* ---- values -------------------------------------------------------------- */
 
 /** Allocates one input element (a STORE before the body's events). Inputs

@@ -178,11 +178,12 @@ inline decltype(auto) constructorArgument(const _Cp *, unsigned __i, _Pp &__p) {
 
 /// The frame of an instrumented function: opens a measurement when it is a
 /// measured function called from code that is not measuring, and closes it
-/// on every exit.
+/// on every exit. Inside a measurement it is a scope of it instead (the
+/// report's `by_function`). Lambdas have no site: they are their caller's.
 class Frame {
 public:
-  explicit Frame(const bytedmd_function *__measured)
-      : __opened(__measured != nullptr && bytedmd_enter(__measured)) {
+  explicit Frame(const bytedmd_function *__site, bool __measured = true)
+      : __opened(__measured && __site != nullptr && bytedmd_enter(__site)) {
     bytedmd_call_state *__calls = bytedmd_calls();
     __from_call = !__opened && __calls->__pending;
     __calls->__pending = 0;
@@ -192,6 +193,7 @@ public:
       __f.__output_count = 0;
       __f.__names = bytedmd_names_wanted() != 0;
     }
+    __scoped = !__opened && __site != nullptr && bytedmd_scope_enter(__site) != 0;
   }
   ~Frame() {
     if (__opened) {
@@ -199,6 +201,8 @@ public:
       for (unsigned __i = 0; __i < __f.__output_count; ++__i)
         __f.__outputs[__i].__mark(__f.__outputs[__i].__object);
     }
+    if (__scoped)
+      bytedmd_scope_leave();
     bytedmd_leave(__opened);
   }
 
@@ -245,6 +249,7 @@ public:
   template <class... _Pp> void namedInputs(const char *__names, _Pp &...__params) {
     if (!__opened)
       return;
+    bytedmd_parameter_names(__names);
     if (!detail::__opening_frame.__names) {
       (__declare(__params), ...);
       return;
@@ -452,13 +457,15 @@ private:
 protected:
   /// A frame that takes no pending call (a constructor's).
   struct _Not_called {};
-  explicit Frame(_Not_called) : __opened(false) {}
+  Frame(_Not_called, const bytedmd_function *__site)
+      : __opened(false), __scoped(__site != nullptr && bytedmd_scope_enter(__site) != 0) {}
 
 private:
   // Two bools: what the opening frame needs besides is per thread
   // (detail::_Opening_frame), so every call's frame costs nothing more.
   bool __opened;
   bool __from_call = false;
+  bool __scoped = false; // a scope of the measurement in flight
 };
 
 /// A constructor's frame: its arguments come from the construction record
@@ -466,8 +473,8 @@ private:
 class ConstructorFrame : public Frame {
 public:
   template <class _Cp>
-  explicit ConstructorFrame(const _Cp *)
-      : Frame(_Not_called{}), __construction(detail::__constructing<_Cp>()) {}
+  explicit ConstructorFrame(const _Cp *, const bytedmd_function *__site = nullptr)
+      : Frame(_Not_called{}, __site), __construction(detail::__constructing<_Cp>()) {}
 
   template <class _Pp> void argument(unsigned __i, _Pp &__p) {
     if (__construction == nullptr || __i >= __construction->__count || __i >= 64)
