@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -185,6 +186,57 @@ TEST_F(Attribution, DepthHistogramCountsTheTraceAndTheTimelinePeaksAtPeakLive) {
   for (const Json &c : n16["reads"])
     reads += c.get<std::uint64_t>();
   EXPECT_EQ(reads, 992u);
+}
+
+} // namespace
+
+namespace {
+
+// The CLI's views of the same numbers: report --by (text, csv, json), the
+// distributions as csv, and compare by region.
+TEST_F(Attribution, ReportByAndCsvAndCompareByRegion) {
+  measure(kDir + "phases.cpp");
+  auto run = [&](const std::string &args, int *status = nullptr) {
+    const int s = bytedmd::testing::shell("cd " + dir + " && " + BYTEDMD_EXE + " " + args +
+                                          " >cli.out 2>cli.err");
+    if (status)
+      *status = s;
+    else
+      EXPECT_EQ(s, 0) << readFile(dir + "/cli.err");
+    return readFile(dir + "/cli.out");
+  };
+  const std::string regions = run("report r.json --by=region");
+  EXPECT_NE(regions.find("two/step"), std::string::npos) << regions;
+  const std::string csv = run("report r.json --by=region --format=csv");
+  EXPECT_NE(csv.find("function,call,region,entries,reads,reads_inclusive,cost_exclusive,"
+                     "cost_inclusive,share_inclusive\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("two_phases,0,one,1,6,6,11,11,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("two_phases,0,two/step,3,12,12,19,19,"), std::string::npos) << csv;
+  const Json byInput = Json::parse(run("report r.json --by=input --format=json"));
+  EXPECT_EQ(byInput[0]["by_input"][0]["input"], "a");
+  EXPECT_EQ(byInput[0]["by_input"][0]["cost"], 8); // a's four first reads: 4, 3, 3, 2 -> 2 each
+  const std::string distributions = run("report r.json --format=csv");
+  EXPECT_EQ(distributions.rfind("function,call,series,x_lo,x_hi,value\n", 0), 0u);
+  // phase_one's trace 4, 3, 3, 2, 2, 1: one read at 1 and 4, two at 2 and 3.
+  EXPECT_NE(distributions.find("phase_one,0,depth_reads,1,1,1\nphase_one,0,depth_reads,2,2,2\n"
+                               "phase_one,0,depth_reads,3,3,2\nphase_one,0,depth_reads,4,4,1\n"),
+            std::string::npos)
+      << distributions;
+  EXPECT_NE(distributions.find("phase_one,0,depth_cdf,4,4,1\n"), std::string::npos);
+  int status = 0;
+  run("report r.json --by=line", &status);
+  EXPECT_EQ(status, 2);
+  // A region that got dearer fails compare, even when the total did not move.
+  Json report = Json::parse(readFile(dir + "/r.json"));
+  for (Json &region : report["measurements"][2]["by_region"])
+    if (region["region"] == "one")
+      region["cost_inclusive"] = 12;
+  std::ofstream(dir + "/worse.json") << report.dump();
+  const std::string compared = run("compare r.json worse.json", &status);
+  EXPECT_EQ(status, 1) << compared;
+  EXPECT_NE(compared.find("REGRESSION"), std::string::npos) << compared;
 }
 
 } // namespace

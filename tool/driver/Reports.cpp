@@ -2,6 +2,7 @@
 // people and for CI.
 #include "Reports.h"
 
+#include "Breakdowns.h"
 #include "report.h"
 
 #include <cstdio>
@@ -92,26 +93,47 @@ void printSummary(const ReportData &report, bool markdown) {
     std::printf("(no measurements: no measured function ran)\n");
 }
 
+namespace {
+const char *const kReportUsage =
+    "usage: bytedmd report FILE.json [--by=function|region|input|op] "
+    "[--format=text|markdown|json|csv]";
+} // namespace
+
 int reportCommand(int argc, char **argv) {
-  std::string path;
+  std::string path, by;
   Format format = Format::Text;
+  bool csv = false;
   for (int i = 0; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a.rfind("--format=", 0) == 0) {
+    if (a == "--format=csv") {
+      csv = true;
+    } else if (a.rfind("--format=", 0) == 0) {
       if (!parseFormat(a.substr(9), true, &format)) {
-        std::fprintf(stderr, "bytedmd: error: --format must be text, markdown or json\n");
+        std::fprintf(stderr, "bytedmd: error: --format must be text, markdown, json or csv\n");
+        return 2;
+      }
+    } else if (a.rfind("--by=", 0) == 0) {
+      by = a.substr(5);
+      if (!isBreakdown(by)) {
+        std::fprintf(stderr,
+                     "bytedmd: error: --by='%s': the breakdowns are function, region, input "
+                     "and op\n",
+                     by.c_str());
         return 2;
       }
     } else if (a == "--help" || a == "-h") {
-      std::printf("usage: bytedmd report FILE.json [--format=text|markdown|json]\n");
+      std::printf("%s\n"
+                  "  --by=KIND    where the cost went: by function (inclusive and exclusive),\n"
+                  "               region, input (parameter) or op\n"
+                  "  --format=csv the distributions (depth histogram and CDF, live set and\n"
+                  "               cost over time) for plotting; with --by, that table\n",
+                  kReportUsage);
       return 0;
     } else if (path.empty() && a.rfind("-", 0) != 0) {
       path = a;
     } else {
-      std::fprintf(stderr,
-                   "bytedmd: error: unexpected argument '%s'; usage: bytedmd report "
-                   "FILE.json [--format=text|markdown|json]\n",
-                   a.c_str());
+      std::fprintf(stderr, "bytedmd: error: unexpected argument '%s'; %s\n", a.c_str(),
+                   kReportUsage);
       return 2;
     }
   }
@@ -122,6 +144,18 @@ int reportCommand(int argc, char **argv) {
   ReportData report;
   if (!load(path, &report))
     return 2;
+  if (!by.empty()) {
+    printBreakdown(report, by,
+                   csv                          ? TableFormat::Csv
+                   : format == Format::Json     ? TableFormat::Json
+                   : format == Format::Markdown ? TableFormat::Markdown
+                                                : TableFormat::Text);
+    return 0;
+  }
+  if (csv) {
+    printDistributionsCsv(report);
+    return 0;
+  }
   if (format == Format::Json) {
     // The summary as JSON: the report's own format, without the traces.
     for (MeasurementRecord &m : report.measurements) {
@@ -233,6 +267,8 @@ int compareCommand(int argc, char **argv) {
       std::printf("%-24s %5u %16s %16s %9s%s\n", r.function.c_str(), r.call, a.c_str(), b.c_str(),
                   delta.c_str(), regressed ? "  REGRESSION" : "");
   }
+  // By region too, when both reports have regions (a regression there also fails).
+  regressions += compareRegions(base, fresh, maxIncrease, md);
   char threshold[32];
   std::snprintf(threshold, sizeof threshold, "%g%%", maxIncrease);
   if (regressions)

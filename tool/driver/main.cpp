@@ -10,7 +10,7 @@
 
 namespace {
 const char *const kUsage = R"(usage: bytedmd run [options] SOURCE [-- COMPILER_ARGS...]
-       bytedmd report FILE.json [--format=text|markdown|json]
+       bytedmd report FILE.json [--by=function|region|input|op] [--format=text|markdown|json|csv]
        bytedmd compare BASE.json NEW.json [--max-increase=PCT] [--format=text|markdown]
        bytedmd annotate FILE.json [--function=NAME] [--call=N]
        bytedmd html FILE.json -o page.html
