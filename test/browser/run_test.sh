@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# run_test.sh BUILD_DIR SOURCE_DIR - measures my_add, writes its page with
-# `bytedmd html`, and drives the page in headless Chromium (stack_steps.mjs),
-# keeping a screenshot in BUILD_DIR/browser-test. playwright-core is installed
+# run_test.sh BUILD_DIR SOURCE_DIR - measures my_add, matvec and the others,
+# writes their pages with `bytedmd html`, and drives them in headless
+# Chromium (stack_steps.mjs), keeping screenshots (the stack after five
+# steps, a summary) in BUILD_DIR/browser-test. playwright-core is installed
 # from the committed lock file into the build tree, so the source tree stays
 # clean. Exits 77 (CTest: skipped, with the reason) when Chromium, node or
 # playwright-core cannot be had: a skip, never a pass.
@@ -32,7 +33,11 @@ cp "$source/examples/matvec.cpp" .
 cp "$source/test/e2e/inputs/sum_sizes.cpp" large.cpp
 "$build/bin/bytedmd" run large.cpp --report=large.json >/dev/null
 "$build/bin/bytedmd" html large.json -o large.html
-rm -f my_add-step5.png
+cp "$source/test/e2e/attribution/sized_matvec.cpp" .
+"$build/bin/bytedmd" run sized_matvec.cpp --report=sized.json >/dev/null
+"$build/bin/bytedmd" html sized.json -o sized.html
+rm -f my_add-step5.png sized-summary.png
 node stack_steps.mjs "$PWD/my_add.html" "$chromium" "$PWD/my_add-step5.png" "$PWD/matvec.html" \
-  "$PWD/matvec.json" "$PWD/large.html"
-[ -s my_add-step5.png ] || { echo "browser test: no screenshot written" >&2; exit 1; }
+  "$PWD/matvec.json" "$PWD/large.html" "$PWD/sized.html" "$PWD/sized.json" "$PWD/sized-summary.png"
+[ -s my_add-step5.png ] && [ -s sized-summary.png ] ||
+  { echo "browser test: a screenshot was not written" >&2; exit 1; }

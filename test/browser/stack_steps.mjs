@@ -10,16 +10,22 @@
 // computed here from the report; measured with --no-liveness and six cache
 // sizes, it lists the variant with the report's cost and draws one
 // miss-ratio curve per cost model, never rising.
-// Last, the page for large.cpp: its small measurement animates, its large one
+// Then the page for large.cpp: its small measurement animates, its large one
 // (more events than the report keeps) is summarised, not animated.
+// Last, the page for sized_matvec.cpp (matvec with row_dot, a region and
+// bytedmd::size): it opens on the summary, and each plot and breakdown is
+// checked against numbers computed here from its report.
 // usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png SWEEP.html SWEEP.json LARGE.html
+//        SIZED.html SIZED.json SUMMARY.png
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
 
-const [page_path, executable, screenshot, sweep_page, sweep_report, large_page] = process.argv.slice(2);
-if (!large_page) {
-  console.error("usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png SWEEP.html SWEEP.json LARGE.html");
+const [page_path, executable, screenshot, sweep_page, sweep_report, large_page, sized_page,
+       sized_report, summary_shot] = process.argv.slice(2);
+if (!summary_shot) {
+  console.error("usage: node stack_steps.mjs PAGE.html CHROMIUM SCREENSHOT.png SWEEP.html SWEEP.json " +
+                "LARGE.html SIZED.html SIZED.json SUMMARY.png");
   process.exit(2);
 }
 
@@ -66,8 +72,10 @@ try {
   ];
   const depths = () => page.$$eval("#stack li.cell .depth", cells => cells.map(c => c.textContent));
   check("no hint when named", await page.isVisible("#names-hint"), false);
-  for (let k = 0; k < expected.length; k++) {
-    if (k > 0) await page.click("#step");
+  // The view opens on the initial stack: the three inputs in place.
+  check("opens on the inputs", await page.textContent("#position"), "event 3 of 7");
+  for (let k = 3; k < expected.length; k++) {
+    if (k > 3) await page.click("#step");
     check(`after ${k} steps`, await read(), expected[k]);
     check(`depths after ${k} steps`, await depths(), expected[k][0].map((_, i) => "depth " + (i + 1)));
     if (said[k]) check(`event ${k}`, await page.textContent("#event"), said[k]);
@@ -82,7 +90,9 @@ try {
   await page.click("#back");
   check("back twice", await read(), expected[5]);
   await page.click("#reset");
-  check("reset", await read(), expected[0]);
+  check("reset to the inputs", await read(), expected[3]);
+  await page.click("#back");
+  check("nothing before the inputs", await read(), expected[3]);
   check("page errors", errors, []);
 
   const ms = JSON.parse(readFileSync(sweep_report, "utf8")).measurements;
@@ -115,7 +125,9 @@ try {
   await large.goto(pathToFileURL(large_page).href);
   check("small one animates", await large.isVisible("#stack-view"), true);
   check("hint at --names when unnamed", await large.isVisible("#names-hint"), true);
-  check("small one's events", await large.textContent("#position"), "event 0 of 28");
+  const inputs = Number(await large.textContent("#totals .total[data-field='inputs']"));
+  check("small one opens on its inputs", await large.textContent("#position"), "event " + inputs + " of 28");
+  check("initial stack holds the inputs", await large.$$eval("#stack li.cell", c => c.length), inputs);
   // Stepping to the end adds up to the measurement's cost, and leaves only
   // the result on the stack.
   for (let k = 0; k < 28; k++) await large.click("#step");
@@ -130,8 +142,56 @@ try {
   check("large one does not animate", await large.isVisible("#stack-view"), false);
   check("large one is summarised", (await large.textContent("#no-events")).includes("too large to animate"), true);
   check("large one's lines", await large.$$eval("#lines tr", rows => rows.length > 0), true);
+  check("large one's summary", await large.isVisible("#depth-svg"), true);
+  check("page errors", errors, []);
+
+  // The summary page, against its report.
+  const report = JSON.parse(readFileSync(sized_report, "utf8")).measurements;
+  const sized = await browser.newPage();
+  const sizedUrl = pathToFileURL(sized_page).href;
+  sized.on("pageerror", e => errors.push(String(e)));
+  sized.on("request", r => { if (r.url() !== sizedUrl && !r.url().startsWith("data:")) errors.push("request " + r.url()); });
+  await sized.goto(sizedUrl);
+  const box = async sel => (await sized.locator(sel).boundingBox()).y;
+  check("opens on the summary", await box("#overview") < await box("#stack-view"), true);
+  check("source listing folded", await sized.isVisible("#lines"), false);
+  for (const k of [0, 3]) {
+    const m = report[k];
+    await sized.selectOption("#measurement", String(k));
+    check(`total ${k}`, await sized.textContent("#totals .total[data-field='cost']"), m.cost.toLocaleString("en-US"));
+    check(`size ${k}`, await sized.textContent("#totals .total[data-field='size']"), String(m.size));
+    const h = m.depth_histogram;
+    check(`depth bars ${k}`, await sized.$$eval("#depth-svg .depth-bar", b => b.map(e => [Number(e.dataset.lo), Number(e.dataset.hi), Number(e.dataset.reads)])),
+          h.lo.map((lo, i) => [lo, h.hi[i], h.reads[i]]));
+    // The CDF, cumulated here from the bars' reads.
+    const total = h.reads.reduce((a, b) => a + b, 0);
+    let seen = 0;
+    check(`cdf ${k}`, await sized.$$eval("#depth-svg .cdf-point", p => p.map(e => Number(e.dataset.cdf).toFixed(9))),
+          h.reads.map(r => ((seen += r) / total).toFixed(9)));
+    check(`cdf ends at 1 (${k})`, seen, m.reads);
+    check(`live points ${k}`, await sized.$eval("#live-svg .live-line", l => l.getAttribute("points").split(" ").length), m.timeline.event.length);
+    check(`live peak ${k}`, Number(await sized.$eval("#live-svg .live-line", l => l.dataset.peak)), m.peak_live);
+    check(`cost line ends at the cost ${k}`, Number(await sized.$eval("#live-svg .cost-line", l => l.dataset.cost)), m.cost);
+    const rows = sel => sized.$$eval(sel + " tr.part", r => r.map(e => [e.dataset.name, Number(e.dataset.exclusive), Number(e.dataset.inclusive)]));
+    check(`functions ${k}`, (await rows("#functions")).sort(),
+          m.by_function.map(f => [f.function, f.cost_exclusive, f.cost_inclusive]).sort());
+    check(`regions ${k}`, await rows("#regions"),
+          m.by_region.map(r => [r.region, r.cost_exclusive, r.cost_inclusive]).sort().concat(
+            [["(outside regions)", m.outside_regions.cost, m.outside_regions.cost]]));
+    check(`inputs ${k}`, (await rows("#by-input")).sort(), m.by_input.map(i => [i.input, i.cost, i.cost]).sort());
+    check(`ops ${k}`, (await rows("#ops")).sort(), m.by_op.map(o => [o.op, o.cost, o.cost]).sort());
+    if (k === 0) await sized.screenshot({ path: summary_shot });
+  }
+  // Cost against size: the least-squares exponent of log cost on log N.
+  const lx = report.map(m => Math.log(m.size)), ly = report.map(m => Math.log(m.cost));
+  const ax = lx.reduce((a, b) => a + b) / lx.length, ay = ly.reduce((a, b) => a + b) / ly.length;
+  let vxx = 0, vxy = 0;
+  lx.forEach((x, i) => { vxx += (x - ax) ** 2; vxy += (x - ax) * (ly[i] - ay); });
+  check("sweep against size", await sized.textContent("#sweep text"), "matvec: cost ~ size^" + (vxy / vxx).toFixed(2) + " (log-log)");
+  check("sweep points", await sized.$$eval("#sweep circle", c => c.length), report.length);
+  check("summary page errors", errors, []);
 } finally {
   await browser.close();
 }
 if (failures) process.exit(1);
-console.log("stack steps: all checks passed; screenshot after 5 steps: " + screenshot);
+console.log("stack steps: all checks passed; screenshots: " + screenshot + ", " + summary_shot);
