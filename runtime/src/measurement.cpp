@@ -209,7 +209,7 @@ MeasurementRecord startRecord(const Recorder &r) {
 
 ReplayOptions replayOptions(const Settings &config) {
   ReplayOptions options;
-  options.attribution = true; // variants turn it off
+  options.attribution = config.attribution; // variants turn it off
   options.bytesPerElement = config.bytesPerElement;
   options.traceLimit = config.traceLimit;
   if (!config.cacheSizes.empty())

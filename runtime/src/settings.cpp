@@ -132,6 +132,15 @@ bool settingsFromEnvironment(Settings *settings, std::string *error) {
     settings->irPath = ir;
   if (const char *names = std::getenv("BYTEDMD_IR_NAMES"))
     settings->irNames = std::string(names) == "1";
+  if (const char *attribution = std::getenv("BYTEDMD_ATTRIBUTION")) {
+    const std::string value = attribution;
+    if (value != "0" && value != "1") {
+      *error = "BYTEDMD_ATTRIBUTION='" + value + "': give 1 (the default: by_function, "
+               "by_region, by_input, by_op and the distributions) or 0 (none of them)";
+      return false;
+    }
+    settings->attribution = value == "1";
+  }
   if (const char *bpe = std::getenv("BYTEDMD_BYTES_PER_ELEMENT")) {
     if (!parseCount(bpe, 1, 1u << 20, &settings->bytesPerElement)) {
       *error = std::string("BYTEDMD_BYTES_PER_ELEMENT='") + bpe +

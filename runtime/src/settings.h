@@ -41,6 +41,7 @@ struct Settings {
   std::string variant = "reference";              ///< bytedmd_set_variant
   std::vector<VariantSpec> variants;              ///< BYTEDMD_VARIANTS (';'-separated)
   std::vector<std::uint64_t> cacheSizes;          ///< BYTEDMD_CACHE_SIZES
+  bool attribution = true; ///< BYTEDMD_ATTRIBUTION=0: no by_* fields, distributions
 };
 
 /// Reads the BYTEDMD_* variables. On a bad value returns false and sets

@@ -240,3 +240,27 @@ TEST_F(Attribution, ReportByAndCsvAndCompareByRegion) {
 }
 
 } // namespace
+
+namespace {
+
+// BYTEDMD_ATTRIBUTION=0 leaves the breakdowns out (the numbers stay); a bad
+// value is refused with the variable's name.
+TEST_F(Attribution, CanBeTurnedOffAndABadSettingIsRefused) {
+  const Json report = measure(kDir + "calls.cpp");
+  const int off = bytedmd::testing::shell("cd " + dir + " && BYTEDMD_ATTRIBUTION=0 " + BYTEDMD_EXE +
+                                          " run " + kDir + "calls.cpp --report=off.json >o 2>e");
+  ASSERT_EQ(off, 0) << readFile(dir + "/e");
+  const Json plain = Json::parse(readFile(dir + "/off.json"));
+  EXPECT_EQ(plain["measurements"][0]["cost"], 12);
+  EXPECT_EQ(plain["measurements"][0]["trace"], report["measurements"][0]["trace"]);
+  EXPECT_FALSE(plain["measurements"][0].contains("by_function"));
+  EXPECT_FALSE(plain["measurements"][0].contains("depth_histogram"));
+  const int bad = bytedmd::testing::shell("cd " + dir + " && BYTEDMD_ATTRIBUTION=yes " +
+                                          BYTEDMD_EXE + " run " + kDir +
+                                          "calls.cpp --report=bad.json >o 2>e");
+  EXPECT_NE(bad, 0);
+  EXPECT_NE(readFile(dir + "/e").find("BYTEDMD_ATTRIBUTION='yes'"), std::string::npos)
+      << readFile(dir + "/e");
+}
+
+} // namespace
