@@ -30,14 +30,22 @@ def machine():
     return f"{cpu}, {cores} cores, {mem}, {platform.system()} {platform.release()}; {compiler}, RelWithDebInfo (-O2)"
 
 
-def main(results_path, measurement_path, readme_path):
+def main(results_path, measurement_path, attribution_path, readme_path):
     data = json.load(open(results_path))
     data["benchmarks"] += json.load(open(measurement_path))["benchmarks"]
-    rows = {}
-    for b in data["benchmarks"]:
-        m = re.match(r"BM_(\w+)/workload:(\d+)/reads:(\d+)", b["name"])
-        if m:
-            kind, workload, size = m.group(1), int(m.group(2)), int(m.group(3))
+    # Attribution off and on: the medians of repeated runs.
+    medians = [dict(b, name=b["run_name"]) for b in json.load(open(attribution_path))["benchmarks"]
+               if b.get("aggregate_name") == "median"]
+    rows, attribution = {}, {}
+    for b in data["benchmarks"] + medians:
+        m = re.match(r"BM_(\w+)/workload:(\d+)/reads:(\d+)(?:/sites:(\d)/attribution:(\d))?(?:/|$)", b["name"])
+        if not m:
+            continue
+        kind, workload, size = m.group(1), int(m.group(2)), int(m.group(3))
+        if m.group(4) == "1":  # with a source location, attribution off and on
+            if "aggregate_name" in b:
+                attribution.setdefault((workload, size), {})[int(m.group(5))] = b
+        else:
             rows.setdefault((workload, size), {})[kind] = b
     lines = [
         "| workload | size (reads asked) | reads | peak live | fast replay | reads/s | naive O(n) replay | reads/s | speedup |",
@@ -56,6 +64,15 @@ def main(results_path, measurement_path, readme_path):
         else:
             cells += ["not run", "", ""]
         lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "What attribution adds to the replay (issue 16: by scope, op and input, the histogram and the",
+              "timeline), on the same logs with a source location in front, as the runtime's logs have",
+              "(the median of seven runs each, interleaved at random):", "",
+              "| workload | reads | attribution off | attribution on | extra |", "|---|---:|---:|---:|---:|"]
+    for (workload, size), pair in sorted(attribution.items()):
+        if 0 in pair and 1 in pair:
+            off, on = pair[0]["real_time"], pair[1]["real_time"]
+            lines.append(f"| {WORKLOADS[workload]} | {int(pair[1]['reads']):,} | {off:.1f} ms | {on:.1f} ms | "
+                         f"{100 * (on - off) / off:+.1f}% |")
     lines += ["", "Whole measurements through the entry set (record, then replay at the end of the call):", "",
               "| reads | time | reads/s | peak RSS (largest measurement so far) |", "|---:|---:|---:|---:|"]
     for b in data["benchmarks"]:
@@ -72,4 +89,4 @@ def main(results_path, measurement_path, readme_path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3])
+    main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4])
