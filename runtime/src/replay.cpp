@@ -111,8 +111,10 @@ void Replay::placeOrigins(const EventLogView &log, Attribution &a) {
   const std::uint32_t *groups = log.inputParameters ? log.inputParameters : log.inputGroups;
   std::uint32_t highest = 0;
   for (std::size_t i = 0; i < log.inputCount; ++i) {
-    const std::uint32_t g = groups != nullptr ? groups[i] + 1 : 1;
-    origin_[log.inputs[i]] = g;
+    // (A function with 32,766 parameters shares the last share with the rest.)
+    const std::uint32_t g = std::min<std::uint32_t>(
+        groups != nullptr ? groups[i] + 1 : 1, kMaxOrigin);
+    origin_[log.inputs[i]] = std::uint16_t(g);
     highest = std::max(highest, g);
   }
   a.inputs.assign(std::size_t(highest) + 1, {});

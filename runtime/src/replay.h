@@ -132,8 +132,9 @@ private:
   /// Attribution: each input's parameter group, by key (0: not an input);
   /// the top bit marks an input already read once.
   void placeOrigins(const EventLogView &log, Attribution &a);
-  std::vector<std::uint32_t> origin_;
-  static constexpr std::uint32_t kReadOnce = 1u << 31;
+  std::vector<std::uint16_t> origin_; // half the cache lines of 32 bits
+  static constexpr std::uint16_t kReadOnce = 1u << 15;
+  static constexpr std::uint16_t kMaxOrigin = kReadOnce - 1;
   /// two-stack: each input's static depth on the argument stack (the first
   /// parameter's elements first, row-major); 0 once it is promoted.
   std::uint32_t placeArguments(const EventLogView &log);
@@ -234,10 +235,12 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
     attribution.begin(stats.attribution, events);
     placeOrigins(log, stats.attribution);
   }
-  std::uint32_t *const origins = origin_.data();
+  std::uint16_t *const origins = origin_.data();
   const std::size_t originSize = origin_.size();
+  Attribution::InputShare *const shares = stats.attribution.inputs.data();
   (void)origins;
   (void)originSize;
+  (void)shares;
   (void)events;
 
   // A STORE event: push, and drop the value at once if nothing ever reads it.
@@ -318,8 +321,8 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
         batchCost += c;
         if constexpr (Attribute) {
           if (keys[j] < originSize && origins[keys[j]] != 0) {
-            std::uint32_t &o = origins[keys[j]];
-            Attribution::InputShare &in = stats.attribution.inputs[o & ~kReadOnce];
+            std::uint16_t &o = origins[keys[j]];
+            Attribution::InputShare &in = shares[o & kMaxOrigin];
             ++in.reads;
             in.cost += c;
             if ((o & kReadOnce) == 0) {
