@@ -37,10 +37,17 @@ public:
     resize(kMinCapacity, 0);
   }
 
+  /// Room for ids up to `ids`, keeping the stack (for ids that arrive as
+  /// they are used: the online replay's slots).
+  void growIds(std::size_t ids) {
+    if (ids + 1 > records_.size())
+      records_.resize(std::max(ids + 1, 2 * records_.size()), Record{});
+  }
   /// The per-id records (index = id; 0 is unused).
   Record &record(Id id) { return records_[id]; }
   const Record &record(Id id) const { return records_[id]; }
   std::vector<Record> &records() { return records_; }
+  const std::vector<Record> &records() const { return records_; }
 
   bool onStack(Id id) const { return records_[id].stamp != 0; }
   /// How many ids are on the stack.
