@@ -27,6 +27,8 @@ namespace {
 thread_local Recorder tls __attribute__((tls_model("initial-exec")));
 
 __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed) {
+  if (streamDrain(r)) // a streaming measurement keeps one chunk of log
+    return;
   const std::size_t used = std::size_t(r.cursor - r.buffer);
   recordedWords(used);
   const std::size_t capacity = std::size_t(r.limit - r.buffer);

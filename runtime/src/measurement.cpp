@@ -407,6 +407,8 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
   s.size = r.pendingSize;
   r.hasPendingSize = false;
   shadowMeasuring(r.tag);
+  if (reg.settings.stream)
+    streamBegin(r);
 }
 
 void endMeasurement(Recorder &r) {
@@ -423,8 +425,18 @@ void endMeasurement(Recorder &r) {
     for (std::uint64_t order : s.inputOrder)
       s.inputParameters.push_back(std::uint32_t(order >> 40));
   }
-  const EventLogView log = logOf(r);
   MeasurementRecord record = startRecord(r);
+  if (streamEnd(r, record)) {
+    record.hasSize = s.hasSize;
+    record.size = s.size;
+    keepRecord(std::move(record), s.parameterNames);
+    progress.end();
+    r.id = 0;
+    r.tag = 0;
+    r.cursor = r.buffer;
+    return;
+  }
+  const EventLogView log = logOf(r);
   // Settings were read when the measurement began; they never change after.
   const ReplayOptions options = replayOptions(registry().settings);
   try {

@@ -38,6 +38,8 @@ bool closeIrLocked(Registry &reg, const Settings &config) {
 }
 
 extern "C" void writeOutputsAtExit() {
+  if (streamingChild) // a streaming first execution that called exit: no report
+    return;
   if (!writeOutputs()) {
     std::fflush(nullptr);
     std::_Exit(kExitOutputError);

@@ -61,6 +61,7 @@ struct MeasurementState {
   };
   std::vector<Diagnostic> diagnostics;
   Replay replay; // reused: buffers stay warm across this thread's measurements
+  struct StreamState *stream = nullptr; // BYTEDMD_STREAM=1 (streaming.cpp)
   bool wantsAccesses = false;   // a stack=locations variant is asked for
   std::vector<Access> accesses; // then: the memory accesses, in program order
 };
@@ -133,6 +134,22 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn);
 void endMeasurement(Recorder &r);
 /// The log holds this many words (for the progress line).
 void recordedWords(std::size_t words);
+
+// ---- streaming.cpp -----------------------------------------------------------
+
+/// BYTEDMD_STREAM=1, at the start of a measurement: forks the first
+/// execution (which returns here as the child and counts reads), waits for
+/// it, and returns as the second, which replays as it records.
+void streamBegin(Recorder &r);
+/// The log buffer is full: a streaming measurement consumes and empties it
+/// (true); otherwise the log grows (false).
+bool streamDrain(Recorder &r);
+/// At a streaming measurement's end: the first execution hands over and
+/// exits; the second checks it repeated the first and fills record.stats.
+/// False when the measurement is not streaming.
+bool streamEnd(Recorder &r, MeasurementRecord &record);
+/// True in a streaming first execution (it writes no report).
+extern bool streamingChild;
 
 // ---- registry.cpp ------------------------------------------------------------
 

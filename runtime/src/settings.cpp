@@ -141,6 +141,15 @@ bool settingsFromEnvironment(Settings *settings, std::string *error) {
     }
     settings->attribution = value == "1";
   }
+  if (const char *stream = std::getenv("BYTEDMD_STREAM")) {
+    const std::string value = stream;
+    if (value != "0" && value != "1") {
+      *error = "BYTEDMD_STREAM='" + value + "': give 1 (run each measured call twice and "
+               "replay as it runs) or 0 (keep the event log, the default)";
+      return false;
+    }
+    settings->stream = value == "1";
+  }
   if (const char *bpe = std::getenv("BYTEDMD_BYTES_PER_ELEMENT")) {
     if (!parseCount(bpe, 1, 1u << 20, &settings->bytesPerElement)) {
       *error = std::string("BYTEDMD_BYTES_PER_ELEMENT='") + bpe +

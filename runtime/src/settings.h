@@ -42,6 +42,7 @@ struct Settings {
   std::vector<VariantSpec> variants;              ///< BYTEDMD_VARIANTS (';'-separated)
   std::vector<std::uint64_t> cacheSizes;          ///< BYTEDMD_CACHE_SIZES
   bool attribution = true; ///< BYTEDMD_ATTRIBUTION=0: no by_* fields, distributions
+  bool stream = false;     ///< BYTEDMD_STREAM=1: two executions, an online replay
 };
 
 /// Reads the BYTEDMD_* variables. On a bad value returns false and sets

@@ -38,6 +38,7 @@ struct Options {
   std::vector<std::string> variants;
   std::string combined;
   std::string cacheSizes;
+  bool stream = false; ///< --stream: two executions, memory with the live set
 };
 
 int fail(const std::string &message, int status = 1) {
@@ -145,6 +146,8 @@ int parse(int argc, char **argv, Options &o) {
       o.variants.push_back(v);
     else if (value("--cache-sizes", o.cacheSizes))
       continue;
+    else if (a == "--stream")
+      o.stream = true;
     else if (a == "--no-liveness" || startsWith(a, "--cost=") || startsWith(a, "--bytes=") ||
              startsWith(a, "--stack="))
       o.combined += (o.combined.empty() ? "" : ",") + a.substr(2);
@@ -325,6 +328,8 @@ int runProgram(const Run &run, const std::string &report, int &programStatus) {
   }
   if (!o.cacheSizes.empty())
     env.push_back("BYTEDMD_CACHE_SIZES=" + o.cacheSizes);
+  if (o.stream)
+    env.push_back("BYTEDMD_STREAM=1");
   const int status = spawn({run.program}, env);
   if (status == -1)
     return fail("cannot run " + run.program);
@@ -374,7 +379,7 @@ int runCommand(int argc, char **argv, const char *argv0) {
                 "options: --function=NAME --untracked=PARAM --keep-outputs --report=FILE "
                 "--bytes-per-element=N --ir --keep-dir=DIR --instrument-headers=REGEX "
                 "--no-liveness --cost=sqrt --bytes=native --stack=locations --variant=SPEC "
-                "--cache-sizes=LIST\n"
+                "--cache-sizes=LIST --stream\n"
                 "Several sources are instrumented, compiled and linked together; a .c source "
                 "is instrumented and compiled as C++.\n");
     return 0;

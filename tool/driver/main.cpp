@@ -45,6 +45,10 @@ variants (replayed from the same run; the default numbers never change):
                             (--variant=no-liveness,cost=sqrt); repeatable
   --cache-sizes=LIST        misses of an LRU cache of each size (64,256,1K; bytes
                             for native variants): reads deeper than the size
+
+  --stream                  run each measured call twice (it must repeat itself) and
+                            replay as it runs: memory with the live set and one byte
+                            per value, not the event log (docs/runtime.md, "Streaming")
 )";
 } // namespace
 

@@ -1,0 +1,438 @@
+// streaming.cpp - a measurement in memory proportional to its live set, by
+// executing the measured call twice (BYTEDMD_STREAM=1).
+//
+// The default replay keeps the whole event log: liveness needs the future.
+// Here the call runs first in a forked child, which counts the reads of each
+// value (one byte per value in memory shared with the parent; counts past
+// 254 go to a side table) and a checksum of its events, keeping its log a
+// chunk at a time. The parent then runs the same call itself: now each read
+// knows whether it is its value's last (its count runs out), so an
+// OnlineReplay consumes each chunk as it fills, and live values are named by
+// slots handed out again as values die. The numbers are the default's. A
+// call that does not repeat itself (it reads the clock, a file it writes,
+// another thread) gives another event stream: the parent refuses it.
+#include "recording.h"
+
+#include "online_replay.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <string>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <unordered_map>
+
+namespace bytedmd {
+namespace {
+
+constexpr std::size_t kChunkWords = std::size_t(1) << 20; // 4 MiB of log at a time
+constexpr std::uint64_t kMaxValues = word::kMaxLocalKey;
+constexpr std::size_t kMaxOverflow = std::size_t(1) << 24; // values read 255 times or more
+constexpr std::size_t kMaxResults = std::size_t(1) << 20;
+constexpr std::uint32_t kNeverDies = ~std::uint32_t(0);
+
+/// What the first execution leaves for the second, in a shared mapping.
+struct Shared {
+  int done;           // 1: finished; 2: failed (error says why)
+  char error[1024];
+  std::uint64_t hash, values, reads, overflowCount, resultCount;
+};
+struct Overflow {
+  Word key;
+  std::uint32_t count;
+};
+
+/// Where the shared mapping's parts start.
+struct Layout {
+  static constexpr std::size_t kHeader = 4096;
+  static constexpr std::size_t counts = kHeader;
+  static constexpr std::size_t overflow = (counts + kMaxValues + 1 + 4095) & ~std::size_t(4095);
+  static constexpr std::size_t results = overflow + kMaxOverflow * sizeof(Overflow);
+  static constexpr std::size_t size = results + kMaxResults * sizeof(Word);
+};
+
+/// Local key -> slot for the live values (open addressing, linear probing,
+/// deletion by backward shift): O(live) memory.
+class SlotTable {
+public:
+  SlotTable() { rehash(1024); }
+  OnlineReplay::Slot find(Word k) const {
+    for (std::size_t i = home(k);; i = (i + 1) & mask_) {
+      if (keys_[i] == k)
+        return slots_[i];
+      if (keys_[i] == 0)
+        return 0;
+    }
+  }
+  void insert(Word k, OnlineReplay::Slot s) {
+    if (2 * (size_ + 1) > keys_.size())
+      rehash(2 * keys_.size());
+    std::size_t i = home(k);
+    while (keys_[i] != 0)
+      i = (i + 1) & mask_;
+    keys_[i] = k;
+    slots_[i] = s;
+    ++size_;
+  }
+  void erase(Word k) {
+    std::size_t i = home(k);
+    while (keys_[i] != k)
+      i = (i + 1) & mask_;
+    // Backward shift: pull later entries of the run into the hole when
+    // their home is not between the hole and them.
+    for (std::size_t j = (i + 1) & mask_; keys_[j] != 0; j = (j + 1) & mask_) {
+      const std::size_t h = home(keys_[j]);
+      if (((j - h) & mask_) >= ((j - i) & mask_)) {
+        keys_[i] = keys_[j];
+        slots_[i] = slots_[j];
+        i = j;
+      }
+    }
+    keys_[i] = 0;
+    --size_;
+  }
+
+private:
+  std::size_t home(Word k) const { return (std::size_t(k) * 0x9E3779B97F4A7C15ull >> 20) & mask_; }
+  void rehash(std::size_t capacity) {
+    std::vector<Word> keys(capacity, 0);
+    std::vector<OnlineReplay::Slot> slots(capacity, 0);
+    keys.swap(keys_);
+    slots.swap(slots_);
+    mask_ = capacity - 1;
+    size_ = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] != 0)
+        insert(keys[i], slots[i]);
+  }
+  std::vector<Word> keys_;
+  std::vector<OnlineReplay::Slot> slots_;
+  std::size_t mask_ = 0, size_ = 0;
+};
+
+inline void mix(std::uint64_t &hash, Word w) { hash = (hash ^ w) * 0x100000001b3ull; }
+
+} // namespace
+
+/// One streaming measurement's state (MeasurementState::stream).
+struct StreamState {
+  int pass = 0;                   // 1: the child counts; 2: the parent replays
+  char *shared = nullptr;         // Layout::size bytes, shared with the child
+  int progressFd = 2;             // stderr, kept open in the child
+  bool terminal = false;
+  std::uint64_t hash = 0xcbf29ce484222325ull;
+  std::uint64_t reads = 0, nextProgress = std::uint64_t(1) << 26;
+  Word next = 0;                  // values numbered as the log allocates them
+  bool bodyStarted = false;
+  std::string failure;            // the first thing this pass cannot do
+  // Pass 1.
+  std::unordered_map<Word, std::uint64_t> overflow;
+  // Pass 2.
+  std::unordered_map<Word, std::uint32_t> bigCounts; // from the child's side table
+  OnlineReplay replay;
+  SlotTable table;
+  std::vector<std::uint32_t> remaining; // per slot: reads left (kNeverDies: a result)
+  std::vector<OnlineReplay::Slot> freeSlots;
+  OnlineReplay::Slot fresh = 0;
+  std::vector<OnlineReplay::Slot> slots;
+  std::vector<std::uint8_t> last;
+
+  Shared &header() { return *reinterpret_cast<Shared *>(shared); }
+  std::uint8_t *counts() { return reinterpret_cast<std::uint8_t *>(shared + Layout::counts); }
+  Overflow *overflowTable() { return reinterpret_cast<Overflow *>(shared + Layout::overflow); }
+  Word *results() { return reinterpret_cast<Word *>(shared + Layout::results); }
+
+  /// The second pass's count of reads of value k (the first pass's answer).
+  std::uint32_t countOf(Word k) {
+    const std::uint8_t c = counts()[k];
+    if (c < 255)
+      return c;
+    auto it = bigCounts.find(k);
+    return it == bigCounts.end() ? 255 : it->second;
+  }
+  OnlineReplay::Slot take() {
+    if (!freeSlots.empty()) {
+      const OnlineReplay::Slot s = freeSlots.back();
+      freeSlots.pop_back();
+      return s;
+    }
+    if (++fresh >= remaining.size())
+      remaining.resize(2 * std::size_t(fresh) + 1024, 0);
+    return fresh;
+  }
+  /// A new value: its slot, or none when nothing reads it.
+  void stored(Word k) {
+    const std::uint32_t count = countOf(k);
+    const OnlineReplay::Slot s = take();
+    replay.store(s, count == 0);
+    if (count == 0) {
+      freeSlots.push_back(s);
+      return;
+    }
+    remaining[s] = count;
+    table.insert(k, s);
+  }
+  void progress(const char *what) {
+    if (!terminal || reads < nextProgress)
+      return;
+    nextProgress = reads + (std::uint64_t(1) << 26);
+    dprintf(progressFd, "\rbytedmd: streaming, %s: %llu reads\033[K", what,
+            static_cast<unsigned long long>(reads));
+  }
+  void fail(const std::string &why) {
+    if (failure.empty())
+      failure = why;
+  }
+};
+
+namespace {
+
+/// Pass 1: count each value's reads.
+void countChunk(StreamState &st, const Word *w, std::size_t n) {
+  std::uint8_t *counts = st.counts();
+  for (std::size_t i = 0; i < n;) {
+    const Word h = w[i++];
+    mix(st.hash, h);
+    switch (word::kind(h)) {
+    case word::kRead: {
+      const unsigned m = word::operands(h);
+      for (unsigned j = 0; j < m; ++j) {
+        const Word k = w[i + j];
+        mix(st.hash, k);
+        if (counts[k] < 255)
+          ++counts[k];
+        else
+          ++st.overflow[k];
+      }
+      i += m;
+      st.reads += m;
+      if (word::hasOutput(h))
+        ++st.next;
+      break;
+    }
+    case word::kInput:
+      ++st.next;
+      break;
+    case word::kStore:
+      st.next += word::payload(h);
+      break;
+    default:
+      break;
+    }
+  }
+  st.progress("first execution");
+}
+
+/// Pass 2: replay, each read knowing whether it is its value's last.
+void replayChunk(StreamState &st, const Word *w, std::size_t n) {
+  for (std::size_t i = 0; i < n;) {
+    const Word h = w[i++];
+    mix(st.hash, h);
+    switch (word::kind(h)) {
+    case word::kRead: {
+      st.bodyStarted = true;
+      const unsigned m = word::operands(h);
+      st.slots.resize(m);
+      st.last.resize(m);
+      for (unsigned j = 0; j < m; ++j) {
+        const Word k = w[i + j];
+        mix(st.hash, k);
+        const OnlineReplay::Slot s = st.table.find(k);
+        if (s == 0) { // read more often than the first execution read it
+          st.fail("a value was read more often than in the first execution");
+          st.slots.resize(j);
+          break;
+        }
+        st.slots[j] = s;
+        std::uint32_t &left = st.remaining[s];
+        st.last[j] = left != kNeverDies && --left == 0;
+        if (st.last[j])
+          st.table.erase(k);
+      }
+      if (st.slots.size() != m)
+        return;
+      st.replay.batch(st.slots.data(), st.last.data(), m);
+      for (unsigned j = 0; j < m; ++j)
+        if (st.last[j])
+          st.freeSlots.push_back(st.slots[j]);
+      i += m;
+      st.reads += m;
+      if (word::hasOutput(h)) {
+        st.replay.instruction();
+        st.stored(++st.next);
+      }
+      break;
+    }
+    case word::kInput: {
+      if (st.bodyStarted)
+        st.fail("an input was declared after the call's first instruction");
+      const Word k = ++st.next;
+      const std::uint32_t count = st.countOf(k);
+      const OnlineReplay::Slot s = st.take();
+      st.replay.input(s, count != 0);
+      if (count == 0) {
+        st.freeSlots.push_back(s);
+      } else {
+        st.remaining[s] = count;
+        st.table.insert(k, s);
+      }
+      break;
+    }
+    case word::kStore:
+      st.bodyStarted = true;
+      for (Word c = word::payload(h); c != 0; --c)
+        st.stored(++st.next);
+      break;
+    case word::kLocation:
+      if (!word::isScope(h))
+        st.replay.location(word::payload(h));
+      break;
+    }
+  }
+  st.progress("second execution, replaying");
+}
+
+[[noreturn]] void childExit(StreamState &st, const std::string &error) {
+  Shared &out = st.header();
+  std::strncpy(out.error, error.c_str(), sizeof out.error - 1);
+  out.done = error.empty() ? 1 : 2;
+  ::_exit(0);
+}
+
+} // namespace
+
+bool streamingChild = false;
+
+void streamBegin(Recorder &r) {
+  const Settings &config = registry().settings;
+  if (!config.variants.empty() || !config.irPath.empty())
+    fatal("BYTEDMD_STREAM=1 replays the default model only: measure without it for variants "
+          "(BYTEDMD_VARIANTS, --variant) or the IR (BYTEDMD_IR, --ir)");
+  QuietAllocations quiet;
+  void *shared = ::mmap(nullptr, Layout::size, PROT_READ | PROT_WRITE,
+                        MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (shared == MAP_FAILED)
+    fatal(std::string("streaming: cannot map the read counts: ") + std::strerror(errno));
+  auto *st = new StreamState;
+  st->shared = static_cast<char *>(shared);
+  st->terminal = ::isatty(2) != 0;
+  r.state->stream = st;
+  std::fflush(nullptr); // the child must not print what the parent has buffered
+  const pid_t child = ::fork();
+  if (child < 0)
+    fatal(std::string("streaming: cannot fork the first execution: ") + std::strerror(errno));
+  if (child == 0) {
+    // The first execution: its own output goes nowhere, its progress to the
+    // terminal; it ends in streamEnd, never at exit.
+    streamingChild = true;
+    st->pass = 1;
+    st->progressFd = ::dup(2);
+    const int null = ::open("/dev/null", O_WRONLY);
+    if (null >= 0) {
+      ::dup2(null, 1);
+      ::dup2(null, 2);
+    }
+    return;
+  }
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  Shared &in = st->header();
+  if (!WIFEXITED(status) || in.done == 0)
+    fatal(std::string("streaming: the first execution of '") + functionName(r) + "' " +
+          (WIFSIGNALED(status) ? "was killed by signal " + std::to_string(WTERMSIG(status))
+                               : std::string("ended before its measurement did")) +
+          "; measure without BYTEDMD_STREAM to see why");
+  if (in.done == 2)
+    fatal(std::string("streaming: ") + in.error);
+  if (st->terminal)
+    dprintf(2, "\rbytedmd: streaming, first execution done: %llu reads\033[K",
+            static_cast<unsigned long long>(in.reads));
+  const Overflow *big = st->overflowTable();
+  for (std::uint64_t i = 0; i < in.overflowCount; ++i)
+    st->bigCounts[big[i].key] = big[i].count;
+  for (std::uint64_t i = 0; i < in.resultCount; ++i) {
+    const Word k = st->results()[i];
+    st->counts()[k] = 255;
+    st->bigCounts[k] = kNeverDies;
+  }
+  st->pass = 2;
+  ReplayOptions options;
+  options.bytesPerElement = config.bytesPerElement;
+  options.traceLimit = config.traceLimit;
+  if (!config.cacheSizes.empty())
+    options.cacheSizes = &config.cacheSizes;
+  st->replay.begin(options);
+  st->remaining.assign(1024, 0);
+}
+
+bool streamDrain(Recorder &r) {
+  StreamState *st = r.state ? r.state->stream : nullptr;
+  if (st == nullptr || r.id == 0)
+    return false;
+  const std::size_t used = std::size_t(r.cursor - r.buffer);
+  if (std::size_t(r.limit - r.buffer) < kChunkWords)
+    return false; // let the buffer grow to a chunk first
+  // The replay's own memory is not the measured program's: no shadow marks.
+  QuietAllocations quiet;
+  if (st->pass == 1)
+    countChunk(*st, r.buffer, used);
+  else
+    replayChunk(*st, r.buffer, used);
+  r.cursor = r.buffer;
+  return true;
+}
+
+bool streamEnd(Recorder &r, MeasurementRecord &record) {
+  MeasurementState &s = *r.state;
+  StreamState *st = s.stream;
+  if (st == nullptr)
+    return false;
+  const std::size_t used = std::size_t(r.cursor - r.buffer);
+  QuietAllocations quiet;
+  if (st->pass == 1) {
+    countChunk(*st, r.buffer, used);
+    if (s.lazyInputs)
+      childExit(*st, std::string("'") + functionName(r) +
+                         "' has inputs found through a pointer parameter; BYTEDMD_STREAM=1 "
+                         "places inputs as they are declared: measure it without streaming");
+    if (st->overflow.size() > kMaxOverflow || s.results.size() > kMaxResults)
+      childExit(*st, "more values read 255 times or more, or more results, than streaming keeps");
+    Shared &out = st->header();
+    Overflow *big = st->overflowTable();
+    std::size_t n = 0;
+    for (const auto &[k, extra] : st->overflow)
+      big[n++] = {k, std::uint32_t(std::min<std::uint64_t>(255 + extra, kNeverDies - 1))};
+    for (std::size_t i = 0; i < s.results.size(); ++i)
+      st->results()[i] = s.results[i];
+    out.overflowCount = n;
+    out.resultCount = s.results.size();
+    out.hash = st->hash;
+    out.values = st->next;
+    out.reads = st->reads;
+    childExit(*st, "");
+  }
+  replayChunk(*st, r.buffer, used);
+  r.cursor = r.buffer;
+  const Shared &in = st->header();
+  if (st->failure.empty() && (st->hash != in.hash || st->next != in.values))
+    st->fail("its events differ from the first execution's");
+  if (!st->failure.empty())
+    fatal(std::string("streaming: the measured call of '") + functionName(r) +
+          "' did not repeat itself (" + st->failure +
+          "): BYTEDMD_STREAM=1 runs it twice and needs the same events both times (no "
+          "clock, random seed, input file or other thread that changes between them); "
+          "measure it without streaming");
+  record.stats = st->replay.finish();
+  if (st->terminal)
+    dprintf(2, "\r\033[K");
+  ::munmap(st->shared, Layout::size);
+  delete st;
+  s.stream = nullptr;
+  return true;
+}
+
+} // namespace bytedmd
