@@ -65,12 +65,16 @@ inline void reserveWords(Recorder &r, std::size_t n) {
 }
 
 __attribute__((noinline, cold)) void tooManyValues(const Recorder &r) {
+  if (r.maxKey == word::kMaxLocalKey)
+    fatal(std::string("the measurement of '") + functionName(r) +
+          "' allocated more than 2^31 values, more than the event log holds; measure it with "
+          "--stream (BYTEDMD_STREAM=1), which goes to 2^32 - 3, or a smaller problem size");
   fatal(std::string("the measurement of '") + functionName(r) +
-        "' allocated more than 2^31 values; measure a smaller problem size");
+        "' allocated more than 2^32 - 3 values; measure a smaller problem size");
 }
 
 inline Word allocate(Recorder &r) {
-  if (BYTEDMD_UNLIKELY(r.next >= word::kMaxLocalKey))
+  if (BYTEDMD_UNLIKELY(r.next >= r.maxKey))
     tooManyValues(r);
   return ++r.next;
 }

@@ -46,6 +46,9 @@ constexpr Word kMaxScopeId = kScopeBit - 1;
 constexpr unsigned kMaxOperands = 4095;
 constexpr Word kOutputBit = 1u << 20;
 constexpr Word kMaxLocalKey = (1u << 31) - 1;
+/// A streaming measurement never keeps a log to replay, so its operand
+/// words need no tag bit: its keys run up to the shadow's marks (shadow.cpp).
+constexpr Word kMaxStreamedKey = 0xfffffffdu;
 
 constexpr unsigned kSizeShift = 21;
 constexpr Word kSizeMask = 7;

@@ -400,6 +400,7 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
   r.id = s.sequence;
   r.tag = s.sequence << 32;
   r.next = 0;
+  r.maxKey = reg.settings.stream ? word::kMaxStreamedKey : word::kMaxLocalKey;
   r.location = 0;
   r.siteWanted = false;
   r.cursor = r.buffer;

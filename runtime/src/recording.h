@@ -83,6 +83,7 @@ struct Recorder {
   bool siteWanted;   // an unattributed load waits for its instruction's location
   bool hasPendingSize; // bytedmd::size(n) before the measurement
   std::uint64_t pendingSize;
+  Word maxKey;         // the last local key this measurement may allocate
 };
 
 /// This thread's recorder (entries.cpp).

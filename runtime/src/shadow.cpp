@@ -35,8 +35,10 @@ struct Slot {
 
 constexpr Word kFresh = 0xffffffffu;
 /// Written by the measurement with untracked values whose bits the slot
-/// does not know (a struct initialised as a whole).
-constexpr Word kWrittenUnknown = word::kMaxLocalKey;
+/// does not know (a struct initialised as a whole). Keys below it, up to
+/// word::kMaxStreamedKey, are values.
+constexpr Word kWrittenUnknown = 0xfffffffeu;
+static_assert(word::kMaxStreamedKey < kWrittenUnknown, "value keys below the marks");
 /// A word whose bytes have slots of their own (no measurement has this id).
 constexpr bytedmd_key kSplit = ~bytedmd_key(0);
 

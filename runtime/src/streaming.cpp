@@ -29,7 +29,7 @@ namespace bytedmd {
 namespace {
 
 constexpr std::size_t kChunkWords = std::size_t(1) << 20; // 4 MiB of log at a time
-constexpr std::uint64_t kMaxValues = word::kMaxLocalKey;
+constexpr std::uint64_t kMaxValues = word::kMaxStreamedKey;
 constexpr std::size_t kMaxOverflow = std::size_t(1) << 24; // values read 255 times or more
 constexpr std::size_t kMaxResults = std::size_t(1) << 20;
 constexpr std::uint32_t kNeverDies = ~std::uint32_t(0);

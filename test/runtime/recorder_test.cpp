@@ -217,6 +217,22 @@ TEST(Recorder, ThreadsMeasureIndependently) {
   EXPECT_EQ(seen, 2);
 }
 
+// A streaming measurement's keys go past 2^31 (naive matmul at N = 1024 makes
+// 2,148,532,224 values): the shadow keeps such a key as a value, and only
+// the two keys at the top of the range are marks.
+TEST(Shadow, KeysPastTwoToTheThirtyFirstAreValues) {
+  double x = 2.5;
+  const std::uint64_t bits = ::bytedmd::detail::__bits_of(x);
+  for (const bytedmd_key low : {bytedmd_key(0x80000001u), bytedmd_key(word::kMaxStreamedKey)}) {
+    const bytedmd_key key = (bytedmd_key(7) << 32) | low;
+    bytedmd_shadow_store(&x, key, bits);
+    EXPECT_EQ(bytedmd_shadow_load(&x, bits), key) << std::hex << low;
+  }
+  bytedmd_shadow_store(&x, (bytedmd_key(7) << 32) | 0xfffffffeu, bits); // the written mark
+  EXPECT_EQ(bytedmd_shadow_load(&x, bits), 0u);
+  bytedmd_shadow_forget(&x, sizeof x);
+}
+
 TEST(Recorder, WritesByAnotherThreadMarkTheMeasurementApproximate) {
   // Thread A holds an input's key in `shared`; thread B, measuring too,
   // overwrites it. A's measurement lost a value behind its back.
