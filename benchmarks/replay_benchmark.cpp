@@ -204,6 +204,7 @@ BENCHMARK(BM_OnlineReplay)
     ->ArgName("reads")
     ->Arg(10000000)
     ->Arg(100000000)
+    ->Arg(10000000000) // benchmarks/run's: minutes
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 
@@ -214,6 +215,7 @@ BENCHMARK(BM_Measurement)
     ->Arg(1000000)
     ->Arg(10000000)
     ->Arg(100000000)
+    ->Arg(10000000000) // benchmarks/run's: minutes
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 

@@ -17,7 +17,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
+#include <cstdlib>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <fcntl.h>
 #include <string>
 #include <sys/mman.h>
@@ -139,6 +144,16 @@ struct StreamState {
   OnlineReplay::Slot fresh = 0;
   std::vector<OnlineReplay::Slot> slots;
   std::vector<std::uint8_t> last;
+  // Pass 2's chunks go to a replay thread (the second core) while the call
+  // records the next: buffers of one size, full ones in order, empty ones
+  // back to the recorder.
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<std::pair<Word *, std::size_t>> full;
+  std::vector<Word *> empty, buffers;
+  std::size_t capacity = 0;
+  bool closed = false;
+  std::thread worker;
 
   Shared &header() { return *reinterpret_cast<Shared *>(shared); }
   std::uint8_t *counts() { return reinterpret_cast<std::uint8_t *>(shared + Layout::counts); }
@@ -295,6 +310,77 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
   st.progress("second execution, replaying");
 }
 
+/// The replay thread: chunks in the order they filled.
+void replayWorker(StreamState &st) {
+  QuietAllocations quiet;
+  for (;;) {
+    std::pair<Word *, std::size_t> chunk;
+    {
+      std::unique_lock<std::mutex> lock(st.mutex);
+      st.changed.wait(lock, [&] { return !st.full.empty() || st.closed; });
+      if (st.full.empty())
+        return;
+      chunk = st.full.front();
+      st.full.pop_front();
+    }
+    replayChunk(st, chunk.first, chunk.second);
+    {
+      std::lock_guard<std::mutex> lock(st.mutex);
+      st.empty.push_back(chunk.first);
+    }
+    st.changed.notify_all();
+  }
+}
+
+/// Hands the recorder's full buffer to the replay thread and gives it an
+/// empty one (three in all: one recording, two replaying or waiting).
+void handOver(Recorder &r, StreamState &st) {
+  if (!st.worker.joinable()) {
+    st.capacity = std::size_t(r.limit - r.buffer);
+    st.buffers.push_back(r.buffer);
+    for (int i = 0; i < 2; ++i) {
+      auto *b = static_cast<Word *>(std::malloc(st.capacity * sizeof(Word)));
+      if (b == nullptr)
+        fatal("streaming: out of memory for the log's chunks");
+      st.buffers.push_back(b);
+      st.empty.push_back(b);
+    }
+    st.worker = std::thread(replayWorker, std::ref(st));
+  }
+  Word *next = nullptr;
+  {
+    std::unique_lock<std::mutex> lock(st.mutex);
+    st.full.emplace_back(r.buffer, std::size_t(r.cursor - r.buffer));
+    st.changed.notify_all();
+    st.changed.wait(lock, [&] { return !st.empty.empty(); });
+    next = st.empty.back();
+    st.empty.pop_back();
+  }
+  r.buffer = r.cursor = next;
+  r.limit = next + st.capacity;
+}
+
+/// The last chunk: replays it after the others, stops the thread, and
+/// leaves the recorder one buffer (the others are freed).
+void finishPipe(Recorder &r, StreamState &st) {
+  if (!st.worker.joinable()) {
+    replayChunk(st, r.buffer, std::size_t(r.cursor - r.buffer));
+    r.cursor = r.buffer;
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(st.mutex);
+    st.full.emplace_back(r.buffer, std::size_t(r.cursor - r.buffer));
+    st.closed = true;
+  }
+  st.changed.notify_all();
+  st.worker.join();
+  for (Word *b : st.buffers)
+    if (b != r.buffer)
+      std::free(b);
+  r.cursor = r.buffer;
+}
+
 [[noreturn]] void childExit(StreamState &st, const std::string &error) {
   Shared &out = st.header();
   std::strncpy(out.error, error.c_str(), sizeof out.error - 1);
@@ -378,10 +464,11 @@ bool streamDrain(Recorder &r) {
     return false; // let the buffer grow to a chunk first
   // The replay's own memory is not the measured program's: no shadow marks.
   QuietAllocations quiet;
-  if (st->pass == 1)
-    countChunk(*st, r.buffer, used);
-  else
-    replayChunk(*st, r.buffer, used);
+  if (st->pass == 2) {
+    handOver(r, *st);
+    return true;
+  }
+  countChunk(*st, r.buffer, used);
   r.cursor = r.buffer;
   return true;
 }
@@ -415,8 +502,7 @@ bool streamEnd(Recorder &r, MeasurementRecord &record) {
     out.reads = st->reads;
     childExit(*st, "");
   }
-  replayChunk(*st, r.buffer, used);
-  r.cursor = r.buffer;
+  finishPipe(r, *st);
   const Shared &in = st->header();
   if (st->failure.empty() && (st->hash != in.hash || st->next != in.values))
     st->fail("its events differ from the first execution's");
