@@ -101,13 +101,18 @@ public:
   }
 
 private:
-  std::size_t home(Word k) const { return (std::size_t(k) * 0x9E3779B97F4A7C15ull >> 20) & mask_; }
+  // Fibonacci hashing: the product's top bits. (Its middle bits made runs
+  // of hundreds of slots at N = 1024: half the time went to probing.)
+  std::size_t home(Word k) const { return std::size_t((std::uint64_t(k) * 0x9E3779B97F4A7C15ull) >> shift_); }
   void rehash(std::size_t capacity) {
     std::vector<Word> keys(capacity, 0);
     std::vector<OnlineReplay::Slot> slots(capacity, 0);
     keys.swap(keys_);
     slots.swap(slots_);
     mask_ = capacity - 1;
+    shift_ = 64;
+    for (std::size_t c = capacity; c > 1; c >>= 1)
+      --shift_;
     size_ = 0;
     for (std::size_t i = 0; i < keys.size(); ++i)
       if (keys[i] != 0)
@@ -116,6 +121,54 @@ private:
   std::vector<Word> keys_;
   std::vector<OnlineReplay::Slot> slots_;
   std::size_t mask_ = 0, size_ = 0;
+  unsigned shift_ = 64;
+};
+
+/// Local key -> slot for the live values, by where the key is: the inputs
+/// (keys 1..D, declared before the body) in an array; the last 2^16 keys in
+/// a ring, where most values live and die (temporaries); the older ones
+/// still alive in a hash table. Lookups stay in cache but for the inputs'
+/// own pattern, as in the in-memory replay's records.
+class LiveKeys {
+public:
+  OnlineReplay::Slot find(Word k, Word next) const {
+    if (k < direct_.size())
+      return direct_[k];
+    if (next - k < kRing)
+      return ring_[k & (kRing - 1)].key == k ? ring_[k & (kRing - 1)].slot : 0;
+    return table_.find(k);
+  }
+  /// An input (before the body): keys 1, 2, ... in order.
+  void input(Word k, OnlineReplay::Slot s) {
+    if (direct_.size() <= k)
+      direct_.resize(std::size_t(k) + 1, 0);
+    direct_[k] = s;
+  }
+  /// A value stored by the body: the newest key.
+  void store(Word k, OnlineReplay::Slot s) {
+    Entry &e = ring_[k & (kRing - 1)];
+    if (e.key != 0) // a live value kRing keys older: to the table
+      table_.insert(e.key, e.slot);
+    e = {k, s};
+  }
+  void erase(Word k, Word next) {
+    if (k < direct_.size())
+      direct_[k] = 0;
+    else if (next - k < kRing && ring_[k & (kRing - 1)].key == k)
+      ring_[k & (kRing - 1)].key = 0;
+    else
+      table_.erase(k);
+  }
+
+private:
+  static constexpr Word kRing = 1u << 16;
+  struct Entry {
+    Word key = 0;
+    OnlineReplay::Slot slot = 0;
+  };
+  std::vector<OnlineReplay::Slot> direct_;
+  std::vector<Entry> ring_ = std::vector<Entry>(kRing);
+  SlotTable table_;
 };
 
 inline void mix(std::uint64_t &hash, Word w) { hash = (hash ^ w) * 0x100000001b3ull; }
@@ -138,7 +191,7 @@ struct StreamState {
   // Pass 2.
   std::unordered_map<Word, std::uint32_t> bigCounts; // from the child's side table
   OnlineReplay replay;
-  SlotTable table;
+  LiveKeys table;
   std::vector<std::uint32_t> remaining; // per slot: reads left (kNeverDies: a result)
   std::vector<OnlineReplay::Slot> freeSlots;
   OnlineReplay::Slot fresh = 0;
@@ -188,7 +241,7 @@ struct StreamState {
       return;
     }
     remaining[s] = count;
-    table.insert(k, s);
+    table.store(k, s);
   }
   void progress(const char *what) {
     if (!terminal || reads < nextProgress)
@@ -255,7 +308,7 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
       for (unsigned j = 0; j < m; ++j) {
         const Word k = w[i + j];
         mix(st.hash, k);
-        const OnlineReplay::Slot s = st.table.find(k);
+        const OnlineReplay::Slot s = st.table.find(k, st.next);
         if (s == 0) { // read more often than the first execution read it
           st.fail("a value was read more often than in the first execution");
           st.slots.resize(j);
@@ -265,7 +318,7 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
         std::uint32_t &left = st.remaining[s];
         st.last[j] = left != kNeverDies && --left == 0;
         if (st.last[j])
-          st.table.erase(k);
+          st.table.erase(k, st.next);
       }
       if (st.slots.size() != m)
         return;
@@ -292,7 +345,7 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
         st.freeSlots.push_back(s);
       } else {
         st.remaining[s] = count;
-        st.table.insert(k, s);
+        st.table.input(k, s);
       }
       break;
     }
