@@ -36,7 +36,8 @@ __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed)
   constexpr std::size_t kMaxWords = std::size_t(1) << 32;
   if (used + needed > kMaxWords - 1)
     fatal(std::string("the measurement of '") + functionName(r) +
-          "' recorded more than 2^32 event words (16 GiB); measure a smaller problem size");
+          "' recorded more than 2^32 event words (16 GiB); measure it with --stream "
+          "(BYTEDMD_STREAM=1), which keeps no log, or a smaller problem size");
   std::size_t grown = capacity < (1u << 16) ? (1u << 16) : capacity * 2;
   if (grown > kMaxWords)
     grown = kMaxWords;
@@ -53,7 +54,8 @@ __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed)
           "' after " + std::to_string(used) + " event words (" +
           std::to_string(used * sizeof(Word) >> 20) + " MiB of log, " +
           std::to_string(physical >> 20) +
-          " MiB of memory in all); measure a smaller problem size or free memory");
+          " MiB of memory in all); measure it with --stream (BYTEDMD_STREAM=1), which keeps "
+          "no log, or a smaller problem size");
   r.buffer = static_cast<Word *>(p);
   r.cursor = r.buffer + used;
   r.limit = r.buffer + grown;

@@ -412,6 +412,27 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
     streamBegin(r);
 }
 
+namespace {
+/// The replays of a measurement's whole log: the default, then each variant.
+void replayLog(Recorder &r, MeasurementRecord &record) {
+  MeasurementState &s = *r.state;
+  const EventLogView log = logOf(r);
+  // Settings were read when the measurement began; they never change after.
+  const ReplayOptions options = replayOptions(registry().settings);
+  try {
+    replayDefault(s, log, options, record);
+    replayVariants(s, log, options, record);
+  } catch (const std::bad_alloc &) {
+    fatal(std::string("out of memory replaying the measurement of '") + record.function + "' (" +
+          std::to_string(log.size) + " event words, " + std::to_string(log.values) +
+          " values); measure it with --stream (BYTEDMD_STREAM=1), a smaller problem size, "
+          "or free memory");
+  } catch (const std::exception &e) {
+    fatal(std::string("internal error replaying '") + record.function + "': " + e.what());
+  }
+}
+} // namespace
+
 void endMeasurement(Recorder &r) {
   MeasurementState &s = *r.state;
   recordingAccesses = false;
@@ -427,29 +448,9 @@ void endMeasurement(Recorder &r) {
       s.inputParameters.push_back(std::uint32_t(order >> 40));
   }
   MeasurementRecord record = startRecord(r);
-  if (streamEnd(r, record)) {
-    record.hasSize = s.hasSize;
-    record.size = s.size;
-    keepRecord(std::move(record), s.parameterNames);
-    progress.end();
-    r.id = 0;
-    r.tag = 0;
-    r.cursor = r.buffer;
-    return;
-  }
-  const EventLogView log = logOf(r);
-  // Settings were read when the measurement began; they never change after.
-  const ReplayOptions options = replayOptions(registry().settings);
-  try {
-    replayDefault(s, log, options, record);
-    replayVariants(s, log, options, record);
-  } catch (const std::bad_alloc &) {
-    fatal(std::string("out of memory replaying the measurement of '") + record.function + "' (" +
-          std::to_string(log.size) + " event words, " + std::to_string(log.values) +
-          " values); measure a smaller problem size or free memory");
-  } catch (const std::exception &e) {
-    fatal(std::string("internal error replaying '") + record.function + "': " + e.what());
-  }
+  // A streaming measurement was replayed as it ran; the others replay their log.
+  if (!streamEnd(r, record))
+    replayLog(r, record);
   record.hasSize = s.hasSize;
   record.size = s.size;
   keepRecord(std::move(record), s.parameterNames);
