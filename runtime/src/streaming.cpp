@@ -39,19 +39,6 @@ constexpr std::size_t kMaxOverflow = std::size_t(1) << 24; // values read 255 ti
 constexpr std::size_t kMaxResults = std::size_t(1) << 20;
 constexpr std::uint32_t kNeverDies = ~std::uint32_t(0);
 
-// Pass 2's commands: the log with keys turned into slots and each read
-// told whether it is its value's last, made by the recording thread and
-// replayed by the replay thread. A header word (kind << 28 | payload), then:
-//   kCommandRead   payload m | output << 16: m words slot | kDead if it is
-//                  the value's last read; then, with an output, its slot
-//                  | kDead if nothing reads it
-//   kCommandInput  one word: slot | kDead if nothing reads it
-//   kCommandStore  one word, as an output
-//   kCommandSite   payload: the source location id
-constexpr Word kCommandRead = 1, kCommandInput = 2, kCommandStore = 3, kCommandSite = 4;
-constexpr Word kDead = 1u << 31;
-constexpr Word command(Word kind, Word payload) { return kind << 28 | payload; }
-
 /// What the first execution leaves for the second, in a shared mapping.
 struct Shared {
   int done;           // 1: finished; 2: failed (error says why)
@@ -210,14 +197,14 @@ struct StreamState {
   OnlineReplay::Slot fresh = 0;
   std::vector<OnlineReplay::Slot> slots;
   std::vector<std::uint8_t> last;
-  // Pass 2's commands go to a replay thread (the second core) while the
-  // call records the next chunk: three command buffers, full ones in order,
-  // empty ones back to the recording thread.
+  // Pass 2's chunks go to a replay thread (the second core) while the call
+  // records the next: buffers of one size, full ones in order, empty ones
+  // back to the recorder.
   std::mutex mutex;
   std::condition_variable changed;
-  std::vector<Word> pool[3];
-  std::deque<std::vector<Word> *> full;
-  std::vector<std::vector<Word> *> empty;
+  std::deque<std::pair<Word *, std::size_t>> full;
+  std::vector<Word *> empty, buffers;
+  std::size_t capacity = 0;
   bool closed = false;
   std::thread worker;
 
@@ -244,18 +231,17 @@ struct StreamState {
       remaining.resize(2 * std::size_t(fresh) + 1024, 0);
     return fresh;
   }
-  /// A new value: its slot, and kDead when nothing reads it (the slot is
-  /// free again at once).
-  Word stored(Word k) {
+  /// A new value: its slot, or none when nothing reads it.
+  void stored(Word k) {
     const std::uint32_t count = countOf(k);
     const OnlineReplay::Slot s = take();
+    replay.store(s, count == 0);
     if (count == 0) {
       freeSlots.push_back(s);
-      return s | kDead;
+      return;
     }
     remaining[s] = count;
     table.store(k, s);
-    return s;
   }
   void progress(const char *what) {
     if (!terminal || reads < nextProgress)
@@ -308,192 +294,144 @@ void countChunk(StreamState &st, const Word *w, std::size_t n) {
   st.progress("first execution");
 }
 
-/// Pass 2, on the recording thread: the chunk's events as commands, each
-/// read knowing whether it is its value's last. (Written through a raw
-/// pointer, with the running numbers in locals: the command words would
-/// alias them.)
-void translateChunk(StreamState &st, const Word *w, std::size_t n, std::vector<Word> &out) {
-  out.resize(2 * n + 2); // at most two command words per log word
-  Word *o = out.data();
-  Word next = st.next;
-  std::uint64_t hash = st.hash, reads = st.reads;
-  std::uint32_t *remaining = st.remaining.data();
+/// Pass 2: replay, each read knowing whether it is its value's last.
+void replayChunk(StreamState &st, const Word *w, std::size_t n) {
   for (std::size_t i = 0; i < n;) {
     const Word h = w[i++];
-    mix(hash, h);
+    mix(st.hash, h);
     switch (word::kind(h)) {
     case word::kRead: {
       st.bodyStarted = true;
       const unsigned m = word::operands(h);
-      *o++ = command(kCommandRead, m | (word::hasOutput(h) ? 1u << 16 : 0));
+      st.slots.resize(m);
+      st.last.resize(m);
       for (unsigned j = 0; j < m; ++j) {
         const Word k = w[i + j];
-        mix(hash, k);
-        const OnlineReplay::Slot s = st.table.find(k, next);
+        mix(st.hash, k);
+        const OnlineReplay::Slot s = st.table.find(k, st.next);
         if (s == 0) { // read more often than the first execution read it
           st.fail("a value was read more often than in the first execution");
-          out.clear();
-          return;
+          st.slots.resize(j);
+          break;
         }
-        std::uint32_t &left = remaining[s];
-        const bool last = left != kNeverDies && --left == 0;
-        *o++ = s | (last ? kDead : 0);
-        if (last) {
-          st.table.erase(k, next);
-          st.freeSlots.push_back(s); // the replay drops it before any later store
-        }
+        st.slots[j] = s;
+        std::uint32_t &left = st.remaining[s];
+        st.last[j] = left != kNeverDies && --left == 0;
+        if (st.last[j])
+          st.table.erase(k, st.next);
       }
+      if (st.slots.size() != m)
+        return;
+      st.replay.batch(st.slots.data(), st.last.data(), m);
+      for (unsigned j = 0; j < m; ++j)
+        if (st.last[j])
+          st.freeSlots.push_back(st.slots[j]);
       i += m;
-      reads += m;
+      st.reads += m;
       if (word::hasOutput(h)) {
-        *o++ = st.stored(++next);
-        remaining = st.remaining.data(); // (stored may have grown it)
+        st.replay.instruction();
+        st.stored(++st.next);
       }
       break;
     }
     case word::kInput: {
       if (st.bodyStarted)
         st.fail("an input was declared after the call's first instruction");
-      const Word k = ++next;
+      const Word k = ++st.next;
       const std::uint32_t count = st.countOf(k);
       const OnlineReplay::Slot s = st.take();
-      remaining = st.remaining.data();
-      *o++ = command(kCommandInput, 0);
-      *o++ = s | (count == 0 ? kDead : 0);
+      st.replay.input(s, count != 0);
       if (count == 0) {
         st.freeSlots.push_back(s);
       } else {
-        remaining[s] = count;
+        st.remaining[s] = count;
         st.table.input(k, s);
       }
       break;
     }
-    case word::kStore: {
+    case word::kStore:
       st.bodyStarted = true;
-      // n stores from one word: make room for their 2n command words.
-      const std::size_t at = std::size_t(o - out.data());
-      out.resize(out.size() + 2 * std::size_t(word::payload(h)));
-      o = out.data() + at;
-      for (Word c = word::payload(h); c != 0; --c) {
-        *o++ = command(kCommandStore, 0);
-        *o++ = st.stored(++next);
-        remaining = st.remaining.data();
-      }
+      for (Word c = word::payload(h); c != 0; --c)
+        st.stored(++st.next);
       break;
-    }
     case word::kLocation:
       if (!word::isScope(h))
-        *o++ = command(kCommandSite, word::payload(h));
+        st.replay.location(word::payload(h));
       break;
     }
   }
-  out.resize(std::size_t(o - out.data()));
-  st.next = next;
-  st.hash = hash;
-  st.reads = reads;
   st.progress("second execution, replaying");
 }
 
-/// Pass 2, on the replay thread: the commands, on the online replay.
-void executeCommands(StreamState &st, const std::vector<Word> &commands) {
-  const Word *c = commands.data();
-  const Word *const end = c + commands.size();
-  while (c != end) {
-    const Word h = *c++;
-    switch (h >> 28) {
-    case kCommandRead: {
-      const unsigned m = h & 0xffff;
-      st.slots.resize(m);
-      st.last.resize(m);
-      for (unsigned j = 0; j < m; ++j) {
-        st.slots[j] = c[j] & ~kDead;
-        st.last[j] = (c[j] & kDead) != 0;
-      }
-      c += m;
-      st.replay.batch(st.slots.data(), st.last.data(), m);
-      if (h & (1u << 16)) {
-        st.replay.instruction();
-        st.replay.store(*c & ~kDead, (*c & kDead) != 0);
-        ++c;
-      }
-      break;
-    }
-    case kCommandInput:
-      st.replay.input(*c & ~kDead, (*c & kDead) == 0);
-      ++c;
-      break;
-    case kCommandStore:
-      st.replay.store(*c & ~kDead, (*c & kDead) != 0);
-      ++c;
-      break;
-    case kCommandSite:
-      st.replay.location(h & 0x0fffffff);
-      break;
-    }
-  }
-}
-
-/// The replay thread: command buffers in the order they filled.
+/// The replay thread: chunks in the order they filled.
 void replayWorker(StreamState &st) {
   QuietAllocations quiet;
   for (;;) {
-    std::vector<Word> *commands = nullptr;
+    std::pair<Word *, std::size_t> chunk;
     {
       std::unique_lock<std::mutex> lock(st.mutex);
       st.changed.wait(lock, [&] { return !st.full.empty() || st.closed; });
       if (st.full.empty())
         return;
-      commands = st.full.front();
+      chunk = st.full.front();
       st.full.pop_front();
     }
-    executeCommands(st, *commands);
+    replayChunk(st, chunk.first, chunk.second);
     {
       std::lock_guard<std::mutex> lock(st.mutex);
-      st.empty.push_back(commands);
+      st.empty.push_back(chunk.first);
     }
     st.changed.notify_all();
   }
 }
 
-/// The recorder's full chunk, as commands, to the replay thread; the
-/// recorder goes on in the same buffer.
+/// Hands the recorder's full buffer to the replay thread and gives it an
+/// empty one (three in all: one recording, two replaying or waiting).
 void handOver(Recorder &r, StreamState &st) {
   if (!st.worker.joinable()) {
-    for (std::vector<Word> &b : st.pool)
-      st.empty.push_back(&b);
+    st.capacity = std::size_t(r.limit - r.buffer);
+    st.buffers.push_back(r.buffer);
+    for (int i = 0; i < 2; ++i) {
+      auto *b = static_cast<Word *>(std::malloc(st.capacity * sizeof(Word)));
+      if (b == nullptr)
+        fatal("streaming: out of memory for the log's chunks");
+      st.buffers.push_back(b);
+      st.empty.push_back(b);
+    }
     st.worker = std::thread(replayWorker, std::ref(st));
   }
-  std::vector<Word> *commands = nullptr;
+  Word *next = nullptr;
   {
     std::unique_lock<std::mutex> lock(st.mutex);
+    st.full.emplace_back(r.buffer, std::size_t(r.cursor - r.buffer));
+    st.changed.notify_all();
     st.changed.wait(lock, [&] { return !st.empty.empty(); });
-    commands = st.empty.back();
+    next = st.empty.back();
     st.empty.pop_back();
   }
-  translateChunk(st, r.buffer, std::size_t(r.cursor - r.buffer), *commands);
-  {
-    std::lock_guard<std::mutex> lock(st.mutex);
-    st.full.push_back(commands);
-  }
-  st.changed.notify_all();
-  r.cursor = r.buffer;
+  r.buffer = r.cursor = next;
+  r.limit = next + st.capacity;
 }
 
-/// The last chunk: replayed after the others; the replay thread stops.
+/// The last chunk: replays it after the others, stops the thread, and
+/// leaves the recorder one buffer (the others are freed).
 void finishPipe(Recorder &r, StreamState &st) {
   if (!st.worker.joinable()) {
-    translateChunk(st, r.buffer, std::size_t(r.cursor - r.buffer), st.pool[0]);
-    executeCommands(st, st.pool[0]);
+    replayChunk(st, r.buffer, std::size_t(r.cursor - r.buffer));
     r.cursor = r.buffer;
     return;
   }
-  handOver(r, st);
   {
     std::lock_guard<std::mutex> lock(st.mutex);
+    st.full.emplace_back(r.buffer, std::size_t(r.cursor - r.buffer));
     st.closed = true;
   }
   st.changed.notify_all();
   st.worker.join();
+  for (Word *b : st.buffers)
+    if (b != r.buffer)
+      std::free(b);
+  r.cursor = r.buffer;
 }
 
 [[noreturn]] void childExit(StreamState &st, const std::string &error) {
