@@ -26,29 +26,27 @@ const std::string kTracePlaceholder = "\x01"
                                       "bytedmd-trace-";
 using Json = nlohmann::ordered_json;
 
+/// A function's or region's row: `name` and `calls` are its keys for the
+/// name and the calls (readPart's twin).
+Json partsValue(const std::vector<Breakdown::Part> &parts, const char *name, const char *calls) {
+  Json rows = Json::array();
+  for (const Breakdown::Part &p : parts)
+    rows.push_back({{name, p.name},
+                    {calls, p.calls},
+                    {"reads", p.reads},
+                    {"reads_inclusive", p.readsInclusive},
+                    {"cost_exclusive", p.cost},
+                    {"cost_inclusive", p.costInclusive}});
+  return rows;
+}
+
 /// The breakdown's fields (the report's and the page's), the long arrays
 /// columnar so they print on a line each.
 Json breakdownValue(const Breakdown &b, const std::function<Json(Json)> &line) {
   Json out = Json::object();
-  Json functions = Json::array();
-  for (const Breakdown::Part &p : b.functions)
-    functions.push_back({{"function", p.name},
-                         {"calls", p.calls},
-                         {"reads", p.reads},
-                         {"reads_inclusive", p.readsInclusive},
-                         {"cost_exclusive", p.cost},
-                         {"cost_inclusive", p.costInclusive}});
-  out["by_function"] = std::move(functions);
+  out["by_function"] = partsValue(b.functions, "function", "calls");
   if (!b.regions.empty()) {
-    Json regions = Json::array();
-    for (const Breakdown::Part &p : b.regions)
-      regions.push_back({{"region", p.name},
-                         {"entries", p.calls},
-                         {"reads", p.reads},
-                         {"reads_inclusive", p.readsInclusive},
-                         {"cost_exclusive", p.cost},
-                         {"cost_inclusive", p.costInclusive}});
-    out["by_region"] = std::move(regions);
+    out["by_region"] = partsValue(b.regions, "region", "entries");
     out["outside_regions"] = {{"reads", b.outsideRegions.reads},
                               {"cost", b.outsideRegions.cost}};
   }

@@ -24,6 +24,21 @@ bool parseCount(const char *text, std::uint64_t min, std::uint64_t max, std::uin
   *out = value;
   return true;
 }
+/// A 0/1 switch: false (with *error naming the variable, `one` and `zero`
+/// saying what each value does) when it is set to anything else.
+bool readSwitch(const char *name, const char *one, const char *zero, bool *out,
+                std::string *error) {
+  const char *text = std::getenv(name);
+  if (text == nullptr)
+    return true;
+  const std::string value = text;
+  if (value != "0" && value != "1") {
+    *error = std::string(name) + "='" + value + "': give 1 (" + one + ") or 0 (" + zero + ")";
+    return false;
+  }
+  *out = value == "1";
+  return true;
+}
 } // namespace
 
 std::string VariantSpec::name() const {
@@ -132,24 +147,12 @@ bool settingsFromEnvironment(Settings *settings, std::string *error) {
     settings->irPath = ir;
   if (const char *names = std::getenv("BYTEDMD_IR_NAMES"))
     settings->irNames = std::string(names) == "1";
-  if (const char *attribution = std::getenv("BYTEDMD_ATTRIBUTION")) {
-    const std::string value = attribution;
-    if (value != "0" && value != "1") {
-      *error = "BYTEDMD_ATTRIBUTION='" + value + "': give 1 (the default: by_function, "
-               "by_region, by_input, by_op and the distributions) or 0 (none of them)";
-      return false;
-    }
-    settings->attribution = value == "1";
-  }
-  if (const char *stream = std::getenv("BYTEDMD_STREAM")) {
-    const std::string value = stream;
-    if (value != "0" && value != "1") {
-      *error = "BYTEDMD_STREAM='" + value + "': give 1 (run each measured call twice and "
-               "replay as it runs) or 0 (keep the event log, the default)";
-      return false;
-    }
-    settings->stream = value == "1";
-  }
+  if (!readSwitch("BYTEDMD_ATTRIBUTION",
+                  "the default: by_function, by_region, by_input, by_op and the distributions",
+                  "none of them", &settings->attribution, error) ||
+      !readSwitch("BYTEDMD_STREAM", "run each measured call twice and replay as it runs",
+                  "keep the event log, the default", &settings->stream, error))
+    return false;
   if (const char *bpe = std::getenv("BYTEDMD_BYTES_PER_ELEMENT")) {
     if (!parseCount(bpe, 1, 1u << 20, &settings->bytesPerElement)) {
       *error = std::string("BYTEDMD_BYTES_PER_ELEMENT='") + bpe +
