@@ -53,7 +53,7 @@ public:
   /// How many ids are on the stack.
   std::uint32_t live() const { return live_; }
   /// id's depth, counted from the top (top = 1). id must be on the stack.
-  std::uint32_t depth(Id id) const { return live_ - set_.countBelow(records_[id].stamp); }
+  std::uint32_t depth(Id id) const { return set_.atOrAbove(records_[id].stamp, live_); }
 
   /// The last stamp given; a stamp above it was given after this call.
   std::uint32_t clock() const { return clock_; }
