@@ -36,6 +36,10 @@ namespace {
 constexpr std::size_t kChunkWords = std::size_t(1) << 20; // 4 MiB of log at a time
 constexpr std::uint64_t kMaxValues = word::kMaxStreamedKey;
 constexpr std::size_t kMaxOverflow = std::size_t(1) << 24; // values read 255 times or more
+/// Keys below this count their reads past 254 in an array, not a hash map:
+/// the inputs come first and are read most (naive matmul N = 1024 reads
+/// each input 1,024 times, 1.6 x 10^9 reads past 254).
+constexpr Word kDenseOverflow = Word(1) << 24;
 constexpr std::size_t kMaxResults = std::size_t(1) << 20;
 constexpr std::uint32_t kNeverDies = ~std::uint32_t(0);
 
@@ -186,7 +190,8 @@ struct StreamState {
   Word next = 0;                  // values numbered as the log allocates them
   bool bodyStarted = false;
   std::string failure;            // the first thing this pass cannot do
-  // Pass 1.
+  // Pass 1: reads past 254, by key.
+  std::vector<std::uint32_t> denseOverflow; // keys below kDenseOverflow
   std::unordered_map<Word, std::uint64_t> overflow;
   // Pass 2.
   std::unordered_map<Word, std::uint32_t> bigCounts; // from the child's side table
@@ -243,6 +248,16 @@ struct StreamState {
     remaining[s] = count;
     table.store(k, s);
   }
+  void countPast254(Word k) {
+    if (k >= kDenseOverflow) {
+      ++overflow[k];
+      return;
+    }
+    if (k >= denseOverflow.size())
+      denseOverflow.resize(std::max<std::size_t>(std::size_t(k) + 1, 2 * denseOverflow.size()), 0);
+    if (denseOverflow[k] != ~std::uint32_t(0))
+      ++denseOverflow[k];
+  }
   void progress(const char *what) {
     if (!terminal || reads < nextProgress)
       return;
@@ -273,7 +288,7 @@ void countChunk(StreamState &st, const Word *w, std::size_t n) {
         if (counts[k] < 255)
           ++counts[k];
         else
-          ++st.overflow[k];
+          st.countPast254(k);
       }
       i += m;
       st.reads += m;
@@ -363,8 +378,17 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
   st.progress("second execution, replaying");
 }
 
-/// The replay thread: chunks in the order they filled.
-void replayWorker(StreamState &st) {
+/// What a pass does with a chunk of the log.
+void consume(StreamState &st, const Word *w, std::size_t n) {
+  if (st.pass == 1)
+    countChunk(st, w, n);
+  else
+    replayChunk(st, w, n);
+}
+
+/// The second core's thread: chunks in the order they filled (counted in
+/// the first execution, replayed in the second).
+void chunkWorker(StreamState &st) {
   QuietAllocations quiet;
   for (;;) {
     std::pair<Word *, std::size_t> chunk;
@@ -376,7 +400,7 @@ void replayWorker(StreamState &st) {
       chunk = st.full.front();
       st.full.pop_front();
     }
-    replayChunk(st, chunk.first, chunk.second);
+    consume(st, chunk.first, chunk.second);
     {
       std::lock_guard<std::mutex> lock(st.mutex);
       st.empty.push_back(chunk.first);
@@ -385,7 +409,7 @@ void replayWorker(StreamState &st) {
   }
 }
 
-/// Hands the recorder's full buffer to the replay thread and gives it an
+/// Hands the recorder's full buffer to the chunk thread and gives it an
 /// empty one (three in all: one recording, two replaying or waiting).
 void handOver(Recorder &r, StreamState &st) {
   if (!st.worker.joinable()) {
@@ -398,7 +422,7 @@ void handOver(Recorder &r, StreamState &st) {
       st.buffers.push_back(b);
       st.empty.push_back(b);
     }
-    st.worker = std::thread(replayWorker, std::ref(st));
+    st.worker = std::thread(chunkWorker, std::ref(st));
   }
   Word *next = nullptr;
   {
@@ -413,11 +437,11 @@ void handOver(Recorder &r, StreamState &st) {
   r.limit = next + st.capacity;
 }
 
-/// The last chunk: replays it after the others, stops the thread, and
+/// The last chunk: consumes it after the others, stops the thread, and
 /// leaves the recorder one buffer (the others are freed).
 void finishPipe(Recorder &r, StreamState &st) {
   if (!st.worker.joinable()) {
-    replayChunk(st, r.buffer, std::size_t(r.cursor - r.buffer));
+    consume(st, r.buffer, std::size_t(r.cursor - r.buffer));
     r.cursor = r.buffer;
     return;
   }
@@ -512,17 +536,11 @@ bool streamDrain(Recorder &r) {
   StreamState *st = r.state ? r.state->stream : nullptr;
   if (st == nullptr || r.id == 0)
     return false;
-  const std::size_t used = std::size_t(r.cursor - r.buffer);
   if (std::size_t(r.limit - r.buffer) < kChunkWords)
     return false; // let the buffer grow to a chunk first
   // The replay's own memory is not the measured program's: no shadow marks.
   QuietAllocations quiet;
-  if (st->pass == 2) {
-    handOver(r, *st);
-    return true;
-  }
-  countChunk(*st, r.buffer, used);
-  r.cursor = r.buffer;
+  handOver(r, *st);
   return true;
 }
 
@@ -531,21 +549,29 @@ bool streamEnd(Recorder &r, MeasurementRecord &record) {
   StreamState *st = s.stream;
   if (st == nullptr)
     return false;
-  const std::size_t used = std::size_t(r.cursor - r.buffer);
   QuietAllocations quiet;
   if (st->pass == 1) {
-    countChunk(*st, r.buffer, used);
+    finishPipe(r, *st);
     if (s.lazyInputs)
       childExit(*st, std::string("'") + functionName(r) +
                          "' has inputs found through a pointer parameter; BYTEDMD_STREAM=1 "
                          "places inputs as they are declared: measure it without streaming");
-    if (st->overflow.size() > kMaxOverflow || s.results.size() > kMaxResults)
+    std::size_t n = st->overflow.size();
+    for (const std::uint32_t extra : st->denseOverflow)
+      n += extra != 0;
+    if (n > kMaxOverflow || s.results.size() > kMaxResults)
       childExit(*st, "more values read 255 times or more, or more results, than streaming keeps");
     Shared &out = st->header();
     Overflow *big = st->overflowTable();
-    std::size_t n = 0;
-    for (const auto &[k, extra] : st->overflow)
+    n = 0;
+    const auto keep = [&](Word k, std::uint64_t extra) {
       big[n++] = {k, std::uint32_t(std::min<std::uint64_t>(255 + extra, kNeverDies - 1))};
+    };
+    for (Word k = 0; k < st->denseOverflow.size(); ++k)
+      if (st->denseOverflow[k] != 0)
+        keep(k, st->denseOverflow[k]);
+    for (const auto &[k, extra] : st->overflow)
+      keep(k, extra);
     for (std::size_t i = 0; i < s.results.size(); ++i)
       st->results()[i] = s.results[i];
     out.overflowCount = n;
