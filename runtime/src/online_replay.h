@@ -104,6 +104,9 @@ public:
     return slot < stack_.records().size() && stack_.record(slot).stamp != 0;
   }
   std::uint32_t liveCount() const { return stack_.live(); }
+  /// The producer's own count for a stored slot (say, its reads left), kept
+  /// beside the slot's stamp: the batch reads that cache line anyway.
+  std::uint32_t &readsLeft(Slot slot) { return stack_.record(slot).left; }
   /// The totals, priced once per depth.
   ReplayStats finish() {
     addHistogramTotals(histogram_, options_, true, stats_);
@@ -114,6 +117,7 @@ public:
 private:
   struct Record {
     std::uint32_t stamp = 0;
+    std::uint32_t left = 0; // readsLeft()
   };
   ReplayOptions options_;
   ReplayStats stats_;

@@ -129,24 +129,25 @@ private:
 };
 
 /// Local key -> slot for the live values, by where the key is: the inputs
-/// (keys 1..D, declared before the body) in an array; the last 2^16 keys in
-/// a ring, where most values live and die (temporaries); the older ones
-/// still alive in a hash table. Lookups stay in cache but for the inputs'
-/// own pattern, as in the in-memory replay's records.
+/// (keys 1..D, declared before the body) keep slot = key, and a bit says
+/// whether each is still live; the last 2^16 keys in a ring, where most
+/// values live and die (temporaries); the older ones still alive in a hash
+/// table. Lookups stay in cache (the inputs' bits are 1/32 of a slot array).
 class LiveKeys {
 public:
   OnlineReplay::Slot find(Word k, Word next) const {
-    if (k < direct_.size())
-      return direct_[k];
+    if (k < inputs_)
+      return (inputLive_[k >> 6] >> (k & 63)) & 1 ? k : 0;
     if (next - k < kRing)
       return ring_[k & (kRing - 1)].key == k ? ring_[k & (kRing - 1)].slot : 0;
     return table_.find(k);
   }
-  /// An input (before the body): keys 1, 2, ... in order.
-  void input(Word k, OnlineReplay::Slot s) {
-    if (direct_.size() <= k)
-      direct_.resize(std::size_t(k) + 1, 0);
-    direct_[k] = s;
+  /// A live input (before the body; keys 1, 2, ... in order), in slot k.
+  void input(Word k) {
+    inputs_ = k + 1;
+    if (inputLive_.size() <= k >> 6)
+      inputLive_.resize(std::size_t(k >> 6) + 1, 0);
+    inputLive_[k >> 6] |= std::uint64_t(1) << (k & 63);
   }
   /// A value stored by the body: the newest key.
   void store(Word k, OnlineReplay::Slot s) {
@@ -156,8 +157,8 @@ public:
     e = {k, s};
   }
   void erase(Word k, Word next) {
-    if (k < direct_.size())
-      direct_[k] = 0;
+    if (k < inputs_)
+      inputLive_[k >> 6] &= ~(std::uint64_t(1) << (k & 63));
     else if (next - k < kRing && ring_[k & (kRing - 1)].key == k)
       ring_[k & (kRing - 1)].key = 0;
     else
@@ -170,7 +171,8 @@ private:
     Word key = 0;
     OnlineReplay::Slot slot = 0;
   };
-  std::vector<OnlineReplay::Slot> direct_;
+  Word inputs_ = 0;                      // keys below it are inputs
+  std::vector<std::uint64_t> inputLive_; // a bit per input key
   std::vector<Entry> ring_ = std::vector<Entry>(kRing);
   SlotTable table_;
 };
@@ -197,7 +199,6 @@ struct StreamState {
   std::unordered_map<Word, std::uint32_t> bigCounts; // from the child's side table
   OnlineReplay replay;
   LiveKeys table;
-  std::vector<std::uint32_t> remaining; // per slot: reads left (kNeverDies: a result)
   std::vector<OnlineReplay::Slot> freeSlots;
   OnlineReplay::Slot fresh = 0;
   std::vector<OnlineReplay::Slot> slots;
@@ -232,9 +233,7 @@ struct StreamState {
       freeSlots.pop_back();
       return s;
     }
-    if (++fresh >= remaining.size())
-      remaining.resize(2 * std::size_t(fresh) + 1024, 0);
-    return fresh;
+    return ++fresh;
   }
   /// A new value: its slot, or none when nothing reads it.
   void stored(Word k) {
@@ -245,7 +244,7 @@ struct StreamState {
       freeSlots.push_back(s);
       return;
     }
-    remaining[s] = count;
+    replay.readsLeft(s) = count; // kNeverDies: a result
     table.store(k, s);
   }
   void countPast254(Word k) {
@@ -311,6 +310,8 @@ void countChunk(StreamState &st, const Word *w, std::size_t n) {
 
 /// Pass 2: replay, each read knowing whether it is its value's last.
 void replayChunk(StreamState &st, const Word *w, std::size_t n) {
+  if (!st.failure.empty())
+    return; // refused at the end; its state means nothing now
   for (std::size_t i = 0; i < n;) {
     const Word h = w[i++];
     mix(st.hash, h);
@@ -330,7 +331,7 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
           break;
         }
         st.slots[j] = s;
-        std::uint32_t &left = st.remaining[s];
+        std::uint32_t &left = st.replay.readsLeft(s);
         st.last[j] = left != kNeverDies && --left == 0;
         if (st.last[j])
           st.table.erase(k, st.next);
@@ -350,17 +351,20 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
       break;
     }
     case word::kInput: {
-      if (st.bodyStarted)
+      if (st.bodyStarted) {
         st.fail("an input was declared after the call's first instruction");
+        return;
+      }
+      // Before the body no slot has been freed: input k takes fresh slot k.
       const Word k = ++st.next;
+      const OnlineReplay::Slot s = ++st.fresh;
       const std::uint32_t count = st.countOf(k);
-      const OnlineReplay::Slot s = st.take();
       st.replay.input(s, count != 0);
       if (count == 0) {
         st.freeSlots.push_back(s);
       } else {
-        st.remaining[s] = count;
-        st.table.input(k, s);
+        st.replay.readsLeft(s) = count;
+        st.table.input(k);
       }
       break;
     }
@@ -529,7 +533,6 @@ void streamBegin(Recorder &r) {
   if (!config.cacheSizes.empty())
     options.cacheSizes = &config.cacheSizes;
   st->replay.begin(options);
-  st->remaining.assign(1024, 0);
 }
 
 bool streamDrain(Recorder &r) {
