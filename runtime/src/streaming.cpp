@@ -41,6 +41,7 @@ constexpr std::size_t kMaxOverflow = std::size_t(1) << 24; // values read 255 ti
 /// each input 1,024 times, 1.6 x 10^9 reads past 254).
 constexpr Word kDenseOverflow = Word(1) << 24;
 constexpr std::size_t kMaxResults = std::size_t(1) << 20;
+constexpr std::size_t kMaxLazyInputs = std::size_t(1) << 26; // inputs found through pointers
 constexpr std::uint32_t kNeverDies = ~std::uint32_t(0);
 
 /// What the first execution leaves for the second, in a shared mapping.
@@ -48,6 +49,8 @@ struct Shared {
   int done;           // 1: finished; 2: failed (error says why)
   char error[1024];
   std::uint64_t hash, values, reads, overflowCount, resultCount;
+  std::uint64_t lazyInputCount; // inputs found as loaded, in their stack order
+  int lazy;                     // 1: every input is in that list
 };
 struct Overflow {
   Word key;
@@ -60,7 +63,8 @@ struct Layout {
   static constexpr std::size_t counts = kHeader;
   static constexpr std::size_t overflow = (counts + kMaxValues + 1 + 4095) & ~std::size_t(4095);
   static constexpr std::size_t results = overflow + kMaxOverflow * sizeof(Overflow);
-  static constexpr std::size_t size = results + kMaxResults * sizeof(Word);
+  static constexpr std::size_t lazyInputs = results + kMaxResults * sizeof(Word);
+  static constexpr std::size_t size = lazyInputs + kMaxLazyInputs * sizeof(Word);
 };
 
 /// Local key -> slot for the live values (open addressing, linear probing,
@@ -149,12 +153,26 @@ public:
       inputLive_.resize(std::size_t(k >> 6) + 1, 0);
     inputLive_[k >> 6] |= std::uint64_t(1) << (k & 63);
   }
-  /// A value stored by the body: the newest key.
+  /// An input placed before the body whose key the body allocates later
+  /// (found through a pointer): kept aside until arrive(k).
+  void place(Word k, OnlineReplay::Slot s) { table_.insert(k, s); }
+  /// The body reached placed input k (its INPUT word): it joins the ring
+  /// like a stored value. Its slot, or 0 when it was not placed live.
+  OnlineReplay::Slot arrive(Word k) {
+    const OnlineReplay::Slot s = table_.find(k);
+    if (s != 0)
+      table_.erase(k);
+    store(k, s);
+    return s;
+  }
+  /// A value stored by the body: the newest key, with its slot (0: it is
+  /// dead already). Either way key k - kRing now looks in the table, so a
+  /// live value there moves to it.
   void store(Word k, OnlineReplay::Slot s) {
     Entry &e = ring_[k & (kRing - 1)];
-    if (e.key != 0) // a live value kRing keys older: to the table
+    if (e.key != 0)
       table_.insert(e.key, e.slot);
-    e = {k, s};
+    e = {s != 0 ? k : 0, s};
   }
   void erase(Word k, Word next) {
     if (k < inputs_)
@@ -218,6 +236,8 @@ struct StreamState {
   std::uint8_t *counts() { return reinterpret_cast<std::uint8_t *>(shared + Layout::counts); }
   Overflow *overflowTable() { return reinterpret_cast<Overflow *>(shared + Layout::overflow); }
   Word *results() { return reinterpret_cast<Word *>(shared + Layout::results); }
+  Word *lazyInputs() { return reinterpret_cast<Word *>(shared + Layout::lazyInputs); }
+  bool lazy() { return header().lazy != 0; }
 
   /// The second pass's count of reads of value k (the first pass's answer).
   std::uint32_t countOf(Word k) {
@@ -242,6 +262,7 @@ struct StreamState {
     replay.store(s, count == 0);
     if (count == 0) {
       freeSlots.push_back(s);
+      table.store(k, 0);
       return;
     }
     replay.readsLeft(s) = count; // kNeverDies: a result
@@ -351,6 +372,10 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
       break;
     }
     case word::kInput: {
+      if (st.lazy()) { // placed at the start (placeLazyInputs)
+        st.table.arrive(++st.next);
+        break;
+      }
       if (st.bodyStarted) {
         st.fail("an input was declared after the call's first instruction");
         return;
@@ -462,6 +487,32 @@ void finishPipe(Recorder &r, StreamState &st) {
   r.cursor = r.buffer;
 }
 
+/// Inputs found through pointers are allocated keys as the body first
+/// loads them, but stand on the stack from the start in their sorted order
+/// (semantics.md, "Inputs"): the first execution listed them in that order,
+/// and they are placed before the second replays anything.
+void placeLazyInputs(StreamState &st) {
+  const Word *keys = st.lazyInputs();
+  for (std::uint64_t i = 0; i < st.header().lazyInputCount; ++i) {
+    const std::uint32_t count = st.countOf(keys[i]);
+    const OnlineReplay::Slot s = st.take();
+    st.replay.input(s, count != 0);
+    if (count == 0) {
+      st.freeSlots.push_back(s);
+      continue;
+    }
+    st.replay.readsLeft(s) = count;
+    st.table.place(keys[i], s);
+  }
+}
+
+/// Whether the second execution found the inputs the first listed.
+bool sameLazyInputs(StreamState &st, const std::vector<Word> &inputs) {
+  const Shared &in = st.header();
+  return in.lazyInputCount == inputs.size() &&
+         std::equal(inputs.begin(), inputs.end(), st.lazyInputs());
+}
+
 [[noreturn]] void childExit(StreamState &st, const std::string &error) {
   Shared &out = st.header();
   std::strncpy(out.error, error.c_str(), sizeof out.error - 1);
@@ -533,6 +584,8 @@ void streamBegin(Recorder &r) {
   if (!config.cacheSizes.empty())
     options.cacheSizes = &config.cacheSizes;
   st->replay.begin(options);
+  if (in.lazy)
+    placeLazyInputs(*st);
 }
 
 bool streamDrain(Recorder &r) {
@@ -555,10 +608,10 @@ bool streamEnd(Recorder &r, MeasurementRecord &record) {
   QuietAllocations quiet;
   if (st->pass == 1) {
     finishPipe(r, *st);
-    if (s.lazyInputs)
+    if (s.lazyInputs && s.inputs.size() > kMaxLazyInputs)
       childExit(*st, std::string("'") + functionName(r) +
-                         "' has inputs found through a pointer parameter; BYTEDMD_STREAM=1 "
-                         "places inputs as they are declared: measure it without streaming");
+                         "' has more inputs found through pointers than streaming keeps (" +
+                         std::to_string(kMaxLazyInputs) + "): measure it without streaming");
     std::size_t n = st->overflow.size();
     for (const std::uint32_t extra : st->denseOverflow)
       n += extra != 0;
@@ -577,6 +630,11 @@ bool streamEnd(Recorder &r, MeasurementRecord &record) {
       keep(k, extra);
     for (std::size_t i = 0; i < s.results.size(); ++i)
       st->results()[i] = s.results[i];
+    if (s.lazyInputs) { // endMeasurement sorted them
+      std::copy(s.inputs.begin(), s.inputs.end(), st->lazyInputs());
+      out.lazyInputCount = s.inputs.size();
+      out.lazy = 1;
+    }
     out.overflowCount = n;
     out.resultCount = s.results.size();
     out.hash = st->hash;
@@ -588,6 +646,8 @@ bool streamEnd(Recorder &r, MeasurementRecord &record) {
   const Shared &in = st->header();
   if (st->failure.empty() && (st->hash != in.hash || st->next != in.values))
     st->fail("its events differ from the first execution's");
+  if (st->failure.empty() && in.lazy && !sameLazyInputs(*st, s.inputs))
+    st->fail("its inputs differ from the first execution's");
   if (!st->failure.empty())
     fatal(std::string("streaming: the measured call of '") + functionName(r) +
           "' did not repeat itself (" + st->failure +
