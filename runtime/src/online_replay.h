@@ -17,6 +17,7 @@
 #include "lru_stack.h"
 #include "replay.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -69,14 +70,28 @@ public:
     // Distinct operands move to the top in order; a dying one leaves instead
     // (the same order). A stamp newer than the batch marks one handled.
     const std::uint32_t start = stack_.clock();
+    // An operand dies if any of its reads here is its last. Short batches
+    // (almost all) look ahead; long ones search the sorted dying slots, so
+    // a 4,095-operand instruction costs O(m log m), not O(m^2).
+    const bool lookAhead = m <= kLookAhead;
+    if (!lookAhead) {
+      dying_.clear();
+      for (unsigned j = 0; j < m; ++j)
+        if (last[j] != 0)
+          dying_.push_back(slots[j]);
+      std::sort(dying_.begin(), dying_.end());
+    }
     for (unsigned j = 0; j < m; ++j) {
       const Slot s = slots[j];
       const std::uint32_t stamp = stack_.record(s).stamp;
       if (stamp == 0 || stamp > start)
         continue;
       bool dies = false;
-      for (unsigned i = j; i < m; ++i)
-        dies = dies || (slots[i] == s && last[i] != 0);
+      if (lookAhead)
+        for (unsigned i = j; i < m; ++i)
+          dies = dies || (slots[i] == s && last[i] != 0);
+      else
+        dies = std::binary_search(dying_.begin(), dying_.end(), s);
       if (dies)
         stack_.remove(s);
       else
@@ -119,6 +134,8 @@ private:
     std::uint32_t stamp = 0;
     std::uint32_t left = 0; // readsLeft()
   };
+  static constexpr unsigned kLookAhead = 16;
+  std::vector<Slot> dying_; // a long batch's dying slots, sorted
   ReplayOptions options_;
   ReplayStats stats_;
   LruStack<Record> stack_;
