@@ -54,6 +54,29 @@ struct Attribution {
 
 constexpr std::uint64_t kTimelinePoints = 1000;
 
+/// An input value's origin, 16 bits beside it in a replay: its parameter
+/// group + 1 (0: not an input), the top bit set once it has been read.
+namespace origin {
+constexpr std::uint16_t kReadOnce = 1u << 15;
+constexpr std::uint16_t kMax = kReadOnce - 1;
+/// The origin of an input of parameter group g (a function with 32,766
+/// parameters shares the last share with the rest).
+inline std::uint16_t ofGroup(std::uint32_t g) {
+  return std::uint16_t(g + 1 < kMax ? g + 1 : kMax);
+}
+/// Charges a read of cost c of a value with origin o (not 0) to its input share.
+inline void charge(Attribution::InputShare *shares, std::uint16_t &o, std::uint64_t c) {
+  Attribution::InputShare &in = shares[o & kMax];
+  ++in.reads;
+  in.cost += c;
+  if ((o & kReadOnce) == 0) {
+    o |= kReadOnce;
+    ++in.firstReads;
+    in.firstCost += c;
+  }
+}
+} // namespace origin
+
 /// The replay's running state for an Attribution: the current scope, the
 /// timeline's window.
 class AttributionState {
@@ -124,6 +147,25 @@ public:
   void end(std::uint64_t event) {
     if (out_->timeline.empty() || out_->timeline.back().event != event)
       out_->timeline.push_back({event, windowLive_, cost_});
+  }
+  /// Ends the replay after `event` events: the timeline's last window, the
+  /// depths (histogram by exact depth), and the temporaries' share as what
+  /// the inputs leave of the totals.
+  void finish(std::uint64_t event, const std::vector<std::uint64_t> &histogram,
+              std::uint64_t reads, std::uint64_t cost) {
+    end(event);
+    Attribution &a = *out_;
+    std::size_t deepest = histogram.size();
+    while (deepest > 1 && histogram[deepest - 1] == 0)
+      --deepest;
+    a.depths.assign(histogram.begin(), histogram.begin() + std::ptrdiff_t(deepest));
+    Attribution::InputShare &temporaries = a.inputs.empty() ? a.inputs.emplace_back() : a.inputs[0];
+    temporaries.reads = reads;
+    temporaries.cost = cost;
+    for (std::size_t g = 1; g < a.inputs.size(); ++g) {
+      temporaries.reads -= a.inputs[g].reads;
+      temporaries.cost -= a.inputs[g].cost;
+    }
   }
 
 private:

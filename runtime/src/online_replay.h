@@ -51,15 +51,19 @@ public:
   }
   /// One instruction's READ batch: slots[0..m), and per operand whether this
   /// batch holds its value's last read (the value then leaves after it).
-  void batch(const Slot *slots, const std::uint8_t *last, unsigned m) {
+  /// Returns its cost; `depths`, when given, receives each read's depth.
+  std::uint64_t batch(const Slot *slots, const std::uint8_t *last, unsigned m,
+                      std::uint32_t *depths = nullptr) {
     stack_.reserve(m + 1);
     std::uint64_t cost = 0;
     for (unsigned j = 0; j < m; ++j) {
       const std::uint32_t d = stack_.depth(slots[j]);
+      if (depths != nullptr)
+        depths[j] = d;
       if (d >= histogram_.size())
         histogram_.resize(2 * std::size_t(d), 0);
       ++histogram_[d];
-      cost += options_.bytesPerElement == 1 ? ceilSqrt32(d) : readCost(d, options_.bytesPerElement);
+      cost += price(d);
       if (stats_.reads < options_.traceLimit)
         stats_.trace.push_back(d);
       ++stats_.reads;
@@ -97,6 +101,7 @@ public:
       else
         stack_.moveToTop(s);
     }
+    return cost;
   }
   /// The instruction's output (after its batch), or a value stored with no
   /// read; `dead`: nothing ever reads it.
@@ -119,6 +124,12 @@ public:
     return slot < stack_.records().size() && stack_.record(slot).stamp != 0;
   }
   std::uint32_t liveCount() const { return stack_.live(); }
+  /// What a read at depth d costs (the batch's own pricing).
+  std::uint64_t price(std::uint32_t d) const {
+    return options_.bytesPerElement == 1 ? ceilSqrt32(d) : readCost(d, options_.bytesPerElement);
+  }
+  /// Reads per exact depth (index = depth; still there after finish()).
+  const std::vector<std::uint64_t> &histogram() const { return histogram_; }
   /// The producer's own count for a stored slot (say, its reads left), kept
   /// beside the slot's stamp: the batch reads that cache line anyway.
   std::uint32_t &readsLeft(Slot slot) { return stack_.record(slot).left; }

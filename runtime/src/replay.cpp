@@ -111,32 +111,13 @@ void Replay::placeOrigins(const EventLogView &log, Attribution &a) {
   const std::uint32_t *groups = log.inputParameters ? log.inputParameters : log.inputGroups;
   std::uint32_t highest = 0;
   for (std::size_t i = 0; i < log.inputCount; ++i) {
-    // (A function with 32,766 parameters shares the last share with the rest.)
-    const std::uint32_t g = std::min<std::uint32_t>(
-        groups != nullptr ? groups[i] + 1 : 1, kMaxOrigin);
-    origin_[log.inputs[i]] = std::uint16_t(g);
-    highest = std::max(highest, g);
+    const std::uint16_t g = origin::ofGroup(groups != nullptr ? groups[i] : 0);
+    origin_[log.inputs[i]] = g;
+    highest = std::max<std::uint32_t>(highest, g);
   }
   a.inputs.assign(std::size_t(highest) + 1, {});
   for (std::size_t i = 0; i < log.inputCount; ++i)
     ++a.inputs[origin_[log.inputs[i]]].elements;
-}
-
-void Replay::finishAttribution(ReplayStats &stats, AttributionState &state, std::uint32_t event) {
-  Attribution &a = stats.attribution;
-  state.end(event);
-  std::size_t deepest = histogram_.size();
-  while (deepest > 1 && histogram_[deepest - 1] == 0)
-    --deepest;
-  a.depths.assign(histogram_.begin(), histogram_.begin() + std::ptrdiff_t(deepest));
-  // Temporaries: whatever the inputs leave.
-  Attribution::InputShare &temporaries = a.inputs.empty() ? a.inputs.emplace_back() : a.inputs[0];
-  temporaries.reads = stats.reads;
-  temporaries.cost = stats.cost;
-  for (std::size_t g = 1; g < a.inputs.size(); ++g) {
-    temporaries.reads -= a.inputs[g].reads;
-    temporaries.cost -= a.inputs[g].cost;
-  }
 }
 
 void addHistogramTotals(const std::vector<std::uint64_t> &histogram, const ReplayOptions &options,

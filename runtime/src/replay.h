@@ -133,8 +133,6 @@ private:
   /// the top bit marks an input already read once.
   void placeOrigins(const EventLogView &log, Attribution &a);
   std::vector<std::uint16_t> origin_; // half the cache lines of 32 bits
-  static constexpr std::uint16_t kReadOnce = 1u << 15;
-  static constexpr std::uint16_t kMaxOrigin = kReadOnce - 1;
   /// two-stack: each input's static depth on the argument stack (the first
   /// parameter's elements first, row-major); 0 once it is promoted.
   std::uint32_t placeArguments(const EventLogView &log);
@@ -154,7 +152,6 @@ private:
   void addBytes(std::uint32_t stamp, std::int64_t delta);
   std::uint64_t size(Word key) const { return std::uint64_t(1) << sizeLog2_[key]; }
   /// The timeline's last point, the depth histogram, the temporaries' share.
-  void finishAttribution(ReplayStats &stats, AttributionState &state, std::uint32_t event);
 
   // Per value (indexed by local key); both halves are needed together, so
   // they share a cache line.
@@ -320,17 +317,8 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
           c = options.bytesPerElement == 1 ? ceilSqrt32(d) : readCost(d, options.bytesPerElement);
         batchCost += c;
         if constexpr (Attribute) {
-          if (keys[j] < originSize && origins[keys[j]] != 0) {
-            std::uint16_t &o = origins[keys[j]];
-            Attribution::InputShare &in = shares[o & kMaxOrigin];
-            ++in.reads;
-            in.cost += c;
-            if ((o & kReadOnce) == 0) {
-              o |= kReadOnce;
-              ++in.firstReads;
-              in.firstCost += c;
-            }
-          }
+          if (keys[j] < originSize && origins[keys[j]] != 0)
+            origin::charge(shares, origins[keys[j]], c);
         }
         if (stats.reads < options.traceLimit)
           stats.trace.push_back(d);
@@ -433,7 +421,7 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
   // as they happened: their cost depends on their size too).
   addHistogramTotals(histogram_, options, !Native, stats);
   if constexpr (Attribute)
-    finishAttribution(stats, attribution, event);
+    attribution.finish(event, histogram_, stats.reads, stats.cost);
   stats.traceTruncated = stats.reads > stats.trace.size();
   return stats;
 }

@@ -13,6 +13,7 @@
 // another thread) gives another event stream: the parent refuses it.
 #include "recording.h"
 
+#include "attribution.h"
 #include "online_replay.h"
 
 #include <algorithm>
@@ -41,7 +42,7 @@ constexpr std::size_t kMaxOverflow = std::size_t(1) << 24; // values read 255 ti
 /// each input 1,024 times, 1.6 x 10^9 reads past 254).
 constexpr Word kDenseOverflow = Word(1) << 24;
 constexpr std::size_t kMaxResults = std::size_t(1) << 20;
-constexpr std::size_t kMaxLazyInputs = std::size_t(1) << 26; // inputs found through pointers
+constexpr std::size_t kMaxInputs = std::size_t(1) << 26; // their groups (and lazy ones' keys)
 constexpr std::uint32_t kNeverDies = ~std::uint32_t(0);
 
 /// What the first execution leaves for the second, in a shared mapping.
@@ -49,7 +50,9 @@ struct Shared {
   int done;           // 1: finished; 2: failed (error says why)
   char error[1024];
   std::uint64_t hash, values, reads, overflowCount, resultCount;
-  std::uint64_t lazyInputCount; // inputs found as loaded, in their stack order
+  std::uint64_t events;         // STOREs and READ batches, as the replay counts them
+  std::uint64_t inputCount;     // inputs, with their parameter groups in stack order
+  std::uint64_t lazyInputCount; // inputs found as loaded, their keys in stack order
   int lazy;                     // 1: every input is in that list
 };
 struct Overflow {
@@ -64,7 +67,8 @@ struct Layout {
   static constexpr std::size_t overflow = (counts + kMaxValues + 1 + 4095) & ~std::size_t(4095);
   static constexpr std::size_t results = overflow + kMaxOverflow * sizeof(Overflow);
   static constexpr std::size_t lazyInputs = results + kMaxResults * sizeof(Word);
-  static constexpr std::size_t size = lazyInputs + kMaxLazyInputs * sizeof(Word);
+  static constexpr std::size_t inputGroups = lazyInputs + kMaxInputs * sizeof(Word);
+  static constexpr std::size_t size = inputGroups + kMaxInputs * sizeof(std::uint32_t);
 };
 
 /// Local key -> slot for the live values (open addressing, linear probing,
@@ -221,6 +225,14 @@ struct StreamState {
   OnlineReplay::Slot fresh = 0;
   std::vector<OnlineReplay::Slot> slots;
   std::vector<std::uint8_t> last;
+  // Pass 2's breakdowns (BYTEDMD_ATTRIBUTION, on by default), gathered as
+  // the in-memory replay gathers them.
+  bool attribute = false;
+  Attribution attributed;
+  AttributionState attribution;
+  std::vector<std::uint16_t> origins; // per slot: origin::, 0 unless an input
+  std::vector<std::uint32_t> depths = std::vector<std::uint32_t>(word::kMaxOperands);
+  std::uint64_t events = 0;           // STOREs and READ batches so far (both passes)
   // Pass 2's chunks go to a replay thread (the second core) while the call
   // records the next: buffers of one size, full ones in order, empty ones
   // back to the recorder.
@@ -237,6 +249,9 @@ struct StreamState {
   Overflow *overflowTable() { return reinterpret_cast<Overflow *>(shared + Layout::overflow); }
   Word *results() { return reinterpret_cast<Word *>(shared + Layout::results); }
   Word *lazyInputs() { return reinterpret_cast<Word *>(shared + Layout::lazyInputs); }
+  std::uint32_t *inputGroups() {
+    return reinterpret_cast<std::uint32_t *>(shared + Layout::inputGroups);
+  }
   bool lazy() { return header().lazy != 0; }
 
   /// The second pass's count of reads of value k (the first pass's answer).
@@ -255,11 +270,59 @@ struct StreamState {
     }
     return ++fresh;
   }
+  /// Slot s now holds an input of the i-th parameter group in stack order
+  /// (input true), or a value of the body.
+  void origin(OnlineReplay::Slot s, bool input, std::uint64_t i) {
+    if (!attribute)
+      return;
+    if (s >= origins.size())
+      origins.resize(2 * std::size_t(s) + 1024, 0);
+    origins[s] = input ? origin::ofGroup(inputGroups()[i]) : 0;
+  }
+  /// A READ batch's charges: its reads of inputs to their parameters (the
+  /// slots still hold them), its cost to the scope and the op.
+  void attributeBatch(unsigned op, unsigned m, std::uint64_t cost) {
+    Attribution::InputShare *shares = attributed.inputs.data();
+    for (unsigned j = 0; j < m; ++j)
+      if (slots[j] < origins.size() && origins[slots[j]] != 0)
+        origin::charge(shares, origins[slots[j]], replay.price(depths[j]));
+    attribution.batch(op, m, cost);
+  }
+  /// Starts the breakdowns of a replay of `events` events whose inputs have
+  /// the first pass's parameter groups.
+  void beginAttribution(std::uint64_t events, std::uint64_t inputCount) {
+    attribute = true;
+    attribution.begin(attributed, events);
+    std::uint16_t highest = 0;
+    for (std::uint64_t i = 0; i < inputCount; ++i)
+      highest = std::max(highest, origin::ofGroup(inputGroups()[i]));
+    attributed.inputs.assign(std::size_t(highest) + 1, {});
+    for (std::uint64_t i = 0; i < inputCount; ++i)
+      ++attributed.inputs[origin::ofGroup(inputGroups()[i])].elements;
+  }
+  /// After a STORE event (an input's or the body's).
+  void afterStore() {
+    ++events;
+    if (attribute)
+      attribution.live(replay.liveCount());
+  }
+  /// An input, in stack order (the i-th), stored in slot s: its reads left.
+  void input(OnlineReplay::Slot s, std::uint64_t i, std::uint32_t count) {
+    replay.input(s, count != 0);
+    origin(s, true, i);
+    afterStore();
+    if (count == 0)
+      freeSlots.push_back(s);
+    else
+      replay.readsLeft(s) = count;
+  }
   /// A new value: its slot, or none when nothing reads it.
   void stored(Word k) {
     const std::uint32_t count = countOf(k);
     const OnlineReplay::Slot s = take();
     replay.store(s, count == 0);
+    origin(s, false, 0);
+    afterStore();
     if (count == 0) {
       freeSlots.push_back(s);
       table.store(k, 0);
@@ -312,15 +375,20 @@ void countChunk(StreamState &st, const Word *w, std::size_t n) {
       }
       i += m;
       st.reads += m;
-      if (word::hasOutput(h))
+      ++st.events;
+      if (word::hasOutput(h)) {
         ++st.next;
+        ++st.events;
+      }
       break;
     }
     case word::kInput:
       ++st.next;
+      ++st.events;
       break;
     case word::kStore:
       st.next += word::payload(h);
+      st.events += word::payload(h);
       break;
     default:
       break;
@@ -359,16 +427,22 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
       }
       if (st.slots.size() != m)
         return;
-      st.replay.batch(st.slots.data(), st.last.data(), m);
+      const std::uint64_t cost = st.replay.batch(st.slots.data(), st.last.data(), m,
+                                                 st.attribute ? st.depths.data() : nullptr);
+      if (st.attribute)
+        st.attributeBatch(word::op(h), m, cost);
       for (unsigned j = 0; j < m; ++j)
         if (st.last[j])
           st.freeSlots.push_back(st.slots[j]);
       i += m;
       st.reads += m;
+      ++st.events;
       if (word::hasOutput(h)) {
         st.replay.instruction();
         st.stored(++st.next);
       }
+      if (st.attribute)
+        st.attribution.advance(st.events, st.replay.liveCount());
       break;
     }
     case word::kInput: {
@@ -384,23 +458,23 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
       const Word k = ++st.next;
       const OnlineReplay::Slot s = ++st.fresh;
       const std::uint32_t count = st.countOf(k);
-      st.replay.input(s, count != 0);
-      if (count == 0) {
-        st.freeSlots.push_back(s);
-      } else {
-        st.replay.readsLeft(s) = count;
+      st.input(s, k - 1, count);
+      if (count != 0)
         st.table.input(k);
-      }
       break;
     }
     case word::kStore:
       st.bodyStarted = true;
       for (Word c = word::payload(h); c != 0; --c)
         st.stored(++st.next);
+      if (st.attribute)
+        st.attribution.advance(st.events, st.replay.liveCount());
       break;
     case word::kLocation:
       if (!word::isScope(h))
         st.replay.location(word::payload(h));
+      else if (st.attribute)
+        st.attribution.scope(word::payload(h) & word::kMaxScopeId);
       break;
     }
   }
@@ -496,13 +570,9 @@ void placeLazyInputs(StreamState &st) {
   for (std::uint64_t i = 0; i < st.header().lazyInputCount; ++i) {
     const std::uint32_t count = st.countOf(keys[i]);
     const OnlineReplay::Slot s = st.take();
-    st.replay.input(s, count != 0);
-    if (count == 0) {
-      st.freeSlots.push_back(s);
-      continue;
-    }
-    st.replay.readsLeft(s) = count;
-    st.table.place(keys[i], s);
+    st.input(s, i, count);
+    if (count != 0)
+      st.table.place(keys[i], s);
   }
 }
 
@@ -584,6 +654,8 @@ void streamBegin(Recorder &r) {
   if (!config.cacheSizes.empty())
     options.cacheSizes = &config.cacheSizes;
   st->replay.begin(options);
+  if (config.attribution)
+    st->beginAttribution(in.events, in.inputCount);
   if (in.lazy)
     placeLazyInputs(*st);
 }
@@ -608,10 +680,9 @@ bool streamEnd(Recorder &r, MeasurementRecord &record) {
   QuietAllocations quiet;
   if (st->pass == 1) {
     finishPipe(r, *st);
-    if (s.lazyInputs && s.inputs.size() > kMaxLazyInputs)
-      childExit(*st, std::string("'") + functionName(r) +
-                         "' has more inputs found through pointers than streaming keeps (" +
-                         std::to_string(kMaxLazyInputs) + "): measure it without streaming");
+    if (s.inputs.size() > kMaxInputs)
+      childExit(*st, std::string("'") + functionName(r) + "' has more inputs than streaming keeps (" +
+                         std::to_string(kMaxInputs) + "): measure it without streaming");
     std::size_t n = st->overflow.size();
     for (const std::uint32_t extra : st->denseOverflow)
       n += extra != 0;
@@ -630,6 +701,11 @@ bool streamEnd(Recorder &r, MeasurementRecord &record) {
       keep(k, extra);
     for (std::size_t i = 0; i < s.results.size(); ++i)
       st->results()[i] = s.results[i];
+    // Each input's parameter, in stack order (endMeasurement set them).
+    for (std::size_t i = 0; i < s.inputs.size(); ++i)
+      st->inputGroups()[i] = i < s.inputParameters.size() ? s.inputParameters[i] : 0;
+    out.inputCount = s.inputs.size();
+    out.events = st->events;
     if (s.lazyInputs) { // endMeasurement sorted them
       std::copy(s.inputs.begin(), s.inputs.end(), st->lazyInputs());
       out.lazyInputCount = s.inputs.size();
@@ -655,6 +731,11 @@ bool streamEnd(Recorder &r, MeasurementRecord &record) {
           "clock, random seed, input file or other thread that changes between them); "
           "measure it without streaming");
   record.stats = st->replay.finish();
+  if (st->attribute) {
+    st->attribution.finish(st->events, st->replay.histogram(), record.stats.reads,
+                           record.stats.cost);
+    record.stats.attribution = std::move(st->attributed);
+  }
   if (st->terminal)
     dprintf(2, "\r\033[K");
   ::munmap(st->shared, Layout::size);
