@@ -51,19 +51,20 @@ public:
   }
   /// One instruction's READ batch: slots[0..m), and per operand whether this
   /// batch holds its value's last read (the value then leaves after it).
-  /// Returns its cost; `depths`, when given, receives each read's depth.
+  /// Returns its cost; `costs`, when given, receives each read's.
   std::uint64_t batch(const Slot *slots, const std::uint8_t *last, unsigned m,
-                      std::uint32_t *depths = nullptr) {
+                      std::uint64_t *costs = nullptr) {
     stack_.reserve(m + 1);
     std::uint64_t cost = 0;
     for (unsigned j = 0; j < m; ++j) {
       const std::uint32_t d = stack_.depth(slots[j]);
-      if (depths != nullptr)
-        depths[j] = d;
       if (d >= histogram_.size())
         histogram_.resize(2 * std::size_t(d), 0);
       ++histogram_[d];
-      cost += price(d);
+      const std::uint64_t c = price(d);
+      if (costs != nullptr)
+        costs[j] = c;
+      cost += c;
       if (stats_.reads < options_.traceLimit)
         stats_.trace.push_back(d);
       ++stats_.reads;
@@ -133,6 +134,9 @@ public:
   /// The producer's own count for a stored slot (say, its reads left), kept
   /// beside the slot's stamp: the batch reads that cache line anyway.
   std::uint32_t &readsLeft(Slot slot) { return stack_.record(slot).left; }
+  /// The producer's 16-bit tag for a stored slot (the streamed replay keeps
+  /// an input's origin there, attribution.h), beside its stamp likewise.
+  std::uint16_t &tag(Slot slot) { return stack_.record(slot).tag; }
   /// The totals, priced once per depth.
   ReplayStats finish() {
     addHistogramTotals(histogram_, options_, true, stats_);
@@ -144,6 +148,7 @@ private:
   struct Record {
     std::uint32_t stamp = 0;
     std::uint32_t left = 0; // readsLeft()
+    std::uint16_t tag = 0;  // tag()
   };
   static constexpr unsigned kLookAhead = 16;
   std::vector<Slot> dying_; // a long batch's dying slots, sorted

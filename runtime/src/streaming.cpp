@@ -230,8 +230,7 @@ struct StreamState {
   bool attribute = false;
   Attribution attributed;
   AttributionState attribution;
-  std::vector<std::uint16_t> origins; // per slot: origin::, 0 unless an input
-  std::vector<std::uint32_t> depths = std::vector<std::uint32_t>(word::kMaxOperands);
+  std::vector<std::uint64_t> costs = std::vector<std::uint64_t>(word::kMaxOperands);
   std::uint64_t events = 0;           // STOREs and READ batches so far (both passes)
   // Pass 2's chunks go to a replay thread (the second core) while the call
   // records the next: buffers of one size, full ones in order, empty ones
@@ -273,19 +272,16 @@ struct StreamState {
   /// Slot s now holds an input of the i-th parameter group in stack order
   /// (input true), or a value of the body.
   void origin(OnlineReplay::Slot s, bool input, std::uint64_t i) {
-    if (!attribute)
-      return;
-    if (s >= origins.size())
-      origins.resize(2 * std::size_t(s) + 1024, 0);
-    origins[s] = input ? origin::ofGroup(inputGroups()[i]) : 0;
+    if (attribute)
+      replay.tag(s) = input ? origin::ofGroup(inputGroups()[i]) : 0;
   }
   /// A READ batch's charges: its reads of inputs to their parameters (the
   /// slots still hold them), its cost to the scope and the op.
   void attributeBatch(unsigned op, unsigned m, std::uint64_t cost) {
     Attribution::InputShare *shares = attributed.inputs.data();
     for (unsigned j = 0; j < m; ++j)
-      if (slots[j] < origins.size() && origins[slots[j]] != 0)
-        origin::charge(shares, origins[slots[j]], replay.price(depths[j]));
+      if (std::uint16_t &o = replay.tag(slots[j]); o != 0)
+        origin::charge(shares, o, costs[j]);
     attribution.batch(op, m, cost);
   }
   /// Starts the breakdowns of a replay of `events` events whose inputs have
@@ -428,7 +424,7 @@ void replayChunk(StreamState &st, const Word *w, std::size_t n) {
       if (st.slots.size() != m)
         return;
       const std::uint64_t cost = st.replay.batch(st.slots.data(), st.last.data(), m,
-                                                 st.attribute ? st.depths.data() : nullptr);
+                                                 st.attribute ? st.costs.data() : nullptr);
       if (st.attribute)
         st.attributeBatch(word::op(h), m, cost);
       for (unsigned j = 0; j < m; ++j)
