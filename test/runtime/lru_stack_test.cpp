@@ -141,34 +141,50 @@ struct NaiveStack {
   void top(std::uint32_t id) { ids.insert(ids.begin(), id); }
 };
 
-TEST(LruStack, AgreesWithANaiveStackOnRandomTouchesAndRemovals) {
-  constexpr std::uint32_t kIds = 300;
-  for (unsigned seed = 1; seed <= 5; ++seed) {
-    std::mt19937 random(seed);
-    LruStack<Stamp> stack;
-    stack.reset(kIds);
-    NaiveStack naive;
-    unsigned renumberings = 0;
-    for (int step = 0; step < 40000; ++step) {
-      const std::uint32_t id = std::uniform_int_distribution<std::uint32_t>(1, kIds)(random);
-      const unsigned what = std::uniform_int_distribution<unsigned>(0, 9)(random);
-      ASSERT_EQ(stack.onStack(id), naive.has(id));
-      if (naive.has(id))
-        ASSERT_EQ(stack.depth(id), naive.depth(id)) << "seed " << seed << " step " << step;
-      if (what < 2 && naive.has(id)) { // remove
-        stack.remove(id);
-        naive.erase(id);
-      } else { // touch: move or push
-        renumberings += stack.reserve(1);
-        stack.touch(id);
-        if (naive.has(id))
-          naive.erase(id);
-        naive.top(id);
-      }
-      ASSERT_EQ(stack.live(), naive.ids.size());
+/// What a random step does: touch `id` (move or push), or remove it.
+struct Step {
+  std::uint32_t id;
+  bool remove;
+};
+
+/// 40,000 random steps (`pick` chooses each) on both stacks, every depth
+/// checked before the step; returns how many renumberings the run crossed.
+template <class Pick> unsigned agreeWithNaive(unsigned seed, Pick pick) {
+  std::mt19937 random(seed);
+  LruStack<Stamp> stack;
+  stack.reset(300);
+  NaiveStack naive;
+  unsigned renumberings = 0;
+  for (int i = 0; i < 40000; ++i) {
+    const Step step = pick(random, naive);
+    EXPECT_EQ(stack.onStack(step.id), naive.has(step.id));
+    if (naive.has(step.id))
+      EXPECT_EQ(stack.depth(step.id), naive.depth(step.id)) << "seed " << seed << " step " << i;
+    if (step.remove && naive.has(step.id)) {
+      stack.remove(step.id);
+      naive.erase(step.id);
+    } else {
+      renumberings += stack.reserve(1);
+      stack.touch(step.id);
+      if (naive.has(step.id))
+        naive.erase(step.id);
+      naive.top(step.id);
     }
-    for (std::uint32_t id : naive.ids)
-      ASSERT_EQ(stack.depth(id), naive.depth(id));
+    EXPECT_EQ(stack.live(), naive.ids.size());
+    if (::testing::Test::HasFailure())
+      return renumberings;
+  }
+  for (std::uint32_t id : naive.ids)
+    EXPECT_EQ(stack.depth(id), naive.depth(id));
+  return renumberings;
+}
+
+TEST(LruStack, AgreesWithANaiveStackOnRandomTouchesAndRemovals) {
+  for (unsigned seed = 1; seed <= 5; ++seed) {
+    const unsigned renumberings = agreeWithNaive(seed, [](std::mt19937 &random, const NaiveStack &) {
+      const std::uint32_t id = std::uniform_int_distribution<std::uint32_t>(1, 300)(random);
+      return Step{id, std::uniform_int_distribution<unsigned>(0, 9)(random) < 2};
+    });
     EXPECT_GT(renumberings, 10u) << "the run should cross renumberings";
   }
 }
@@ -178,34 +194,15 @@ TEST(LruStack, AgreesWithANaiveStackOnRandomTouchesAndRemovals) {
 // counted apart from the tree. Touch mostly near the top, with deep touches
 // and removals between, so stamps cross word boundaries in every state.
 TEST(LruStack, AgreesWithANaiveStackWhenMostTouchesAreNearTheTop) {
-  constexpr std::uint32_t kIds = 200;
-  for (unsigned seed = 1; seed <= 5; ++seed) {
-    std::mt19937 random(seed);
-    LruStack<Stamp> stack;
-    stack.reset(kIds);
-    NaiveStack naive;
-    for (int step = 0; step < 40000; ++step) {
+  for (unsigned seed = 1; seed <= 5; ++seed)
+    agreeWithNaive(seed, [](std::mt19937 &random, const NaiveStack &naive) {
       const unsigned what = std::uniform_int_distribution<unsigned>(0, 19)(random);
-      std::uint32_t id = std::uniform_int_distribution<std::uint32_t>(1, kIds)(random);
+      std::uint32_t id = std::uniform_int_distribution<std::uint32_t>(1, 200)(random);
       if (what < 14 && !naive.ids.empty()) // one of the top 4
         id = naive.ids[std::uniform_int_distribution<std::size_t>(
             0, std::min<std::size_t>(3, naive.ids.size() - 1))(random)];
-      if (naive.has(id))
-        ASSERT_EQ(stack.depth(id), naive.depth(id)) << "seed " << seed << " step " << step;
-      if (what >= 17 && naive.has(id)) {
-        stack.remove(id);
-        naive.erase(id);
-      } else {
-        stack.reserve(1);
-        stack.touch(id);
-        if (naive.has(id))
-          naive.erase(id);
-        naive.top(id);
-      }
-    }
-    for (std::uint32_t id : naive.ids)
-      ASSERT_EQ(stack.depth(id), naive.depth(id));
-  }
+      return Step{id, what >= 17};
+    });
 }
 
 } // namespace
