@@ -6,6 +6,7 @@
 #include "recording.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <new>
 #include <string>
 #include <unistd.h>
@@ -94,7 +95,7 @@ bytedmd_key declareInput(Recorder &r, std::uint64_t order, std::uint32_t sizeLog
 
 /// Function scope ids by the address of their bytedmd_function, per thread,
 /// so a call of an instrumented function takes no lock (a miss asks the
-/// registry). Regions always ask: their name may be a string that changes.
+/// registry). Regions are cached by name below.
 struct ScopeCache {
   const void *address[64];
   Word id[64];
@@ -109,6 +110,33 @@ Word functionScope(const bytedmd_function *address, const char *name) {
   const Word id = registerScope(false, name);
   c.address[slot] = address;
   c.id[slot] = id;
+  return id;
+}
+
+/// Region scope ids by name, per thread: the name's address and its text
+/// (a region's name may live in a buffer that changes), so entering a
+/// region in a loop takes no lock and allocates nothing. Longer names ask.
+struct RegionCache {
+  static constexpr std::size_t kText = 48;
+  const char *name[16];
+  char text[16][kText];
+  Word id[16];
+};
+thread_local RegionCache regionCache __attribute__((tls_model("initial-exec")));
+
+Word regionScope(const char *name) {
+  const std::size_t slot = (reinterpret_cast<std::uintptr_t>(name) >> 4) % 16;
+  RegionCache &c = regionCache;
+  if (BYTEDMD_LIKELY(c.name[slot] == name && std::strcmp(c.text[slot], name) == 0))
+    return c.id[slot];
+  QuietAllocations quiet; // the registry's strings are the runtime's
+  const Word id = registerScope(true, name);
+  const std::size_t length = std::strlen(name);
+  if (length < RegionCache::kText) {
+    std::memcpy(c.text[slot], name, length + 1);
+    c.name[slot] = name;
+    c.id[slot] = id;
+  }
   return id;
 }
 
@@ -178,7 +206,7 @@ int bytedmd_measuring(void) { return tls.id != 0; }
 
 int bytedmd_scope_enter(const bytedmd_function *fn) {
   Recorder &r = tls;
-  if (r.id == 0 || fn == nullptr)
+  if (r.id == 0 || fn == nullptr || !r.scopes)
     return 0;
   bytedmd::writeScope(r, bytedmd::functionScope(fn, fn->__name));
   return 1;
@@ -192,9 +220,9 @@ void bytedmd_scope_leave(void) {
 
 int bytedmd_region_enter(const char *name) {
   Recorder &r = tls;
-  if (r.id == 0 || name == nullptr)
+  if (r.id == 0 || name == nullptr || !r.scopes)
     return 0;
-  bytedmd::writeScope(r, bytedmd::registerScope(true, name));
+  bytedmd::writeScope(r, bytedmd::regionScope(name));
   return 1;
 }
 

@@ -401,6 +401,7 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
   r.tag = s.sequence << 32;
   r.next = 0;
   r.maxKey = reg.settings.stream ? word::kMaxStreamedKey : word::kMaxLocalKey;
+  r.scopes = reg.settings.attribution;
   r.location = 0;
   r.siteWanted = false;
   r.cursor = r.buffer;

@@ -84,6 +84,7 @@ struct Recorder {
   bool hasPendingSize; // bytedmd::size(n) before the measurement
   std::uint64_t pendingSize;
   Word maxKey;         // the last local key this measurement may allocate
+  bool scopes;         // SCOPE words wanted: only attribution reads them
 };
 
 /// This thread's recorder (entries.cpp).

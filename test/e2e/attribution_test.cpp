@@ -255,6 +255,19 @@ TEST_F(Attribution, CanBeTurnedOffAndABadSettingIsRefused) {
   EXPECT_EQ(plain["measurements"][0]["trace"], report["measurements"][0]["trace"]);
   EXPECT_FALSE(plain["measurements"][0].contains("by_function"));
   EXPECT_FALSE(plain["measurements"][0].contains("depth_histogram"));
+  // Off, regions write no SCOPE words at all; the numbers are the same:
+  // phase one alone costs 11 (worked above) and the two phases, regions
+  // around each, cost the two alone.
+  ASSERT_EQ(bytedmd::testing::shell("cd " + dir + " && BYTEDMD_ATTRIBUTION=0 " + BYTEDMD_EXE +
+                                    " run " + kDir + "phases.cpp --report=phases.json >o 2>e"),
+            0)
+      << readFile(dir + "/e");
+  const Json phases = Json::parse(readFile(dir + "/phases.json"))["measurements"];
+  ASSERT_EQ(phases.size(), 3u);
+  EXPECT_EQ(phases[0]["cost"], 11);
+  EXPECT_EQ(phases[2]["cost"].get<int>(),
+            phases[0]["cost"].get<int>() + phases[1]["cost"].get<int>());
+  EXPECT_FALSE(phases[2].contains("by_region"));
   const int bad = bytedmd::testing::shell("cd " + dir + " && BYTEDMD_ATTRIBUTION=yes " +
                                           BYTEDMD_EXE + " run " + kDir +
                                           "calls.cpp --report=bad.json >o 2>e");

@@ -1,11 +1,13 @@
 // recorder_test.cpp - the entry set, as instrumented code calls it.
 #include "bytedmd/instrument.hpp"
+#include "bytedmd/bytedmd.h"
 #include "bytedmd/runtime.h"
 #include "recorder.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstring>
 #include <string>
 #include <thread>
 
@@ -49,6 +51,36 @@ TEST(Recorder, RecordsAndReplaysAMeasurement) {
   EXPECT_EQ(m.stats.instructions, 2u);
   EXPECT_FALSE(m.approximate);
   EXPECT_FALSE(bytedmd_measuring());
+}
+
+// Region ids are cached per thread by the name's address and text: a name
+// in a buffer that changes keeps each of its names apart.
+TEST(Recorder, ARegionNamedByABufferThatChangesKeepsEachName) {
+  static bytedmd_function site = {"regions", {"test.cpp", 20, 1, 0}};
+  const int opened = bytedmd_enter(&site);
+  ASSERT_EQ(opened, 1);
+  bytedmd_key b = bytedmd_input(), a = bytedmd_input();
+  char name[8] = "first";
+  auto step = [&] {
+    const int region = bytedmd_region_enter(name);
+    a = bytedmd_binary(BYTEDMD_OP_ADD, a, b); // two reads
+    if (region)
+      bytedmd_region_leave();
+  };
+  for (int i = 0; i < 3; ++i)
+    step();
+  std::strcpy(name, "second");
+  step();
+  bytedmd_results(&a, 1);
+  bytedmd_leave(opened);
+  const MeasurementRecord m = lastMeasurement();
+  ASSERT_EQ(m.breakdown.regions.size(), 2u);
+  EXPECT_EQ(m.breakdown.regions[0].name, "first");
+  EXPECT_EQ(m.breakdown.regions[0].calls, 3u);
+  EXPECT_EQ(m.breakdown.regions[0].reads, 6u);
+  EXPECT_EQ(m.breakdown.regions[1].name, "second");
+  EXPECT_EQ(m.breakdown.regions[1].calls, 1u);
+  EXPECT_EQ(m.breakdown.regions[1].reads, 2u);
 }
 
 TEST(Recorder, CallNumbersCountPerFunction) {

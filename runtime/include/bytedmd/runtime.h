@@ -143,7 +143,8 @@ int bytedmd_current(bytedmd_key __key);
 
 /** An instrumented function's frame opens inside the measurement in flight
  *  (its reads are charged to it in `by_function`). Returns 1 when it did
- *  (then call bytedmd_scope_leave on exit), 0 when nothing is measured. */
+ *  (then call bytedmd_scope_leave on exit), 0 when nothing is measured or
+ *  BYTEDMD_ATTRIBUTION=0 (nothing would read the frame). */
 int bytedmd_scope_enter(const bytedmd_function *__fn);
 void bytedmd_scope_leave(void);
 
