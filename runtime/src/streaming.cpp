@@ -332,8 +332,11 @@ struct StreamState {
       ++overflow[k];
       return;
     }
-    if (k >= denseOverflow.size())
-      denseOverflow.resize(std::max<std::size_t>(std::size_t(k) + 1, 2 * denseOverflow.size()), 0);
+    if (k >= denseOverflow.size()) // at most 64 MiB
+      denseOverflow.resize(std::min<std::size_t>(
+                               std::max<std::size_t>(std::size_t(k) + 1, 2 * denseOverflow.size()),
+                               kDenseOverflow),
+                           0);
     if (denseOverflow[k] != ~std::uint32_t(0))
       ++denseOverflow[k];
   }
