@@ -73,6 +73,13 @@ void report(benchmark::State &state, std::uint64_t reads, std::uint64_t peak) {
       benchmark::Counter(double(reads) * double(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+/// The process's peak resident memory so far, in MiB.
+void reportPeakMemory(benchmark::State &state) {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  state.counters["peak_rss_MiB"] = double(usage.ru_maxrss) / 1024.0;
+}
+
 // The log with one source location in front, as the runtime's logs have:
 // the replay then prices every read as it goes (the report's per-line costs).
 EventLogView withLocation(const EventLog &log) {
@@ -159,9 +166,7 @@ void BM_Measurement(benchmark::State &state) {
   state.counters["reads"] = double(reads);
   state.counters["reads_per_s"] =
       benchmark::Counter(double(reads) * double(state.iterations()), benchmark::Counter::kIsRate);
-  rusage usage{};
-  ::getrusage(RUSAGE_SELF, &usage);
-  state.counters["peak_rss_MiB"] = double(usage.ru_maxrss) / 1024.0;
+  reportPeakMemory(state);
 }
 
 // Issue 17's unbounded measurement: reads produced and replayed online, so
@@ -196,9 +201,7 @@ void BM_OnlineReplay(benchmark::State &state) {
     benchmark::DoNotOptimize(stats.cost);
   }
   report(state, stats.reads, stats.peakLive);
-  rusage usage{};
-  ::getrusage(RUSAGE_SELF, &usage);
-  state.counters["peak_rss_MiB"] = double(usage.ru_maxrss) / 1024.0;
+  reportPeakMemory(state);
 }
 BENCHMARK(BM_OnlineReplay)
     ->ArgName("reads")

@@ -15,6 +15,7 @@
 
 #include "event_log.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -63,6 +64,16 @@ constexpr std::uint16_t kMax = kReadOnce - 1;
 /// parameters shares the last share with the rest).
 inline std::uint16_t ofGroup(std::uint32_t g) {
   return std::uint16_t(g + 1 < kMax ? g + 1 : kMax);
+}
+/// Sizes a.inputs for `n` inputs of parameter groups groups[0..n) (null: all
+/// one parameter) and counts each share's elements.
+inline void countInputs(Attribution &a, const std::uint32_t *groups, std::size_t n) {
+  std::uint16_t highest = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    highest = std::max(highest, ofGroup(groups != nullptr ? groups[i] : 0));
+  a.inputs.assign(std::size_t(highest) + 1, {});
+  for (std::size_t i = 0; i < n; ++i)
+    ++a.inputs[ofGroup(groups != nullptr ? groups[i] : 0)].elements;
 }
 /// Charges a read of cost c of a value with origin o (not 0) to its input share.
 inline void charge(Attribution::InputShare *shares, std::uint16_t &o, std::uint64_t c) {

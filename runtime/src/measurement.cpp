@@ -207,6 +207,8 @@ MeasurementRecord startRecord(const Recorder &r) {
   return record;
 }
 
+} // namespace
+
 ReplayOptions replayOptions(const Settings &config) {
   ReplayOptions options;
   options.attribution = config.attribution; // variants turn it off
@@ -220,6 +222,8 @@ ReplayOptions replayOptions(const Settings &config) {
   }
   return options;
 }
+
+namespace {
 
 /// The default model's replay: with the events kept for a small measurement,
 /// with the IR text when it is asked for (a small log is then replayed

@@ -137,6 +137,10 @@ void endMeasurement(Recorder &r);
 /// The log holds this many words (for the progress line).
 void recordedWords(std::size_t words);
 
+/// The default replay's options from the settings (measurement.cpp); the
+/// online replay uses those it knows (not the progress callback).
+ReplayOptions replayOptions(const Settings &config);
+
 // ---- streaming.cpp -----------------------------------------------------------
 
 /// BYTEDMD_STREAM=1, at the start of a measurement: forks the first

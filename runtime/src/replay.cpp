@@ -109,15 +109,9 @@ void Replay::placeOrigins(const EventLogView &log, Attribution &a) {
   origin_.assign(log.inputCount == 0 ? 0 : std::size_t(top) + 1, 0);
   // Group g is index g + 1; without groups, all inputs are one parameter.
   const std::uint32_t *groups = log.inputParameters ? log.inputParameters : log.inputGroups;
-  std::uint32_t highest = 0;
-  for (std::size_t i = 0; i < log.inputCount; ++i) {
-    const std::uint16_t g = origin::ofGroup(groups != nullptr ? groups[i] : 0);
-    origin_[log.inputs[i]] = g;
-    highest = std::max<std::uint32_t>(highest, g);
-  }
-  a.inputs.assign(std::size_t(highest) + 1, {});
   for (std::size_t i = 0; i < log.inputCount; ++i)
-    ++a.inputs[origin_[log.inputs[i]]].elements;
+    origin_[log.inputs[i]] = origin::ofGroup(groups != nullptr ? groups[i] : 0);
+  origin::countInputs(a, groups, log.inputCount);
 }
 
 void addHistogramTotals(const std::vector<std::uint64_t> &histogram, const ReplayOptions &options,

@@ -289,12 +289,7 @@ struct StreamState {
   void beginAttribution(std::uint64_t events, std::uint64_t inputCount) {
     attribute = true;
     attribution.begin(attributed, events);
-    std::uint16_t highest = 0;
-    for (std::uint64_t i = 0; i < inputCount; ++i)
-      highest = std::max(highest, origin::ofGroup(inputGroups()[i]));
-    attributed.inputs.assign(std::size_t(highest) + 1, {});
-    for (std::uint64_t i = 0; i < inputCount; ++i)
-      ++attributed.inputs[origin::ofGroup(inputGroups()[i])].elements;
+    origin::countInputs(attributed, inputGroups(), inputCount);
   }
   /// After a STORE event (an input's or the body's).
   void afterStore() {
@@ -647,13 +642,9 @@ void streamBegin(Recorder &r) {
     st->bigCounts[k] = kNeverDies;
   }
   st->pass = 2;
-  ReplayOptions options;
-  options.bytesPerElement = config.bytesPerElement;
-  options.traceLimit = config.traceLimit;
-  if (!config.cacheSizes.empty())
-    options.cacheSizes = &config.cacheSizes;
+  const ReplayOptions options = replayOptions(config);
   st->replay.begin(options);
-  if (config.attribution)
+  if (options.attribution)
     st->beginAttribution(in.events, in.inputCount);
   if (in.lazy)
     placeLazyInputs(*st);

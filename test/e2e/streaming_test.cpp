@@ -1,8 +1,8 @@
 // streaming_test.cpp - BYTEDMD_STREAM=1 (bytedmd run --stream) gives the
-// default numbers, breakdowns included, on the golden programs, C kernels whose inputs are found
-// through pointer parameters, and values read after 2^16 dead ones; and it
-// refuses what it cannot do with a reason: a call that does not repeat
-// itself, variants.
+// default numbers, breakdowns included, on the golden programs, on C kernels
+// whose inputs are found through pointer parameters, and on a value read
+// after 2^16 dead ones; and it refuses what it cannot do with a reason: a
+// call that does not repeat itself, variants.
 #include "test_support.h"
 
 #include <gtest/gtest.h>
