@@ -108,7 +108,17 @@ void recordAccess(const void *address, bytedmd_key key, bool write);
 
 /// The measurement in flight on this thread (its tag, id << 32; 0: none):
 /// what the shadow marks memory the measurement writes or creates with.
+/// Every 65,535 measurements it clears the shadow (see shadowOwner).
 void shadowMeasuring(std::uint64_t tag);
+/// How many measurement ids share the shadow's 16-bit owner field at once:
+/// ids 1..65,535 are epoch 0, the next 65,535 epoch 1, and so on.
+constexpr std::uint64_t kOwnersPerEpoch = 65535;
+/// The shadow's 16-bit name for measurement `id` (0 for none, else 1..65,535).
+/// Within an epoch an owner names one id; the shadow forgets every key when a
+/// new epoch's first measurement begins.
+inline std::uint16_t shadowOwner(std::uint64_t id) {
+  return id == 0 ? 0 : std::uint16_t((id - 1) % kOwnersPerEpoch + 1);
+}
 /// This thread's unattributed loads so far (semantics.md, "No silent path").
 std::uint64_t shadowUnattributedLoads();
 /// A load found memory the measurement created that no rewritten code wrote
@@ -199,6 +209,13 @@ Word registerScope(bool region, const char *name);
 int claimInFlightSlot(std::uint64_t id);
 /// Frees the slot; true when another thread wrote over one of its keys.
 bool releaseInFlightSlot(int slot);
+/// The shadow forgot every key (a new epoch began with measurement `id`):
+/// every other measurement in flight lost its values.
+void inFlightLostValues(std::uint64_t id);
+/// Measurement `id` begins while one 65,535 starts older, with the same
+/// shadow owner, is still in flight: their keys cannot be told apart, so
+/// both are marked as having lost values.
+void inFlightOwnerClash(std::uint64_t id);
 
 // ---- outputs.cpp -------------------------------------------------------------
 

@@ -100,6 +100,30 @@ bool releaseInFlightSlot(int slot) {
   return wasOverwritten;
 }
 
+void inFlightLostValues(std::uint64_t id) {
+  for (unsigned i = 0; i < kMaxConcurrent; ++i) {
+    const std::uint64_t other = inFlight[i].load();
+    if (other != 0 && other != id)
+      overwritten[i].store(true);
+  }
+}
+
+void inFlightOwnerClash(std::uint64_t id) {
+  int self = -1;
+  bool clash = false;
+  for (unsigned i = 0; i < kMaxConcurrent; ++i) {
+    const std::uint64_t other = inFlight[i].load();
+    if (other == id) {
+      self = int(i);
+    } else if (other != 0 && shadowOwner(other) == shadowOwner(id)) {
+      overwritten[i].store(true);
+      clash = true;
+    }
+  }
+  if (clash && self >= 0)
+    overwritten[self].store(true);
+}
+
 std::vector<MeasurementRecord> finishedMeasurements() {
   Registry &reg = registry();
   std::lock_guard<std::mutex> lock(reg.mutex);

@@ -1,15 +1,22 @@
 // shadow.cpp - location -> key, as page tables over the address space.
 //
-// Word slots: one per 4 bytes of address (a double takes one and leaves
+// Word slots: one per 4 bytes of address (a double takes two and leaves
 // one unused). A word that holds values narrower than 4 bytes (char, bool,
 // short) is split: its bytes then have slots of their own in a second table,
 // so every value owns its key whatever its width. Leaves cover 64 KiB of
 // addresses and come from calloc'd memory, so untouched parts cost no
 // physical pages.
 //
-// A slot holds a key and the value bits stored with it; a load whose bits
-// differ found memory rewritten behind the tool's back and is untracked. A
-// key's low half can also say, for the measurement in its high half:
+// A slot is 8 bytes, so a double's shadow is 16 bytes and a matrix walked by
+// columns keeps more of it in cache. It holds a key's low half, the key's
+// measurement as its 16-bit owner (shadowOwner in recording.h), and 16 bits
+// folded from the value bits stored with it; a load whose bits fold
+// differently found memory rewritten behind the tool's back and is
+// untracked. (A rewrite that folds alike goes unseen once in 65,536, as a
+// rewrite with equal bits always went unseen.) Owners name one measurement
+// id per epoch of 65,535 measurements; the first measurement of an epoch
+// clears the shadow, so an owner never finds a key of an older id. A key's
+// low half can also say, for its measurement:
 //   0           written by the measurement with an untracked value;
 //   kFresh      created during the measurement (heap, fresh locals) and not
 //               written by rewritten code since. A load that finds it read
@@ -23,15 +30,18 @@
 #include <cstdlib>
 #include <cstring>
 #include <malloc.h>
+#include <mutex>
 #include <new>
 
 namespace bytedmd {
 namespace {
 
 struct Slot {
-  bytedmd_key key;
-  std::uint64_t bits;
+  Word local;          // the key's low half (a value, or a mark)
+  std::uint16_t owner; // the key's measurement, shadowOwner(id); 0: none
+  std::uint16_t check; // fold(bits) of the value stored
 };
+static_assert(sizeof(Slot) == 8, "a slot per 4 bytes of address stays 8 bytes");
 
 constexpr Word kFresh = 0xffffffffu;
 /// Written by the measurement with untracked values whose bits the slot
@@ -39,13 +49,20 @@ constexpr Word kFresh = 0xffffffffu;
 /// word::kMaxStreamedKey, are values.
 constexpr Word kWrittenUnknown = 0xfffffffeu;
 static_assert(word::kMaxStreamedKey < kWrittenUnknown, "value keys below the marks");
-/// A word whose bytes have slots of their own (no measurement has this id).
-constexpr bytedmd_key kSplit = ~bytedmd_key(0);
+/// A word whose bytes have slots of their own: no owner, the fresh mark.
+constexpr Slot kSplit = {~Word(0), 0, 0};
+inline bool isSplit(const Slot &s) { return s.owner == 0 && s.local == kSplit.local; }
 
-/// A usable key: a value of some measurement (not a mark, not a split).
+/// A usable key: a value of some measurement (not a mark).
 inline bool isValueKey(bytedmd_key key) { return Word(key) - 1u < kWrittenUnknown - 1u; }
 /// A mark of what a measurement wrote or created.
-inline bool isMark(bytedmd_key key) { return key != kSplit && !isValueKey(key) && key != 0; }
+inline bool isMark(bytedmd_key key) { return !isValueKey(key) && key != 0; }
+
+/// 16 bits of a value's 64, mixed so that every input bit reaches them (a
+/// double's low mantissa bits are often zero).
+inline std::uint16_t fold(std::uint64_t bits) {
+  return std::uint16_t((bits * 0x9e3779b97f4a7c15ull) >> 48);
+}
 
 constexpr unsigned kLeafBits = 16; // 64 KiB of addresses
 constexpr unsigned kMidBits = 16;
@@ -85,6 +102,14 @@ public:
   Slot *findOrCreate(std::uintptr_t a) {
     Slot *s = find(a);
     return s != nullptr ? s : create(a);
+  }
+  /// Forgets every slot (leaves stay: other threads cache them).
+  void clear() {
+    for (Mid *mid : top_)
+      if (mid != nullptr)
+        for (Leaf *leaf : mid->leaves)
+          if (leaf != nullptr)
+            std::memset(static_cast<void *>(leaf), 0, sizeof(Leaf));
   }
   /// Slots [a, end) of one leaf, or null when the leaf does not exist.
   Slot *run(std::uintptr_t a) { return find(a); }
@@ -141,21 +166,54 @@ std::atomic<bool> anyStored{false};
 
 thread_local std::uint64_t staleLoads __attribute__((tls_model("initial-exec"))) = 0;
 thread_local std::uint64_t unattributedLoads __attribute__((tls_model("initial-exec"))) = 0;
-/// The tag (id << 32) of this thread's measurement in flight, 0 when none.
+/// The tag (id << 32) of this thread's measurement in flight, 0 when none,
+/// and its owner (0 when none).
 thread_local std::uint64_t measuring __attribute__((tls_model("initial-exec"))) = 0;
+thread_local std::uint16_t measuringOwner __attribute__((tls_model("initial-exec"))) = 0;
+/// The id each owner names now (slots keep owners; keys need ids).
+std::atomic<std::uint32_t> ownerIds[kOwnersPerEpoch + 1];
+/// The epoch whose first measurement last cleared the shadow.
+std::atomic<std::uint64_t> clearedEpoch{0};
 /// Set while the runtime allocates for itself: those blocks are not the
 /// program's memory.
 thread_local bool quiet __attribute__((tls_model("initial-exec"))) = false;
 
 inline bool current(bytedmd_key key) { return measuring != 0 && (key >> 32) == (measuring >> 32); }
+inline bool currentOwner(const Slot &s) { return s.owner == measuringOwner && s.owner != 0; }
+
+/// The key a slot holds (not a split one): its low half under its owner's id.
+inline bytedmd_key keyOf(const Slot &s) {
+  if (__builtin_expect(currentOwner(s), 1))
+    return measuring | s.local;
+  if (s.owner == 0)
+    return 0;
+  return (bytedmd_key(ownerIds[s.owner].load(std::memory_order_relaxed)) << 32) | s.local;
+}
+
+/// The slot for `key` (0: nothing) stored with a value of `bits`.
+inline Slot slotOf(bytedmd_key key, std::uint64_t bits) {
+  const std::uint64_t id = key >> 32;
+  std::uint16_t owner = measuringOwner;
+  if (__builtin_expect(id != (measuring >> 32) || measuring == 0, 0)) {
+    owner = shadowOwner(id);
+    if (owner != 0) {
+      // A key from before the last clear would pass for a newer id's: it is
+      // stored as nothing. Any other names its id for its owner.
+      if (id <= clearedEpoch.load(std::memory_order_relaxed) * kOwnersPerEpoch)
+        return {0, 0, fold(bits)};
+      ownerIds[owner].store(std::uint32_t(id), std::memory_order_relaxed);
+    }
+  }
+  return {Word(key), owner, fold(bits)};
+}
 
 /// The rare part of a load: a mark other than a plain write, or bits that
 /// changed. Counts what the No-silent-path rule and the bits check ask for.
-__attribute__((noinline)) bytedmd_key foundOther(const Slot &s, std::uint64_t bits) {
-  const bytedmd_key key = s.key;
-  if (key == kSplit || !current(key))
+__attribute__((noinline)) bytedmd_key foundOther(const Slot &s, std::uint16_t check) {
+  if (isSplit(s) || !currentOwner(s))
     return 0; // nothing this measurement knows of
-  if (Word(key) == kFresh || (Word(key) == 0 && s.bits != bits)) {
+  const Word key = s.local;
+  if (key == kFresh || (key == 0 && s.check != check)) {
     // Created and never written by rewritten code, or written with an
     // untracked value since overwritten where the tool cannot see.
     ++unattributedLoads;
@@ -169,44 +227,58 @@ __attribute__((noinline)) bytedmd_key foundOther(const Slot &s, std::uint64_t bi
 /// What a load finds in a slot: its key, or 0 for anything else. A value
 /// with its bits, or a write (a loop counter's), costs one compare more.
 inline bytedmd_key found(const Slot &s, std::uint64_t bits) {
-  const bytedmd_key key = s.key;
-  if (__builtin_expect(s.bits == bits, 1)) {
-    if (__builtin_expect(isValueKey(key), 1))
-      return key;
-    if (Word(key) != kFresh)
+  const std::uint16_t check = fold(bits);
+  if (__builtin_expect(s.check == check, 1)) {
+    if (__builtin_expect(isValueKey(s.local) && s.owner != 0, 1))
+      return keyOf(s);
+    if (s.local != kFresh)
       return 0; // written untracked (or never written)
   }
-  return foundOther(s, bits);
+  return foundOther(s, check);
+}
+
+/// A load's value key in a slot (not split), or 0.
+inline bytedmd_key valueIn(const Slot &s, std::uint64_t bits) {
+  return s.owner != 0 && isValueKey(s.local) && s.check == fold(bits) ? keyOf(s) : 0;
+}
+
+/// Declares the slot's key a result when it is a value of this measurement.
+void resultIn(const Slot &s) {
+  if (isValueKey(s.local) && currentOwner(s)) {
+    const bytedmd_key key = keyOf(s);
+    bytedmd_results(&key, 1);
+  }
 }
 
 /// A store of an untracked value by the measurement marks the location as
 /// written by it (never an input, never unattributed).
 inline bytedmd_key stored(bytedmd_key key) { return key != 0 ? key : measuring; }
 
-void writeSlot(Slot *s, bytedmd_key key, std::uint64_t bits) {
+void writeSlot(Slot *s, Slot to) {
   // Overwriting a key of another thread's measurement in flight: that
   // measurement lost a value behind its back (checked only while two
   // measurements run at once, so single-threaded programs pay one load).
-  const bytedmd_key old = s->key;
-  if (isValueKey(old) && bytedmd_concurrent_measurements() > 1 && !current(old))
-    bytedmd_foreign_write(old);
-  s->key = key;
-  s->bits = bits;
+  const Slot old = *s;
+  if (isValueKey(old.local) && old.owner != 0 && bytedmd_concurrent_measurements() > 1 &&
+      !currentOwner(old))
+    bytedmd_foreign_write(keyOf(old));
+  *s = to;
 }
+void writeSlot(Slot *s, bytedmd_key key, std::uint64_t bits) { writeSlot(s, slotOf(key, bits)); }
 
 /// The byte slot of a narrow value at a, splitting its word first.
 Slot *splitByte(std::uintptr_t a) {
   Slot *w = words.findOrCreate(a);
-  if (w->key != kSplit) {
+  if (!isSplit(*w)) {
     // The word's mark (written, fresh) holds for each of its bytes, their
     // bits unknown; a value key does not (its bytes are being overwritten
     // one by one).
-    const bytedmd_key mark =
-        !isMark(w->key) ? 0 : Word(w->key) == kFresh ? w->key : (w->key | kWrittenUnknown);
+    const bytedmd_key key = keyOf(*w);
+    const bytedmd_key mark = !isMark(key) ? 0 : Word(key) == kFresh ? key : (key | kWrittenUnknown);
     const std::uintptr_t first = a & ~std::uintptr_t(3);
     for (std::uintptr_t b = first; b < first + 4; ++b)
-      *bytes.findOrCreate(b) = {mark, 0};
-    w->key = kSplit;
+      *bytes.findOrCreate(b) = slotOf(mark, 0);
+    *w = kSplit;
   }
   return bytes.findOrCreate(a);
 }
@@ -215,7 +287,7 @@ Slot *splitByte(std::uintptr_t a) {
 /// (then the word's own slot speaks for it, if it holds a mark).
 Slot *byteSlot(std::uintptr_t a, Slot *&word) {
   word = words.find(a);
-  return word != nullptr && word->key == kSplit ? bytes.find(a) : nullptr;
+  return word != nullptr && isSplit(*word) ? bytes.find(a) : nullptr;
 }
 
 /// Sets every word of [a, a + size) to `key` (a mark, or 0 to forget).
@@ -225,11 +297,28 @@ void fill(std::uintptr_t a, std::size_t size, bytedmd_key key) {
   while (a < end) {
     const std::uintptr_t stop = end < Table<2>::leafEnd(a) ? end : Table<2>::leafEnd(a);
     Slot *first = key == 0 ? words.run(a) : words.findOrCreate(a);
+    const Slot to = slotOf(key, 0);
     if (first != nullptr)
       for (std::size_t i = 0, n = (stop - a + 3) >> 2; i < n; ++i)
-        first[i] = {key, 0};
+        first[i] = to;
     a = stop;
   }
+}
+
+/// The first measurement of a new epoch clears the shadow: its owners are
+/// about to name new ids, and no slot may keep an older one's key.
+void forgetEarlierEpochs(std::uint64_t id) {
+  static std::mutex clearing;
+  const std::uint64_t epoch = (id - 1) / kOwnersPerEpoch;
+  if (epoch <= clearedEpoch.load(std::memory_order_acquire))
+    return;
+  std::lock_guard<std::mutex> lock(clearing);
+  if (epoch <= clearedEpoch.load(std::memory_order_relaxed))
+    return;
+  words.clear();
+  bytes.clear();
+  inFlightLostValues(id);
+  clearedEpoch.store(epoch, std::memory_order_release);
 }
 
 } // namespace
@@ -239,7 +328,17 @@ void fill(std::uintptr_t a, std::size_t size, bytedmd_key key) {
 thread_local bool recordingAccesses __attribute__((tls_model("initial-exec"))) = false;
 
 // recording.h: the measurement in flight, for the marks.
-void shadowMeasuring(std::uint64_t tag) { measuring = tag; }
+void shadowMeasuring(std::uint64_t tag) {
+  measuring = tag;
+  measuringOwner = shadowOwner(tag >> 32);
+  if (tag == 0)
+    return;
+  const std::uint64_t id = tag >> 32;
+  ownerIds[measuringOwner].store(std::uint32_t(id), std::memory_order_relaxed);
+  forgetEarlierEpochs(id);
+  if (bytedmd_concurrent_measurements() > 1)
+    inFlightOwnerClash(id);
+}
 std::uint64_t shadowUnattributedLoads() { return unattributedLoads; }
 QuietAllocations::QuietAllocations() : was_(quiet) { quiet = true; }
 QuietAllocations::~QuietAllocations() { quiet = was_; }
@@ -252,13 +351,13 @@ extern "C" {
 
 bytedmd_key bytedmd_shadow_load(const void *address, uint64_t bits) {
   const Slot *s = bytedmd::words.find(reinterpret_cast<std::uintptr_t>(address));
-  return s != nullptr && bytedmd::isValueKey(s->key) && s->bits == bits ? s->key : 0;
+  return s != nullptr ? bytedmd::valueIn(*s, bits) : 0;
 }
 
 bytedmd_key bytedmd_shadow_load_narrow(const void *address, uint64_t bits) {
   Slot *word;
   const Slot *s = bytedmd::byteSlot(reinterpret_cast<std::uintptr_t>(address), word);
-  return s != nullptr && bytedmd::isValueKey(s->key) && s->bits == bits ? s->key : 0;
+  return s != nullptr ? bytedmd::valueIn(*s, bits) : 0;
 }
 
 void bytedmd_shadow_store(const void *address, bytedmd_key key, uint64_t bits) {
@@ -284,7 +383,7 @@ int bytedmd_shadow_touched(const void *address, int narrow) {
   const Slot *s = narrow ? bytedmd::byteSlot(a, word) : bytedmd::words.find(a);
   if (narrow && s == nullptr)
     s = word; // a mark on the whole word
-  return s != nullptr && s->key != bytedmd::kSplit && bytedmd::current(s->key);
+  return s != nullptr && !bytedmd::isSplit(*s) && bytedmd::currentOwner(*s);
 }
 
 bytedmd_key bytedmd_load(const void *address, uint64_t bits) {
@@ -302,7 +401,7 @@ bytedmd_key bytedmd_load_narrow(const void *address, uint64_t bits) {
   const Slot *s = bytedmd::byteSlot(reinterpret_cast<std::uintptr_t>(address), word);
   if (s == nullptr)
     s = word; // not split: only a mark on the whole word can speak for it
-  if (s == nullptr || (s == word && bytedmd::isValueKey(s->key)))
+  if (s == nullptr || (s == word && (bytedmd::isSplit(*s) || bytedmd::isValueKey(s->local))))
     return 0;
   const bytedmd_key key = bytedmd::found(*s, bits);
   if (__builtin_expect(bytedmd::recordingAccesses, 0) && key != 0)
@@ -352,15 +451,13 @@ void bytedmd_shadow_results(const void *address, size_t size) {
     const Slot *w = bytedmd::words.find(a);
     if (w == nullptr)
       continue;
-    if (w->key != bytedmd::kSplit) {
-      if (bytedmd::isValueKey(w->key) && bytedmd::current(w->key))
-        bytedmd_results(&w->key, 1);
+    if (!bytedmd::isSplit(*w)) {
+      bytedmd::resultIn(*w);
       continue;
     }
     for (std::uintptr_t b = a; b < a + 4 && b < end; ++b)
-      if (const Slot *s = bytedmd::bytes.find(b);
-          s && bytedmd::isValueKey(s->key) && bytedmd::current(s->key))
-        bytedmd_results(&s->key, 1);
+      if (const Slot *s = bytedmd::bytes.find(b))
+        bytedmd::resultIn(*s);
   }
 }
 
@@ -371,15 +468,16 @@ void bytedmd_shadow_copy(void *to, const void *from, size_t size) {
   // destination may be aligned differently within their leaves.
   for (std::size_t off = 0; off < size; off += 4) {
     const Slot *s = bytedmd::words.find(src + off);
-    if (s != nullptr && s->key == bytedmd::kSplit) {
+    if (s != nullptr && bytedmd::isSplit(*s)) {
       for (std::size_t b = 0; b < 4 && off + b < size; ++b) {
         const Slot *sb = bytedmd::bytes.find(src + off + b);
-        bytedmd::writeSlot(bytedmd::splitByte(dst + off + b), sb ? sb->key : 0, sb ? sb->bits : 0);
+        bytedmd::writeSlot(bytedmd::splitByte(dst + off + b), sb ? *sb : Slot{});
       }
-    } else if (s != nullptr && s->key != 0) {
-      bytedmd_shadow_store(reinterpret_cast<const void *>(dst + off), s->key, s->bits);
+    } else if (s != nullptr && s->owner != 0) {
+      bytedmd::anyStored.store(true, std::memory_order_relaxed);
+      bytedmd::writeSlot(bytedmd::words.findOrCreate(dst + off), *s);
     } else if (Slot *d = bytedmd::words.find(dst + off)) {
-      d->key = 0;
+      *d = Slot{};
     }
   }
 }
