@@ -116,21 +116,76 @@ public:
       current_ = &s[scope_];
       return;
     }
-    std::uint32_t child = s[scope_].firstChild;
+    const std::uint32_t child = childOf(s, scope_, id);
+    ++s[child].entries;
+    scope_ = child;
+    current_ = &s[child]; // (childOf may have moved them)
+  }
+  /// The node for scope `id` under `parent`, made (first among its
+  /// siblings) if it is new.
+  static std::uint32_t childOf(std::vector<Attribution::Scope> &s, std::uint32_t parent, Word id) {
+    std::uint32_t child = s[parent].firstChild;
     while (child != 0 && s[child].id != id)
       child = s[child].nextSibling;
     if (child == 0) {
       child = std::uint32_t(s.size());
       Attribution::Scope node;
-      node.parent = scope_;
+      node.parent = parent;
       node.id = id;
-      node.nextSibling = s[scope_].firstChild;
+      node.nextSibling = s[parent].firstChild;
       s.push_back(node);
-      s[scope_].firstChild = child;
+      s[parent].firstChild = child;
     }
-    ++s[child].entries;
-    scope_ = child;
-    current_ = &s[child]; // (push_back may have moved them)
+    return child;
+  }
+  /// A split replay's second half: the scopes open where it starts
+  /// (outermost first; entered in the first half, so not counted here) and
+  /// the timeline window's end there.
+  void resume(const std::vector<Word> &open, std::uint64_t windowEnd) {
+    out_->scopes[0].entries = 0; // the measured function was entered once, in the first half
+    for (const Word id : open)
+      scope_ = childOf(out_->scopes, scope_, id);
+    current_ = &out_->scopes[scope_];
+    windowEnd_ = windowEnd;
+  }
+  /// Adds a split replay's second half, replayed by `second` into its own
+  /// Attribution from where this one stopped. Scope nodes new in the second
+  /// half are made in its order, as one replay would have made them; the
+  /// window the split fell in closes with both halves' live sets.
+  void merge(const AttributionState &second) {
+    Attribution &into = *out_;
+    const Attribution &from = *second.out_;
+    std::vector<std::uint32_t> node(from.scopes.size(), 0);
+    for (std::size_t n = 1; n < from.scopes.size(); ++n) // parents come first
+      node[n] = childOf(into.scopes, node[from.scopes[n].parent], from.scopes[n].id);
+    for (std::size_t n = 0; n < from.scopes.size(); ++n) {
+      Attribution::Scope &to = into.scopes[node[n]];
+      to.entries += from.scopes[n].entries;
+      to.reads += from.scopes[n].reads;
+      to.cost += from.scopes[n].cost;
+    }
+    for (std::size_t op = 0; op < into.ops.size() && op < from.ops.size(); ++op) {
+      into.ops[op].reads += from.ops[op].reads;
+      into.ops[op].cost += from.ops[op].cost;
+    }
+    for (std::size_t g = 0; g < into.inputs.size() && g < from.inputs.size(); ++g) {
+      into.inputs[g].reads += from.inputs[g].reads;
+      into.inputs[g].cost += from.inputs[g].cost;
+      into.inputs[g].firstReads += from.inputs[g].firstReads;
+      into.inputs[g].firstCost += from.inputs[g].firstCost;
+    }
+    for (std::size_t p = 0; p < from.timeline.size(); ++p) {
+      Attribution::Point point = from.timeline[p];
+      point.cost += cost_;
+      if (p == 0)
+        point.live = std::max(point.live, windowLive_);
+      into.timeline.push_back(point);
+    }
+    windowLive_ = from.timeline.empty() ? std::max(windowLive_, second.windowLive_)
+                                        : second.windowLive_;
+    cost_ += second.cost_;
+    scope_ = 0;
+    current_ = &into.scopes[0];
   }
   /// One READ batch of `reads` reads that cost `cost`, of instruction `op`.
   void batch(unsigned op, unsigned reads, std::uint64_t cost) {

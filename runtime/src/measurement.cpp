@@ -214,6 +214,8 @@ ReplayOptions replayOptions(const Settings &config) {
   options.attribution = config.attribution; // variants turn it off
   options.bytesPerElement = config.bytesPerElement;
   options.traceLimit = config.traceLimit;
+  if (config.replayThreads == 1)
+    options.splitWords = 0;
   if (!config.cacheSizes.empty())
     options.cacheSizes = &config.cacheSizes;
   if (progress.terminal) {

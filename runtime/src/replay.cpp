@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <unistd.h>
+#include <utility>
 
 namespace bytedmd {
 
@@ -155,6 +157,126 @@ std::uint32_t Replay::placeArguments(const EventLogView &log) {
     end = begin;
   }
   return depth;
+}
+
+bool Replay::splits(const EventLogView &log, const ReplayOptions &options) {
+  if (options.splitWords == 0 || log.size < options.splitWords)
+    return false;
+  // The scan counts touches (inputs, reads, stores) in 32-bit stamps.
+  if (std::uint64_t(log.size) + log.values >= kForever)
+    return false;
+  if (options.splitAt != 0) // asked for where: split, whatever the machine
+    return true;
+  if (std::thread::hardware_concurrency() < 2)
+    return false;
+  // The second half keeps its own records, 8 bytes per value.
+  static const std::uint64_t physical =
+      std::uint64_t(::sysconf(_SC_PHYS_PAGES)) * std::uint64_t(::sysconf(_SC_PAGESIZE));
+  return physical == 0 || 16 * std::uint64_t(log.values) <= physical / 4;
+}
+
+void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t window,
+                    bool markInputs, SplitStart &start) {
+  // The stamps are scratch here: a value's last touch, counted from 1. A
+  // batch touches its distinct operands in operand order, then its output.
+  std::vector<Value> &records = stack_.records();
+  std::uint16_t *const origins = origin_.data();
+  const std::size_t originSize = markInputs ? origin_.size() : 0;
+  std::uint32_t touches = 0;
+  Word bound = 0; // every key touched is at most this
+  for (std::size_t i = 0; i < log.inputCount; ++i) {
+    records[log.inputs[i]].stamp = ++touches;
+    bound = std::max(bound, log.inputs[i]);
+  }
+  ReplayCursor at;
+  at.event = std::uint32_t(log.inputCount);
+  std::uint64_t reads = 0, windowEnd = window;
+  start.scopes.clear();
+  std::size_t i = 0;
+  while (i < target) {
+    const Word header = log.words[i++];
+    switch (word::kind(header)) {
+    case word::kRead: {
+      const unsigned m = word::operands(header);
+      const std::uint32_t batchStart = touches;
+      for (unsigned j = 0; j < m; ++j) {
+        const Word k = log.words[i + j];
+        if (k < originSize && origins[k] != 0)
+          origins[k] |= origin::kReadOnce;
+        if (records[k].stamp <= batchStart)
+          records[k].stamp = ++touches;
+      }
+      i += m;
+      reads += m;
+      ++at.event;
+      if (word::hasOutput(header)) {
+        records[++at.next].stamp = ++touches;
+        ++at.event;
+      }
+      if (at.event >= windowEnd) // as AttributionState::advance
+        windowEnd += window;
+      break;
+    }
+    case word::kInput:
+      ++at.next;
+      break;
+    case word::kStore:
+      for (Word n = word::payload(header); n != 0; --n) {
+        records[++at.next].stamp = ++touches;
+        ++at.event;
+      }
+      if (at.event >= windowEnd)
+        windowEnd += window;
+      break;
+    case word::kLocation:
+      if (!word::isScope(header))
+        at.site = word::payload(header);
+      else if ((word::payload(header) & word::kMaxScopeId) != 0)
+        start.scopes.push_back(word::payload(header) & word::kMaxScopeId);
+      else if (!start.scopes.empty()) // the root stays the root
+        start.scopes.pop_back();
+      break;
+    }
+  }
+  at.word = i;
+  // Live there: touched, and read again at or after its event (results and,
+  // without liveness, every value: never).
+  bound = std::max(bound, at.next);
+  std::vector<std::pair<std::uint32_t, Word>> live;
+  for (Word k = 1; k <= bound; ++k) {
+    Value &v = records[k];
+    if (v.stamp == 0)
+      continue;
+    if (v.last >= at.event)
+      live.emplace_back(v.stamp, k);
+    v.stamp = 0;
+  }
+  std::sort(live.begin(), live.end());
+  start.stack.clear();
+  for (const auto &touched : live)
+    start.stack.push_back(touched.second);
+  start.at = at;
+  start.reads = reads;
+  start.windowEnd = windowEnd;
+}
+
+void Replay::mergeHalves(ReplayStats &into, std::vector<std::uint64_t> &histogram,
+                         const ReplayStats &second,
+                         const std::vector<std::uint64_t> &secondHistogram) {
+  if (secondHistogram.size() > histogram.size())
+    histogram.resize(secondHistogram.size(), 0);
+  for (std::size_t d = 0; d < secondHistogram.size(); ++d)
+    histogram[d] += secondHistogram[d];
+  into.reads += second.reads;
+  into.instructions += second.instructions;
+  into.peakLive = std::max(into.peakLive, second.peakLive);
+  into.trace.insert(into.trace.end(), second.trace.begin(), second.trace.end());
+  if (second.sites.size() > into.sites.size())
+    into.sites.resize(second.sites.size());
+  for (std::size_t s = 0; s < second.sites.size(); ++s) {
+    into.sites[s].reads += second.sites[s].reads;
+    into.sites[s].cost += second.sites[s].cost;
+  }
 }
 
 void Replay::rebuildBytes() {

@@ -19,7 +19,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <limits>
+#include <memory>
+#include <stdexcept>
+#include <system_error>
+#include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace bytedmd {
@@ -56,6 +62,14 @@ struct ReplayOptions {
   /// progress line); null: never.
   void (*progress)(void *context, double fraction) = nullptr;
   void *progressContext = nullptr;
+  /// Logs of at least this many words replay in two halves on two threads
+  /// (the default replay and the value variants, without a sink); 0: never.
+  /// The second half rebuilds the stack where it starts from a scan of the
+  /// first, which costs a tenth of replaying it.
+  std::size_t splitWords = std::size_t(1) << 22;
+  /// Where the second half starts: the first header at or after this word
+  /// (0: a little past the middle, where both halves take about as long).
+  std::size_t splitAt = 0;
 };
 
 struct ReplayStats {
@@ -102,6 +116,23 @@ void addHistogramTotals(const std::vector<std::uint64_t> &histogram, const Repla
 /// The event-index meaning "never dies".
 constexpr std::uint32_t kForever = std::numeric_limits<std::uint32_t>::max();
 
+/// Where a replay stands between two events.
+struct ReplayCursor {
+  std::size_t word = 0;    ///< the next log word, a header
+  std::uint32_t event = 0; ///< events so far (STOREs and READ batches)
+  Word next = 0;           ///< the last local key allocated
+  std::uint32_t site = 0;  ///< the current source location id
+};
+
+/// What a split replay's second half starts from, scanned from the log.
+struct SplitStart {
+  ReplayCursor at;
+  std::uint64_t reads = 0;         ///< reads before it
+  std::vector<Word> scopes;        ///< the open scopes, outermost first
+  std::uint64_t windowEnd = 0;     ///< the timeline window's end there
+  std::vector<Word> stack;         ///< the live values there, bottom first
+};
+
 /// Keeps its buffers between runs, so replaying many measurements on one
 /// thread allocates only when a measurement outgrows the previous ones.
 class Replay {
@@ -127,6 +158,52 @@ private:
   // sum, O(log n) as well; the default replay never touches it.
   template <bool Native, bool TwoStack = false, bool Attribute = false, class Sink>
   ReplayStats runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink);
+  /// Replays the events from `at` to the first header at or past word `end`.
+  template <bool Native, bool TwoStack, bool Attribute, class Sink>
+  void replayWords(const EventLogView &log, const ReplayOptions &options, Sink &sink,
+                   ReplayCursor &at, std::size_t end, bool perSite, ReplayStats &stats,
+                   AttributionState &attribution);
+  template <bool Native, bool Attribute, class Sink>
+  void storeValue(Word key, std::uint32_t &event, ReplayStats &stats,
+                  AttributionState &attribution, Sink &sink);
+
+  // A split replay: this thread replays up to the target word, a second
+  // Replay (kept, like the buffers, for the next measurement) the rest.
+  struct SecondHalf {
+    bool running = false;
+    std::size_t target = 0; // the first header at or past it starts the half
+    std::thread thread;
+    std::exception_ptr failure;
+    ReplayStats stats;
+    AttributionState attribution; // into stats.attribution
+    ReplayCursor start, end;
+    ~SecondHalf() {
+      if (thread.joinable())
+        thread.join();
+    }
+  };
+  /// Whether `log` is long enough, and memory large enough, to split.
+  static bool splits(const EventLogView &log, const ReplayOptions &options);
+  template <bool Attribute>
+  void startSecondHalf(const EventLogView &log, const ReplayOptions &options, SecondHalf &second);
+  /// On the second thread, in the second Replay: liveness, the scan to the
+  /// target, the stack rebuilt there, and the rest of the log.
+  template <bool Attribute>
+  void runSecondHalf(const EventLogView &log, const ReplayOptions &options, SecondHalf &second);
+  template <bool Attribute>
+  void joinSecondHalf(SecondHalf &second, ReplayCursor &at, ReplayStats &stats,
+                      AttributionState &attribution);
+  /// Walks the log to the first header at or past `target` without a stack:
+  /// the cursor, reads and open scopes there, and the live values in stack
+  /// order (each value's last touch, counted in the stamps as scratch).
+  /// Marks the inputs read before it in origin_.
+  void scanTo(const EventLogView &log, std::size_t target, std::uint64_t window,
+              bool markInputs, SplitStart &start);
+  /// Adds the second half's counts, histogram and trace to the first's.
+  static void mergeHalves(ReplayStats &into, std::vector<std::uint64_t> &histogram,
+                          const ReplayStats &second,
+                          const std::vector<std::uint64_t> &secondHistogram);
+  std::unique_ptr<Replay> second_;
   /// Returns the number of events (STOREs and READ batches).
   std::uint64_t computeLiveness(const EventLogView &log, bool sizes);
   /// Attribution: each input's parameter group, by key (0: not an input);
@@ -212,8 +289,32 @@ template <bool Native> inline void Replay::move(Word key) {
   }
 }
 
+template <bool Native, bool Attribute, class Sink>
+inline void Replay::storeValue(Word key, std::uint32_t &event, ReplayStats &stats,
+                               AttributionState &attribution, Sink &sink) {
+  // A STORE event: push, and drop the value at once if nothing ever reads it.
+  // The caller has reserved a stamp for it.
+  sink.store(key);
+  push<Native>(key);
+  if (stack_.record(key).last == event)
+    remove<Native>(key);
+  ++event;
+  if (stack_.live() > stats.peakLive)
+    stats.peakLive = stack_.live();
+  if constexpr (Native)
+    stats.peakLiveBytes = std::max(stats.peakLiveBytes, liveBytes_);
+  if constexpr (Attribute)
+    attribution.live(stack_.live());
+}
+
 template <bool Native, bool TwoStack, bool Attribute, class Sink>
 ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
+  // The second half of a split replay starts on its own thread first: it
+  // needs the liveness pass too, and runs it beside this one.
+  SecondHalf second;
+  if constexpr (!Native && !TwoStack && std::is_same_v<Sink, NullSink>)
+    if (splits(log, options))
+      startSecondHalf<Attribute>(log, options, second);
   const std::uint64_t events = computeLiveness(log, Native);
   if (!options.liveness)
     for (Value &v : stack_.records())
@@ -225,36 +326,12 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
   stats.inputs = log.inputCount;
   if (options.traceLimit != 0)
     stats.trace.reserve(std::size_t(std::min<std::uint64_t>(options.traceLimit, log.size)));
-  std::uint32_t depths[word::kMaxOperands];
-  std::uint32_t event = 0;
+  ReplayCursor at;
   AttributionState attribution;
   if constexpr (Attribute) {
     attribution.begin(stats.attribution, events);
     placeOrigins(log, stats.attribution);
   }
-  std::uint16_t *const origins = origin_.data();
-  const std::size_t originSize = origin_.size();
-  Attribution::InputShare *const shares = stats.attribution.inputs.data();
-  (void)origins;
-  (void)originSize;
-  (void)shares;
-  (void)events;
-
-  // A STORE event: push, and drop the value at once if nothing ever reads it.
-  // The caller has reserved a stamp for it.
-  auto store = [&](Word key) __attribute__((always_inline)) {
-    sink.store(key);
-    push<Native>(key);
-    if (stack_.record(key).last == event)
-      remove<Native>(key);
-    ++event;
-    if (stack_.live() > stats.peakLive)
-      stats.peakLive = stack_.live();
-    if constexpr (Native)
-      stats.peakLiveBytes = std::max(stats.peakLiveBytes, liveBytes_);
-    if constexpr (Attribute)
-      attribution.live(stack_.live());
-  };
 
   if constexpr (TwoStack) {
     // The inputs wait on the argument stack: nothing enters the LRU stack.
@@ -263,21 +340,69 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
       histogram_.resize(std::size_t(deepest) + 1, 0);
     for (std::uint32_t d = 1; d <= deepest; ++d)
       sink.argument(argumentOrder_[d - 1], d);
-    event = std::uint32_t(log.inputCount); // their STORE events, as liveness counted them
+    at.event = std::uint32_t(log.inputCount); // their STORE events, as liveness counted them
   } else {
     for (std::size_t i = 0; i < log.inputCount; ++i) {
       reserveStamps(1);
-      store(log.inputs[i]);
+      storeValue<Native, Attribute>(log.inputs[i], at.event, stats, attribution, sink);
     }
   }
 
-  Word next = 0;          // the last local key allocated
-  std::uint32_t site = 0; // the current source location id
+  replayWords<Native, TwoStack, Attribute>(log, options, sink, at,
+                                           second.running ? second.target : log.size, perSite,
+                                           stats, attribution);
+  if (second.running)
+    joinSecondHalf<Attribute>(second, at, stats, attribution);
+
+  if constexpr (TwoStack) {
+    // The output epilogue: each distinct result is read once more where it
+    // is (an input never read, on the argument stack), without moving.
+    sink.batch();
+    for (std::size_t r = 0; r < log.resultCount; ++r) {
+      const Word k = log.results[r];
+      if (std::find(log.results, log.results + r, k) != log.results + r)
+        continue; // read once, at its first occurrence
+      const std::uint32_t d =
+          argumentDepth_[k] != 0 ? argumentDepth_[k] : stack_.depth(k);
+      if (d >= histogram_.size())
+        histogram_.resize(std::size_t(d) + 1, 0);
+      ++histogram_[d];
+      if (stats.reads < options.traceLimit)
+        stats.trace.push_back(d);
+      ++stats.reads;
+      sink.read(k, d);
+    }
+  }
+
+  // Price each depth once rather than each read (native reads were priced
+  // as they happened: their cost depends on their size too).
+  addHistogramTotals(histogram_, options, !Native, stats);
+  if constexpr (Attribute)
+    attribution.finish(at.event, histogram_, stats.reads, stats.cost);
+  stats.traceTruncated = stats.reads > stats.trace.size();
+  return stats;
+}
+
+template <bool Native, bool TwoStack, bool Attribute, class Sink>
+void Replay::replayWords(const EventLogView &log, const ReplayOptions &options, Sink &sink,
+                         ReplayCursor &at, std::size_t end, bool perSite, ReplayStats &stats,
+                         AttributionState &attribution) {
+  std::uint16_t *const origins = origin_.data();
+  const std::size_t originSize = origin_.size();
+  Attribution::InputShare *const shares = stats.attribution.inputs.data();
+  (void)origins;
+  (void)originSize;
+  (void)shares;
+  std::uint32_t depths[word::kMaxOperands];
+  std::uint32_t event = at.event;
+  Word next = at.next;        // the last local key allocated
+  std::uint32_t site = at.site; // the current source location id
   // Progress every 2^22 words: a cheap counter, far from the hot path.
   std::size_t nextProgress = options.progress ? std::size_t(1) << 22 : ~std::size_t(0);
-  for (std::size_t i = 0; i < log.size;) {
+  std::size_t i = at.word;
+  while (i < end) {
     if (i >= nextProgress) {
-      options.progress(options.progressContext, double(i) / double(log.size));
+      options.progress(options.progressContext, double(i) / double(end));
       nextProgress = i + (std::size_t(1) << 22);
     }
     const Word header = log.words[i++];
@@ -366,7 +491,7 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
       if (word::hasOutput(header)) {
         ++stats.instructions;
         sink.instruction(word::op(header), keys, depths, m);
-        store(++next);
+        storeValue<Native, Attribute>(++next, event, stats, attribution, sink);
       }
       if constexpr (Attribute)
         attribution.advance(event, stack_.live());
@@ -378,7 +503,7 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
     case word::kStore:
       for (Word n = word::payload(header); n != 0; --n) {
         reserveStamps(1);
-        store(++next);
+        storeValue<Native, Attribute>(++next, event, stats, attribution, sink);
       }
       if constexpr (Attribute)
         attribution.advance(event, stack_.live());
@@ -396,36 +521,86 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
       break;
     }
   }
+  at = {i, event, next, site};
+}
 
-  if constexpr (TwoStack) {
-    // The output epilogue: each distinct result is read once more where it
-    // is (an input never read, on the argument stack), without moving.
-    sink.batch();
-    for (std::size_t r = 0; r < log.resultCount; ++r) {
-      const Word k = log.results[r];
-      if (std::find(log.results, log.results + r, k) != log.results + r)
-        continue; // read once, at its first occurrence
-      const std::uint32_t d =
-          argumentDepth_[k] != 0 ? argumentDepth_[k] : stack_.depth(k);
-      if (d >= histogram_.size())
-        histogram_.resize(std::size_t(d) + 1, 0);
-      ++histogram_[d];
-      if (stats.reads < options.traceLimit)
-        stats.trace.push_back(d);
-      ++stats.reads;
-      sink.read(k, d);
-    }
+template <bool Attribute>
+void Replay::startSecondHalf(const EventLogView &log, const ReplayOptions &options,
+                             SecondHalf &second) {
+  if (!second_)
+    second_ = std::make_unique<Replay>();
+  second.target = std::min(options.splitAt != 0 ? options.splitAt : log.size / 2 + log.size / 32,
+                           log.size);
+  Replay &other = *second_;
+  try {
+    second.thread = std::thread([&other, &log, &options, &second] {
+      try {
+        other.runSecondHalf<Attribute>(log, options, second);
+      } catch (...) {
+        second.failure = std::current_exception();
+      }
+    });
+    second.running = true;
+  } catch (const std::system_error &) {
+    // No thread to be had: this one replays it all.
   }
+}
 
-  // Price each depth once rather than each read (native reads were priced
-  // as they happened: their cost depends on their size too).
-  addHistogramTotals(histogram_, options, !Native, stats);
+template <bool Attribute>
+void Replay::runSecondHalf(const EventLogView &log, const ReplayOptions &options,
+                           SecondHalf &second) {
+  const std::uint64_t events = computeLiveness(log, false);
+  if (!options.liveness)
+    for (Value &v : stack_.records())
+      v.last = kForever;
+  ReplayStats &stats = second.stats;
+  const bool perSite = hasLocations_ && options.perSite;
+  if (perSite)
+    stats.sites.resize(1);
+  AttributionState &attribution = second.attribution;
+  if constexpr (Attribute) {
+    attribution.begin(stats.attribution, events);
+    placeOrigins(log, stats.attribution);
+  }
+  SplitStart start;
+  scanTo(log, second.target, events / kTimelinePoints + 1, Attribute, start);
+  if (perSite && start.at.site >= stats.sites.size())
+    stats.sites.resize(std::size_t(start.at.site) + 1);
+  reserveStamps(std::uint32_t(start.stack.size()) + 1);
+  for (const Word k : start.stack)
+    push<false>(k);
   if constexpr (Attribute)
-    attribution.finish(event, histogram_, stats.reads, stats.cost);
-  stats.traceTruncated = stats.reads > stats.trace.size();
-  return stats;
+    attribution.resume(start.scopes, start.windowEnd);
+  ReplayOptions rest = options;
+  rest.progress = nullptr;
+  rest.traceLimit = options.traceLimit > start.reads ? options.traceLimit - start.reads : 0;
+  if (rest.traceLimit != 0)
+    stats.trace.reserve(std::size_t(std::min<std::uint64_t>(rest.traceLimit, log.size)));
+  NullSink sink;
+  ReplayCursor at = start.at;
+  replayWords<false, false, Attribute>(log, rest, sink, at, log.size, perSite, stats, attribution);
+  second.start = start.at;
+  second.end = at;
+}
+
+template <bool Attribute>
+void Replay::joinSecondHalf(SecondHalf &second, ReplayCursor &at, ReplayStats &stats,
+                            AttributionState &attribution) {
+  second.thread.join();
+  second.running = false;
+  if (second.failure)
+    std::rethrow_exception(second.failure);
+  if (at.word != second.start.word || at.event != second.start.event ||
+      at.next != second.start.next || at.site != second.start.site)
+    throw std::logic_error("the halves of a split replay do not meet");
+  mergeHalves(stats, histogram_, second.stats, second_->histogram_);
+  if constexpr (Attribute)
+    attribution.merge(second.attribution);
+  at = second.end;
 }
 
 } // namespace bytedmd
+
+
 
 #endif // BYTEDMD_REPLAY_H

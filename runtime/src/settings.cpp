@@ -15,7 +15,7 @@ bool parseCount(const char *text, std::uint64_t min, std::uint64_t max, std::uin
     if (*p < '0' || *p > '9')
       return false;
     const std::uint64_t digit = std::uint64_t(*p - '0');
-    if (value > (max - digit) / 10)
+    if (digit > max || value > (max - digit) / 10)
       return false;
     value = value * 10 + digit;
   }
@@ -153,6 +153,14 @@ bool settingsFromEnvironment(Settings *settings, std::string *error) {
       !readSwitch("BYTEDMD_STREAM", "run each measured call twice and replay as it runs",
                   "keep the event log, the default", &settings->stream, error))
     return false;
+  if (const char *threads = std::getenv("BYTEDMD_REPLAY_THREADS")) {
+    if (!parseCount(threads, 1, 2, &settings->replayThreads)) {
+      *error = std::string("BYTEDMD_REPLAY_THREADS='") + threads +
+               "' is not 1 or 2; unset it (default 2: long logs replay in two halves at "
+               "once) or give 1 (one thread)";
+      return false;
+    }
+  }
   if (const char *bpe = std::getenv("BYTEDMD_BYTES_PER_ELEMENT")) {
     if (!parseCount(bpe, 1, 1u << 20, &settings->bytesPerElement)) {
       *error = std::string("BYTEDMD_BYTES_PER_ELEMENT='") + bpe +

@@ -43,6 +43,7 @@ struct Settings {
   std::vector<std::uint64_t> cacheSizes;          ///< BYTEDMD_CACHE_SIZES
   bool attribution = true; ///< BYTEDMD_ATTRIBUTION=0: no by_* fields, distributions
   bool stream = false;     ///< BYTEDMD_STREAM=1: two executions, an online replay
+  std::uint64_t replayThreads = 2; ///< BYTEDMD_REPLAY_THREADS: 1 keeps each replay on one
 };
 
 /// Reads the BYTEDMD_* variables. On a bad value returns false and sets

@@ -273,6 +273,27 @@ TEST(Settings, BadValuesNameTheVariable) {
   EXPECT_NE(error.find("BYTEDMD_TRACE_LIMIT"), std::string::npos) << error;
 }
 
+// A digit above the largest value allowed is refused too ("3" when at most 2
+// is, which an unsigned (max - digit) once let through).
+TEST(Settings, ReplayThreadsAreOneOrTwo) {
+  Settings s;
+  std::string error;
+  ASSERT_TRUE(settingsFromEnvironment(&s, &error)) << error;
+  EXPECT_EQ(s.replayThreads, 2u);
+  for (const char *good : {"1", "2"}) {
+    ScopedEnv threads("BYTEDMD_REPLAY_THREADS", good);
+    Settings t;
+    ASSERT_TRUE(settingsFromEnvironment(&t, &error)) << error;
+    EXPECT_EQ(t.replayThreads, std::uint64_t(good[0] - '0'));
+  }
+  for (const char *bad : {"0", "3", "9", "12", "", "two"}) {
+    ScopedEnv threads("BYTEDMD_REPLAY_THREADS", bad);
+    Settings t;
+    EXPECT_FALSE(settingsFromEnvironment(&t, &error)) << bad;
+    EXPECT_NE(error.find("BYTEDMD_REPLAY_THREADS"), std::string::npos) << error;
+  }
+}
+
 // ---- a measured program: examples/matvec2_by_hand ---------------------------
 
 struct ProgramRun {
