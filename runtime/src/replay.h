@@ -5,7 +5,10 @@
 //   - a liveness pass finds each value's last READ (results never die);
 //   - the stack is an LruStack (lru_stack.h): last-touch stamps, so a depth is
 //     a prefix count, O(log n), renumbered when the stamps run out so they
-//     stay about four times the live set however long the run is.
+//     stay about four times the live set however long the run is;
+//   - a long log replays in two halves on two threads: the second half's
+//     stack is rebuilt from a scan of the first (scanTo), and the halves'
+//     numbers merge to one replay's.
 // The replay is a pure function of the log; it knows nothing of C++ or Clang.
 #ifndef BYTEDMD_REPLAY_H
 #define BYTEDMD_REPLAY_H
