@@ -173,9 +173,9 @@ void noteUnattributedLoad() {
   // The instruction that reads the value names its location next; until it
   // does, the last one stands (a read on the same line names none).
   s.unattributedSeen = true;
-  s.unattributedSite = r.location;
+  s.unattributedSite = bytedmd_location_now;
   r.siteWanted = true;
-  r.location = 0; // the next instruction's location is written, and taken
+  bytedmd_location_now = 0; // the next instruction's location is written, and taken
 }
 
 } // namespace bytedmd
@@ -186,6 +186,10 @@ using bytedmd::Word;
 namespace word = bytedmd::word;
 
 extern "C" {
+
+// The thread's current location, beside the recorder rather than in it: the
+// inline wrappers compare against it to skip bytedmd_at (runtime.h).
+__thread uint32_t bytedmd_location_now __attribute__((tls_model("initial-exec"))) = 0;
 
 int bytedmd_enter(const bytedmd_function *fn) {
   Recorder &r = tls;
@@ -382,7 +386,7 @@ void bytedmd_at(bytedmd_location *where) {
   std::uint32_t id = __atomic_load_n(&where->__id, __ATOMIC_ACQUIRE);
   if (BYTEDMD_UNLIKELY(id == 0))
     id = bytedmd::registerLocation(where);
-  if (id == r.location)
+  if (id == bytedmd_location_now)
     return;
   if (BYTEDMD_UNLIKELY(r.siteWanted)) { // (location 0 sent it here)
     r.state->unattributedSite = id;
@@ -390,7 +394,7 @@ void bytedmd_at(bytedmd_location *where) {
   }
   bytedmd::reserveWords(r, 1);
   *r.cursor++ = word::kLocation | id;
-  r.location = id;
+  bytedmd_location_now = id;
 }
 
 void bytedmd_diagnostic(const bytedmd_location *where, const char *message) {

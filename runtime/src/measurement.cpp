@@ -408,7 +408,7 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
   r.next = 0;
   r.maxKey = reg.settings.stream ? word::kMaxStreamedKey : word::kMaxLocalKey;
   r.scopes = reg.settings.attribution;
-  r.location = 0;
+  bytedmd_location_now = 0;
   r.siteWanted = false;
   r.cursor = r.buffer;
   s.hasSize = r.hasPendingSize;

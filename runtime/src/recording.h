@@ -78,7 +78,6 @@ struct Recorder {
   std::uint64_t id;  // the measurement in flight; 0 when none
   std::uint64_t tag; // id << 32: the high half of this measurement's keys
   Word next;         // the last local key allocated
-  Word location;     // the location id last written to the log
   MeasurementState *state;
   bool siteWanted;   // an unattributed load waits for its instruction's location
   bool hasPendingSize; // bytedmd::size(n) before the measurement

@@ -211,6 +211,12 @@ void bytedmd_results(const bytedmd_key *__keys, size_t __n);
 /** The instructions that follow belong to `where` (until the next call). */
 void bytedmd_at(bytedmd_location *__where);
 
+/** The id of the location this thread's log names now (0: none yet, or one
+ *  is wanted). bytedmd_at(where) does nothing when where->__id is this id
+ *  (and not 0), so inline code may skip the call then. Read-only outside
+ *  the runtime. */
+extern __thread uint32_t bytedmd_location_now;
+
 /** A construct the model cannot follow happened in this measurement: marks
  *  it approximate and records "file:line:col: message" once per site. */
 void bytedmd_diagnostic(const bytedmd_location *__where, const char *__message);

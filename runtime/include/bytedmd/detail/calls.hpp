@@ -153,7 +153,7 @@ template <class _Xp> inline auto escapeIf(_Xp &&__x, bytedmd_location *__at = nu
   if constexpr (detail::__tracked_v<_Xp>) {
     const detail::_Across_state &__s = detail::__across_state;
     if (__s.__depth == 0 || __s.__depth > 64 || __s.__opaque[__s.__depth - 1]) {
-      detail::__place(__at), bytedmd_read(BYTEDMD_OP_ESCAPE, __x.__k);
+      detail::__read(BYTEDMD_OP_ESCAPE, __x.__k, __at);
       detail::__escaped(__x.__k);
     }
     return detail::_Tracked<std::decay_t<decltype(__x.__v)>>{__x.__v, __x.__k};

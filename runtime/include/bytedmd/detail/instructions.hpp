@@ -28,10 +28,30 @@ namespace bytedmd {
 namespace detail {
 
 /// The source location of the instruction about to be recorded (rewritten
-/// code passes one per line; hand-written code may pass none).
+/// code passes one per line; hand-written code may pass none). Inside a
+/// loop body the location rarely changes: then bytedmd_at would return at
+/// once, and the call is skipped.
 inline void __place(bytedmd_location *__at) {
-  if (__at != nullptr)
+  if (__at == nullptr)
+    return;
+  const uint32_t __id = __atomic_load_n(&__at->__id, __ATOMIC_RELAXED);
+  if (__id == 0 || __id != bytedmd_location_now)
     bytedmd_at(__at);
+}
+
+/// A READ of one key; an untracked one (key 0) records nothing, so the
+/// entry is not called.
+inline void __read(bytedmd_op __why, bytedmd_key __k, bytedmd_location *__at) {
+  __place(__at);
+  if (__k != 0)
+    bytedmd_read(__why, __k);
+}
+/// An instruction's output key: 0, without a call, when no operand is tracked.
+inline bytedmd_key __unary(uint32_t __op, bytedmd_key __a) {
+  return __a != 0 ? bytedmd_unary(__op, __a) : 0;
+}
+inline bytedmd_key __binary(uint32_t __op, bytedmd_key __a, bytedmd_key __b) {
+  return (__a | __b) != 0 ? bytedmd_binary(__op, __a, __b) : 0;
 }
 
 /// The operators of bytedmd/ops.def: _Operator<_Op>::__apply computes the
@@ -108,8 +128,8 @@ inline auto __bin(seq<_Ap, _Bp> &&__s, bytedmd_location *__at) {
                                    detail::__value_of(static_cast<_Bp>(__b)));
   if constexpr (detail::__tracked_v<_Ap> || detail::__tracked_v<_Bp>)
     return detail::_Tracked<decltype(__r)>{
-        __r, (detail::__place(__at), bytedmd_binary(detail::__sized<decltype(__r)>(_Op),
-                                                    detail::__key_of(__a), detail::__key_of(__b)))};
+        __r, (detail::__place(__at), detail::__binary(detail::__sized<decltype(__r)>(_Op),
+                                                      detail::__key_of(__a), detail::__key_of(__b)))};
   else
     return __r;
 }
@@ -121,7 +141,7 @@ template <bytedmd_op _Op, class _Ap> inline auto un(_Ap &&__a, bytedmd_location 
   auto __r = detail::_Operator<_Op>::__apply(__x);
   if constexpr (detail::__tracked_v<_Ap>)
     return detail::_Tracked<decltype(__r)>{
-        __r, (detail::__place(__at), bytedmd_unary(detail::__sized<decltype(__r)>(_Op), __a.__k))};
+        __r, (detail::__place(__at), detail::__unary(detail::__sized<decltype(__r)>(_Op), __a.__k))};
   else
     return __r;
 }
@@ -135,8 +155,8 @@ inline _Lp &cset(_Lp &__lhs, _Xp &&__x, bytedmd_location *__at = nullptr) {
     detail::_Operator<_Op>::__assign(__lhs, __v);
     detail::__place(__at);
     detail::__store(__lhs,
-                    bytedmd_binary(detail::__sized<std::remove_reference_t<decltype(__lhs)>>(_Op),
-                                   __k, detail::__key_of(__x)));
+                    detail::__binary(detail::__sized<std::remove_reference_t<decltype(__lhs)>>(_Op),
+                                     __k, detail::__key_of(__x)));
   } else {
     detail::_Operator<_Op>::__assign(__lhs, detail::__value_of(std::forward<_Xp>(__x)));
   }
@@ -152,7 +172,7 @@ template <bytedmd_op _Op, class _Lp> inline _Lp &pre(_Lp &__x, bytedmd_location 
     else
       --__x;
     detail::__place(__at);
-    detail::__store(__x, bytedmd_unary(detail::__sized<_Lp>(_Op), __k));
+    detail::__store(__x, detail::__unary(detail::__sized<_Lp>(_Op), __k));
   } else {
     if constexpr (_Op == BYTEDMD_OP_ADD)
       ++__x;
@@ -171,7 +191,7 @@ template <bytedmd_op _Op, class _Lp> inline auto post(_Lp &__x, bytedmd_location
     else
       --__x;
     detail::__place(__at);
-    detail::__store(__x, bytedmd_unary(detail::__sized<_Lp>(_Op), __old.__k));
+    detail::__store(__x, detail::__unary(detail::__sized<_Lp>(_Op), __old.__k));
     return __old;
   } else {
     if constexpr (_Op == BYTEDMD_OP_ADD)
@@ -184,14 +204,14 @@ template <bytedmd_op _Op, class _Lp> inline auto post(_Lp &__x, bytedmd_location
 /// A truth value (a condition, an operand of && || !): one READ.
 template <class _Xp> inline bool truth(_Xp &&__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__tracked_v<_Xp>)
-    detail::__place(__at), bytedmd_read(BYTEDMD_OP_TRUTH, __x.__k);
+    detail::__read(BYTEDMD_OP_TRUTH, __x.__k, __at);
   return static_cast<bool>(detail::__value_of(std::forward<_Xp>(__x)));
 }
 
 /// An array subscript or pointer offset: one READ; the value is untracked.
 template <class _Xp> inline decltype(auto) index(_Xp &&__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__tracked_v<_Xp>) {
-    detail::__place(__at), bytedmd_read(BYTEDMD_OP_INDEX, __x.__k);
+    detail::__read(BYTEDMD_OP_INDEX, __x.__k, __at);
     return __x.__v;
   } else {
     return std::forward<_Xp>(__x);
@@ -216,7 +236,7 @@ inline void __escaped(bytedmd_key __k) {
 
 template <class _Xp> inline decltype(auto) escape(_Xp &&__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__tracked_v<_Xp>) {
-    detail::__place(__at), bytedmd_read(BYTEDMD_OP_ESCAPE, __x.__k);
+    detail::__read(BYTEDMD_OP_ESCAPE, __x.__k, __at);
     detail::__escaped(__x.__k);
     return __x.__v;
   } else {
