@@ -169,10 +169,13 @@ bool Replay::splits(const EventLogView &log, const ReplayOptions &options) {
     return true;
   if (std::thread::hardware_concurrency() < 2)
     return false;
-  // The second half keeps its own records, 8 bytes per value.
+  // The second half keeps its own records, 8 bytes per value: split only
+  // while the log and both halves' records fit in three quarters of memory
+  // (the recorder stops at the log and one half's).
   static const std::uint64_t physical =
       std::uint64_t(::sysconf(_SC_PHYS_PAGES)) * std::uint64_t(::sysconf(_SC_PAGESIZE));
-  return physical == 0 || 16 * std::uint64_t(log.values) <= physical / 4;
+  const std::uint64_t needs = 4 * std::uint64_t(log.size) + 16 * std::uint64_t(log.values);
+  return physical == 0 || needs <= physical - physical / 4;
 }
 
 void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t window,
