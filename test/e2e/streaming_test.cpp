@@ -93,6 +93,13 @@ TEST_F(StreamingGives, TheDefaultNumbersForAValueReadAfter2To16DeadOnes) {
                           "/test/e2e/streaming/dead_values.cpp --untracked=i --untracked=n");
 }
 
+// Reads past 254 of a key at or above 2^24 are counted in a hash map, below
+// it in an array: both at once, 2^24 + 1,000 values.
+TEST_F(StreamingGives, TheDefaultNumbersForAValueMadeAfter2To24AndReadOften) {
+  expectTheDefaultNumbers(std::string(BYTEDMD_SOURCE_DIR) +
+                          "/test/e2e/streaming/late_hot_value.cpp --untracked=i --untracked=n");
+}
+
 class StreamingRefuses : public Streaming {};
 
 TEST_F(StreamingRefuses, ACallThatDoesNotRepeatItself) {
