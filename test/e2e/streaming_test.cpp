@@ -113,6 +113,18 @@ TEST_F(StreamingRefuses, ACallThatDoesNotRepeatItself) {
   EXPECT_EQ(run(program + " --report=m.json", "m"), 0) << readFile(dir + "/m.err");
 }
 
+// The same events, but the pointer inputs met in the other order: the
+// second execution's inputs, in stack order, differ from the first's.
+TEST_F(StreamingRefuses, ACallThatMeetsItsInputsInAnotherOrder) {
+  const std::string program =
+      std::string(BYTEDMD_SOURCE_DIR) + "/test/e2e/streaming/lazy_order.cpp";
+  EXPECT_NE(run(program + " --stream --report=r.json", "r"), 0);
+  const std::string err = readFile(dir + "/r.err");
+  EXPECT_NE(err.find("its inputs differ from the first execution's"), std::string::npos) << err;
+  EXPECT_NE(err.find("product"), std::string::npos) << err;
+  EXPECT_EQ(run(program + " --report=m.json", "m"), 0) << readFile(dir + "/m.err");
+}
+
 TEST_F(StreamingRefuses, Variants) {
   const std::string matvec = std::string(BYTEDMD_SOURCE_DIR) + "/examples/matvec.cpp";
   EXPECT_NE(run(matvec + " --stream --no-liveness --report=v.json", "v"), 0);
