@@ -208,9 +208,11 @@ Word registerScope(bool region, const char *name);
 int claimInFlightSlot(std::uint64_t id);
 /// Frees the slot; true when another thread wrote over one of its keys.
 bool releaseInFlightSlot(int slot);
-/// The shadow forgot every key (a new epoch began with measurement `id`):
-/// every other measurement in flight lost its values.
-void inFlightLostValues(std::uint64_t id);
+/// The shadow forgot every key: each measurement in flight other than `id`
+/// whose epoch is below `belowEpoch` (every one: ~0) lost its values.
+void inFlightLostValues(std::uint64_t id, std::uint64_t belowEpoch);
+/// Measurement `id`, in flight, lost its values.
+void inFlightLost(std::uint64_t id);
 /// Measurement `id` begins while one 65,535 starts older, with the same
 /// shadow owner, is still in flight: their keys cannot be told apart, so
 /// both are marked as having lost values.

@@ -100,12 +100,18 @@ bool releaseInFlightSlot(int slot) {
   return wasOverwritten;
 }
 
-void inFlightLostValues(std::uint64_t id) {
+void inFlightLostValues(std::uint64_t id, std::uint64_t belowEpoch) {
   for (unsigned i = 0; i < kMaxConcurrent; ++i) {
     const std::uint64_t other = inFlight[i].load();
-    if (other != 0 && other != id)
+    if (other != 0 && other != id && (other - 1) / kOwnersPerEpoch < belowEpoch)
       overwritten[i].store(true);
   }
+}
+
+void inFlightLost(std::uint64_t id) {
+  for (unsigned i = 0; i < kMaxConcurrent; ++i)
+    if (inFlight[i].load() == id)
+      overwritten[i].store(true);
 }
 
 void inFlightOwnerClash(std::uint64_t id) {

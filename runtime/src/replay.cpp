@@ -169,12 +169,16 @@ bool Replay::splits(const EventLogView &log, const ReplayOptions &options) {
     return true;
   if (std::thread::hardware_concurrency() < 2)
     return false;
-  // The second half keeps its own records, 8 bytes per value: split only
-  // while the log and both halves' records fit in three quarters of memory
-  // (the recorder stops at the log and one half's).
+  // The second half keeps its own records, 8 bytes per value, its stack
+  // (16 bytes per live value: all of them without liveness) and its part
+  // of the trace: split only while the log and both halves fit in three
+  // quarters of memory (the recorder stops at the log and one half's).
   static const std::uint64_t physical =
       std::uint64_t(::sysconf(_SC_PHYS_PAGES)) * std::uint64_t(::sysconf(_SC_PAGESIZE));
-  const std::uint64_t needs = 4 * std::uint64_t(log.size) + 16 * std::uint64_t(log.values);
+  const std::uint64_t values = log.values;
+  const std::uint64_t needs = 4 * std::uint64_t(log.size) + 16 * values +
+                              (options.liveness ? 0 : 16 * values) +
+                              4 * std::min<std::uint64_t>(options.traceLimit, log.size);
   return physical == 0 || needs <= physical - physical / 4;
 }
 

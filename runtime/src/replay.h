@@ -20,6 +20,7 @@
 #include "stamp_set.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <exception>
@@ -171,7 +172,7 @@ private:
                   AttributionState &attribution, Sink &sink);
 
   // A split replay: this thread replays up to the target word, a second
-  // Replay (kept, like the buffers, for the next measurement) the rest.
+  // Replay (freed after it, with its records) the rest.
   struct SecondHalf {
     bool running = false;
     std::size_t target = 0; // the first header at or past it starts the half
@@ -180,9 +181,17 @@ private:
     ReplayStats stats;
     AttributionState attribution; // into stats.attribution
     ReplayCursor start, end;
+    std::atomic<bool> cancel{false}; // the first half failed: stop soon
     ~SecondHalf() {
-      if (thread.joinable())
+      if (thread.joinable()) {
+        cancel = true;
         thread.join();
+      }
+    }
+    /// The second half's progress callback: throws once cancelled.
+    static void checkCancel(void *self, double) {
+      if (static_cast<SecondHalf *>(self)->cancel.load(std::memory_order_relaxed))
+        throw std::runtime_error("cancelled");
     }
   };
   /// Whether `log` is long enough, and memory large enough, to split.
@@ -405,7 +414,7 @@ void Replay::replayWords(const EventLogView &log, const ReplayOptions &options, 
   std::size_t i = at.word;
   while (i < end) {
     if (i >= nextProgress) {
-      options.progress(options.progressContext, double(i) / double(end));
+      options.progress(options.progressContext, double(i) / double(log.size));
       nextProgress = i + (std::size_t(1) << 22);
     }
     const Word header = log.words[i++];
@@ -575,10 +584,12 @@ void Replay::runSecondHalf(const EventLogView &log, const ReplayOptions &options
   if constexpr (Attribute)
     attribution.resume(start.scopes, start.windowEnd);
   ReplayOptions rest = options;
-  rest.progress = nullptr;
+  rest.progress = &SecondHalf::checkCancel; // every 2^22 words
+  rest.progressContext = &second;
   rest.traceLimit = options.traceLimit > start.reads ? options.traceLimit - start.reads : 0;
   if (rest.traceLimit != 0)
-    stats.trace.reserve(std::size_t(std::min<std::uint64_t>(rest.traceLimit, log.size)));
+    stats.trace.reserve(
+        std::size_t(std::min<std::uint64_t>(rest.traceLimit, log.size - start.at.word)));
   NullSink sink;
   ReplayCursor at = start.at;
   replayWords<false, false, Attribute>(log, rest, sink, at, log.size, perSite, stats, attribution);
@@ -600,6 +611,9 @@ void Replay::joinSecondHalf(SecondHalf &second, ReplayCursor &at, ReplayStats &s
   if constexpr (Attribute)
     attribution.merge(second.attribution);
   at = second.end;
+  // Its records are 8 bytes per value: not kept past the measurement, where
+  // the recorder's memory check would not see them.
+  second_.reset();
 }
 
 } // namespace bytedmd

@@ -32,6 +32,8 @@
 #include <malloc.h>
 #include <mutex>
 #include <new>
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace bytedmd {
 namespace {
@@ -52,6 +54,21 @@ static_assert(word::kMaxStreamedKey < kWrittenUnknown, "value keys below the mar
 /// A word whose bytes have slots of their own: no owner, the fresh mark.
 constexpr Slot kSplit = {~Word(0), 0, 0};
 inline bool isSplit(const Slot &s) { return s.owner == 0 && s.local == kSplit.local; }
+
+/// Zeroes [p, p + n) without making untouched pages resident: whole pages
+/// are given back (they read as zeros again), the edges are written.
+void zero(void *p, std::size_t n) {
+  static const std::uintptr_t page = std::uintptr_t(::sysconf(_SC_PAGESIZE));
+  const std::uintptr_t a = reinterpret_cast<std::uintptr_t>(p), end = a + n;
+  const std::uintptr_t first = (a + page - 1) & ~(page - 1), last = end & ~(page - 1);
+  if (first >= last ||
+      ::madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED) != 0) {
+    std::memset(p, 0, n);
+    return;
+  }
+  std::memset(p, 0, first - a);
+  std::memset(reinterpret_cast<void *>(last), 0, end - last);
+}
 
 /// A usable key: a value of some measurement (not a mark).
 inline bool isValueKey(bytedmd_key key) { return Word(key) - 1u < kWrittenUnknown - 1u; }
@@ -109,7 +126,7 @@ public:
       if (mid != nullptr)
         for (Leaf *leaf : mid->leaves)
           if (leaf != nullptr)
-            std::memset(static_cast<void *>(leaf), 0, sizeof(Leaf));
+            zero(leaf, sizeof(Leaf));
   }
   /// Slots [a, end) of one leaf, or null when the leaf does not exist.
   Slot *run(std::uintptr_t a) { return find(a); }
@@ -307,18 +324,43 @@ void fill(std::uintptr_t a, std::size_t size, bytedmd_key key) {
 
 /// The first measurement of a new epoch clears the shadow: its owners are
 /// about to name new ids, and no slot may keep an older one's key.
+std::uint64_t epochOf(std::uint64_t id) { return (id - 1) / kOwnersPerEpoch; }
+
+std::mutex clearing;
+
+/// Forgets every key. The epoch is published first, so stores of an older
+/// epoch's keys from then on store nothing (slotOf); the measurements in
+/// flight (but `id`) of an epoch below `belowEpoch` lose their values and
+/// are told so.
+void clearShadow(std::uint64_t epoch, std::uint64_t id, std::uint64_t belowEpoch) {
+  if (epoch > clearedEpoch.load(std::memory_order_relaxed))
+    clearedEpoch.store(epoch, std::memory_order_release);
+  words.clear();
+  bytes.clear();
+  inFlightLostValues(id, belowEpoch);
+}
+
+/// The first measurement of a new epoch clears the shadow: its owners are
+/// about to name new ids, and no slot may keep an older one's key.
 void forgetEarlierEpochs(std::uint64_t id) {
-  static std::mutex clearing;
-  const std::uint64_t epoch = (id - 1) / kOwnersPerEpoch;
+  const std::uint64_t epoch = epochOf(id);
   if (epoch <= clearedEpoch.load(std::memory_order_acquire))
     return;
   std::lock_guard<std::mutex> lock(clearing);
   if (epoch <= clearedEpoch.load(std::memory_order_relaxed))
     return;
-  words.clear();
-  bytes.clear();
-  inFlightLostValues(id);
-  clearedEpoch.store(epoch, std::memory_order_release);
+  clearShadow(epoch, id, epoch); // the new epoch's measurements have stored nothing yet
+}
+
+/// A measurement of an older epoch than the last clear's kept storing its
+/// own keys after that clear, under an owner a newer id will name: at its
+/// end they go too (it was marked as having lost values at the clear, or
+/// at its start when it began after it).
+void forgetIfOverrun(std::uint64_t id) {
+  if (epochOf(id) >= clearedEpoch.load(std::memory_order_acquire))
+    return;
+  std::lock_guard<std::mutex> lock(clearing);
+  clearShadow(clearedEpoch.load(std::memory_order_relaxed), id, ~std::uint64_t(0));
 }
 
 } // namespace
@@ -329,13 +371,19 @@ thread_local bool recordingAccesses __attribute__((tls_model("initial-exec"))) =
 
 // recording.h: the measurement in flight, for the marks.
 void shadowMeasuring(std::uint64_t tag) {
+  const std::uint64_t ended = measuring >> 32;
   measuring = tag;
   measuringOwner = shadowOwner(tag >> 32);
-  if (tag == 0)
+  if (tag == 0) {
+    if (ended != 0)
+      forgetIfOverrun(ended);
     return;
+  }
   const std::uint64_t id = tag >> 32;
-  ownerIds[measuringOwner].store(std::uint32_t(id), std::memory_order_relaxed);
   forgetEarlierEpochs(id);
+  ownerIds[measuringOwner].store(std::uint32_t(id), std::memory_order_relaxed);
+  if (epochOf(id) < clearedEpoch.load(std::memory_order_acquire))
+    inFlightLost(id); // began after a newer epoch's clear: its keys may alias
   if (bytedmd_concurrent_measurements() > 1)
     inFlightOwnerClash(id);
 }

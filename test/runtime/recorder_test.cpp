@@ -3,7 +3,6 @@
 #include "bytedmd/bytedmd.h"
 #include "bytedmd/runtime.h"
 #include "recorder.h"
-#include "recording.h"
 
 #include <gtest/gtest.h>
 
@@ -264,63 +263,6 @@ TEST(Shadow, KeysPastTwoToTheThirtyFirstAreValues) {
   bytedmd_shadow_store(&x, (bytedmd_key(7) << 32) | 0xfffffffeu, bits); // the written mark
   EXPECT_EQ(bytedmd_shadow_load(&x, bits), 0u);
   bytedmd_shadow_forget(&x, sizeof x);
-}
-
-// A slot names its key's measurement by a 16-bit owner, and ids 65,535
-// apart share one. The first measurement of each epoch of 65,535 clears the
-// shadow, so a later id never takes an older id's key for its own.
-TEST(Shadow, AKeyOfAnEarlierEpochIsNeverTakenForTheCurrentMeasurements) {
-  double x = 2.5;
-  const std::uint64_t bits = ::bytedmd::detail::__bits_of(x);
-  for (const std::uint64_t first : {std::uint64_t(3), 2 * kOwnersPerEpoch}) { // ids only grow
-    const std::uint64_t later = first + kOwnersPerEpoch;
-    ASSERT_EQ(shadowOwner(first), shadowOwner(later));
-    shadowMeasuring(first << 32);
-    bytedmd_shadow_store(&x, (first << 32) | 5, bits);
-    EXPECT_EQ(bytedmd_shadow_load(&x, bits), (first << 32) | 5);
-    EXPECT_TRUE(bytedmd_shadow_touched(&x, 0));
-    shadowMeasuring(0);
-    shadowMeasuring(later << 32);
-    EXPECT_EQ(bytedmd_shadow_load(&x, bits), 0u) << first; // not (later << 32) | 5
-    EXPECT_FALSE(bytedmd_shadow_touched(&x, 0));
-    // Nor does the old key, stored again after the clear.
-    bytedmd_shadow_store(&x, (first << 32) | 5, bits);
-    EXPECT_EQ(bytedmd_shadow_load(&x, bits), 0u) << first;
-    EXPECT_FALSE(bytedmd_shadow_touched(&x, 0));
-    shadowMeasuring(0);
-  }
-  bytedmd_shadow_forget(&x, sizeof x);
-}
-
-// A slot keeps 16 bits of its value: a load of other bits finds no key.
-TEST(Shadow, ALoadOfChangedBitsFindsNoKey) {
-  double x = 2.5;
-  const bytedmd_key key = (bytedmd_key(100 * kOwnersPerEpoch) << 32) | 9; // past the clears above
-  bytedmd_shadow_store(&x, key, ::bytedmd::detail::__bits_of(x));
-  for (const double other : {3.5, 2.5000000000000004, -2.5, 0.0})
-    EXPECT_EQ(bytedmd_shadow_load(&x, ::bytedmd::detail::__bits_of(other)), 0u) << other;
-  EXPECT_EQ(bytedmd_shadow_load(&x, ::bytedmd::detail::__bits_of(x)), key);
-  bytedmd_shadow_forget(&x, sizeof x);
-}
-
-// Two measurements in flight 65,535 starts apart share an owner: their keys
-// cannot be told apart, so both are marked as having lost values.
-TEST(Shadow, MeasurementsInFlightWithOneOwnerBothLoseTheirValues) {
-  const std::uint64_t older = 4 * kOwnersPerEpoch + 11, newer = older + kOwnersPerEpoch;
-  const int olderSlot = claimInFlightSlot(older);
-  const int newerSlot = claimInFlightSlot(newer);
-  ASSERT_GE(olderSlot, 0);
-  ASSERT_GE(newerSlot, 0);
-  shadowMeasuring(newer << 32);
-  shadowMeasuring(0);
-  EXPECT_TRUE(releaseInFlightSlot(olderSlot));
-  EXPECT_TRUE(releaseInFlightSlot(newerSlot));
-  // Owners that differ leave both alone.
-  const int a = claimInFlightSlot(older), b = claimInFlightSlot(newer + 1);
-  shadowMeasuring((newer + 1) << 32);
-  shadowMeasuring(0);
-  EXPECT_FALSE(releaseInFlightSlot(a));
-  EXPECT_FALSE(releaseInFlightSlot(b));
 }
 
 TEST(Recorder, WritesByAnotherThreadMarkTheMeasurementApproximate) {

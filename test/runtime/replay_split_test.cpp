@@ -71,7 +71,7 @@ void expectSameStats(const ReplayStats &got, const ReplayStats &want, const std:
 /// one unsplit replay, under `options`.
 void expectEverySplitAgrees(const EventLogView &log, ReplayOptions options,
                             const std::string &what) {
-  Replay whole, split; // `split` keeps its second half between runs, as the runtime does
+  Replay whole, split; // `split` replays many logs in turn, as a thread of the runtime does
   options.splitWords = 0;
   const ReplayStats want = whole.run(log, options);
   options.splitWords = 1;
