@@ -1,5 +1,6 @@
 // report_test.cpp - the JSON report, its settings and atomic writing, and the
 // report and IR files that a measured program writes at exit.
+#include "recording.h"
 #include "report.h"
 #include "test_support.h"
 
@@ -292,6 +293,14 @@ TEST(Settings, ReplayThreadsAreOneOrTwo) {
     EXPECT_FALSE(settingsFromEnvironment(&t, &error)) << bad;
     EXPECT_NE(error.find("BYTEDMD_REPLAY_THREADS"), std::string::npos) << error;
   }
+}
+
+// One thread: the default replay never splits; two: logs of 2^22 words do.
+TEST(Settings, ReplayThreadsSetWhetherLongLogsSplit) {
+  Settings s;
+  EXPECT_EQ(replayOptions(s).splitWords, std::size_t(1) << 22);
+  s.replayThreads = 1;
+  EXPECT_EQ(replayOptions(s).splitWords, 0u);
 }
 
 // ---- a measured program: examples/matvec2_by_hand ---------------------------
