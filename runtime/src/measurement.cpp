@@ -193,6 +193,11 @@ MeasurementRecord startRecord(const Recorder &r) {
     record.diagnostics.push_back(
         "bytedmd: another thread wrote to memory holding this measurement's values while it "
         "ran; those values were lost");
+  if (s.slot < 0) // not in the table: nothing could have told it
+    record.diagnostics.push_back(
+        "bytedmd: more than 64 measurements were in flight at once; this one's values were not "
+        "guarded against other threads' writes and the shadow's clears: measure fewer threads "
+        "at once");
   s.slot = -1;
   record.staleLoads = bytedmd_shadow_stale_loads() - s.staleLoadsAtStart;
   if (record.staleLoads != 0)

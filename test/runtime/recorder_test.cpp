@@ -3,6 +3,7 @@
 #include "bytedmd/bytedmd.h"
 #include "bytedmd/runtime.h"
 #include "recorder.h"
+#include "recording.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace bytedmd {
 namespace {
@@ -299,6 +301,24 @@ TEST(Recorder, WritesByAnotherThreadMarkTheMeasurementApproximate) {
     if (m.function == "writer")
       EXPECT_FALSE(m.approximate);
   }
+}
+
+// The table of measurements in flight holds 64: a measurement that finds it
+// full cannot be told of other threads' writes, so it says so.
+TEST(Recorder, AMeasurementBeyondSixtyFourInFlightIsApproximate) {
+  std::vector<int> taken;
+  for (int slot; (slot = claimInFlightSlot((std::uint64_t(1) << 40) + taken.size())) >= 0;)
+    taken.push_back(slot);
+  ASSERT_EQ(taken.size(), 64u);
+  myAdd(0, 0, 0);
+  for (const int slot : taken)
+    releaseInFlightSlot(slot);
+  const MeasurementRecord m = lastMeasurement();
+  EXPECT_TRUE(m.approximate);
+  ASSERT_EQ(m.diagnostics.size(), 1u);
+  EXPECT_NE(m.diagnostics[0].find("more than 64 measurements"), std::string::npos);
+  myAdd(0, 0, 0); // with room again, exact
+  EXPECT_FALSE(lastMeasurement().approximate);
 }
 
 TEST(Recorder, OpNamesAreTheIrNames) {
