@@ -118,6 +118,8 @@ constexpr std::uint64_t kOwnersPerEpoch = 65535;
 inline std::uint16_t shadowOwner(std::uint64_t id) {
   return id == 0 ? 0 : std::uint16_t((id - 1) % kOwnersPerEpoch + 1);
 }
+/// The epoch of measurement `id` (not 0).
+inline std::uint64_t shadowEpoch(std::uint64_t id) { return (id - 1) / kOwnersPerEpoch; }
 /// This thread's unattributed loads so far (semantics.md, "No silent path").
 std::uint64_t shadowUnattributedLoads();
 /// A load found memory the measurement created that no rewritten code wrote

@@ -103,7 +103,7 @@ bool releaseInFlightSlot(int slot) {
 void inFlightLostValues(std::uint64_t id, std::uint64_t belowEpoch) {
   for (unsigned i = 0; i < kMaxConcurrent; ++i) {
     const std::uint64_t other = inFlight[i].load();
-    if (other != 0 && other != id && (other - 1) / kOwnersPerEpoch < belowEpoch)
+    if (other != 0 && other != id && shadowEpoch(other) < belowEpoch)
       overwritten[i].store(true);
   }
 }

@@ -195,7 +195,6 @@ std::atomic<std::uint64_t> clearedEpoch{0};
 /// program's memory.
 thread_local bool quiet __attribute__((tls_model("initial-exec"))) = false;
 
-inline bool current(bytedmd_key key) { return measuring != 0 && (key >> 32) == (measuring >> 32); }
 inline bool currentOwner(const Slot &s) { return s.owner == measuringOwner && s.owner != 0; }
 
 /// The key a slot holds (not a split one): its low half under its owner's id.
@@ -216,7 +215,7 @@ inline Slot slotOf(bytedmd_key key, std::uint64_t bits) {
     if (owner != 0) {
       // A key from before the last clear would pass for a newer id's: it is
       // stored as nothing. Any other names its id for its owner.
-      if (id <= clearedEpoch.load(std::memory_order_relaxed) * kOwnersPerEpoch)
+      if (shadowEpoch(id) < clearedEpoch.load(std::memory_order_relaxed))
         return {0, 0, fold(bits)};
       ownerIds[owner].store(std::uint32_t(id), std::memory_order_relaxed);
     }
@@ -324,8 +323,6 @@ void fill(std::uintptr_t a, std::size_t size, bytedmd_key key) {
 
 /// The first measurement of a new epoch clears the shadow: its owners are
 /// about to name new ids, and no slot may keep an older one's key.
-std::uint64_t epochOf(std::uint64_t id) { return (id - 1) / kOwnersPerEpoch; }
-
 std::mutex clearing;
 
 /// Forgets every key. The epoch is published first, so stores of an older
@@ -343,7 +340,7 @@ void clearShadow(std::uint64_t epoch, std::uint64_t id, std::uint64_t belowEpoch
 /// The first measurement of a new epoch clears the shadow: its owners are
 /// about to name new ids, and no slot may keep an older one's key.
 void forgetEarlierEpochs(std::uint64_t id) {
-  const std::uint64_t epoch = epochOf(id);
+  const std::uint64_t epoch = shadowEpoch(id);
   if (epoch <= clearedEpoch.load(std::memory_order_acquire))
     return;
   std::lock_guard<std::mutex> lock(clearing);
@@ -357,7 +354,7 @@ void forgetEarlierEpochs(std::uint64_t id) {
 /// end they go too (it was marked as having lost values at the clear, or
 /// at its start when it began after it).
 void forgetIfOverrun(std::uint64_t id) {
-  if (epochOf(id) >= clearedEpoch.load(std::memory_order_acquire))
+  if (shadowEpoch(id) >= clearedEpoch.load(std::memory_order_acquire))
     return;
   std::lock_guard<std::mutex> lock(clearing);
   clearShadow(clearedEpoch.load(std::memory_order_relaxed), id, ~std::uint64_t(0));
@@ -382,7 +379,7 @@ void shadowMeasuring(std::uint64_t tag) {
   const std::uint64_t id = tag >> 32;
   forgetEarlierEpochs(id);
   ownerIds[measuringOwner].store(std::uint32_t(id), std::memory_order_relaxed);
-  if (epochOf(id) < clearedEpoch.load(std::memory_order_acquire))
+  if (shadowEpoch(id) < clearedEpoch.load(std::memory_order_acquire))
     inFlightLost(id); // began after a newer epoch's clear: its keys may alias
   if (bytedmd_concurrent_measurements() > 1)
     inFlightOwnerClash(id);
