@@ -162,6 +162,12 @@ private:
   // sum, O(log n) as well; the default replay never touches it.
   template <bool Native, bool TwoStack = false, bool Attribute = false, class Sink>
   ReplayStats runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink);
+  /// What every replay (and each half of a split one) does first: the
+  /// liveness pass (no value ever dies without liveness), the per-site
+  /// table, the attribution's start. Returns the number of events.
+  template <bool Attribute>
+  std::uint64_t beginReplay(const EventLogView &log, const ReplayOptions &options, bool sizes,
+                            ReplayStats &stats, AttributionState &attribution);
   /// Replays the events from `at` to the first header at or past word `end`.
   template <bool Native, bool TwoStack, bool Attribute, class Sink>
   void replayWords(const EventLogView &log, const ReplayOptions &options, Sink &sink,
@@ -301,6 +307,22 @@ template <bool Native> inline void Replay::move(Word key) {
   }
 }
 
+template <bool Attribute>
+std::uint64_t Replay::beginReplay(const EventLogView &log, const ReplayOptions &options,
+                                  bool sizes, ReplayStats &stats, AttributionState &attribution) {
+  const std::uint64_t events = computeLiveness(log, sizes);
+  if (!options.liveness)
+    for (Value &v : stack_.records())
+      v.last = kForever;
+  if (hasLocations_ && options.perSite)
+    stats.sites.resize(1); // reads before the first location go to site 0
+  if constexpr (Attribute) {
+    attribution.begin(stats.attribution, events);
+    placeOrigins(log, stats.attribution);
+  }
+  return events;
+}
+
 template <bool Native, bool Attribute, class Sink>
 inline void Replay::storeValue(Word key, std::uint32_t &event, ReplayStats &stats,
                                AttributionState &attribution, Sink &sink) {
@@ -327,23 +349,14 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
   if constexpr (!Native && !TwoStack && std::is_same_v<Sink, NullSink>)
     if (splits(log, options))
       startSecondHalf<Attribute>(log, options, second);
-  const std::uint64_t events = computeLiveness(log, Native);
-  if (!options.liveness)
-    for (Value &v : stack_.records())
-      v.last = kForever;
   ReplayStats stats;
+  AttributionState attribution;
+  beginReplay<Attribute>(log, options, Native, stats, attribution);
   const bool perSite = hasLocations_ && options.perSite;
-  if (perSite)
-    stats.sites.resize(1); // reads before the first location go to site 0
   stats.inputs = log.inputCount;
   if (options.traceLimit != 0)
     stats.trace.reserve(std::size_t(std::min<std::uint64_t>(options.traceLimit, log.size)));
   ReplayCursor at;
-  AttributionState attribution;
-  if constexpr (Attribute) {
-    attribution.begin(stats.attribution, events);
-    placeOrigins(log, stats.attribution);
-  }
 
   if constexpr (TwoStack) {
     // The inputs wait on the argument stack: nothing enters the LRU stack.
@@ -561,19 +574,10 @@ void Replay::startSecondHalf(const EventLogView &log, const ReplayOptions &optio
 template <bool Attribute>
 void Replay::runSecondHalf(const EventLogView &log, const ReplayOptions &options,
                            SecondHalf &second) {
-  const std::uint64_t events = computeLiveness(log, false);
-  if (!options.liveness)
-    for (Value &v : stack_.records())
-      v.last = kForever;
   ReplayStats &stats = second.stats;
-  const bool perSite = hasLocations_ && options.perSite;
-  if (perSite)
-    stats.sites.resize(1);
   AttributionState &attribution = second.attribution;
-  if constexpr (Attribute) {
-    attribution.begin(stats.attribution, events);
-    placeOrigins(log, stats.attribution);
-  }
+  const std::uint64_t events = beginReplay<Attribute>(log, options, false, stats, attribution);
+  const bool perSite = hasLocations_ && options.perSite;
   SplitStart start;
   scanTo(log, second.target, events / kTimelinePoints + 1, Attribute, start);
   if (perSite && start.at.site >= stats.sites.size())
