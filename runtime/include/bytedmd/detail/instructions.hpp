@@ -38,11 +38,19 @@ inline void __place(bytedmd_location *__at) {
   if (__id == 0 || __id != bytedmd_location_now)
     bytedmd_at(__at);
 }
+/// The location of an instruction or read that records nothing (all its
+/// keys are 0) is not written: the log is read only at events, and every
+/// event names its own location first. It is still written while an
+/// unattributed load waits for its instruction's location (location 0).
+inline void __place_if(bool __recorded, bytedmd_location *__at) {
+  if (__recorded || bytedmd_location_now == 0)
+    __place(__at);
+}
 
 /// A READ of one key; an untracked one (key 0) records nothing, so the
 /// entry is not called.
 inline void __read(bytedmd_op __why, bytedmd_key __k, bytedmd_location *__at) {
-  __place(__at);
+  __place_if(__k != 0, __at);
   if (__k != 0)
     bytedmd_read(__why, __k);
 }
@@ -128,7 +136,8 @@ inline auto __bin(seq<_Ap, _Bp> &&__s, bytedmd_location *__at) {
                                    detail::__value_of(static_cast<_Bp>(__b)));
   if constexpr (detail::__tracked_v<_Ap> || detail::__tracked_v<_Bp>)
     return detail::_Tracked<decltype(__r)>{
-        __r, (detail::__place(__at), detail::__binary(detail::__sized<decltype(__r)>(_Op),
+        __r, (detail::__place_if((detail::__key_of(__a) | detail::__key_of(__b)) != 0, __at),
+              detail::__binary(detail::__sized<decltype(__r)>(_Op),
                                                       detail::__key_of(__a), detail::__key_of(__b)))};
   else
     return __r;
@@ -141,7 +150,7 @@ template <bytedmd_op _Op, class _Ap> inline auto un(_Ap &&__a, bytedmd_location 
   auto __r = detail::_Operator<_Op>::__apply(__x);
   if constexpr (detail::__tracked_v<_Ap>)
     return detail::_Tracked<decltype(__r)>{
-        __r, (detail::__place(__at), detail::__unary(detail::__sized<decltype(__r)>(_Op), __a.__k))};
+        __r, (detail::__place_if(__a.__k != 0, __at), detail::__unary(detail::__sized<decltype(__r)>(_Op), __a.__k))};
   else
     return __r;
 }
@@ -153,7 +162,7 @@ inline _Lp &cset(_Lp &__lhs, _Xp &&__x, bytedmd_location *__at = nullptr) {
     const bytedmd_key __k = detail::__load(__lhs);
     const auto &__v = detail::__value_of(__x);
     detail::_Operator<_Op>::__assign(__lhs, __v);
-    detail::__place(__at);
+    detail::__place_if((__k | detail::__key_of(__x)) != 0, __at);
     detail::__store(__lhs,
                     detail::__binary(detail::__sized<std::remove_reference_t<decltype(__lhs)>>(_Op),
                                      __k, detail::__key_of(__x)));
@@ -171,7 +180,7 @@ template <bytedmd_op _Op, class _Lp> inline _Lp &pre(_Lp &__x, bytedmd_location 
       ++__x;
     else
       --__x;
-    detail::__place(__at);
+    detail::__place_if(__k != 0, __at);
     detail::__store(__x, detail::__unary(detail::__sized<_Lp>(_Op), __k));
   } else {
     if constexpr (_Op == BYTEDMD_OP_ADD)
@@ -190,7 +199,7 @@ template <bytedmd_op _Op, class _Lp> inline auto post(_Lp &__x, bytedmd_location
       ++__x;
     else
       --__x;
-    detail::__place(__at);
+    detail::__place_if(__old.__k != 0, __at);
     detail::__store(__x, detail::__unary(detail::__sized<_Lp>(_Op), __old.__k));
     return __old;
   } else {
