@@ -190,6 +190,14 @@ extern "C" {
 // The thread's current location, beside the recorder rather than in it: the
 // inline wrappers compare against it to skip bytedmd_at (runtime.h).
 __thread uint32_t bytedmd_location_now __attribute__((tls_model("initial-exec"))) = 0;
+// Set while a measurement with a stack=locations variant is in flight on
+// this thread: the loads, stores and keyed locals record their accesses.
+__thread int bytedmd_recording_accesses __attribute__((tls_model("initial-exec"))) = 0;
+
+void bytedmd_access(const void *address, bytedmd_key key, int write) {
+  if (key != 0)
+    bytedmd::recordAccess(address, key, write != 0);
+}
 
 int bytedmd_enter(const bytedmd_function *fn) {
   Recorder &r = tls;

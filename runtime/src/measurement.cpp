@@ -401,7 +401,7 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
     for (const VariantSpec &v : reg.settings.variants)
       s.wantsAccesses = s.wantsAccesses || v.locations;
   }
-  recordingAccesses = s.wantsAccesses;
+  bytedmd_recording_accesses = s.wantsAccesses;
   if (s.sequence >= (std::uint64_t(1) << 32))
     fatal("more than 2^32 measurements in one run");
   s.staleLoadsAtStart = bytedmd_shadow_stale_loads();
@@ -447,7 +447,7 @@ void replayLog(Recorder &r, MeasurementRecord &record) {
 
 void endMeasurement(Recorder &r) {
   MeasurementState &s = *r.state;
-  recordingAccesses = false;
+  bytedmd_recording_accesses = false;
   shadowMeasuring(0);
   r.siteWanted = false;
   if (s.lazyInputs)

@@ -98,8 +98,6 @@ inline Word localKey(const Recorder &r, bytedmd_key key) {
 /// The measured function's name, for messages.
 const char *functionName(const Recorder &r);
 
-/// shadow.cpp's switch for bytedmd_load and bytedmd_store: record accesses.
-extern thread_local bool recordingAccesses __attribute__((tls_model("initial-exec")));
 /// Appends a memory access for the stack=locations variants (entries.cpp).
 void recordAccess(const void *address, bytedmd_key key, bool write);
 

@@ -362,9 +362,6 @@ void forgetIfOverrun(std::uint64_t id) {
 
 } // namespace
 
-// Set by the recorder while a measurement with a stack=locations variant is
-// in flight on this thread.
-thread_local bool recordingAccesses __attribute__((tls_model("initial-exec"))) = false;
 
 // recording.h: the measurement in flight, for the marks.
 void shadowMeasuring(std::uint64_t tag) {
@@ -436,7 +433,7 @@ bytedmd_key bytedmd_load(const void *address, uint64_t bits) {
   if (s == nullptr)
     return 0;
   const bytedmd_key key = bytedmd::found(*s, bits);
-  if (__builtin_expect(bytedmd::recordingAccesses, 0) && key != 0)
+  if (__builtin_expect(bytedmd_recording_accesses, 0) && key != 0)
     bytedmd::recordAccess(address, key, false);
   return key;
 }
@@ -449,7 +446,7 @@ bytedmd_key bytedmd_load_narrow(const void *address, uint64_t bits) {
   if (s == nullptr || (s == word && (bytedmd::isSplit(*s) || bytedmd::isValueKey(s->local))))
     return 0;
   const bytedmd_key key = bytedmd::found(*s, bits);
-  if (__builtin_expect(bytedmd::recordingAccesses, 0) && key != 0)
+  if (__builtin_expect(bytedmd_recording_accesses, 0) && key != 0)
     bytedmd::recordAccess(address, key, false);
   return key;
 }
@@ -457,14 +454,14 @@ bytedmd_key bytedmd_load_narrow(const void *address, uint64_t bits) {
 void bytedmd_store(const void *address, bytedmd_key key, uint64_t bits) {
   key = bytedmd::stored(key);
   bytedmd_shadow_store(address, key, bits);
-  if (__builtin_expect(bytedmd::recordingAccesses, 0) && bytedmd::isValueKey(key))
+  if (__builtin_expect(bytedmd_recording_accesses, 0) && bytedmd::isValueKey(key))
     bytedmd::recordAccess(address, key, true);
 }
 
 void bytedmd_store_narrow(const void *address, bytedmd_key key, uint64_t bits) {
   key = bytedmd::stored(key);
   bytedmd_shadow_store_narrow(address, key, bits);
-  if (__builtin_expect(bytedmd::recordingAccesses, 0) && bytedmd::isValueKey(key))
+  if (__builtin_expect(bytedmd_recording_accesses, 0) && bytedmd::isValueKey(key))
     bytedmd::recordAccess(address, key, true);
 }
 

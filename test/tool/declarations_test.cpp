@@ -7,7 +7,8 @@ namespace {
 TEST(Rewrite, AutoVariablesGetTheirTypeSpelled) {
   const Instrumented r = instrument("double f(double a) { auto t = a * 2; return t; }");
   ASSERT_TRUE(r.produced) << r.diagnostics;
-  EXPECT_REWRITES_TO(r.code, "double t = ::bytedmd::init(&t, ::bytedmd::bin<BYTEDMD_OP_MUL>(");
+  EXPECT_REWRITES_TO(r.code, "double t = ::bytedmd::initKey(bytedmd_kv0_t, &t, "
+                             "::bytedmd::bin<BYTEDMD_OP_MUL>(");
 }
 
 TEST(Rewrite, ReturnsMarkResults) {

@@ -23,11 +23,11 @@ TEST(Macros, WrappersAndBoundsStayAsWritten) {
   ASSERT_TRUE(r.produced) << r.diagnostics;
   // The bound expands to n, a name: it is loaded as written. The wrapper's
   // argument is a constant, the product closes after the invocation.
-  EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(i), ::bytedmd::ld(_PB_N)}");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::ldKey(bytedmd_kv1_i, i), ::bytedmd::ld(_PB_N)}");
   EXPECT_REWRITES_TO(r.code, "::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{"
-                             "bytedmd_frame.ldIn(A[::bytedmd::index(::bytedmd::ld(i))], A), "
-                             "SCALAR_VAL(2.0)}), ::bytedmd::ld(SCALE)}");
-  EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(s), N}");
+                             "bytedmd_frame.ldIn(A[::bytedmd::index(::bytedmd::ldKey(bytedmd_kv1_i, "
+                             "i))], A), SCALAR_VAL(2.0)}), ::bytedmd::ld(SCALE)}");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::ldKey(bytedmd_kv0_s, s), N}");
   EXPECT_EQ(r.code.find("BOUND(N,n)}"), std::string::npos);
 }
 
@@ -71,8 +71,9 @@ TEST(Macros, StatementMacrosAreExpanded) {
     double f(double x, double y) { SWAP(x, y); return x - y; })cpp");
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
-  EXPECT_REWRITES_TO(r.code, "double t = ::bytedmd::init(&t, ::bytedmd::ld(x));");
+  EXPECT_REWRITES_TO(r.code, "double t = ::bytedmd::initKey(bytedmd_kv0_t, &t, ::bytedmd::ld(x));");
   EXPECT_REWRITES_TO(r.code, "::bytedmd::set(x, ::bytedmd::ld(y));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::set(y, ::bytedmd::ldKey(bytedmd_kv0_t, t));");
 }
 
 TEST(Macros, LinesAfterAnExpandedInvocationKeepTheirNumbers) {

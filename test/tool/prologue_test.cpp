@@ -68,9 +68,10 @@ TEST(Rewrite, CArrayParametersReadTheirElementsAsInputs) {
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_EQ(r.diagnostics.find("pointer parameter"), std::string::npos) << r.diagnostics;
   EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"x,A,n\", x, A, n);");
-  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn(A[::bytedmd::index(::bytedmd::ld(i))]"
-                             "[::bytedmd::index(::bytedmd::ld(i))], A)");
-  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn(x[::bytedmd::index(::bytedmd::ld(i))], x)");
+  EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn(A[::bytedmd::index(::bytedmd::ldKey(bytedmd_kv1_i, "
+                             "i))][::bytedmd::index(::bytedmd::ldKey(bytedmd_kv1_i, i))], A)");
+  EXPECT_REWRITES_TO(r.code,
+                     "bytedmd_frame.ldIn(x[::bytedmd::index(::bytedmd::ldKey(bytedmd_kv1_i, i))], x)");
   EXPECT_REWRITES_TO(r.code, "bytedmd_frame.ldIn((*A)[1], A)");
 }
 

@@ -28,10 +28,14 @@ void BodyRewriter::function(const FunctionDecl *F) {
   outputNames_.clear();
   diags_.enterFunction();
   memberCopies_.clear();
+  findKeyedLocals(F);
   if (const auto *ctor = dyn_cast<CXXConstructorDecl>(F))
     memberInitialisers(ctor);
   stmt(F->getBody());
   prologue(F, F->getBody(), policy_.isMeasured(F));
+  keyed_.clear(); // (when the prologue could not be placed, nothing is keyed)
+  keyedOrder_.clear();
+  keyedFunction_ = nullptr;
 }
 
 void BodyRewriter::lambda(const LambdaExpr *L) {

@@ -9,6 +9,7 @@
 //   DeclarationRewriter.cpp variables, structured bindings, aggregates
 //   Prologue.cpp            the frame, the static sites, the inputs
 //   ParameterUses.cpp       how the body uses its parameters
+//   KeyedLocals.cpp         locals that keep their key beside them
 //
 // Every member plans edits (SourceEditor) and never writes text. The
 // traversal is outer-first: a construct plans its own wrapper before its
@@ -100,7 +101,7 @@ private:
                        clang::SourceLocation paren);
   void newExpression(const clang::CXXNewExpr *N);
   void binary(const clang::BinaryOperator *B, Use use);
-  void assignment(const clang::BinaryOperator *B);
+  void assignment(const clang::BinaryOperator *B, Use use);
   /// An lvalue read and written in place (x op= y, ++x, x++).
   void modified(const clang::Expr *L);
   void unary(const clang::UnaryOperator *U, Use use);
@@ -200,6 +201,31 @@ private:
   static std::vector<const clang::DeclRefExpr *> parameterReferences(const clang::FunctionDecl *F,
                                                                      const clang::Expr *E);
 
+  // ---- KeyedLocals.cpp ----------------------------------------------------------
+  /// An arithmetic local of the function whose every use the rewrite can
+  /// route through a key variable beside it, instead of the shadow map: it is
+  /// keyed when each of its uses planned such a form (semantics.md, "Memory").
+  struct KeyedLocal {
+    std::string key;                                 ///< its key variable
+    std::set<const clang::DeclRefExpr *> uses;       ///< every name of it in the body
+    std::set<const clang::DeclRefExpr *> handled;    ///< those whose form has a keyed spelling
+    bool initialised = false;                        ///< its initialiser has one
+    std::vector<std::pair<std::size_t, std::string>> spellings; ///< edit -> keyed text
+  };
+  /// Collects the candidates of F and their uses, before F is planned.
+  void findKeyedLocals(const clang::FunctionDecl *F);
+  /// The candidate E names (through parentheses), or null.
+  KeyedLocal *keyedLocal(const clang::Expr *E);
+  /// The opening at edit `edit`, open(name[, arg]), wraps a use of E that
+  /// has a keyed form: nameKey[<arg>](key, ...).
+  void keyedUse(const clang::Expr *E, std::size_t edit, const std::string &name,
+                const std::string &arg = "");
+  /// D's initialiser opened at edit `edit` with init(&D, ...).
+  void keyedInit(const clang::VarDecl *D, std::size_t edit);
+  /// Respells the uses of every candidate whose uses all have keyed forms;
+  /// returns the declarations of their key variables.
+  std::string keyLocals();
+
   clang::ASTContext &ctx_;
   clang::SourceManager &sm_;
   SourceEditor edit_;
@@ -219,6 +245,9 @@ private:
   std::string memberCopies_;
   std::set<const clang::FieldDecl *> warnedFields_; // once per field
   std::string capturePrologue_;                     // a lambda's capture keys
+  const clang::FunctionDecl *keyedFunction_ = nullptr; // whose locals keyed_ holds
+  std::vector<const clang::VarDecl *> keyedOrder_;     // in declaration order
+  std::map<const clang::VarDecl *, KeyedLocal> keyed_;
 };
 
 /// What a reference parameter binds: a temporary bound to it is the prvalue

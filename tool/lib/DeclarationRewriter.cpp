@@ -69,7 +69,9 @@ void BodyRewriter::arithmeticVariable(const VarDecl *D, const Expr *init) {
   const Expr *value = init;
   if (const auto *L = dyn_cast<InitListExpr>(init->IgnoreImplicit()); L && L->getNumInits() == 1)
     value = L->getInit(0);
+  const std::size_t opening = edit_.planned();
   edit_.wrap(value, spell::open("init") + "&" + D->getNameAsString() + ", ", ")");
+  keyedInit(D, opening);
   nameOutput(value, D->getNameAsString()); // `double s = a * b`
   expr(value, Use::Value);
 }
@@ -327,8 +329,11 @@ void BodyRewriter::loadArgument(const Expr *arg) {
   if (arg->isGLValue() && isDependentOrArithmetic(arg) && edit_.canEdit(arg)) {
     if (const ParmVarDecl *P = throughPointerParam(arg))
       edit_.wrap(arg, spell::frame("ldIn"), ", " + P->getNameAsString() + ")");
-    else
+    else {
+      const std::size_t opening = edit_.planned();
       edit_.wrap(arg, spell::open("ld"), ")");
+      keyedUse(arg, opening, "ld");
+    }
     lvalue(arg);
   } else {
     expr(arg, Use::Value);

@@ -16,7 +16,9 @@
 
 #include "clang/Basic/SourceLocation.h"
 
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -58,6 +60,9 @@ public:
   }
 
   const std::vector<Edit> &edits() const { return edits_; }
+  /// Gives edit `index` other text, once a later decision asks for it (a
+  /// local found keyed when its whole function has been planned).
+  void respell(std::size_t index, std::string text) { edits_[index].text = std::move(text); }
 
   /// Applies every edit, in plan order.
   void apply(clang::Rewriter &rewriter) const;

@@ -208,7 +208,9 @@ void BodyRewriter::implicitCast(const ImplicitCastExpr *C, Use use) {
     }
     if (isArithmetic(C->getType())) {
       applyUse(C, use);
+      const std::size_t opening = edit_.planned();
       edit_.wrap(C->getSubExpr(), spell::open("ld"), ")");
+      keyedUse(C->getSubExpr(), opening, "ld");
     }
     return lvalue(C->getSubExpr());
   case CK_ArrayToPointerDecay:
@@ -386,7 +388,7 @@ void BodyRewriter::binary(const BinaryOperator *B, Use use) {
     return;
   }
   if (K == BO_Assign || B->isCompoundAssignmentOp())
-    return assignment(B);
+    return assignment(B, use);
   const auto op = binaryInstruction(K);
   if (L->getType()->isPointerType() || R->getType()->isPointerType() ||
       L->getType()->isArrayType() || R->getType()->isArrayType()) {
@@ -409,7 +411,7 @@ void BodyRewriter::binary(const BinaryOperator *B, Use use) {
   expr(R, Use::Value);
 }
 
-void BodyRewriter::assignment(const BinaryOperator *B) {
+void BodyRewriter::assignment(const BinaryOperator *B, Use use) {
   const Expr *L = B->getLHS(), *R = B->getRHS();
   if (!isDependentOrArithmetic(L)) {
     // An object, or pointer += n.
@@ -417,14 +419,21 @@ void BodyRewriter::assignment(const BinaryOperator *B) {
     expr(R, B->getOpcode() == BO_Assign ? Use::Plain : Use::Index);
     return;
   }
+  // Its value unused, a keyed local's assignment has a keyed form (set
+  // returns the local itself, whose key a later load would seek in the shadow).
+  const std::size_t opening = edit_.planned();
   if (B->getOpcode() == BO_Assign) {
     edit_.open(B, spell::open("set"));
+    if (use == Use::Discard)
+      keyedUse(L, opening, "set");
     edit_.replaceToken(B->getOperatorLoc(), ",");
     edit_.close(B, ")");
     nameOutput(R, SourceEditor::shorten(edit_.text(L->getSourceRange()))); // `s = ...`
   } else {
     // x op= y makes a new x.
     edit_.open(B, spell::open("cset", *binaryInstruction(B->getOpcode())));
+    if (use == Use::Discard)
+      keyedUse(L, opening, "cset", *binaryInstruction(B->getOpcode()));
     edit_.replaceToken(B->getOperatorLoc(), ",");
     edit_.close(B, here(B->getOperatorLoc(), L) + ")");
     return modified(L), expr(R, Use::Value);
@@ -457,22 +466,29 @@ void BodyRewriter::unary(const UnaryOperator *U, Use use) {
   case UO_LNot:
     return expr(sub, Use::Truth);
   case UO_PreInc:
-  case UO_PreDec:
+  case UO_PreDec: {
     if (!isDependentOrArithmetic(sub))
       return lvalue(sub);
-    edit_.replaceToken(U->getOperatorLoc(),
-                       spell::open("pre", spell::op(K == UO_PreInc ? "ADD" : "SUB")));
+    const std::string op = spell::op(K == UO_PreInc ? "ADD" : "SUB");
+    const std::size_t opening = edit_.planned();
+    edit_.replaceToken(U->getOperatorLoc(), spell::open("pre", op));
     edit_.close(U, here(U->getOperatorLoc(), sub) + ")");
+    if (use == Use::Discard) // (pre returns the local itself, as set does)
+      keyedUse(sub, opening, "pre", op);
     return modified(sub);
+  }
   case UO_PostInc:
-  case UO_PostDec:
+  case UO_PostDec: {
     if (!isDependentOrArithmetic(sub))
       return lvalue(sub);
     applyUse(U, use);
-    edit_.open(U,
-               spell::open("post", spell::op(K == UO_PostInc ? "ADD" : "SUB")));
+    const std::string op = spell::op(K == UO_PostInc ? "ADD" : "SUB");
+    const std::size_t opening = edit_.planned();
+    edit_.open(U, spell::open("post", op));
     edit_.replaceToken(U->getOperatorLoc(), here(U->getOperatorLoc(), sub) + ")");
+    keyedUse(sub, opening, "post", op);
     return modified(sub);
+  }
   case UO_AddrOf:
     return lvalue(sub);
   default: // *p and the rest

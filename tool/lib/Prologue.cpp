@@ -61,6 +61,8 @@ void BodyRewriter::prologue(const FunctionDecl *F, const Stmt *body, bool measur
   code += diagnosticDeclarations();
   code += memberCopies_;    // keys of fields copied in the member initialisers
   code += capturePrologue_; // keys of a lambda's copies of captured values
+  if (F == keyedFunction_)
+    code += keyLocals(); // the key variables of locals kept beside them
   // Before anything the body's statements inserted right after the brace.
   edit_.insert(edit_.endOfToken(edit_.editable(C->getLBracLoc())), code, false);
 }

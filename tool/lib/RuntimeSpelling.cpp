@@ -29,6 +29,21 @@ std::string open(const std::string &name, const std::string &arg) {
   return entry(name) + "<" + arg + ">(";
 }
 
+std::string keyVariable(unsigned index, const std::string &name) {
+  return "bytedmd_kv" + std::to_string(index) + "_" + name;
+}
+
+std::string keyedOpen(const std::string &name, const std::string &arg, const std::string &key) {
+  return (arg.empty() ? open(name + "Key") : open(name + "Key", arg)) + key + ", ";
+}
+
+std::string keyDeclarations(const std::vector<std::string> &keys) {
+  std::string code;
+  for (const std::string &key : keys)
+    code += " bytedmd_key " + key + " = 0;";
+  return code;
+}
+
 std::string openOverOperands(const std::string &name, const std::string &arg) {
   return open(name, arg) + kSequence;
 }

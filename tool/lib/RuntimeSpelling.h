@@ -82,6 +82,17 @@ std::string bindFields(const std::vector<std::string> &targets);
 /// " ::bytedmd::copyKeys(BINDING, MEMBER);"
 std::string copyKeys(const std::string &binding, const std::string &member);
 
+// ---- keyed locals ---------------------------------------------------------------
+
+/// "bytedmd_kvN_NAME": the variable that holds the key of local NAME (the
+/// N-th of its function), when the local keeps its key beside it.
+std::string keyVariable(unsigned index, const std::string &name);
+/// "::bytedmd::NAMEKey(KEY, " or "::bytedmd::NAMEKey<ARG>(KEY, ": the keyed
+/// form of an opening open(NAME[, ARG]) made, its key variable first.
+std::string keyedOpen(const std::string &name, const std::string &arg, const std::string &key);
+/// " bytedmd_key KEY = 0;" for each key variable, in order.
+std::string keyDeclarations(const std::vector<std::string> &keys);
+
 // ---- the frame --------------------------------------------------------------
 
 /// "bytedmd_frame.MEMBER(": a call of the function's frame.

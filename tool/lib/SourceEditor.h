@@ -77,6 +77,16 @@ public:
   /// text, which counts our own insertions; this measures the original.)
   void replace(clang::SourceLocation first, clang::SourceLocation last, const std::string &text);
 
+  /// How many edits are planned: the index the next one will have.
+  std::size_t planned() const { return plan_.edits().size(); }
+  /// Edit `index` was planned at a place in the file (not dropped as
+  /// unreachable).
+  bool placed(std::size_t index) const {
+    return index < plan_.edits().size() && plan_.edits()[index].at.isValid();
+  }
+  /// Gives planned edit `index` other text.
+  void respell(std::size_t index, std::string text) { plan_.respell(index, std::move(text)); }
+
   /// L cannot be edited: expand its macro invocation, or report it.
   void unreachable(clang::SourceLocation L);
 

@@ -250,6 +250,15 @@ void bytedmd_store_narrow(const void *__address, bytedmd_key __key, uint64_t __b
 
 /** Records that `address` now holds the value with `key` and these bits. */
 void bytedmd_shadow_store(const void *__address, bytedmd_key __key, uint64_t __bits);
+
+/** Nonzero while the measurement in flight on this thread has a
+ *  stack=locations variant: loads and stores are then also accesses of
+ *  their locations. Read-only outside the runtime. */
+extern __thread int bytedmd_recording_accesses;
+/** An access of `address` holding `key` (a read, or a write when `write`),
+ *  for stack=locations variants: what bytedmd_load and bytedmd_store record,
+ *  for a local that keeps its key beside it instead of in the shadow. */
+void bytedmd_access(const void *__address, bytedmd_key __key, int __write);
 void bytedmd_shadow_store_narrow(const void *__address, bytedmd_key __key, uint64_t __bits);
 
 /** True when the measurement in flight has touched the location at

@@ -54,10 +54,10 @@ double lam(double a, double b) { static bytedmd_function bytedmd_site = {"lam", 
 
 // A C array by reference: [x2, x1, x0]. s = x[0] is a copy; s + x[1] reads
 // x0 (3) and x1 (2), both die; t1 + x[2] reads t1 (1) and x2 (2).
-double carr(const double (&x)[3]) { static bytedmd_function bytedmd_site = {"carr", {"test/e2e/constructs/constructs.cpp", 56, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 58, 0, 0, nullptr}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/constructs/constructs.cpp", 58, 0, 0, "i"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 58, 0, 0, "i < 3"}; static bytedmd_location bytedmd_loc_3 = {"test/e2e/constructs/constructs.cpp", 58, 0, 0, "s"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.namedInputs("x", x);
-  double s = ::bytedmd::init(&s, ::bytedmd::ld(x[0]));
-  for (int i = ::bytedmd::init(&i, 1); ::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ld(i) , 3}, &bytedmd_loc_1), &bytedmd_loc_0); ::bytedmd::pre<BYTEDMD_OP_ADD>(i, &bytedmd_loc_2)) ::bytedmd::set(s , ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(s) , ::bytedmd::ld(x[::bytedmd::index(::bytedmd::ld(i), &bytedmd_loc_0)])}, &bytedmd_loc_3));
-  return bytedmd_frame.ret(::bytedmd::ld(s));
+double carr(const double (&x)[3]) { static bytedmd_function bytedmd_site = {"carr", {"test/e2e/constructs/constructs.cpp", 56, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 58, 0, 0, nullptr}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/constructs/constructs.cpp", 58, 0, 0, "i"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 58, 0, 0, "i < 3"}; static bytedmd_location bytedmd_loc_3 = {"test/e2e/constructs/constructs.cpp", 58, 0, 0, "s"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.namedInputs("x", x); bytedmd_key bytedmd_kv0_s = 0; bytedmd_key bytedmd_kv1_i = 0;
+  double s = ::bytedmd::initKey(bytedmd_kv0_s, &s, ::bytedmd::ld(x[0]));
+  for (int i = ::bytedmd::initKey(bytedmd_kv1_i, &i, 1); ::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ldKey(bytedmd_kv1_i, i) , 3}, &bytedmd_loc_1), &bytedmd_loc_0); ::bytedmd::preKey<BYTEDMD_OP_ADD>(bytedmd_kv1_i, i, &bytedmd_loc_2)) ::bytedmd::setKey(bytedmd_kv0_s, s , ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ldKey(bytedmd_kv0_s, s) , ::bytedmd::ld(x[::bytedmd::index(::bytedmd::ldKey(bytedmd_kv1_i, i), &bytedmd_loc_0)])}, &bytedmd_loc_3));
+  return bytedmd_frame.ret(::bytedmd::ldKey(bytedmd_kv0_s, s));
 }
 
 // std::array: x1 is never read and leaves at once: [x2, x0] -> x0 at 2, x2 at 1.
@@ -70,21 +70,21 @@ double ptr(const std::vector<double>& v) { static bytedmd_function bytedmd_site 
 }
 
 // do-while from 1: three rounds of x * 2 (1), x < 5 (1), truth (1).
-double dowhile(double a) { static bytedmd_function bytedmd_site = {"dowhile", {"test/e2e/constructs/constructs.cpp", 72, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 75, 0, 0, "x"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 76, 0, 0, nullptr}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/constructs/constructs.cpp", 76, 0, 0, "x < 5"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, a); bytedmd_frame.namedInputs("a", a);
-  double x = ::bytedmd::init(&x, ::bytedmd::ld(a));
+double dowhile(double a) { static bytedmd_function bytedmd_site = {"dowhile", {"test/e2e/constructs/constructs.cpp", 72, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 75, 0, 0, "x"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 76, 0, 0, nullptr}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/constructs/constructs.cpp", 76, 0, 0, "x < 5"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, a); bytedmd_frame.namedInputs("a", a); bytedmd_key bytedmd_kv0_x = 0;
+  double x = ::bytedmd::initKey(bytedmd_kv0_x, &x, ::bytedmd::ld(a));
   do {
-    ::bytedmd::set(x , ::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(x) , 2}, &bytedmd_loc_0));
-  } while (::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ld(x) , 5}, &bytedmd_loc_2), &bytedmd_loc_1));
-  return bytedmd_frame.ret(::bytedmd::ld(x));
+    ::bytedmd::setKey(bytedmd_kv0_x, x , ::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ldKey(bytedmd_kv0_x, x) , 2}, &bytedmd_loc_0));
+  } while (::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ldKey(bytedmd_kv0_x, x) , 5}, &bytedmd_loc_2), &bytedmd_loc_1));
+  return bytedmd_frame.ret(::bytedmd::ldKey(bytedmd_kv0_x, x));
 }
 
 // t++, --t and t -= 1 each read t once, at the top.
-double incdec(double a) { static bytedmd_function bytedmd_site = {"incdec", {"test/e2e/constructs/constructs.cpp", 81, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 83, 0, 0, "t"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 84, 0, 0, "t"}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/constructs/constructs.cpp", 85, 0, 0, "t"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, a); bytedmd_frame.namedInputs("a", a);
-  double t = ::bytedmd::init(&t, ::bytedmd::ld(a));
-  ::bytedmd::post<BYTEDMD_OP_ADD>(t, &bytedmd_loc_0);
-  ::bytedmd::pre<BYTEDMD_OP_SUB>(t, &bytedmd_loc_1);
-  ::bytedmd::cset<BYTEDMD_OP_SUB>(t , 1, &bytedmd_loc_2);
-  return bytedmd_frame.ret(::bytedmd::ld(t));
+double incdec(double a) { static bytedmd_function bytedmd_site = {"incdec", {"test/e2e/constructs/constructs.cpp", 81, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 83, 0, 0, "t"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 84, 0, 0, "t"}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/constructs/constructs.cpp", 85, 0, 0, "t"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, a); bytedmd_frame.namedInputs("a", a); bytedmd_key bytedmd_kv0_t = 0;
+  double t = ::bytedmd::initKey(bytedmd_kv0_t, &t, ::bytedmd::ld(a));
+  ::bytedmd::postKey<BYTEDMD_OP_ADD>(bytedmd_kv0_t, t, &bytedmd_loc_0);
+  ::bytedmd::preKey<BYTEDMD_OP_SUB>(bytedmd_kv0_t, t, &bytedmd_loc_1);
+  ::bytedmd::csetKey<BYTEDMD_OP_SUB>(bytedmd_kv0_t, t , 1, &bytedmd_loc_2);
+  return bytedmd_frame.ret(::bytedmd::ldKey(bytedmd_kv0_t, t));
 }
 
 // Integer operators, ((a << 1) % b) ^ ~a with [a, b]: a << 1 reads a (1) -> t1;
@@ -116,10 +116,10 @@ std::vector<double> retvec(double a, double b) { static bytedmd_function bytedmd
 
 // A size excluded from the inputs: [x2, x1, x0] with x2 never read, so
 // [x1, x0]. 0 + x[0] reads x0 (2); t1 + x[1] reads t1 (1) and x1 (2).
-double sum_first(const std::vector<double>& x, BYTEDMD_UNTRACKED int n) { static bytedmd_function bytedmd_site = {"sum_first", {"test/e2e/constructs/constructs.cpp", 118, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 120, 0, 0, nullptr}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/constructs/constructs.cpp", 120, 0, 0, "i"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 120, 0, 0, "i < n"}; static bytedmd_location bytedmd_loc_3 = {"test/e2e/constructs/constructs.cpp", 120, 0, 0, "s"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(1, n); bytedmd_frame.namedInputs("x", x);
-  double s = ::bytedmd::init(&s, 0);
-  for (int i = ::bytedmd::init(&i, 0); ::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ld(i) , ::bytedmd::ld(n)}, &bytedmd_loc_1), &bytedmd_loc_0); ::bytedmd::pre<BYTEDMD_OP_ADD>(i, &bytedmd_loc_2)) ::bytedmd::set(s , ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(s) , ::bytedmd::ld(x[::bytedmd::index(::bytedmd::ld(i), &bytedmd_loc_0)])}, &bytedmd_loc_3));
-  return bytedmd_frame.ret(::bytedmd::ld(s));
+double sum_first(const std::vector<double>& x, BYTEDMD_UNTRACKED int n) { static bytedmd_function bytedmd_site = {"sum_first", {"test/e2e/constructs/constructs.cpp", 118, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 120, 0, 0, nullptr}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/constructs/constructs.cpp", 120, 0, 0, "i"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 120, 0, 0, "i < n"}; static bytedmd_location bytedmd_loc_3 = {"test/e2e/constructs/constructs.cpp", 120, 0, 0, "s"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(1, n); bytedmd_frame.namedInputs("x", x); bytedmd_key bytedmd_kv0_s = 0; bytedmd_key bytedmd_kv1_i = 0;
+  double s = ::bytedmd::initKey(bytedmd_kv0_s, &s, 0);
+  for (int i = ::bytedmd::initKey(bytedmd_kv1_i, &i, 0); ::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ldKey(bytedmd_kv1_i, i) , ::bytedmd::ld(n)}, &bytedmd_loc_1), &bytedmd_loc_0); ::bytedmd::preKey<BYTEDMD_OP_ADD>(bytedmd_kv1_i, i, &bytedmd_loc_2)) ::bytedmd::setKey(bytedmd_kv0_s, s , ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ldKey(bytedmd_kv0_s, s) , ::bytedmd::ld(x[::bytedmd::index(::bytedmd::ldKey(bytedmd_kv1_i, i), &bytedmd_loc_0)])}, &bytedmd_loc_3));
+  return bytedmd_frame.ret(::bytedmd::ldKey(bytedmd_kv0_s, s));
 }
 
 // A nested vector copied, then read: the copy keeps the keys. Row-major
@@ -144,10 +144,10 @@ double iter_sum(const std::vector<double> &x) { static bytedmd_function bytedmd_
 // Inputs a0, b0, a1, b1 (b1 on top). a0 * b0 reads 4, 3 -> t0 (both die);
 // 0 + t0 reads t0 (1) -> s1: [s1, b1, a1]. a1 * b1 reads 3, 2 -> t1;
 // s1 + t1 reads 2, 1.
-double ranged_pairs(const std::vector<std::pair<double, double>> &ps) { static bytedmd_function bytedmd_site = {"ranged_pairs", {"test/e2e/constructs/constructs.cpp", 146, 8, 0}}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 148, 0, 0, "a * b"}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 148, 0, 0, "s"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.namedInputs("ps", ps);
-  double s = ::bytedmd::init(&s, 0);
-  for (auto&& bytedmd_ref_5596 : ps) { auto [a, b] = bytedmd_ref_5596; ::bytedmd::copyKeys(a, bytedmd_ref_5596.first); ::bytedmd::copyKeys(b, bytedmd_ref_5596.second); ::bytedmd::cset<BYTEDMD_OP_ADD>(s , ::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(a) , ::bytedmd::ld(b)}, &bytedmd_loc_1), &bytedmd_loc_0); }
-  return bytedmd_frame.ret(::bytedmd::ld(s));
+double ranged_pairs(const std::vector<std::pair<double, double>> &ps) { static bytedmd_function bytedmd_site = {"ranged_pairs", {"test/e2e/constructs/constructs.cpp", 146, 8, 0}}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 148, 0, 0, "a * b"}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 148, 0, 0, "s"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.namedInputs("ps", ps); bytedmd_key bytedmd_kv0_s = 0;
+  double s = ::bytedmd::initKey(bytedmd_kv0_s, &s, 0);
+  for (auto&& bytedmd_ref_5596 : ps) { auto [a, b] = bytedmd_ref_5596; ::bytedmd::copyKeys(a, bytedmd_ref_5596.first); ::bytedmd::copyKeys(b, bytedmd_ref_5596.second); ::bytedmd::csetKey<BYTEDMD_OP_ADD>(bytedmd_kv0_s, s , ::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{::bytedmd::ld(a) , ::bytedmd::ld(b)}, &bytedmd_loc_1), &bytedmd_loc_0); }
+  return bytedmd_frame.ret(::bytedmd::ldKey(bytedmd_kv0_s, s));
 }
 
 // A struct parameter: its fields are inputs in declaration order, after the
@@ -162,10 +162,10 @@ double struct_param(Point2 p, double k) { static bytedmd_function bytedmd_site =
 // cases.md's dot_sum with pointers, so its trace: [a1, a0, b1, b0] (n is a
 // size, excluded); a0 * b0 reads 2, 4; 0 + t0 reads 1; a1 * b1 reads 2, 3;
 // s1 + t1 reads 2, 1.
-double dot_pointers(const double *a, const double *b, BYTEDMD_UNTRACKED int n) { static bytedmd_function bytedmd_site = {"dot_pointers", {"test/e2e/constructs/constructs.cpp", 164, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 166, 0, 0, nullptr}; static bytedmd_location bytedmd_loc_4 = {"test/e2e/constructs/constructs.cpp", 166, 0, 0, "a[i] * b[i]"}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/constructs/constructs.cpp", 166, 0, 0, "i"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 166, 0, 0, "i < n"}; static bytedmd_location bytedmd_loc_3 = {"test/e2e/constructs/constructs.cpp", 166, 0, 0, "s"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(2, n); bytedmd_frame.namedInputs("b,a", b, a);
-  double s = ::bytedmd::init(&s, 0);
-  for (int i = ::bytedmd::init(&i, 0); ::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ld(i) , ::bytedmd::ld(n)}, &bytedmd_loc_1), &bytedmd_loc_0); ::bytedmd::pre<BYTEDMD_OP_ADD>(i, &bytedmd_loc_2)) ::bytedmd::set(s , ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(s) , ::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{bytedmd_frame.ldIn(a[::bytedmd::index(::bytedmd::ld(i), &bytedmd_loc_0)], a) , bytedmd_frame.ldIn(b[::bytedmd::index(::bytedmd::ld(i), &bytedmd_loc_0)], b)}, &bytedmd_loc_4)}, &bytedmd_loc_3));
-  return bytedmd_frame.ret(::bytedmd::ld(s));
+double dot_pointers(const double *a, const double *b, BYTEDMD_UNTRACKED int n) { static bytedmd_function bytedmd_site = {"dot_pointers", {"test/e2e/constructs/constructs.cpp", 164, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/constructs/constructs.cpp", 166, 0, 0, nullptr}; static bytedmd_location bytedmd_loc_4 = {"test/e2e/constructs/constructs.cpp", 166, 0, 0, "a[i] * b[i]"}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/constructs/constructs.cpp", 166, 0, 0, "i"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/constructs/constructs.cpp", 166, 0, 0, "i < n"}; static bytedmd_location bytedmd_loc_3 = {"test/e2e/constructs/constructs.cpp", 166, 0, 0, "s"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(2, n); bytedmd_frame.namedInputs("b,a", b, a); bytedmd_key bytedmd_kv0_s = 0; bytedmd_key bytedmd_kv1_i = 0;
+  double s = ::bytedmd::initKey(bytedmd_kv0_s, &s, 0);
+  for (int i = ::bytedmd::initKey(bytedmd_kv1_i, &i, 0); ::bytedmd::truth(::bytedmd::bin<BYTEDMD_OP_LT>(::bytedmd::seq{::bytedmd::ldKey(bytedmd_kv1_i, i) , ::bytedmd::ld(n)}, &bytedmd_loc_1), &bytedmd_loc_0); ::bytedmd::preKey<BYTEDMD_OP_ADD>(bytedmd_kv1_i, i, &bytedmd_loc_2)) ::bytedmd::setKey(bytedmd_kv0_s, s , ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ldKey(bytedmd_kv0_s, s) , ::bytedmd::bin<BYTEDMD_OP_MUL>(::bytedmd::seq{bytedmd_frame.ldIn(a[::bytedmd::index(::bytedmd::ldKey(bytedmd_kv1_i, i), &bytedmd_loc_0)], a) , bytedmd_frame.ldIn(b[::bytedmd::index(::bytedmd::ldKey(bytedmd_kv1_i, i), &bytedmd_loc_0)], b)}, &bytedmd_loc_4)}, &bytedmd_loc_3));
+  return bytedmd_frame.ret(::bytedmd::ldKey(bytedmd_kv0_s, s));
 }
 
 // Only the elements read are inputs: p[0] and q[1], with q's deeper: [p0, q1].

@@ -22,10 +22,10 @@ double my_add(double a, double b, double c) { static bytedmd_function bytedmd_si
 double twice(double a) { static bytedmd_function bytedmd_site = {"twice", {"test/e2e/cases/scalars.cpp", 21, 8, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/cases/scalars.cpp", 21, 0, 0, "a + a"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, a); bytedmd_frame.namedInputs("a", a); return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(a) , ::bytedmd::ld(a)}, &bytedmd_loc_0)); }
 
 // cases.md: composite(1,2,3,4)
-bool composite(double a, double b, double c, double d) { static bytedmd_function bytedmd_site = {"composite", {"test/e2e/cases/scalars.cpp", 24, 6, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/cases/scalars.cpp", 25, 0, 0, "e"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/cases/scalars.cpp", 26, 0, 0, "f"}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/cases/scalars.cpp", 27, 0, 0, "e > f"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, a); bytedmd_frame.argument(1, b); bytedmd_frame.argument(2, c); bytedmd_frame.argument(3, d); bytedmd_frame.namedInputs("d,c,b,a", d, c, b, a);
-  double e = ::bytedmd::init(&e, ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(b) , ::bytedmd::ld(c)}, &bytedmd_loc_0));
-  double f = ::bytedmd::init(&f, ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(a) , ::bytedmd::ld(d)}, &bytedmd_loc_1));
-  return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_GT>(::bytedmd::seq{::bytedmd::ld(e) , ::bytedmd::ld(f)}, &bytedmd_loc_2));
+bool composite(double a, double b, double c, double d) { static bytedmd_function bytedmd_site = {"composite", {"test/e2e/cases/scalars.cpp", 24, 6, 0}}; static bytedmd_location bytedmd_loc_0 = {"test/e2e/cases/scalars.cpp", 25, 0, 0, "e"}; static bytedmd_location bytedmd_loc_1 = {"test/e2e/cases/scalars.cpp", 26, 0, 0, "f"}; static bytedmd_location bytedmd_loc_2 = {"test/e2e/cases/scalars.cpp", 27, 0, 0, "e > f"}; ::bytedmd::Frame bytedmd_frame(&bytedmd_site); bytedmd_frame.argument(0, a); bytedmd_frame.argument(1, b); bytedmd_frame.argument(2, c); bytedmd_frame.argument(3, d); bytedmd_frame.namedInputs("d,c,b,a", d, c, b, a); bytedmd_key bytedmd_kv0_e = 0; bytedmd_key bytedmd_kv1_f = 0;
+  double e = ::bytedmd::initKey(bytedmd_kv0_e, &e, ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(b) , ::bytedmd::ld(c)}, &bytedmd_loc_0));
+  double f = ::bytedmd::initKey(bytedmd_kv1_f, &f, ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{::bytedmd::ld(a) , ::bytedmd::ld(d)}, &bytedmd_loc_1));
+  return bytedmd_frame.ret(::bytedmd::bin<BYTEDMD_OP_GT>(::bytedmd::seq{::bytedmd::ldKey(bytedmd_kv0_e, e) , ::bytedmd::ldKey(bytedmd_kv1_f, f)}, &bytedmd_loc_2));
 }
 
 // cases.md: relu(5), relu(-5)

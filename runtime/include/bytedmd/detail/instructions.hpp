@@ -191,6 +191,45 @@ template <bytedmd_op _Op, class _Lp> inline _Lp &pre(_Lp &__x, bytedmd_location 
   return __x;
 }
 
+/// x op= y, ++x and x++ on a local that keeps its key beside it (ldKey).
+template <bytedmd_op _Op, class _Lp, class _Xp>
+inline _Lp &csetKey(bytedmd_key &__kv, _Lp &__lhs, _Xp &&__x, bytedmd_location *__at = nullptr) {
+  const bytedmd_key __k = __kv;
+  detail::__keyed_access(&__lhs, __k, 0);
+  const auto &__v = detail::__value_of(__x);
+  detail::_Operator<_Op>::__assign(__lhs, __v);
+  detail::__place_if((__k | detail::__key_of(__x)) != 0, __at);
+  __kv = detail::__binary(detail::__sized<_Lp>(_Op), __k, detail::__key_of(__x));
+  detail::__keyed_access(&__lhs, __kv, 1);
+  return __lhs;
+}
+template <bytedmd_op _Op, class _Lp>
+inline _Lp &preKey(bytedmd_key &__kv, _Lp &__x, bytedmd_location *__at = nullptr) {
+  const bytedmd_key __k = __kv;
+  detail::__keyed_access(&__x, __k, 0);
+  if constexpr (_Op == BYTEDMD_OP_ADD)
+    ++__x;
+  else
+    --__x;
+  detail::__place_if(__k != 0, __at);
+  __kv = detail::__unary(detail::__sized<_Lp>(_Op), __k);
+  detail::__keyed_access(&__x, __kv, 1);
+  return __x;
+}
+template <bytedmd_op _Op, class _Lp>
+inline auto postKey(bytedmd_key &__kv, _Lp &__x, bytedmd_location *__at = nullptr) {
+  const detail::_Tracked<_Lp> __old{__x, __kv};
+  detail::__keyed_access(&__x, __old.__k, 0);
+  if constexpr (_Op == BYTEDMD_OP_ADD)
+    ++__x;
+  else
+    --__x;
+  detail::__place_if(__old.__k != 0, __at);
+  __kv = detail::__unary(detail::__sized<_Lp>(_Op), __old.__k);
+  detail::__keyed_access(&__x, __kv, 1);
+  return __old;
+}
+
 /// x++ and x--: as ++x, but the value is the old one, with its old key.
 template <bytedmd_op _Op, class _Lp> inline auto post(_Lp &__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__arithmetic_v<_Lp> && !std::is_same_v<std::remove_cv_t<_Lp>, bool>) {

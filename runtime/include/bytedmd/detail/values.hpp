@@ -186,6 +186,39 @@ template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
   return __v;
 }
 
+/// A local that keeps its key in a variable beside it (the rewriter's
+/// bytedmd_kvN_name, declared on entry; semantics.md "Memory"): its address
+/// never escapes, so its loads and stores read and write that variable
+/// instead of the shadow map. Under a stack=locations variant they are still
+/// accesses of the local's memory.
+///
+///   double s = ::bytedmd::initKey(bytedmd_kv0_s, &s, ::bytedmd::ld(a[0]));
+///   ::bytedmd::setKey(bytedmd_kv0_s, s, ::bytedmd::bin<...>(::bytedmd::seq{
+///       ::bytedmd::ldKey(bytedmd_kv0_s, s), ...}));
+namespace detail {
+inline void __keyed_access(const void *__at, bytedmd_key __k, int __write) {
+  if (__builtin_expect(bytedmd_recording_accesses, 0) && __k != 0)
+    bytedmd_access(__at, __k, __write);
+}
+} // namespace detail
+template <class _Tp>
+inline detail::_Tracked<std::remove_cv_t<_Tp>> ldKey(bytedmd_key __kv, _Tp &__x) {
+  detail::__keyed_access(&__x, __kv, 0);
+  return {__x, __kv};
+}
+template <class _Tp, class _Xp> inline _Tp initKey(bytedmd_key &__kv, _Tp *__at, _Xp &&__x) {
+  _Tp __v = static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
+  __kv = detail::__key_of(__x);
+  detail::__keyed_access(__at, __kv, 1);
+  return __v;
+}
+template <class _Lp, class _Xp> inline _Lp &setKey(bytedmd_key &__kv, _Lp &__lhs, _Xp &&__x) {
+  __lhs = detail::__value_of(std::forward<_Xp>(__x));
+  __kv = detail::__key_of(__x);
+  detail::__keyed_access(&__lhs, __kv, 1);
+  return __lhs;
+}
+
 /// A lambda's capture by value: `[x, bytedmd_k_x = keyOf(x)]` keeps x's key
 /// at the capture beside the closure's copy, and the body's
 /// `bindCapture(x, bytedmd_k_x)` gives it to that copy.
