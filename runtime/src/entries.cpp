@@ -5,6 +5,8 @@
 // so that they read it with one TLS-relative load.
 #include "recording.h"
 
+#include "log_prefault.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -27,11 +29,28 @@ namespace {
 
 thread_local Recorder tls __attribute__((tls_model("initial-exec")));
 
+// While the log's pages are faulted in ahead (log_prefault.h), r.limit is a
+// window's end and this is the buffer's; null otherwise.
+thread_local Word *bufferEnd __attribute__((tls_model("initial-exec"))) = nullptr;
+thread_local LogPrefault prefault; // (its guard is paid once per window)
+
+/// Sets r.limit a window past the cursor in [r.buffer, end), the next
+/// window faulting in on the helper; a streaming measurement keeps end.
+void windowTo(Recorder &r, Word *end, std::size_t needed) {
+  const bool streaming = r.state != nullptr && r.state->stream != nullptr;
+  QuietAllocations quiet; // the helper's state is the runtime's memory
+  r.limit = streaming ? end : prefault.advance(r.buffer, r.cursor, end, needed);
+  bufferEnd = r.limit == end ? nullptr : end;
+}
+
 __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed) {
   if (streamDrain(r)) // a streaming measurement keeps one chunk of log
     return;
   const std::size_t used = std::size_t(r.cursor - r.buffer);
   recordedWords(used);
+  if (bufferEnd != nullptr && std::size_t(bufferEnd - r.cursor) >= needed)
+    return windowTo(r, bufferEnd, needed); // the end of a window, not of the buffer
+  settleLog(r);
   const std::size_t capacity = std::size_t(r.limit - r.buffer);
   // The replay counts events in 32 bits; a log this long cannot be replayed.
   constexpr std::size_t kMaxWords = std::size_t(1) << 32;
@@ -59,7 +78,7 @@ __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed)
           "no log, or a smaller problem size");
   r.buffer = static_cast<Word *>(p);
   r.cursor = r.buffer + used;
-  r.limit = r.buffer + grown;
+  windowTo(r, r.buffer + grown, needed);
 }
 
 inline void reserveWords(Recorder &r, std::size_t n) {
@@ -146,6 +165,13 @@ void writeScope(Recorder &r, Word id) {
 }
 
 } // namespace
+
+void settleLog(Recorder &r) {
+  prefault.wait();
+  if (bufferEnd != nullptr)
+    r.limit = bufferEnd;
+  bufferEnd = nullptr;
+}
 
 Recorder &threadRecorder() { return tls; }
 

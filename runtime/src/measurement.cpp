@@ -415,6 +415,7 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
   r.scopes = reg.settings.attribution;
   bytedmd_location_now = 0;
   r.siteWanted = false;
+  settleLog(r);
   r.cursor = r.buffer;
   s.hasSize = r.hasPendingSize;
   s.size = r.pendingSize;
@@ -449,6 +450,7 @@ void endMeasurement(Recorder &r) {
   MeasurementState &s = *r.state;
   bytedmd_recording_accesses = false;
   shadowMeasuring(0);
+  settleLog(r);
   r.siteWanted = false;
   if (s.lazyInputs)
     sortLazyInputs(s);

@@ -88,6 +88,9 @@ struct Recorder {
 
 /// This thread's recorder (entries.cpp).
 Recorder &threadRecorder();
+/// Stops faulting the log in ahead (log_prefault.h) and gives the recorder
+/// its whole buffer again: when a measurement begins and ends.
+void settleLog(Recorder &r);
 
 /// Keys of the measurement in flight carry its id in their high half; any
 /// other key (0, stale, another thread's) is untracked here.
