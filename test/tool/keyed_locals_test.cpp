@@ -119,5 +119,47 @@ TEST(KeyedLocals, AnUnevaluatedNameKeepsTheShadow) {
                  "double t = ::bytedmd::init(&t, ");
 }
 
+TEST(KeyedLocals, MaybeUnusedIsTheOneAttributeAllowed) {
+  const Instrumented r =
+      instrument("double f(double a) { [[maybe_unused]] double t = a * 2; return t; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "[[maybe_unused]] double t = ::bytedmd::initKey(bytedmd_kv0_t, &t, ");
+}
+
+TEST(KeyedLocals, AnAttributedLocalKeepsTheShadow) {
+  // cleanup(fn) calls fn(&t) at the end of t's scope, outside the body's names.
+  expectShadowed(instrument(R"cpp(
+    double acc = 0;
+    void done(double *p) { acc = acc + *p; }
+    double f(double a, double b) {
+      { double t __attribute__((cleanup(done))) = a * b; }
+      return acc + a;
+    })cpp"),
+                 "double t __attribute__((cleanup(done))) = ::bytedmd::init(&t, ");
+}
+
+TEST(KeyedLocals, OnlyStandardArithmeticTypes) {
+  // __int128 is arithmetic to std::is_arithmetic only under -std=gnu++17:
+  // the shadow forms would not track it under -std=c++17, the keyed ones would.
+  expectShadowed(instrument("long long f(long long a, long long b) { __int128 t = a; "
+                            "t = t * b; return (long long)(t >> 3); }"),
+                 "::bytedmd::set(t, ");
+}
+
+TEST(KeyedLocals, AFunctionWithAVariablyModifiedTypeKeysNothing) {
+  // n++ in the pointer's bound runs, and no name of n in the body shows it.
+  const Instrumented r = instrument(R"cpp(
+    double f(double a, double b) {
+      int n = (int)a;
+      double t = a * b;
+      double (*p)[n++] = nullptr;
+      (void)p;
+      return n * t;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.code.find("bytedmd_key bytedmd_kv"), std::string::npos) << r.code;
+  EXPECT_EQ(r.code.find("Key("), std::string::npos) << r.code;
+}
+
 } // namespace
 } // namespace bytedmd

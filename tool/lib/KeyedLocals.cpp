@@ -23,7 +23,10 @@
 #include "TypeClassifier.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtOpenMP.h"
 
 #include <algorithm>
 
@@ -32,23 +35,93 @@ using namespace clang;
 namespace bytedmd {
 namespace {
 
-/// A plain scalar of the function's own frame: a builtin arithmetic type
-/// (not an enum, not std::complex), neither static, volatile nor a reference.
+/// A standard arithmetic type: one std::is_arithmetic holds for in every
+/// language mode, as the runtime's forms require (__int128, _Float16 and
+/// __float128 are arithmetic only under -std=gnu++).
+bool standardScalar(QualType T) {
+  const auto *B = T.getCanonicalType()->getAs<BuiltinType>();
+  if (B == nullptr)
+    return false;
+  switch (B->getKind()) {
+  case BuiltinType::Bool:
+  case BuiltinType::Char_U:
+  case BuiltinType::Char_S:
+  case BuiltinType::SChar:
+  case BuiltinType::UChar:
+  case BuiltinType::WChar_U:
+  case BuiltinType::WChar_S:
+  case BuiltinType::Char8:
+  case BuiltinType::Char16:
+  case BuiltinType::Char32:
+  case BuiltinType::Short:
+  case BuiltinType::UShort:
+  case BuiltinType::Int:
+  case BuiltinType::UInt:
+  case BuiltinType::Long:
+  case BuiltinType::ULong:
+  case BuiltinType::LongLong:
+  case BuiltinType::ULongLong:
+  case BuiltinType::Float:
+  case BuiltinType::Double:
+  case BuiltinType::LongDouble:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// A plain scalar of the function's own frame: a standard arithmetic type
+/// (not an enum, not std::complex), neither static, volatile nor a
+/// reference, and with no attribute but [[maybe_unused]] (cleanup(fn)
+/// hands its address to fn).
 bool keyableLocal(const VarDecl *D, const FunctionDecl *F) {
   if (isa<ParmVarDecl, DecompositionDecl>(D) || D->getDeclContext() != F ||
       !D->hasLocalStorage() || D->isConstexpr())
     return false;
+  for (const Attr *A : D->attrs())
+    if (!isa<UnusedAttr>(A))
+      return false;
   const QualType T = D->getType();
   return !T->isReferenceType() && !T->isDependentType() && !T.isVolatileQualified() &&
-         T.getCanonicalType()->isBuiltinType() && isArithmetic(T);
+         standardScalar(T) && isArithmetic(T);
+}
+
+/// Names the walk over children() cannot see: a variable-length array's
+/// bound inside a pointer, typedef, cast or sizeof type; the clauses and
+/// regions of OpenMP; a block's body.
+bool hidesNames(const Stmt *S) {
+  if (isa<OMPExecutableDirective, CapturedStmt, BlockExpr>(S))
+    return true;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls()) {
+      if (const auto *V = dyn_cast<ValueDecl>(D); V && V->getType()->isVariablyModifiedType())
+        return true;
+      if (const auto *T = dyn_cast<TypedefNameDecl>(D);
+          T && T->getUnderlyingType()->isVariablyModifiedType())
+        return true;
+    }
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    if (E->getType()->isVariablyModifiedType())
+      return true;
+    if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(E);
+        U && U->isArgumentType() && U->getArgumentType()->isVariablyModifiedType())
+      return true;
+    if (const auto *C = dyn_cast<ExplicitCastExpr>(E);
+        C && C->getTypeAsWritten()->isVariablyModifiedType())
+      return true;
+  }
+  return false;
 }
 
 /// Every declaration and name in S, lambda bodies and unevaluated operands
-/// included (a use anywhere counts).
-void collect(const Stmt *S, const FunctionDecl *F, std::vector<const VarDecl *> &locals,
+/// included (a use anywhere counts). False when S holds names the walk
+/// cannot see (hidesNames): then nothing is keyed.
+bool collect(const Stmt *S, const FunctionDecl *F, std::vector<const VarDecl *> &locals,
              std::vector<const DeclRefExpr *> &names) {
   if (S == nullptr)
-    return;
+    return true;
+  if (hidesNames(S))
+    return false;
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     for (const Decl *D : DS->decls())
       if (const auto *V = dyn_cast<VarDecl>(D); V && keyableLocal(V, F))
@@ -56,7 +129,9 @@ void collect(const Stmt *S, const FunctionDecl *F, std::vector<const VarDecl *> 
   if (const auto *R = dyn_cast<DeclRefExpr>(S))
     names.push_back(R);
   for (const Stmt *child : S->children())
-    collect(child, F, locals, names);
+    if (!collect(child, F, locals, names))
+      return false;
+  return true;
 }
 
 } // namespace
@@ -71,7 +146,8 @@ void BodyRewriter::findKeyedLocals(const FunctionDecl *F) {
     return;
   std::vector<const VarDecl *> locals;
   std::vector<const DeclRefExpr *> names;
-  collect(F->getBody(), F, locals, names);
+  if (!collect(F->getBody(), F, locals, names))
+    return;
   for (const VarDecl *D : locals) {
     KeyedLocal &k = keyed_[D];
     k.key = spell::keyVariable(unsigned(keyedOrder_.size()), D->getNameAsString());

@@ -194,6 +194,7 @@ template <bytedmd_op _Op, class _Lp> inline _Lp &pre(_Lp &__x, bytedmd_location 
 /// x op= y, ++x and x++ on a local that keeps its key beside it (ldKey).
 template <bytedmd_op _Op, class _Lp, class _Xp>
 inline _Lp &csetKey(bytedmd_key &__kv, _Lp &__lhs, _Xp &&__x, bytedmd_location *__at = nullptr) {
+  static_assert(detail::__keyed_v<_Lp>, "bytedmd: a keyed local must be a scalar");
   const bytedmd_key __k = __kv;
   detail::__keyed_access(&__lhs, __k, 0);
   const auto &__v = detail::__value_of(__x);
@@ -205,6 +206,7 @@ inline _Lp &csetKey(bytedmd_key &__kv, _Lp &__lhs, _Xp &&__x, bytedmd_location *
 }
 template <bytedmd_op _Op, class _Lp>
 inline _Lp &preKey(bytedmd_key &__kv, _Lp &__x, bytedmd_location *__at = nullptr) {
+  static_assert(detail::__keyed_v<_Lp>, "bytedmd: a keyed local must be a scalar");
   const bytedmd_key __k = __kv;
   detail::__keyed_access(&__x, __k, 0);
   if constexpr (_Op == BYTEDMD_OP_ADD)
@@ -218,6 +220,7 @@ inline _Lp &preKey(bytedmd_key &__kv, _Lp &__x, bytedmd_location *__at = nullptr
 }
 template <bytedmd_op _Op, class _Lp>
 inline auto postKey(bytedmd_key &__kv, _Lp &__x, bytedmd_location *__at = nullptr) {
+  static_assert(detail::__keyed_v<_Lp>, "bytedmd: a keyed local must be a scalar");
   const detail::_Tracked<_Lp> __old{__x, __kv};
   detail::__keyed_access(&__x, __old.__k, 0);
   if constexpr (_Op == BYTEDMD_OP_ADD)

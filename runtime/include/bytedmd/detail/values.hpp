@@ -196,6 +196,9 @@ template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
 ///   ::bytedmd::setKey(bytedmd_kv0_s, s, ::bytedmd::bin<...>(::bytedmd::seq{
 ///       ::bytedmd::ldKey(bytedmd_kv0_s, s), ...}));
 namespace detail {
+/// The rewriter keys only standard scalars, which every language mode
+/// tracks; anything else would be tracked here and not in the shadow forms.
+template <class _Tp> constexpr bool __keyed_v = __arithmetic_v<_Tp> && !_Is_complex<_Tp>::value;
 inline void __keyed_access(const void *__at, bytedmd_key __k, int __write) {
   if (__builtin_expect(bytedmd_recording_accesses, 0) && __k != 0)
     bytedmd_access(__at, __k, __write);
@@ -203,16 +206,19 @@ inline void __keyed_access(const void *__at, bytedmd_key __k, int __write) {
 } // namespace detail
 template <class _Tp>
 inline detail::_Tracked<std::remove_cv_t<_Tp>> ldKey(bytedmd_key __kv, _Tp &__x) {
+  static_assert(detail::__keyed_v<std::remove_cv_t<_Tp>>, "bytedmd: a keyed local must be a scalar");
   detail::__keyed_access(&__x, __kv, 0);
   return {__x, __kv};
 }
 template <class _Tp, class _Xp> inline _Tp initKey(bytedmd_key &__kv, _Tp *__at, _Xp &&__x) {
+  static_assert(detail::__keyed_v<std::remove_cv_t<_Tp>>, "bytedmd: a keyed local must be a scalar");
   _Tp __v = static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
   __kv = detail::__key_of(__x);
   detail::__keyed_access(__at, __kv, 1);
   return __v;
 }
 template <class _Lp, class _Xp> inline _Lp &setKey(bytedmd_key &__kv, _Lp &__lhs, _Xp &&__x) {
+  static_assert(detail::__keyed_v<_Lp>, "bytedmd: a keyed local must be a scalar");
   __lhs = detail::__value_of(std::forward<_Xp>(__x));
   __kv = detail::__key_of(__x);
   detail::__keyed_access(&__lhs, __kv, 1);
