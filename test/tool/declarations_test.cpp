@@ -11,6 +11,14 @@ TEST(Rewrite, AutoVariablesGetTheirTypeSpelled) {
                              "::bytedmd::bin<BYTEDMD_OP_MUL>(");
 }
 
+TEST(Rewrite, AnEmptyBracedInitialiserIsAnUntrackedZero) {
+  const Instrumented r = instrument("double f(double a) { double z{}; double y{}; double *p = &y; "
+                                    "return z + *p + a; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "double z{::bytedmd::initKey(bytedmd_kv0_z, &z, 0)};");
+  EXPECT_REWRITES_TO(r.code, "double y{::bytedmd::init(&y, 0)};");
+}
+
 TEST(Rewrite, ReturnsMarkResults) {
   const Instrumented r = instrument(R"cpp(
     #include <vector>

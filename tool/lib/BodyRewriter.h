@@ -220,8 +220,9 @@ private:
   /// has a keyed form: nameKey[<arg>](key, ...).
   void keyedUse(const clang::Expr *E, std::size_t edit, const std::string &name,
                 const std::string &arg = "");
-  /// D's initialiser opened at edit `edit` with init(&D, ...).
-  void keyedInit(const clang::VarDecl *D, std::size_t edit);
+  /// D's initialiser opened at edit `edit` with init(&D, ...), the edit's
+  /// text ending in `rest` after the opening.
+  void keyedInit(const clang::VarDecl *D, std::size_t edit, const std::string &rest = "");
   /// Respells the uses of every candidate whose uses all have keyed forms;
   /// returns the declarations of their key variables.
   std::string keyLocals();

@@ -67,8 +67,17 @@ void BodyRewriter::arithmeticVariable(const VarDecl *D, const Expr *init) {
                   edit_.typeName(T.getCanonicalType()));
   }
   const Expr *value = init;
-  if (const auto *L = dyn_cast<InitListExpr>(init->IgnoreImplicit()); L && L->getNumInits() == 1)
-    value = L->getInit(0);
+  const auto *list = dyn_cast<InitListExpr>(init->IgnoreImplicit());
+  if (list && list->getNumInits() == 0) {
+    // T x{};  ->  T x{::bytedmd::init(&x, 0)};  (zero, untracked)
+    const std::size_t opening = edit_.planned();
+    edit_.insertAfterToken(list->getLBraceLoc(),
+                           spell::open("init") + "&" + D->getNameAsString() + ", 0)");
+    keyedInit(D, opening, "0)");
+    return;
+  }
+  if (list && list->getNumInits() == 1)
+    value = list->getInit(0);
   const std::size_t opening = edit_.planned();
   edit_.wrap(value, spell::open("init") + "&" + D->getNameAsString() + ", ", ")");
   keyedInit(D, opening);

@@ -178,14 +178,14 @@ void BodyRewriter::keyedUse(const Expr *E, std::size_t edit, const std::string &
   k->spellings.emplace_back(edit, spell::keyedOpen(name, arg, k->key));
 }
 
-void BodyRewriter::keyedInit(const VarDecl *D, std::size_t edit) {
+void BodyRewriter::keyedInit(const VarDecl *D, std::size_t edit, const std::string &rest) {
   const auto it = keyed_.find(D);
   if (it == keyed_.end() || !edit_.placed(edit))
     return;
   KeyedLocal &k = it->second;
   k.initialised = true;
   k.spellings.emplace_back(edit, spell::keyedOpen("init", "", k.key) + "&" +
-                                     D->getNameAsString() + ", ");
+                                     D->getNameAsString() + ", " + rest);
 }
 
 std::string BodyRewriter::keyLocals() {

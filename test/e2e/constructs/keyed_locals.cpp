@@ -15,6 +15,7 @@
 // EXPECT: through_capture call=0 cost=6 trace=1,2,1,2
 // EXPECT: captured_by_value call=0 cost=6 trace=1,2,1,2
 // EXPECT: through_value_of_assignment call=0 cost=6 trace=1,2,1,2
+// EXPECT: value_initialised call=0 cost=5 trace=1,1,1,2
 #include <cstdio>
 
 // Every use is a load, an assignment, a compound assignment or an
@@ -78,6 +79,17 @@ double through_value_of_assignment(double a, double b, double c) {
   return t + c;
 }
 
+// Braced initialisers, the empty one zero: z and n are untracked, w holds a's
+// key. a * n reads a (1) -> t1, on top of a (a lives on in w); z + t1 reads
+// t1 (1) -> t2, t1 dies; t2 + w reads t2 (1) and a (2): [1, 1, 1, 2].
+double value_initialised(double a) {
+  double z{};
+  int n{3};
+  double w{a};
+  z = z + a * n + w;
+  return z;
+}
+
 int main() {
   std::printf("%.17g\n", keyed_forms(1, 2, 3));
   std::printf("%.17g\n", sibling_loops(1, 2, 3));
@@ -87,5 +99,6 @@ int main() {
   std::printf("%.17g\n", through_capture(1, 2, 3));
   std::printf("%.17g\n", captured_by_value(1, 2, 3));
   std::printf("%.17g\n", through_value_of_assignment(1, 2, 3));
+  std::printf("%.17g\n", value_initialised(2));
   return 0;
 }
