@@ -68,6 +68,27 @@ TEST(Rewrite, AssignmentsCompoundAssignmentsAndIncrements) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::post<BYTEDMD_OP_SUB>(t);");
 }
 
+TEST(Rewrite, AConditionsVariableIsReadOnceItHasItsValue) {
+  const Instrumented r = instrument(R"cpp(
+    double f(double a, int n) {
+      double s = 0;
+      if (double t = a * 2) s = s + t;
+      while (int m = n) n = n - 1;
+      for (; int m = n;) n = n + 1;
+      switch (int c = n) { case 0: s = s + 1; break; default: break; }
+      return s;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "if (double t = ::bytedmd::initThen<BYTEDMD_OP_TRUTH>(&t, "
+                             "::bytedmd::bin<BYTEDMD_OP_MUL>(");
+  EXPECT_REWRITES_TO(r.code, "while (int m = ::bytedmd::initThen<BYTEDMD_OP_TRUTH>(&m, "
+                             "::bytedmd::ld(n)))");
+  EXPECT_REWRITES_TO(r.code, "for (; int m = ::bytedmd::initThen<BYTEDMD_OP_TRUTH>(&m, "
+                             "::bytedmd::ld(n));)");
+  EXPECT_REWRITES_TO(r.code, "switch (int c = ::bytedmd::initThen<BYTEDMD_OP_INDEX>(&c, "
+                             "::bytedmd::ld(n)))");
+}
+
 TEST(Rewrite, ConditionsAreTruthReadsAndSubscriptsAreIndexReads) {
   const Instrumented r = instrument(R"cpp(
     #include <vector>

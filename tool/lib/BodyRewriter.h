@@ -78,6 +78,9 @@ private:
   bool recordTemporary(const clang::Expr *E);
   void rangeFor(const clang::CXXForRangeStmt *S);
   void condition(const clang::Expr *cond, bool loop);
+  /// The variable a condition declares (`if (T x = e)`), read by `read`
+  /// ("TRUTH", or "INDEX" for a switch) once it is initialised.
+  void conditionVariable(const clang::DeclStmt *S, const char *read);
   void sizesInLoopCondition(const clang::Expr *cond);
 
   // ---- ExpressionRewriter.cpp --------------------------------------------------
@@ -246,6 +249,8 @@ private:
   std::string memberCopies_;
   std::set<const clang::FieldDecl *> warnedFields_; // once per field
   std::string capturePrologue_;                     // a lambda's capture keys
+  /// The condition variable being declared, and the op of its read.
+  std::pair<const clang::VarDecl *, std::string> conditionRead_;
   const clang::FunctionDecl *keyedFunction_ = nullptr; // whose locals keyed_ holds
   std::vector<const clang::VarDecl *> keyedOrder_;     // in declaration order
   std::map<const clang::VarDecl *, KeyedLocal> keyed_;

@@ -78,6 +78,14 @@ void BodyRewriter::arithmeticVariable(const VarDecl *D, const Expr *init) {
   }
   if (list && list->getNumInits() == 1)
     value = list->getInit(0);
+  if (conditionRead_.first == D) {
+    // if (T x = e): x takes e's key, then the condition reads x.
+    edit_.wrap(value, spell::open("initThen", conditionRead_.second) + "&" + D->getNameAsString() +
+                          ", ",
+               here(D->getLocation()) + ")");
+    nameOutput(value, D->getNameAsString());
+    return expr(value, Use::Value);
+  }
   const std::size_t opening = edit_.planned();
   edit_.wrap(value, spell::open("init") + "&" + D->getNameAsString() + ", ", ")");
   keyedInit(D, opening);
@@ -100,7 +108,12 @@ void BodyRewriter::dependentVariable(const VarDecl *D, const DeclStmt *S, const 
     afterDeclaration(S, spell::statement("bindStashed", D->getNameAsString() + ", 1"));
     return expr(init, Use::Value);
   }
-  edit_.wrap(init, spell::open("init") + "&" + D->getNameAsString() + ", ", ")");
+  if (conditionRead_.first == D)
+    edit_.wrap(init,
+               spell::open("initThen", conditionRead_.second) + "&" + D->getNameAsString() + ", ",
+               here(D->getLocation()) + ")");
+  else
+    edit_.wrap(init, spell::open("init") + "&" + D->getNameAsString() + ", ", ")");
   expr(init, Use::Value);
 }
 

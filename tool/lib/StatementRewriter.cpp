@@ -55,7 +55,7 @@ void BodyRewriter::stmt(const Stmt *S) {
   if (const auto *I = dyn_cast<IfStmt>(S)) {
     stmt(I->getInit());
     if (const auto *V = I->getConditionVariableDeclStmt())
-      stmt(V);
+      conditionVariable(V, "TRUTH");
     else
       condition(I->getCond(), false);
     stmt(I->getThen());
@@ -63,7 +63,10 @@ void BodyRewriter::stmt(const Stmt *S) {
     return;
   }
   if (const auto *W = dyn_cast<WhileStmt>(S)) {
-    condition(W->getCond(), true);
+    if (const auto *V = W->getConditionVariableDeclStmt())
+      conditionVariable(V, "TRUTH");
+    else
+      condition(W->getCond(), true);
     return stmt(W->getBody());
   }
   if (const auto *D = dyn_cast<DoStmt>(S)) {
@@ -72,7 +75,10 @@ void BodyRewriter::stmt(const Stmt *S) {
   }
   if (const auto *F = dyn_cast<ForStmt>(S)) {
     stmt(F->getInit());
-    condition(F->getCond(), true);
+    if (const auto *V = F->getConditionVariableDeclStmt())
+      conditionVariable(V, "TRUTH");
+    else
+      condition(F->getCond(), true);
     expr(F->getInc(), Use::Discard);
     return stmt(F->getBody());
   }
@@ -82,7 +88,10 @@ void BodyRewriter::stmt(const Stmt *S) {
     return returnStmt(R);
   if (const auto *W = dyn_cast<SwitchStmt>(S)) {
     stmt(W->getInit());
-    expr(W->getCond(), Use::Index);
+    if (const auto *V = W->getConditionVariableDeclStmt())
+      conditionVariable(V, "INDEX");
+    else
+      expr(W->getCond(), Use::Index);
     return stmt(W->getBody());
   }
   if (isa<GCCAsmStmt, MSAsmStmt>(S))
@@ -225,6 +234,19 @@ void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
     edit_.insert(bodyEnd, " }", false);
   }
   stmt(body);
+}
+
+void BodyRewriter::conditionVariable(const DeclStmt *S, const char *read) {
+  // `while (int m = k)`: the condition is m itself, named where it is
+  // declared, so no wrapper can go around it: the initialiser reads m once
+  // m has its value (initThen). An object or pointer is declared as any
+  // other; its test reads nothing tracked.
+  const auto *V = dyn_cast<VarDecl>(S->getSingleDecl());
+  if (V != nullptr && (V->getType()->isDependentType() ||
+                       (isArithmetic(V->getType()) && !V->getType()->isReferenceType())))
+    conditionRead_ = {V, spell::op(read)};
+  stmt(S);
+  conditionRead_ = {};
 }
 
 void BodyRewriter::condition(const Expr *cond, bool loop) {

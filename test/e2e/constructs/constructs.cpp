@@ -24,6 +24,7 @@
 // EXPECT: struct_param call=0 cost=7 trace=2,3,1,2
 // EXPECT: dot_pointers call=0 cost=12 trace=2,4,1,2,3,2,1
 // EXPECT: pointer_reads call=0 cost=3 trace=1,2
+// EXPECT: condition_variables call=0 cost=6 trace=1,1,1,1,1,1
 #include "bytedmd/runtime.h"
 
 #include <algorithm>
@@ -170,6 +171,22 @@ double dot_pointers(const double *a, const double *b, BYTEDMD_UNTRACKED int n) {
 // Only the elements read are inputs: p[0] and q[1], with q's deeper: [p0, q1].
 double pointer_reads(const double *p, const double *q) { return *p * *(q + 1); }
 
+// Conditions that declare their variable read it once it has its value.
+// a * 2 reads a (1) -> t; `if (t)` reads t (1); s + t reads t (1), s being
+// the constant 0 -> s1. m = k is untracked (k counts down from 3): the
+// while's test reads nothing, and s + m reads s1, s2, s3 in turn (1 each).
+double condition_variables(double a) {
+  double s = 0;
+  if (double t = a * 2)
+    s = s + t;
+  int k = 3;
+  while (int m = k) {
+    s = s + m;
+    k = k - 1;
+  }
+  return s;
+}
+
 int main() {
   double x3[3] = {1, 2, 3};
   std::printf("%.17g\n", use_template(3));
@@ -194,5 +211,6 @@ int main() {
   const double pa[2] = {0, 1}, pb[2] = {2, 3};
   std::printf("%.17g\n", dot_pointers(pa, pb, 2));
   std::printf("%.17g\n", pointer_reads(pa, pb));
+  std::printf("%.17g\n", condition_variables(2));
   return 0;
 }

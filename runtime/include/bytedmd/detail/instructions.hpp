@@ -259,6 +259,17 @@ template <class _Xp> inline bool truth(_Xp &&__x, bytedmd_location *__at = nullp
   return static_cast<bool>(detail::__value_of(std::forward<_Xp>(__x)));
 }
 
+/// `if (T x = e)` (and while, for, switch): x takes e's key, then the
+/// condition reads x, a truth value or a switch's index.
+template <bytedmd_op _Why, class _Tp, class _Xp>
+inline _Tp initThen(_Tp *__at, _Xp &&__x, bytedmd_location *__where = nullptr) {
+  const bytedmd_key __k = detail::__key_of(__x);
+  _Tp __v = ::bytedmd::init(__at, std::forward<_Xp>(__x));
+  if constexpr (detail::__arithmetic_v<_Tp>)
+    detail::__read(_Why, __k, __where);
+  return __v;
+}
+
 /// An array subscript or pointer offset: one READ; the value is untracked.
 template <class _Xp> inline decltype(auto) index(_Xp &&__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__tracked_v<_Xp>) {
