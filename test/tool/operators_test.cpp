@@ -89,6 +89,19 @@ TEST(Rewrite, AConditionsVariableIsReadOnceItHasItsValue) {
                              "::bytedmd::ld(n)))");
 }
 
+TEST(Rewrite, AConditionsObjectOrReferenceIsLeftAsWrittenOrReported) {
+  // An object's test reads nothing tracked: nothing may go after its
+  // declaration inside the parentheses. A reference's read is not counted.
+  const Instrumented r = instrument(R"cpp(
+    struct B { double x; explicit operator bool() const { return x != 0; } };
+    double w(B a) { double s = 0; while (B t = a) { s = s + 1; a.x = 0; } return s; }
+    double h(double a) { double s = 0; if (const double &r = a) s = s + r; return s; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "while (B t = a)");
+  EXPECT_NE(r.diagnostics.find("condition that declares the reference 'r'"), std::string::npos)
+      << r.diagnostics;
+}
+
 TEST(Rewrite, ConditionsAreTruthReadsAndSubscriptsAreIndexReads) {
   const Instrumented r = instrument(R"cpp(
     #include <vector>

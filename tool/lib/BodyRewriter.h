@@ -79,8 +79,9 @@ private:
   void rangeFor(const clang::CXXForRangeStmt *S);
   void condition(const clang::Expr *cond, bool loop);
   /// The variable a condition declares (`if (T x = e)`), read by `read`
-  /// ("TRUTH", or "INDEX" for a switch) once it is initialised.
-  void conditionVariable(const clang::DeclStmt *S, const char *read);
+  /// ("TRUTH", or "INDEX" for a switch) once it is initialised; false when
+  /// it is not a scalar (the caller then rewrites it as before).
+  bool conditionVariable(const clang::DeclStmt *S, const char *read);
   void sizesInLoopCondition(const clang::Expr *cond);
 
   // ---- ExpressionRewriter.cpp --------------------------------------------------

@@ -69,6 +69,9 @@ constexpr Entry kMessages[] = {
     {Message::ObjectConditional, Channel::Both, Severity::Warning,
      "'?:' choosing between objects of '{0}' is not modeled (the chosen object's keys are not "
      "followed); the measurement is approximate (use if/else)"},
+    {Message::ReferenceCondition, Channel::Both, Severity::Warning,
+     "a condition that declares the reference '{0}' is not modeled (its read of the value is "
+     "not counted); the measurement is approximate (declare it before the condition)"},
     {Message::CaptureByValue, Channel::Both, Severity::Warning,
      "'{0}' is captured by value in a mutable lambda, as an object, or by an init-capture: the "
      "closure's copy does not keep its keys (capture it by reference); the measurement is "

@@ -41,6 +41,7 @@ enum class Message {
   MemberFromMember,
   BracedMemberNotBound,
   ObjectConditional,
+  ReferenceCondition,
   CaptureByValue,
   InlineAssembly,
   ParameterNotWalked,

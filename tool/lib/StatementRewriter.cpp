@@ -54,18 +54,19 @@ void BodyRewriter::stmt(const Stmt *S) {
   }
   if (const auto *I = dyn_cast<IfStmt>(S)) {
     stmt(I->getInit());
-    if (const auto *V = I->getConditionVariableDeclStmt())
-      conditionVariable(V, "TRUTH");
-    else
+    if (const auto *V = I->getConditionVariableDeclStmt()) {
+      if (!conditionVariable(V, "TRUTH"))
+        stmt(V);
+    } else {
       condition(I->getCond(), false);
+    }
     stmt(I->getThen());
     stmt(I->getElse());
     return;
   }
   if (const auto *W = dyn_cast<WhileStmt>(S)) {
-    if (const auto *V = W->getConditionVariableDeclStmt())
-      conditionVariable(V, "TRUTH");
-    else
+    const auto *V = W->getConditionVariableDeclStmt();
+    if (V == nullptr || !conditionVariable(V, "TRUTH"))
       condition(W->getCond(), true);
     return stmt(W->getBody());
   }
@@ -75,9 +76,8 @@ void BodyRewriter::stmt(const Stmt *S) {
   }
   if (const auto *F = dyn_cast<ForStmt>(S)) {
     stmt(F->getInit());
-    if (const auto *V = F->getConditionVariableDeclStmt())
-      conditionVariable(V, "TRUTH");
-    else
+    const auto *V = F->getConditionVariableDeclStmt();
+    if (V == nullptr || !conditionVariable(V, "TRUTH"))
       condition(F->getCond(), true);
     expr(F->getInc(), Use::Discard);
     return stmt(F->getBody());
@@ -88,9 +88,8 @@ void BodyRewriter::stmt(const Stmt *S) {
     return returnStmt(R);
   if (const auto *W = dyn_cast<SwitchStmt>(S)) {
     stmt(W->getInit());
-    if (const auto *V = W->getConditionVariableDeclStmt())
-      conditionVariable(V, "INDEX");
-    else
+    const auto *V = W->getConditionVariableDeclStmt();
+    if (V == nullptr || !conditionVariable(V, "INDEX"))
       expr(W->getCond(), Use::Index);
     return stmt(W->getBody());
   }
@@ -236,17 +235,28 @@ void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
   stmt(body);
 }
 
-void BodyRewriter::conditionVariable(const DeclStmt *S, const char *read) {
+bool BodyRewriter::conditionVariable(const DeclStmt *S, const char *read) {
   // `while (int m = k)`: the condition is m itself, named where it is
   // declared, so no wrapper can go around it: the initialiser reads m once
-  // m has its value (initThen). An object or pointer is declared as any
-  // other; its test reads nothing tracked.
+  // m has its value (initThen). Anything else is left to the caller as it
+  // was: an object's or pointer's test reads nothing tracked.
   const auto *V = dyn_cast<VarDecl>(S->getSingleDecl());
-  if (V != nullptr && (V->getType()->isDependentType() ||
-                       (isArithmetic(V->getType()) && !V->getType()->isReferenceType())))
-    conditionRead_ = {V, spell::op(read)};
+  if (V == nullptr)
+    return false;
+  const QualType T = V->getType();
+  if (T->isReferenceType() && isDependentOrArithmetic(V->getInit())) {
+    warn(V->getLocation(), Message::ReferenceCondition, {V->getNameAsString()});
+    return false;
+  }
+  const bool dependentAuto =
+      T->isDependentType() && !V->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull();
+  if (!(isArithmetic(T) || (T->isDependentType() && !dependentAuto)) || V->isConstexpr() ||
+      (!T->isDependentType() && V->isUsableInConstantExpressions(ctx_)))
+    return false;
+  conditionRead_ = {V, spell::op(read)};
   stmt(S);
   conditionRead_ = {};
+  return true;
 }
 
 void BodyRewriter::condition(const Expr *cond, bool loop) {

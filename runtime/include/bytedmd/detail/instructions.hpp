@@ -265,8 +265,10 @@ template <bytedmd_op _Why, class _Tp, class _Xp>
 inline _Tp initThen(_Tp *__at, _Xp &&__x, bytedmd_location *__where = nullptr) {
   const bytedmd_key __k = detail::__key_of(__x);
   _Tp __v = ::bytedmd::init(__at, std::forward<_Xp>(__x));
-  if constexpr (detail::__arithmetic_v<_Tp>)
+  if constexpr (detail::__arithmetic_v<_Tp>) {
     detail::__read(_Why, __k, __where);
+    detail::__keyed_access(__at, __k, 0); // the load ld(x) would be, for stack=locations
+  }
   return __v;
 }
 
