@@ -19,6 +19,16 @@ TEST(Rewrite, AnEmptyBracedInitialiserIsAnUntrackedZero) {
   EXPECT_REWRITES_TO(r.code, "double y{::bytedmd::init(&y, 0)};");
 }
 
+TEST(Rewrite, ATemplatesBracedScalarIsZeroOrReported) {
+  // T z{} takes key 0 (not a stale one); T t{e} reports its lost key when T is a scalar.
+  const Instrumented r = instrument(R"cpp(
+    template <class T> T f(T a) { T z{}; T t{a * 2}; return z + t; }
+    double g(double a) { return f(a); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "T z{}; ::bytedmd::bracedScalar(z, 0, ");
+  EXPECT_REWRITES_TO(r.code, "; ::bytedmd::bracedScalar(t, 1, ");
+}
+
 TEST(Rewrite, ReturnsMarkResults) {
   const Instrumented r = instrument(R"cpp(
     #include <vector>

@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/TypeLoc.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -95,8 +96,20 @@ void BodyRewriter::arithmeticVariable(const VarDecl *D, const Expr *init) {
 
 void BodyRewriter::dependentVariable(const VarDecl *D, const DeclStmt *S, const Expr *init) {
   // A template's variable: generic init works for every instantiation.
-  if (isa<InitListExpr>(init) || isa<ParenListExpr>(init))
+  if (isa<InitListExpr>(init) || isa<ParenListExpr>(init)) {
+    // T x{}, T x{e}, T x(e): a scalar x takes no key from the braces. An
+    // empty list is an untracked zero; anything else is reported when the
+    // instantiation is a scalar, rather than x keeping a stale key.
+    const unsigned n = isa<InitListExpr>(init) ? cast<InitListExpr>(init)->getNumInits()
+                                              : cast<ParenListExpr>(init)->getNumExprs();
+    const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(D->getLocation()));
+    if (S != nullptr && edit_.editable(S->getEndLoc()).isValid() && at.isValid())
+      afterDeclaration(S, spell::statement("bracedScalar",
+                                           D->getNameAsString() + ", " + std::to_string(n) + ", " +
+                                               spell::staticLocation(displayName(at.getFilename()),
+                                                                     at.getLine(), at.getColumn())));
     return expr(init, Use::Plain);
+  }
   if (!D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull()) {
     // auto t = e;  ->  auto t = ::bytedmd::stash(e); ::bytedmd::bindStashed(t, 1);
     // (t cannot name itself in its own initializer while its type is deduced)

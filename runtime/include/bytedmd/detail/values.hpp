@@ -225,6 +225,19 @@ template <class _Lp, class _Xp> inline _Lp &setKey(bytedmd_key &__kv, _Lp &__lhs
   return __lhs;
 }
 
+/// `T x{}`, `T x{e}` or `T x(e)` in a template: the braces give a scalar x
+/// no key. With none inside, x is an untracked zero; otherwise the value's
+/// key is lost, and the measurement says so.
+template <class _Tp> inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *__at) {
+  if constexpr (detail::__arithmetic_v<_Tp>) {
+    detail::__store(__x, 0);
+    if (__n != 0)
+      bytedmd_diagnostic(__at, "bytedmd: a template's braced or parenthesised initialiser of a "
+                               "scalar is not modeled (the value's key is lost); the measurement "
+                               "is approximate (write T x = e)");
+  }
+}
+
 /// A lambda's capture by value: `[x, bytedmd_k_x = keyOf(x)]` keeps x's key
 /// at the capture beside the closure's copy, and the body's
 /// `bindCapture(x, bytedmd_k_x)` gives it to that copy.
