@@ -166,8 +166,6 @@ private:
   void arithmeticVariable(const clang::VarDecl *D, const clang::Expr *init);
   void dependentVariable(const clang::VarDecl *D, const clang::DeclStmt *S,
                          const clang::Expr *init);
-  /// `T x{e}` or `T x(e)` in a template; false when it is not one.
-  bool dependentListVariable(const clang::VarDecl *D, const clang::Expr *init);
   bool objectVariable(const clang::VarDecl *D, const clang::DeclStmt *S, const clang::Expr *init,
                       bool freshBytes);
   void tupleFromArguments(const clang::VarDecl *D, const clang::DeclStmt *S,

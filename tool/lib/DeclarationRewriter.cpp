@@ -96,12 +96,10 @@ void BodyRewriter::arithmeticVariable(const VarDecl *D, const Expr *init) {
 
 void BodyRewriter::dependentVariable(const VarDecl *D, const DeclStmt *S, const Expr *init) {
   // A template's variable: generic init works for every instantiation.
-  if (dependentListVariable(D, init))
-    return;
   if (isa<InitListExpr>(init) || isa<ParenListExpr>(init)) {
-    // T x{}, auto x{e}, T x(a, b): a scalar x takes no key from the braces.
-    // An empty list is an untracked zero; anything else is reported when
-    // the instantiation is a scalar, rather than x keeping a stale key.
+    // T x{}, T x{e}, T x(e): a scalar x takes no key from the braces. An
+    // empty list is an untracked zero; anything else is reported when the
+    // instantiation is a scalar, rather than x keeping a stale key.
     const unsigned n = isa<InitListExpr>(init) ? cast<InitListExpr>(init)->getNumInits()
                                               : cast<ParenListExpr>(init)->getNumExprs();
     const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(D->getLocation()));
@@ -130,31 +128,6 @@ void BodyRewriter::dependentVariable(const VarDecl *D, const DeclStmt *S, const 
   else
     edit_.wrap(init, spell::open("init") + "&" + D->getNameAsString() + ", ", ")");
   expr(init, Use::Value);
-}
-
-bool BodyRewriter::dependentListVariable(const VarDecl *D, const Expr *init) {
-  // T x{e}  ->  T x = ::bytedmd::listInit(&x, e)   (T x(e): parenInit)
-  // The helper builds T{e} (or T(e)) itself, so every instantiation is
-  // initialised as written, and a scalar takes e's key; x is then
-  // initialised from that prvalue, which C++17 elides.
-  SourceLocation open, close;
-  const Expr *value = nullptr;
-  const char *helper = nullptr;
-  if (const auto *L = dyn_cast<InitListExpr>(init); L && L->getNumInits() == 1) {
-    open = L->getLBraceLoc(), close = L->getRBraceLoc(), value = L->getInit(0);
-    helper = "listInit";
-  } else if (const auto *P = dyn_cast<ParenListExpr>(init); P && P->getNumExprs() == 1) {
-    open = P->getLParenLoc(), close = P->getRParenLoc(), value = P->getExpr(0);
-    helper = "parenInit";
-  }
-  if (value == nullptr || open.isInvalid() || close.isInvalid() ||
-      !D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull() ||
-      edit_.editable(open).isInvalid() || edit_.editable(close).isInvalid())
-    return false;
-  edit_.replaceCharacter(open, " = " + spell::open(helper) + "&" + D->getNameAsString() + ", ");
-  edit_.replaceCharacter(close, ")");
-  expr(value, Use::Value);
-  return true;
 }
 
 bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Expr *init,

@@ -8,7 +8,6 @@
 // EXPECT: last_times_first call=0 cost=3 trace=1,2
 // EXPECT: generic_double call=0 cost=7 trace=2,2,2,1
 // EXPECT: generic_dual call=0 cost=24 trace=1,1,2,3,2,3,4,1,2,4,3,2,2,1
-// EXPECT: braced_locals call=0 cost=6 trace=1,1,2,1,1
 #include <cstdio>
 #include <vector>
 
@@ -49,24 +48,10 @@ double generic_dual(double a, double b) {
   return r.v + r.d;
 }
 
-// Braced and parenthesised locals of a dependent type, as written: t(a * 2)
-// takes the product's key, z{} and u{0} are untracked zeros. a * 2 reads a
-// (1) -> t; t * a reads t (1) and a (2) -> p; (p + z) + u reads p (1), then
-// the sum alone (1): [1, 1, 2, 1, 1].
-template <class T> T braced(T a) {
-  const T t(a * 2);
-  T z{};
-  T u{0};
-  T p{t * a};
-  return p + z + u;
-}
-double braced_locals(double a) { return braced(a); }
-
 int main() {
   std::printf("%.17g\n", square_then_add(2, 3));
   std::printf("%.17g\n", last_times_first({4, 5}));
   std::printf("%.17g\n", generic_double(1.5, 2.5));
   std::printf("%.17g\n", generic_dual(1.5, 2.5));
-  std::printf("%.17g\n", braced_locals(2));
   return 0;
 }

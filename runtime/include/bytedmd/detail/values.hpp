@@ -225,28 +225,9 @@ template <class _Lp, class _Xp> inline _Lp &setKey(bytedmd_key &__kv, _Lp &__lhs
   return __lhs;
 }
 
-/// `T x{e}` and `T x(e)` in a template, as `T x = listInit(&x, e)`: T{e}
-/// (or T(e)) built as written, a scalar x taking e's key.
-template <class _Tp, class _Xp> inline _Tp listInit(_Tp *__at, _Xp &&__x) {
-  if constexpr (detail::__arithmetic_v<_Tp>) {
-    const std::remove_cv_t<_Tp> __v{detail::__value_of(std::forward<_Xp>(__x))};
-    return ::bytedmd::init(__at, detail::_Tracked<std::remove_cv_t<_Tp>>{__v, detail::__key_of(__x)});
-  } else {
-    return _Tp{detail::__value_of(std::forward<_Xp>(__x))};
-  }
-}
-template <class _Tp, class _Xp> inline _Tp parenInit(_Tp *__at, _Xp &&__x) {
-  if constexpr (detail::__arithmetic_v<_Tp>) {
-    const std::remove_cv_t<_Tp> __v(detail::__value_of(std::forward<_Xp>(__x)));
-    return ::bytedmd::init(__at, detail::_Tracked<std::remove_cv_t<_Tp>>{__v, detail::__key_of(__x)});
-  } else {
-    return _Tp(detail::__value_of(std::forward<_Xp>(__x)));
-  }
-}
-
-/// `T x{}`, `auto x{e}` or `T x(a, b)` in a template: the braces give a
-/// scalar x no key. With none inside, x is an untracked zero; otherwise the
-/// value's key is lost, and the measurement says so.
+/// `T x{}`, `T x{e}` or `T x(e)` in a template: the braces give a scalar x
+/// no key. With none inside, x is an untracked zero; otherwise the value's
+/// key is lost, and the measurement says so.
 template <class _Tp> inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *__at) {
   if constexpr (detail::__arithmetic_v<_Tp>) {
     detail::__store(__x, 0);
