@@ -25,8 +25,26 @@ TEST(Rewrite, ATemplatesBracedScalarIsZeroOrReported) {
     template <class T> T f(T a) { T z{}; T t{a * 2}; return z + t; }
     double g(double a) { return f(a); })cpp");
   ASSERT_TRUE(r.produced) << r.diagnostics;
-  EXPECT_REWRITES_TO(r.code, "T z{}; ::bytedmd::bracedScalar(z, 0, ");
-  EXPECT_REWRITES_TO(r.code, "; ::bytedmd::bracedScalar(t, 1, ");
+  EXPECT_REWRITES_TO(r.code, "T z{}; ::bytedmd::bracedScalar<decltype(z)>(z, 0, ");
+  EXPECT_REWRITES_TO(r.code, "; ::bytedmd::bracedScalar<decltype(t)>(t, 1, ");
+}
+
+TEST(Rewrite, ATemplatesBracedBindingConditionOrParenListIsLeftWhole) {
+  // A structured binding takes no statement of a scalar's; a condition can
+  // take none (reported); a paren list in a generic lambda has no type yet.
+  const Instrumented r = instrument(R"cpp(
+    #include <utility>
+    template <class P> double f(P p) { auto [x, y]{p}; return x + y; }
+    template <class T> T g(T a) { T s = 0; if (T t{a}) s = s + t; return s; }
+    double h(double a) {
+      auto l = [](auto v) { decltype(v) x(v * 2); return x; };
+      return f(std::pair<double, double>(a, a)) + g(a) + l(a);
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.code.find("bracedScalar<decltype()"), std::string::npos) << r.code;
+  EXPECT_EQ(r.code.find("bracedScalar<decltype(t)>"), std::string::npos) << r.code;
+  EXPECT_NE(r.diagnostics.find("condition that declares 't' with braces"), std::string::npos)
+      << r.diagnostics;
 }
 
 TEST(Rewrite, ReturnsMarkResults) {

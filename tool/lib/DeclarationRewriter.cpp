@@ -99,15 +99,22 @@ void BodyRewriter::dependentVariable(const VarDecl *D, const DeclStmt *S, const 
   if (isa<InitListExpr>(init) || isa<ParenListExpr>(init)) {
     // T x{}, T x{e}, T x(e): a scalar x takes no key from the braces. An
     // empty list is an untracked zero; anything else is reported when the
-    // instantiation is a scalar, rather than x keeping a stale key.
+    // instantiation is a scalar (not a reference), rather than x keeping a
+    // stale key. A condition cannot take a statement after it: reported.
     const unsigned n = isa<InitListExpr>(init) ? cast<InitListExpr>(init)->getNumInits()
                                               : cast<ParenListExpr>(init)->getNumExprs();
     const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(D->getLocation()));
-    if (S != nullptr && edit_.editable(S->getEndLoc()).isValid() && at.isValid())
-      afterDeclaration(S, spell::statement("bracedScalar",
-                                           D->getNameAsString() + ", " + std::to_string(n) + ", " +
-                                               spell::staticLocation(displayName(at.getFilename()),
-                                                                     at.getLine(), at.getColumn())));
+    // (auto [x, y]{p}: the bindings are not scalars of their own)
+    if (isa<DecompositionDecl>(D))
+      return expr(init, Use::Plain);
+    if (conditionRead_.first == D)
+      warn(D->getLocation(), Message::BracedTemplateCondition, {D->getNameAsString()});
+    else if (S != nullptr && edit_.editable(S->getEndLoc()).isValid() && at.isValid())
+      afterDeclaration(S, spell::statement(
+                              "bracedScalar<decltype(" + D->getNameAsString() + ")>",
+                              D->getNameAsString() + ", " + std::to_string(n) + ", " +
+                                  spell::staticLocation(displayName(at.getFilename()),
+                                                        at.getLine(), at.getColumn())));
     return expr(init, Use::Plain);
   }
   if (!D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull()) {

@@ -101,7 +101,8 @@ bool hidesNames(const Stmt *S) {
         return true;
     }
   if (const auto *E = dyn_cast<Expr>(S)) {
-    if (E->getType()->isVariablyModifiedType())
+    // (a template's paren list has no type)
+    if (!E->getType().isNull() && E->getType()->isVariablyModifiedType())
       return true;
     if (const auto *U = dyn_cast<UnaryExprOrTypeTraitExpr>(E);
         U && U->isArgumentType() && U->getArgumentType()->isVariablyModifiedType())

@@ -72,6 +72,9 @@ constexpr Entry kMessages[] = {
     {Message::ReferenceCondition, Channel::Both, Severity::Warning,
      "a condition that declares the reference '{0}' is not modeled (its read of the value is "
      "not counted); the measurement is approximate (declare it before the condition)"},
+    {Message::BracedTemplateCondition, Channel::Both, Severity::Warning,
+     "a template's condition that declares '{0}' with braces or parentheses is not modeled (its "
+     "key and its read are not followed); the measurement is approximate (write T x = e)"},
     {Message::CaptureByValue, Channel::Both, Severity::Warning,
      "'{0}' is captured by value in a mutable lambda, as an object, or by an init-capture: the "
      "closure's copy does not keep its keys (capture it by reference); the measurement is "

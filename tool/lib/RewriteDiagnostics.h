@@ -42,6 +42,7 @@ enum class Message {
   BracedMemberNotBound,
   ObjectConditional,
   ReferenceCondition,
+  BracedTemplateCondition,
   CaptureByValue,
   InlineAssembly,
   ParameterNotWalked,

@@ -228,8 +228,10 @@ template <class _Lp, class _Xp> inline _Lp &setKey(bytedmd_key &__kv, _Lp &__lhs
 /// `T x{}`, `T x{e}` or `T x(e)` in a template: the braces give a scalar x
 /// no key. With none inside, x is an untracked zero; otherwise the value's
 /// key is lost, and the measurement says so.
-template <class _Tp> inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *__at) {
-  if constexpr (detail::__arithmetic_v<_Tp>) {
+template <class _Dt, class _Tp>
+inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *__at) {
+  // _Dt is x's declared type: a reference names its referent, key and all.
+  if constexpr (!std::is_reference_v<_Dt> && detail::__arithmetic_v<_Tp>) {
     detail::__store(__x, 0);
     if (__n != 0)
       bytedmd_diagnostic(__at, "bytedmd: a template's braced or parenthesised initialiser of a "
