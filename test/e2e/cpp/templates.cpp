@@ -8,6 +8,7 @@
 // EXPECT: last_times_first call=0 cost=3 trace=1,2
 // EXPECT: generic_double call=0 cost=7 trace=2,2,2,1
 // EXPECT: generic_dual call=0 cost=24 trace=1,1,2,3,2,3,4,1,2,4,3,2,2,1
+// EXPECT: copied_in_template call=0 cost=3 trace=1,2
 #include <cstdio>
 #include <vector>
 
@@ -48,10 +49,19 @@ double generic_dual(double a, double b) {
   return r.v + r.d;
 }
 
+// A template's copy of a struct keeps its keys: p = s holds a's and b's.
+// [a, b] (a on top): p.v * p.d reads a (1), then b (2).
+template <class T> double product_of_copy(T s) {
+  T p = s;
+  return p.v * p.d;
+}
+double copied_in_template(double a, double b) { return product_of_copy(Dual{a, b}); }
+
 int main() {
   std::printf("%.17g\n", square_then_add(2, 3));
   std::printf("%.17g\n", last_times_first({4, 5}));
   std::printf("%.17g\n", generic_double(1.5, 2.5));
   std::printf("%.17g\n", generic_dual(1.5, 2.5));
+  std::printf("%.17g\n", copied_in_template(2, 3));
   return 0;
 }

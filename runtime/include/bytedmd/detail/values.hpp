@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -175,6 +176,14 @@ template <class _Lp, class _Xp> inline _Lp &set(_Lp &__lhs, _Xp &&__x) {
 
 /// `T v = x;` as `T v = init(&v, x);`: v takes x's key.
 template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
+  using _Up = std::remove_cv_t<_Tp>;
+  if constexpr (std::is_class_v<_Up> && std::is_trivially_copyable_v<_Up> &&
+                std::is_lvalue_reference_v<_Xp> &&
+                std::is_same_v<std::remove_cv_t<std::remove_reference_t<_Xp>>, _Up>) {
+    // A template's `T p = s;` of a class copied byte for byte: p will hold
+    // s's bytes, so it takes s's keys, copied before p is built.
+    bytedmd_shadow_copy(const_cast<_Up *>(__at), std::addressof(__x), sizeof(_Up));
+  }
   _Tp __v = static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
   if constexpr (detail::__arithmetic_v<_Tp>) {
     // The variable is not yet initialised: its bits are those of the value.
