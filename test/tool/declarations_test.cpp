@@ -29,6 +29,15 @@ TEST(Rewrite, ATemplatesBracedScalarIsZeroOrReported) {
   EXPECT_REWRITES_TO(r.code, "; ::bytedmd::bracedScalar<decltype(t)>(t, 1, ");
 }
 
+TEST(Rewrite, ATemplatesBracedCopyOfANameNamesItsSource) {
+  const Instrumented r = instrument(R"cpp(
+    template <class T> T f(T a) { T u{a}; T v(a); return u * v; }
+    double g(double a) { return f(a); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_NE(r.code.find(squeeze("bytedmd_w; }(), a); T v(a);")), std::string::npos) << r.code;
+  EXPECT_NE(r.code.find(squeeze("bytedmd_w; }(), a); return")), std::string::npos) << r.code;
+}
+
 TEST(Rewrite, ATemplatesBracedBindingConditionOrParenListIsLeftWhole) {
   // A structured binding takes no statement of a scalar's; a condition can
   // take none (reported); a paren list in a generic lambda has no type yet.

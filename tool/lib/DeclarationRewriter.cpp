@@ -109,12 +109,22 @@ void BodyRewriter::dependentVariable(const VarDecl *D, const DeclStmt *S, const 
       return expr(init, Use::Plain);
     if (conditionRead_.first == D)
       warn(D->getLocation(), Message::BracedTemplateCondition, {D->getNameAsString()});
-    else if (S != nullptr && edit_.editable(S->getEndLoc()).isValid() && at.isValid())
+    else if (S != nullptr && edit_.editable(S->getEndLoc()).isValid() && at.isValid()) {
+      // T x{s} with s a name: x is a copy of s (s is named again after the
+      // declaration, which has no effect of its own).
+      const Expr *only = n != 1 ? nullptr
+                         : isa<InitListExpr>(init) ? cast<InitListExpr>(init)->getInit(0)
+                                                   : cast<ParenListExpr>(init)->getExpr(0);
+      const auto *name = only ? dyn_cast<DeclRefExpr>(only->IgnoreParenImpCasts()) : nullptr;
+      const bool copy = name != nullptr && isa<VarDecl>(name->getDecl()) &&
+                        !name->refersToEnclosingVariableOrCapture();
       afterDeclaration(S, spell::statement(
                               "bracedScalar<decltype(" + D->getNameAsString() + ")>",
                               D->getNameAsString() + ", " + std::to_string(n) + ", " +
                                   spell::staticLocation(displayName(at.getFilename()),
-                                                        at.getLine(), at.getColumn())));
+                                                        at.getLine(), at.getColumn()) +
+                                  (copy ? ", " + edit_.text(name->getSourceRange()) : "")));
+    }
     return expr(init, Use::Plain);
   }
   if (!D->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull()) {

@@ -9,6 +9,7 @@
 // EXPECT: generic_double call=0 cost=7 trace=2,2,2,1
 // EXPECT: generic_dual call=0 cost=24 trace=1,1,2,3,2,3,4,1,2,4,3,2,2,1
 // EXPECT: copied_in_template call=0 cost=3 trace=1,2
+// EXPECT: braced_copies call=0 cost=6 trace=1,2,1,2
 #include <cstdio>
 #include <vector>
 
@@ -57,11 +58,24 @@ template <class T> double product_of_copy(T s) {
 }
 double copied_in_template(double a, double b) { return product_of_copy(Dual{a, b}); }
 
+// Braced and parenthesised copies of a name: p{s} holds a's and b's keys,
+// u{x} and w(y) those of the product and b. [a, b]: p.v * p.d reads a (1),
+// b (2) -> t (b lives on in y); u * w reads t (1), b (2).
+template <class T, class U> U braced_copy(T s, U y) {
+  T p{s};
+  U x = p.v * p.d;
+  U u{x};
+  U w(y);
+  return u * w;
+}
+double braced_copies(double a, double b) { return braced_copy(Dual{a, b}, b); }
+
 int main() {
   std::printf("%.17g\n", square_then_add(2, 3));
   std::printf("%.17g\n", last_times_first({4, 5}));
   std::printf("%.17g\n", generic_double(1.5, 2.5));
   std::printf("%.17g\n", generic_dual(1.5, 2.5));
   std::printf("%.17g\n", copied_in_template(2, 3));
+  std::printf("%.17g\n", braced_copies(2, 3));
   return 0;
 }

@@ -248,6 +248,23 @@ inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *_
                                "is approximate (write T x = e)");
   }
 }
+/// `T x{s}` or `T x(s)` in a template, s a name: x is a copy of s, so a
+/// scalar x takes s's key, and a class copied byte for byte s's keys.
+template <class _Dt, class _Tp, class _Sp>
+inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *__at,
+                         const _Sp &__s) {
+  using _Up = std::remove_cv_t<_Tp>;
+  if constexpr (std::is_reference_v<_Dt>) {
+    return;
+  } else if constexpr (detail::__arithmetic_v<_Up> && detail::__arithmetic_v<_Sp>) {
+    detail::__store(__x, detail::__load(__s));
+  } else if constexpr (std::is_class_v<_Up> && std::is_trivially_copyable_v<_Up> &&
+                       std::is_same_v<_Up, std::remove_cv_t<_Sp>>) {
+    bytedmd_shadow_copy(const_cast<_Up *>(std::addressof(__x)), std::addressof(__s), sizeof(_Up));
+  } else {
+    ::bytedmd::bracedScalar<_Dt>(__x, __n, __at);
+  }
+}
 
 /// A lambda's capture by value: `[x, bytedmd_k_x = keyOf(x)]` keeps x's key
 /// at the capture beside the closure's copy, and the body's
