@@ -110,9 +110,10 @@ void BodyRewriter::dependentVariable(const VarDecl *D, const DeclStmt *S, const 
     if (conditionRead_.first == D)
       warn(D->getLocation(), Message::BracedTemplateCondition, {D->getNameAsString()});
     else if (S != nullptr && edit_.editable(S->getEndLoc()).isValid() && at.isValid()) {
-      // T x{s} with s a name: x is a copy of s (s is named again after the
-      // declaration, which has no effect of its own).
-      const Expr *only = n != 1 ? nullptr
+      // T x{s} with s a name: x is a copy of s, s named again after the
+      // declaration (a load, as the copy's). Only in a declaration of x
+      // alone: a later declarator could declare or change another s.
+      const Expr *only = n != 1 || !S->isSingleDecl() ? nullptr
                          : isa<InitListExpr>(init) ? cast<InitListExpr>(init)->getInit(0)
                                                    : cast<ParenListExpr>(init)->getExpr(0);
       const auto *name = only ? dyn_cast<DeclRefExpr>(only->IgnoreParenImpCasts()) : nullptr;

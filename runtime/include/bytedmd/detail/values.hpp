@@ -256,7 +256,8 @@ inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *_
   using _Up = std::remove_cv_t<_Tp>;
   if constexpr (std::is_reference_v<_Dt>) {
     return;
-  } else if constexpr (detail::__arithmetic_v<_Up> && detail::__arithmetic_v<_Sp>) {
+  } else if constexpr (std::is_arithmetic_v<_Up> && std::is_arithmetic_v<std::remove_cv_t<_Sp>>) {
+    // (a std::complex built from a scalar is an instruction: reported below)
     detail::__store(__x, detail::__load(__s));
   } else if constexpr (std::is_class_v<_Up> && std::is_trivially_copyable_v<_Up> &&
                        std::is_same_v<_Up, std::remove_cv_t<_Sp>>) {
