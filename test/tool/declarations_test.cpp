@@ -36,6 +36,14 @@ TEST(Rewrite, ATemplatesBracedCopyOfANameNamesItsSource) {
   ASSERT_TRUE(r.produced) << r.diagnostics;
   EXPECT_NE(r.code.find(squeeze("bytedmd_w; }(), a); T v(a);")), std::string::npos) << r.code;
   EXPECT_NE(r.code.find(squeeze("bytedmd_w; }(), a); return")), std::string::npos) << r.code;
+  // With a second declarator, the name could mean another variable by then.
+  const Instrumented two = instrument(R"cpp(
+    template <class T> T f(T s, T y) { { T p{s}, s{y}; return p * s; } }
+    double g(double a, double b) { return f(a, b); })cpp");
+  ASSERT_TRUE(two.produced) << two.diagnostics;
+  EXPECT_EQ(two.code.find(squeeze("bytedmd_w; }(), s);")), std::string::npos) << two.code;
+  EXPECT_NE(two.code.find(squeeze("bracedScalar<decltype(p)>(p, 1, ")), std::string::npos)
+      << two.code;
 }
 
 TEST(Rewrite, ATemplatesBracedBindingConditionOrParenListIsLeftWhole) {
