@@ -125,6 +125,16 @@ void BodyRewriter::expr(const Expr *E, Use use) {
     return expr(B->getSubExpr(), use);
   if (const auto *C = dyn_cast<ImplicitCastExpr>(E))
     return implicitCast(C, use);
+  if (const auto *R = dyn_cast<DeclRefExpr>(E);
+      R && E->isGLValue() && isArithmetic(E->getType()) &&
+      (use == Use::Value || use == Use::Truth || use == Use::Index) &&
+      !(isa<VarDecl>(R->getDecl()) && cast<VarDecl>(R->getDecl())->isUsableInConstantExpressions(ctx_))) {
+    // An operand of a template's dependent operator: Clang adds no load to
+    // it until instantiation (x + a, a a double): it is loaded here.
+    applyUse(E, use);
+    edit_.wrap(E, spell::open("ld"), ")");
+    return;
+  }
   if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr, CharacterLiteral, StringLiteral,
           CXXNullPtrLiteralExpr, UnaryExprOrTypeTraitExpr, CXXDefaultArgExpr, CXXDefaultInitExpr,
           SizeOfPackExpr, DeclRefExpr>(E))

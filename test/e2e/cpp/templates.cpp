@@ -10,6 +10,7 @@
 // EXPECT: generic_dual call=0 cost=24 trace=1,1,2,3,2,3,4,1,2,4,3,2,2,1
 // EXPECT: copied_in_template call=0 cost=3 trace=1,2
 // EXPECT: braced_copies call=0 cost=6 trace=1,2,1,2
+// EXPECT: mixed_operands call=0 cost=3 trace=1,2
 #include <cstdio>
 #include <vector>
 
@@ -70,6 +71,11 @@ template <class T, class U> U braced_copy(T s, U y) {
 }
 double braced_copies(double a, double b) { return braced_copy(Dual{a, b}, b); }
 
+// A dependent operator with an operand of a fixed type: [a, b]; x + y reads
+// a (1), then b (2).
+template <class T> T plus_fixed(T x, double y) { return x + y; }
+double mixed_operands(double a, double b) { return plus_fixed(a, b); }
+
 int main() {
   std::printf("%.17g\n", square_then_add(2, 3));
   std::printf("%.17g\n", last_times_first({4, 5}));
@@ -77,5 +83,6 @@ int main() {
   std::printf("%.17g\n", generic_dual(1.5, 2.5));
   std::printf("%.17g\n", copied_in_template(2, 3));
   std::printf("%.17g\n", braced_copies(2, 3));
+  std::printf("%.17g\n", mixed_operands(2, 3));
   return 0;
 }
