@@ -87,6 +87,14 @@ template <bytedmd_op _Op> struct _Operator;
   };
 #include "bytedmd/ops.def"
 
+/// ++x for BYTEDMD_OP_ADD, --x for BYTEDMD_OP_SUB.
+template <bytedmd_op _Op, class _Lp> inline void __step(_Lp &__x) {
+  if constexpr (_Op == BYTEDMD_OP_ADD)
+    ++__x;
+  else
+    --__x;
+}
+
 template <bytedmd_op _Op, class _Ap, class _Bp> inline auto __apply2(_Ap &&__a, _Bp &&__b) {
   return _Operator<_Op>::__apply(__a, __b);
 }
@@ -176,17 +184,11 @@ inline _Lp &cset(_Lp &__lhs, _Xp &&__x, bytedmd_location *__at = nullptr) {
 template <bytedmd_op _Op, class _Lp> inline _Lp &pre(_Lp &__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__arithmetic_v<_Lp> && !std::is_same_v<std::remove_cv_t<_Lp>, bool>) {
     const bytedmd_key __k = detail::__load(__x);
-    if constexpr (_Op == BYTEDMD_OP_ADD)
-      ++__x;
-    else
-      --__x;
+    detail::__step<_Op>(__x);
     detail::__place_if(__k != 0, __at);
     detail::__store(__x, detail::__unary(detail::__sized<_Lp>(_Op), __k));
   } else {
-    if constexpr (_Op == BYTEDMD_OP_ADD)
-      ++__x;
-    else
-      --__x;
+    detail::__step<_Op>(__x);
   }
   return __x;
 }
@@ -209,10 +211,7 @@ inline _Lp &preKey(bytedmd_key &__kv, _Lp &__x, bytedmd_location *__at = nullptr
   static_assert(detail::__keyed_v<_Lp>, "bytedmd: a keyed local must be a scalar");
   const bytedmd_key __k = __kv;
   detail::__keyed_access(&__x, __k, 0);
-  if constexpr (_Op == BYTEDMD_OP_ADD)
-    ++__x;
-  else
-    --__x;
+  detail::__step<_Op>(__x);
   detail::__place_if(__k != 0, __at);
   __kv = detail::__unary(detail::__sized<_Lp>(_Op), __k);
   detail::__keyed_access(&__x, __kv, 1);
@@ -223,10 +222,7 @@ inline auto postKey(bytedmd_key &__kv, _Lp &__x, bytedmd_location *__at = nullpt
   static_assert(detail::__keyed_v<_Lp>, "bytedmd: a keyed local must be a scalar");
   const detail::_Tracked<_Lp> __old{__x, __kv};
   detail::__keyed_access(&__x, __old.__k, 0);
-  if constexpr (_Op == BYTEDMD_OP_ADD)
-    ++__x;
-  else
-    --__x;
+  detail::__step<_Op>(__x);
   detail::__place_if(__old.__k != 0, __at);
   __kv = detail::__unary(detail::__sized<_Lp>(_Op), __old.__k);
   detail::__keyed_access(&__x, __kv, 1);
@@ -237,10 +233,7 @@ inline auto postKey(bytedmd_key &__kv, _Lp &__x, bytedmd_location *__at = nullpt
 template <bytedmd_op _Op, class _Lp> inline auto post(_Lp &__x, bytedmd_location *__at = nullptr) {
   if constexpr (detail::__arithmetic_v<_Lp> && !std::is_same_v<std::remove_cv_t<_Lp>, bool>) {
     const detail::_Tracked<std::remove_cv_t<_Lp>> __old{__x, detail::__load(__x)};
-    if constexpr (_Op == BYTEDMD_OP_ADD)
-      ++__x;
-    else
-      --__x;
+    detail::__step<_Op>(__x);
     detail::__place_if(__old.__k != 0, __at);
     detail::__store(__x, detail::__unary(detail::__sized<_Lp>(_Op), __old.__k));
     return __old;

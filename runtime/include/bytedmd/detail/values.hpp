@@ -207,7 +207,7 @@ template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
 namespace detail {
 /// The rewriter keys only standard scalars, which every language mode
 /// tracks; anything else would be tracked here and not in the shadow forms.
-template <class _Tp> constexpr bool __keyed_v = __arithmetic_v<_Tp> && !_Is_complex<_Tp>::value;
+template <class _Tp> constexpr bool __keyed_v = std::is_arithmetic_v<_Tp>;
 inline void __keyed_access(const void *__at, bytedmd_key __k, int __write) {
   if (__builtin_expect(bytedmd_recording_accesses, 0) && __k != 0)
     bytedmd_access(__at, __k, __write);
@@ -256,7 +256,7 @@ inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *_
   using _Up = std::remove_cv_t<_Tp>;
   if constexpr (std::is_reference_v<_Dt>) {
     return;
-  } else if constexpr (std::is_arithmetic_v<_Up> && std::is_arithmetic_v<std::remove_cv_t<_Sp>>) {
+  } else if constexpr (detail::__keyed_v<_Up> && detail::__keyed_v<std::remove_cv_t<_Sp>>) {
     // (a std::complex built from a scalar is an instruction: reported below)
     detail::__store(__x, detail::__load(__s));
   } else if constexpr (std::is_class_v<_Up> && std::is_trivially_copyable_v<_Up> &&
