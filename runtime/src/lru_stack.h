@@ -10,9 +10,8 @@
 // small working set stays in cache).
 //
 // Record is what the stack keeps per id: any struct with a std::uint32_t
-// `stamp` member (0 while the id is not on the stack). The value replay adds
-// its last read beside the stamp, so one cache line serves both; the
-// location replay keeps the stamp alone.
+// `stamp` member (0 while the id is not on the stack). Both replays keep the
+// stamp alone: the value replay's liveness is in bits beside the log.
 #ifndef BYTEDMD_LRU_STACK_H
 #define BYTEDMD_LRU_STACK_H
 

@@ -14,94 +14,122 @@ namespace {
 }
 } // namespace
 
-std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes) {
+std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool liveness,
+                                      SplitLiveness *split) {
   const Word values = log.values;
   hasLocations_ = false;
   native_ = sizes;
   if (values > word::kMaxLocalKey)
     malformed("too many values");
-  // The stack's records double as liveness's scratch: stamp 1 marks a
-  // declared input until the pass ends.
+  // The stack's records double as scratch: stamp 1 marks a declared input
+  // until the pass ends.
   stack_.reset(values);
   std::vector<Value> &records = stack_.records();
-  if (sizes)
-    sizeLog2_.assign(std::size_t(values) + 1, 0);
-  std::uint64_t event = 0;
   for (std::size_t i = 0; i < log.inputCount; ++i) {
     const Word k = log.inputs[i];
     if (k == 0 || k > values)
       malformed("input key " + std::to_string(k) + " was never allocated");
     if (records[k].stamp != 0)
       malformed("input key " + std::to_string(k) + " declared twice");
-    records[k].stamp = 1; // seen; reset below
-    records[k].last = std::uint32_t(event++);
+    records[k].stamp = 1;
   }
-  Word next = 0;
-  for (std::size_t i = 0; i < log.size;) {
-    const Word header = log.words[i++];
-    switch (word::kind(header)) {
-    case word::kRead: {
-      const unsigned m = word::operands(header);
-      if (m == 0 || i + m > log.size)
-        malformed("READ batch of " + std::to_string(m) + " operands");
-      for (unsigned j = 0; j < m; ++j) {
-        const Word k = log.words[i + j];
-        if (!word::isOperand(k) || k == 0 || k > next)
-          malformed("READ of key " + std::to_string(k) + " before it was allocated");
-        records[k].last = std::uint32_t(event);
-      }
-      i += m;
-      ++event;
-      if (word::hasOutput(header)) {
-        if (next == values)
-          malformed("more values stored than allocated");
-        records[++next].last = std::uint32_t(event++);
-        if (sizes)
-          sizeLog2_[next] = std::uint8_t(word::sizeLog2(header));
-      }
-      break;
-    }
-    case word::kInput:
-      ++next;
-      if (next > values || records[next].stamp == 0)
-        malformed("INPUT marker without a declared input");
-      if (sizes)
-        sizeLog2_[next] = std::uint8_t(word::sizeLog2(header));
-      break;
-    case word::kStore:
-      for (Word n = word::payload(header); n != 0; --n) {
-        if (next == values)
-          malformed("STORE beyond the allocated values");
-        records[++next].last = std::uint32_t(event++);
-      }
-      break;
-    case word::kLocation:
-      hasLocations_ = hasLocations_ || !word::isScope(header);
-      break;
-    default:
-      malformed("operand word outside a READ batch");
-    }
-    if (next > values)
-      malformed("more values stored than allocated");
-    if (event >= kForever)
-      malformed("more than 2^32 - 1 events in one measurement");
-  }
-  if (next != values)
-    malformed("allocated values and stored values disagree");
+  seenOwned_.assign(std::size_t(values) / 64 + 1, 0);
+  std::uint64_t *const seen = seenOwned_.data();
   for (std::size_t i = 0; i < log.resultCount; ++i) {
     const Word k = log.results[i];
     if (k == 0 || k > values)
       malformed("result key " + std::to_string(k) + " was never allocated");
-    records[k].last = kForever;
+    seen[k >> 6] |= std::uint64_t(1) << (k & 63); // results never die
   }
+  finalOwned_.assign(log.size / 64 + 1, 0);
+  std::uint64_t *const finals = finalOwned_.data();
+  if (sizes)
+    sizeLog2_.assign(std::size_t(values) + 1, 0);
+  // Backwards: a value's first read met is its last, and a value met
+  // unread where it is stored is never read. Headers have the top bit and
+  // operands not, so a batch's extent is found from its end.
+  std::uint64_t events = log.inputCount;
+  Word next = values; // keys allocated before the current word
+  for (std::size_t end = log.size; end != 0;) {
+    std::size_t first = end;
+    while (first != 0 && word::isOperand(log.words[first - 1]))
+      --first;
+    if (first == 0)
+      malformed("operand word outside a READ batch");
+    const std::size_t at = first - 1;
+    if (split != nullptr && at < split->word && !split->taken)
+      split->take(seenOwned_, finalOwned_, hasLocations_);
+    const Word header = log.words[at];
+    const std::size_t m = end - first;
+    if (m != 0 && word::kind(header) != word::kRead)
+      malformed("operand word outside a READ batch");
+    switch (word::kind(header)) {
+    case word::kRead:
+      if (m == 0 || m != word::operands(header))
+        malformed("READ batch of " + std::to_string(word::operands(header)) + " operands");
+      ++events;
+      if (word::hasOutput(header)) {
+        if (next == 0)
+          malformed("more values stored than allocated");
+        if (sizes)
+          sizeLog2_[next] = std::uint8_t(word::sizeLog2(header));
+        --next;
+        ++events;
+      }
+      // In operand order, so a repeated operand's first word is its last
+      // read: the one the replay moves or drops.
+      for (std::size_t j = first; j < end; ++j) {
+        const Word k = log.words[j];
+        if (k == 0 || k > next)
+          malformed("READ of key " + std::to_string(k) + " before it was allocated");
+        std::uint64_t &bits = seen[k >> 6];
+        const std::uint64_t bit = std::uint64_t(1) << (k & 63);
+        if ((bits & bit) == 0) {
+          bits |= bit;
+          finals[j >> 6] |= std::uint64_t(1) << (j & 63);
+        }
+      }
+      break;
+    case word::kInput:
+      if (next == 0 || records[next].stamp == 0)
+        malformed("INPUT marker without a declared input");
+      if (sizes)
+        sizeLog2_[next] = std::uint8_t(word::sizeLog2(header));
+      --next;
+      break;
+    case word::kStore:
+      if (word::payload(header) > next)
+        malformed("STORE beyond the allocated values");
+      next -= word::payload(header);
+      events += word::payload(header);
+      break;
+    case word::kLocation:
+      hasLocations_ = hasLocations_ || !word::isScope(header);
+      break;
+    }
+    if (events >= kForever)
+      malformed("more than 2^32 - 1 events in one measurement");
+    end = at;
+  }
+  if (split != nullptr && !split->taken)
+    split->take(seenOwned_, finalOwned_, hasLocations_);
+  if (next != 0)
+    malformed("allocated values and stored values disagree");
   for (std::size_t i = 0; i < log.inputCount; ++i)
     records[log.inputs[i]].stamp = 0;
+  if (!liveness) { // nothing dies: every value is read again, never for the last time
+    std::fill(seenOwned_.begin(), seenOwned_.end(), ~std::uint64_t(0));
+    std::fill(finalOwned_.begin(), finalOwned_.end(), 0);
+  }
+  seen_ = seenOwned_.data();
+  finals_ = finalOwned_.data();
+  finalsBase_ = 0;
 
   liveBytes_ = 0;
   if (sizes)
     bytesTree_.assign(std::size_t(stack_.capacity()) + 1, 0);
   histogram_.assign(1024, 0);
-  return event;
+  return events;
 }
 
 void Replay::placeOrigins(const EventLogView &log, Attribution &a) {
@@ -169,15 +197,16 @@ bool Replay::splits(const EventLogView &log, const ReplayOptions &options) {
     return true;
   if (std::thread::hardware_concurrency() < 2)
     return false;
-  // The second half keeps its own records, 8 bytes per value, its stack
-  // (16 bytes per live value: all of them without liveness) and its part
-  // of the trace: split only while the log and both halves fit in three
+  // The second half keeps its own records (4 bytes per value), a copy of
+  // the liveness bits (a bit per value, half the bit per word), its stack
+  // (16 bytes per live value: all of them without liveness) and its part of
+  // the trace: split only while the log and both halves fit in three
   // quarters of memory (the recorder stops at the log and one half's).
   static const std::uint64_t physical =
       std::uint64_t(::sysconf(_SC_PHYS_PAGES)) * std::uint64_t(::sysconf(_SC_PAGESIZE));
   const std::uint64_t values = log.values;
-  const std::uint64_t needs = 4 * std::uint64_t(log.size) + 16 * values +
-                              (options.liveness ? 0 : 16 * values) +
+  const std::uint64_t needs = 4 * std::uint64_t(log.size) + std::uint64_t(log.size) / 4 +
+                              9 * values + (options.liveness ? 0 : 16 * values) +
                               4 * std::min<std::uint64_t>(options.traceLimit, log.size);
   return physical == 0 || needs <= physical - physical / 4;
 }
@@ -192,6 +221,8 @@ void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t w
   std::uint32_t touches = 0;
   Word bound = 0; // every key touched is at most this
   for (std::size_t i = 0; i < log.inputCount; ++i) {
+    if (log.inputs[i] == 0 || log.inputs[i] > log.values)
+      malformed("input key " + std::to_string(log.inputs[i]) + " was never allocated");
     records[log.inputs[i]].stamp = ++touches;
     bound = std::max(bound, log.inputs[i]);
   }
@@ -208,6 +239,9 @@ void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t w
       const std::uint32_t batchStart = touches;
       for (unsigned j = 0; j < m; ++j) {
         const Word k = log.words[i + j];
+        // The liveness pass checks the log beside this scan, not before it.
+        if (i + j >= log.size || !word::isOperand(k) || k == 0 || k > at.next)
+          malformed("READ of key " + std::to_string(k) + " before it was allocated");
         if (k < originSize && origins[k] != 0)
           origins[k] |= origin::kReadOnce;
         if (records[k].stamp <= batchStart)
@@ -217,6 +251,8 @@ void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t w
       reads += m;
       ++at.event;
       if (word::hasOutput(header)) {
+        if (at.next == log.values)
+          malformed("more values stored than allocated");
         records[++at.next].stamp = ++touches;
         ++at.event;
       }
@@ -225,9 +261,13 @@ void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t w
       break;
     }
     case word::kInput:
+      if (at.next == log.values)
+        malformed("INPUT marker without a declared input");
       ++at.next;
       break;
     case word::kStore:
+      if (word::payload(header) > log.values - at.next)
+        malformed("STORE beyond the allocated values");
       for (Word n = word::payload(header); n != 0; --n) {
         records[++at.next].stamp = ++touches;
         ++at.event;
@@ -246,15 +286,22 @@ void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t w
     }
   }
   at.word = i;
-  // Live there: touched, and read again at or after its event (results and,
-  // without liveness, every value: never).
-  bound = std::max(bound, at.next);
+  start.bound = std::max(bound, at.next);
+  start.at = at;
+  start.reads = reads;
+  start.windowEnd = windowEnd;
+}
+
+void Replay::liveLater(const std::vector<std::uint64_t> &seen, SplitStart &start) {
+  // Live there: touched, and read again at or after the split (results and,
+  // without liveness, every value: never dead).
+  std::vector<Value> &records = stack_.records();
   std::vector<std::pair<std::uint32_t, Word>> live;
-  for (Word k = 1; k <= bound; ++k) {
+  for (Word k = 1; k <= start.bound; ++k) {
     Value &v = records[k];
     if (v.stamp == 0)
       continue;
-    if (v.last >= at.event)
+    if ((seen[k >> 6] >> (k & 63)) & 1)
       live.emplace_back(v.stamp, k);
     v.stamp = 0;
   }
@@ -262,9 +309,28 @@ void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t w
   start.stack.clear();
   for (const auto &touched : live)
     start.stack.push_back(touched.second);
-  start.at = at;
-  start.reads = reads;
-  start.windowEnd = windowEnd;
+}
+
+std::uint64_t Replay::countEvents(const EventLogView &log, std::size_t from, bool &locations) {
+  std::uint64_t events = 0;
+  for (std::size_t i = from; i < log.size; ++i) {
+    const Word w = log.words[i];
+    switch (word::kind(w)) {
+    case word::kRead:
+      events += word::hasOutput(w) ? 2 : 1;
+      i += word::operands(w);
+      break;
+    case word::kStore:
+      events += word::payload(w);
+      break;
+    case word::kLocation:
+      locations = locations || !word::isScope(w);
+      break;
+    default: // INPUT markers are no events; operands are skipped above
+      break;
+    }
+  }
+  return events;
 }
 
 void Replay::mergeHalves(ReplayStats &into, std::vector<std::uint64_t> &histogram,

@@ -2,13 +2,16 @@
 //
 // Replays one measurement's events on an LRU stack of live values
 // (semantics.md, Part A):
-//   - a liveness pass finds each value's last READ (results never die);
+//   - a liveness pass, backwards, marks each value's last READ in a bit per
+//     log word and each value ever read in a bit per value (results never
+//     die), so the per-value record is the stamp alone;
 //   - the stack is an LruStack (lru_stack.h): last-touch stamps, so a depth is
 //     a prefix count, O(log n), renumbered when the stamps run out so they
 //     stay about four times the live set however long the run is;
 //   - a long log replays in two halves on two threads: the second half's
-//     stack is rebuilt from a scan of the first (scanTo), and the halves'
-//     numbers merge to one replay's.
+//     stack is rebuilt from a scan of the first (scanTo) and the liveness
+//     the first half's pass hands over once it has passed the split, and
+//     the halves' numbers merge to one replay's.
 // The replay is a pure function of the log; it knows nothing of C++ or Clang.
 #ifndef BYTEDMD_REPLAY_H
 #define BYTEDMD_REPLAY_H
@@ -22,10 +25,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
@@ -135,6 +140,48 @@ struct SplitStart {
   std::vector<Word> scopes;        ///< the open scopes, outermost first
   std::uint64_t windowEnd = 0;     ///< the timeline window's end there
   std::vector<Word> stack;         ///< the live values there, bottom first
+  Word bound = 0;                  ///< every key touched before it is at most this
+};
+
+/// What the liveness pass (backwards, on the first half's thread) hands the
+/// second half once it has passed the split: which values are read at or
+/// after it, and which of the second half's reads are last reads.
+struct SplitLiveness {
+  std::size_t word = 0; ///< the second half's first word, a header
+  bool liveness = true; ///< false: nothing dies
+  bool taken = false;   ///< set (under mutex) with the fields below
+  bool cancelled = false;
+  bool hasLocations = false; ///< a LOCATION word at or after `word`
+  std::vector<std::uint64_t> seen;   ///< per value: read at or after `word`, or a result
+  std::vector<std::uint64_t> finals; ///< the final-read bits from bit (word / 64) * 64 on
+  std::mutex mutex;
+  std::condition_variable ready;
+
+  void take(const std::vector<std::uint64_t> &seenBits, const std::vector<std::uint64_t> &finalBits,
+            bool locations) {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (liveness) {
+      seen = seenBits;
+      finals.assign(finalBits.begin() + std::ptrdiff_t(word / 64), finalBits.end());
+    } else {
+      seen.assign(seenBits.size(), ~std::uint64_t(0));
+      finals.assign(finalBits.size() - word / 64, 0);
+    }
+    hasLocations = locations;
+    taken = true;
+    ready.notify_all();
+  }
+  /// Waits for take(); false when the first half gave up first.
+  bool wait() {
+    std::unique_lock<std::mutex> lock(mutex);
+    ready.wait(lock, [this] { return taken || cancelled; });
+    return taken;
+  }
+  void cancel() {
+    std::lock_guard<std::mutex> lock(mutex);
+    cancelled = true;
+    ready.notify_all();
+  }
 };
 
 /// Keeps its buffers between runs, so replaying many measurements on one
@@ -167,7 +214,8 @@ private:
   /// table, the attribution's start. Returns the number of events.
   template <bool Attribute>
   std::uint64_t beginReplay(const EventLogView &log, const ReplayOptions &options, bool sizes,
-                            ReplayStats &stats, AttributionState &attribution);
+                            ReplayStats &stats, AttributionState &attribution,
+                            SplitLiveness *split);
   /// Replays the events from `at` to the first header at or past word `end`.
   template <bool Native, bool TwoStack, bool Attribute, class Sink>
   void replayWords(const EventLogView &log, const ReplayOptions &options, Sink &sink,
@@ -188,9 +236,11 @@ private:
     AttributionState attribution; // into stats.attribution
     ReplayCursor start, end;
     std::atomic<bool> cancel{false}; // the first half failed: stop soon
+    SplitLiveness liveness;           // from the first half's liveness pass
     ~SecondHalf() {
       if (thread.joinable()) {
         cancel = true;
+        liveness.cancel();
         thread.join();
       }
     }
@@ -204,26 +254,47 @@ private:
   static bool splits(const EventLogView &log, const ReplayOptions &options);
   template <bool Attribute>
   void startSecondHalf(const EventLogView &log, const ReplayOptions &options, SecondHalf &second);
-  /// On the second thread, in the second Replay: liveness, the scan to the
-  /// target, the stack rebuilt there, and the rest of the log.
+  /// On the second thread, in the second Replay: the scan to the split, the
+  /// stack rebuilt there once the first half's liveness pass has passed it,
+  /// and the rest of the log.
   template <bool Attribute>
   void runSecondHalf(const EventLogView &log, const ReplayOptions &options, SecondHalf &second);
   template <bool Attribute>
   void joinSecondHalf(SecondHalf &second, ReplayCursor &at, ReplayStats &stats,
                       AttributionState &attribution);
-  /// Walks the log to the first header at or past `target` without a stack:
-  /// the cursor, reads and open scopes there, and the live values in stack
-  /// order (each value's last touch, counted in the stamps as scratch).
-  /// Marks the inputs read before it in origin_.
-  void scanTo(const EventLogView &log, std::size_t target, std::uint64_t window,
+  /// Walks the log to `split` (a header) without a stack: the cursor, reads
+  /// and open scopes there, and the values touched before it in stack order
+  /// (each value's last touch, counted in the stamps as scratch; liveLater()
+  /// keeps the ones read again). Marks the inputs read before it in origin_.
+  void scanTo(const EventLogView &log, std::size_t split, std::uint64_t window,
               bool markInputs, SplitStart &start);
+  /// Keeps, of the values scanTo() found, the ones in `seen` (read at or
+  /// after the split, or results), still in stack order.
+  void liveLater(const std::vector<std::uint64_t> &seen, SplitStart &start);
+  /// The second half's events and whether it names a source location.
+  static std::uint64_t countEvents(const EventLogView &log, std::size_t from, bool &locations);
   /// Adds the second half's counts, histogram and trace to the first's.
   static void mergeHalves(ReplayStats &into, std::vector<std::uint64_t> &histogram,
                           const ReplayStats &second,
                           const std::vector<std::uint64_t> &secondHistogram);
   std::unique_ptr<Replay> second_;
+  /// The liveness pass, backwards: which reads are last reads (finals_),
+  /// which values are ever read (seen_); the sizes with `sizes`. Without
+  /// `liveness` nothing dies. Hands `split` its part once it passes it.
   /// Returns the number of events (STOREs and READ batches).
-  std::uint64_t computeLiveness(const EventLogView &log, bool sizes);
+  std::uint64_t computeLiveness(const EventLogView &log, bool sizes, bool liveness,
+                                SplitLiveness *split = nullptr);
+  /// Whether the operand at log word `at` is its value's last read.
+  bool finalRead(std::size_t at) const {
+    at -= finalsBase_;
+    return (finals_[at >> 6] >> (at & 63)) & 1;
+  }
+  /// Whether a value just stored is never read (it dies at once).
+  bool neverRead(Word key) const { return ((seen_[key >> 6] >> (key & 63)) & 1) == 0; }
+  std::vector<std::uint64_t> finalOwned_, seenOwned_;
+  const std::uint64_t *finals_ = nullptr; // per log word, from finalsBase_ on
+  const std::uint64_t *seen_ = nullptr;   // per value
+  std::size_t finalsBase_ = 0;            // a multiple of 64
   /// Attribution: each input's parameter group, by key (0: not an input);
   /// the top bit marks an input already read once.
   void placeOrigins(const EventLogView &log, Attribution &a);
@@ -248,10 +319,10 @@ private:
   std::uint64_t size(Word key) const { return std::uint64_t(1) << sizeLog2_[key]; }
   /// The timeline's last point, the depth histogram, the temporaries' share.
 
-  // Per value (indexed by local key); both halves are needed together, so
-  // they share a cache line.
+  // Per value (indexed by local key): when it dies is in finals_ and
+  // seen_, so the record is the stamp alone (half the cache misses of the
+  // deep reads, which land on a different value each time).
   struct Value {
-    std::uint32_t last;  // event of the last READ; kForever for results
     std::uint32_t stamp; // last-touch stamp while live, 0 when not
   };
   LruStack<Value> stack_; // the live values, and each value's record
@@ -309,11 +380,9 @@ template <bool Native> inline void Replay::move(Word key) {
 
 template <bool Attribute>
 std::uint64_t Replay::beginReplay(const EventLogView &log, const ReplayOptions &options,
-                                  bool sizes, ReplayStats &stats, AttributionState &attribution) {
-  const std::uint64_t events = computeLiveness(log, sizes);
-  if (!options.liveness)
-    for (Value &v : stack_.records())
-      v.last = kForever;
+                                  bool sizes, ReplayStats &stats, AttributionState &attribution,
+                                  SplitLiveness *split) {
+  const std::uint64_t events = computeLiveness(log, sizes, options.liveness, split);
   if (hasLocations_ && options.perSite)
     stats.sites.resize(1); // reads before the first location go to site 0
   if constexpr (Attribute) {
@@ -330,7 +399,7 @@ inline void Replay::storeValue(Word key, std::uint32_t &event, ReplayStats &stat
   // The caller has reserved a stamp for it.
   sink.store(key);
   push<Native>(key);
-  if (stack_.record(key).last == event)
+  if (neverRead(key))
     remove<Native>(key);
   ++event;
   if (stack_.live() > stats.peakLive)
@@ -351,7 +420,8 @@ ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &option
       startSecondHalf<Attribute>(log, options, second);
   ReplayStats stats;
   AttributionState attribution;
-  beginReplay<Attribute>(log, options, Native, stats, attribution);
+  beginReplay<Attribute>(log, options, Native, stats, attribution,
+                         second.running ? &second.liveness : nullptr);
   const bool perSite = hasLocations_ && options.perSite;
   stats.inputs = log.inputCount;
   if (options.traceLimit != 0)
@@ -435,6 +505,7 @@ void Replay::replayWords(const EventLogView &log, const ReplayOptions &options, 
     case word::kRead: {
       const unsigned m = word::operands(header);
       const Word *keys = log.words + i;
+      const std::size_t keysAt = i;
       i += m;
       reserveStamps(m + 1);
       sink.batch();
@@ -489,7 +560,7 @@ void Replay::replayWords(const EventLogView &log, const ReplayOptions &options, 
             // of the LRU stack (and dies there if this was its last read).
             argumentDepth_[k] = 0;
             push<Native>(k);
-            if (stack_.record(k).last == event)
+            if (finalRead(keysAt + j))
               remove<Native>(k);
             continue;
           }
@@ -497,7 +568,7 @@ void Replay::replayWords(const EventLogView &log, const ReplayOptions &options, 
         const std::uint32_t old = stack_.record(k).stamp;
         if (old == 0 || old > batchStart)
           continue;
-        if (stack_.record(k).last == event) {
+        if (finalRead(keysAt + j)) {
           remove<Native>(k);
           continue;
         }
@@ -556,6 +627,11 @@ void Replay::startSecondHalf(const EventLogView &log, const ReplayOptions &optio
     second_ = std::make_unique<Replay>();
   second.target = std::min(options.splitAt != 0 ? options.splitAt : log.size / 2 + log.size / 32,
                            log.size);
+  std::size_t split = second.target; // the first header at or past the target
+  while (split < log.size && word::isOperand(log.words[split]))
+    ++split;
+  second.liveness.word = split;
+  second.liveness.liveness = options.liveness;
   Replay &other = *second_;
   try {
     second.thread = std::thread([&other, &log, &options, &second] {
@@ -576,10 +652,28 @@ void Replay::runSecondHalf(const EventLogView &log, const ReplayOptions &options
                            SecondHalf &second) {
   ReplayStats &stats = second.stats;
   AttributionState &attribution = second.attribution;
-  const std::uint64_t events = beginReplay<Attribute>(log, options, false, stats, attribution);
+  // What beginReplay() does, but for the liveness pass, which the first
+  // half runs and hands over.
+  stack_.reset(log.values);
+  histogram_.assign(1024, 0);
+  native_ = false;
+  hasLocations_ = false;
+  const std::uint64_t events = log.inputCount + countEvents(log, 0, hasLocations_);
   const bool perSite = hasLocations_ && options.perSite;
+  if (perSite)
+    stats.sites.resize(1);
+  if constexpr (Attribute) {
+    attribution.begin(stats.attribution, events);
+    placeOrigins(log, stats.attribution);
+  }
   SplitStart start;
-  scanTo(log, second.target, events / kTimelinePoints + 1, Attribute, start);
+  scanTo(log, second.liveness.word, events / kTimelinePoints + 1, Attribute, start);
+  if (!second.liveness.wait())
+    return; // the first half failed, and says why
+  seen_ = second.liveness.seen.data();
+  finals_ = second.liveness.finals.data();
+  finalsBase_ = second.liveness.word / 64 * 64;
+  liveLater(second.liveness.seen, start);
   if (perSite && start.at.site >= stats.sites.size())
     stats.sites.resize(std::size_t(start.at.site) + 1);
   reserveStamps(std::uint32_t(start.stack.size()) + 1);

@@ -201,5 +201,47 @@ TEST(SplitReplay, AMalformedLogIsRefusedAsByOneReplay) {
   EXPECT_THROW(replay.run(log.view(), options), std::invalid_argument);
 }
 
+// The second half scans the first while the liveness pass, which checks the
+// log, is still going backwards: the scan must refuse what it cannot use,
+// wherever the split falls, and never index past the values.
+TEST(SplitReplay, AMalformedFirstHalfIsRefusedAtEverySplit) {
+  std::vector<EventLog> logs(4);
+  {
+    const Word a = logs[0].input();
+    logs[0].read({a, 99}); // a key never allocated, early
+    for (int i = 0; i < 8; ++i)
+      logs[0].read({a});
+  }
+  {
+    const Word a = logs[1].input();
+    logs[1].read({a, a + 1}); // its own output, not yet allocated
+    for (int i = 0; i < 8; ++i)
+      logs[1].read({a});
+  }
+  {
+    const Word a = logs[2].input();
+    logs[2].result(logs[2].read({a}));
+    logs[2].result(77); // a result never allocated
+  }
+  { // keys beyond the values: the view claims fewer than were stored
+    const Word a = logs[3].input();
+    for (int i = 0; i < 8; ++i)
+      logs[3].read({a});
+  }
+  for (std::size_t n = 0; n < logs.size(); ++n) {
+    EventLogView view = logs[n].view();
+    if (n == 3)
+      view.values = 3;
+    Replay replay;
+    ReplayOptions options;
+    options.splitWords = 1;
+    for (std::size_t at = 1; at <= view.size + 1; ++at) {
+      options.splitAt = at;
+      EXPECT_THROW(replay.run(view, options), std::invalid_argument)
+          << "log " << n << " split at " << at;
+    }
+  }
+}
+
 } // namespace
 } // namespace bytedmd
