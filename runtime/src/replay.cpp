@@ -50,6 +50,14 @@ std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool 
   // operands not, so a batch's extent is found from its end.
   std::uint64_t events = log.inputCount;
   Word next = values; // keys allocated before the current word
+  // The final-read bits of one word of finals gather in a register: or-ing
+  // each into memory made a chain of store-to-load forwards.
+  std::size_t finalsAt = 0;
+  std::uint64_t finalsWord = 0;
+  const auto flushFinals = [&] {
+    finals[finalsAt] |= finalsWord;
+    finalsWord = 0;
+  };
   for (std::size_t end = log.size; end != 0;) {
     std::size_t first = end;
     while (first != 0 && word::isOperand(log.words[first - 1]))
@@ -57,8 +65,10 @@ std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool 
     if (first == 0)
       malformed("operand word outside a READ batch");
     const std::size_t at = first - 1;
-    if (split != nullptr && at < split->word && !split->taken)
+    if (split != nullptr && at < split->word && !split->taken) {
+      flushFinals();
       split->take(seenOwned_, finalOwned_, hasLocations_);
+    }
     const Word header = log.words[at];
     const std::size_t m = end - first;
     if (m != 0 && word::kind(header) != word::kRead)
@@ -80,14 +90,18 @@ std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool 
       // read: the one the replay moves or drops.
       for (std::size_t j = first; j < end; ++j) {
         const Word k = log.words[j];
-        if (k == 0 || k > next)
+        if (k - 1 >= next) // k == 0 or k > next
           malformed("READ of key " + std::to_string(k) + " before it was allocated");
+        // Branch-free: whether a read is a value's last is a coin toss to
+        // the predictor.
         std::uint64_t &bits = seen[k >> 6];
-        const std::uint64_t bit = std::uint64_t(1) << (k & 63);
-        if ((bits & bit) == 0) {
-          bits |= bit;
-          finals[j >> 6] |= std::uint64_t(1) << (j & 63);
+        const std::uint64_t unseen = (~bits >> (k & 63)) & 1;
+        bits |= std::uint64_t(1) << (k & 63);
+        if ((j >> 6) != finalsAt) {
+          flushFinals();
+          finalsAt = j >> 6;
         }
+        finalsWord |= unseen << (j & 63);
       }
       break;
     case word::kInput:
@@ -111,6 +125,7 @@ std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool 
       malformed("more than 2^32 - 1 events in one measurement");
     end = at;
   }
+  flushFinals();
   if (split != nullptr && !split->taken)
     split->take(seenOwned_, finalOwned_, hasLocations_);
   if (next != 0)

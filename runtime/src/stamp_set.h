@@ -67,6 +67,14 @@ public:
       below += tree_[i];
     return std::uint32_t(below);
   }
+  bool contains(std::uint32_t s) const { return (bits_[s >> 6] >> (s & 63)) & 1; }
+  /// Calls f(s) for each live stamp s in ascending order: a word at a time,
+  /// so the dead stamps between cost nothing.
+  template <class F> void forEach(F f) const {
+    for (std::uint32_t w = 0; w < words_; ++w)
+      for (std::uint64_t b = bits_[w]; b != 0; b &= b - 1)
+        f((w << 6) | std::uint32_t(__builtin_ctzll(b)));
+  }
   /// Inserts s, newer than every stamp inserted since reset().
   void insert(std::uint32_t s) {
     const std::uint32_t w = s >> 6;

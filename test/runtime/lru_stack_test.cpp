@@ -105,6 +105,25 @@ TEST(LruStack, RenumberingKeepsTheOrderAndCompactsTheStamps) {
     EXPECT_EQ(stack.record(id).last, 100 + id);
 }
 
+// A removed id's stamp keeps a stale owner entry: neither idAt nor a
+// renumbering may see it.
+TEST(LruStack, ARemovedIdLeavesNoOwner) {
+  LruStack<Stamp> stack;
+  stack.reset(3);
+  pushAll(stack, 3);
+  const std::uint32_t stamp = stack.record(2).stamp;
+  stack.remove(2);
+  EXPECT_EQ(stack.idAt(stamp), 0u);
+  stack.renumber(0);
+  EXPECT_EQ(stack.idAt(1), 1u);
+  EXPECT_EQ(stack.idAt(2), 3u);
+  EXPECT_EQ(stack.idAt(3), 0u);
+  EXPECT_EQ(stack.record(1).stamp, 1u);
+  EXPECT_EQ(stack.record(3).stamp, 2u);
+  EXPECT_EQ(stack.depth(3), 1u);
+  EXPECT_EQ(stack.depth(1), 2u);
+}
+
 TEST(LruStack, TheStampRangeFollowsTheLiveSet) {
   LruStack<Stamp> stack;
   stack.reset(10000);
