@@ -77,7 +77,8 @@ struct ReplayOptions {
   /// first, which costs a tenth of replaying it.
   std::size_t splitWords = std::size_t(1) << 22;
   /// Where the second half starts: the first header at or after this word
-  /// (0: a little past the middle, where both halves take about as long).
+  /// (0: a little before the middle, where both halves take about as long:
+  /// the first also runs the liveness pass, the second the scan).
   std::size_t splitAt = 0;
 };
 
@@ -625,7 +626,7 @@ void Replay::startSecondHalf(const EventLogView &log, const ReplayOptions &optio
                              SecondHalf &second) {
   if (!second_)
     second_ = std::make_unique<Replay>();
-  second.target = std::min(options.splitAt != 0 ? options.splitAt : log.size / 2 + log.size / 32,
+  second.target = std::min(options.splitAt != 0 ? options.splitAt : log.size / 2 - log.size / 64,
                            log.size);
   std::size_t split = second.target; // the first header at or past the target
   while (split < log.size && word::isOperand(log.words[split]))
