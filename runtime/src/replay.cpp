@@ -67,7 +67,7 @@ std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool 
     const std::size_t at = first - 1;
     if (split != nullptr && at < split->word && !split->taken) {
       flushFinals();
-      split->take(seenOwned_, finalOwned_, hasLocations_);
+      split->take(seenOwned_, finalOwned_);
     }
     const Word header = log.words[at];
     const std::size_t m = end - first;
@@ -127,7 +127,7 @@ std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool 
   }
   flushFinals();
   if (split != nullptr && !split->taken)
-    split->take(seenOwned_, finalOwned_, hasLocations_);
+    split->take(seenOwned_, finalOwned_);
   if (next != 0)
     malformed("allocated values and stored values disagree");
   for (std::size_t i = 0; i < log.inputCount; ++i)

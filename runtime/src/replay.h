@@ -152,14 +152,13 @@ struct SplitLiveness {
   bool liveness = true; ///< false: nothing dies
   bool taken = false;   ///< set (under mutex) with the fields below
   bool cancelled = false;
-  bool hasLocations = false; ///< a LOCATION word at or after `word`
   std::vector<std::uint64_t> seen;   ///< per value: read at or after `word`, or a result
   std::vector<std::uint64_t> finals; ///< the final-read bits from bit (word / 64) * 64 on
   std::mutex mutex;
   std::condition_variable ready;
 
-  void take(const std::vector<std::uint64_t> &seenBits, const std::vector<std::uint64_t> &finalBits,
-            bool locations) {
+  void take(const std::vector<std::uint64_t> &seenBits,
+            const std::vector<std::uint64_t> &finalBits) {
     std::lock_guard<std::mutex> lock(mutex);
     if (liveness) {
       seen = seenBits;
@@ -168,7 +167,6 @@ struct SplitLiveness {
       seen.assign(seenBits.size(), ~std::uint64_t(0));
       finals.assign(finalBits.size() - word / 64, 0);
     }
-    hasLocations = locations;
     taken = true;
     ready.notify_all();
   }
