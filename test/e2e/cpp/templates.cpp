@@ -11,7 +11,10 @@
 // EXPECT: copied_in_template call=0 cost=3 trace=1,2
 // EXPECT: braced_copies call=0 cost=6 trace=1,2,1,2
 // EXPECT: mixed_operands call=0 cost=3 trace=1,2
+// EXPECT: copied_pair call=0 cost=3 trace=1,2
+// EXPECT: copied_vector call=0 cost=6 trace=1,2,2,1
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 struct Dual {
@@ -76,6 +79,28 @@ double braced_copies(double a, double b) { return braced_copy(Dual{a, b}, b); }
 template <class T> T plus_fixed(T x, double y) { return x + y; }
 double mixed_operands(double a, double b) { return plus_fixed(a, b); }
 
+// A copy of a class that is not copied byte for byte (std::pair has an
+// assignment of its own) keeps its keys too: p = s and q{s} hold a's and
+// b's. [a, b]: p.first * q.second reads a (1), then b (2).
+template <class T> double pair_product(T s) {
+  T p = s;
+  T q{s};
+  return p.first * q.second;
+}
+double copied_pair(double a, double b) {
+  std::pair<double, double> s(a, b);
+  return pair_product(s);
+}
+
+// A vector copied in a template: w's elements hold v's keys once w is
+// built. v = [v0, v1] (v1 on top): w[1] * w[0] reads v1 (1), v0 (2) -> t
+// [t, v0] (v1 dead); w[0] + t reads v0 (2), t (1).
+template <class T> double sum_with_product(const T &v) {
+  T w = v;
+  return w[0] + w[1] * w[0];
+}
+double copied_vector(const std::vector<double> &v) { return sum_with_product(v); }
+
 int main() {
   std::printf("%.17g\n", square_then_add(2, 3));
   std::printf("%.17g\n", last_times_first({4, 5}));
@@ -84,5 +109,7 @@ int main() {
   std::printf("%.17g\n", copied_in_template(2, 3));
   std::printf("%.17g\n", braced_copies(2, 3));
   std::printf("%.17g\n", mixed_operands(2, 3));
+  std::printf("%.17g\n", copied_pair(2, 3));
+  std::printf("%.17g\n", copied_vector({2, 3}));
   return 0;
 }

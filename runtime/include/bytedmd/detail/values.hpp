@@ -174,15 +174,38 @@ template <class _Lp, class _Xp> inline _Lp &set(_Lp &__lhs, _Xp &&__x) {
   return __lhs;
 }
 
+namespace detail {
+/// Gives the object at __dst the keys of __src once it is built: as a local
+/// of init, it is destroyed after init's result object, the declared
+/// variable itself, is initialised ([stmt.return]).
+template <class _Up> struct _Keys_after {
+  _Up *__dst;
+  const _Up *__src;
+  ~_Keys_after() { ::bytedmd::copyKeys(*__dst, *__src); }
+};
+/// A class the calling convention returns in memory, so that init's result
+/// object is the declared variable (a trivial one may come back in registers).
+template <class _Up>
+constexpr bool __returned_in_memory_v = !std::is_trivially_copy_constructible_v<_Up> ||
+                                        !std::is_trivially_move_constructible_v<_Up> ||
+                                        !std::is_trivially_destructible_v<_Up>;
+} // namespace detail
+
 /// `T v = x;` as `T v = init(&v, x);`: v takes x's key.
 template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
   using _Up = std::remove_cv_t<_Tp>;
-  if constexpr (std::is_class_v<_Up> && std::is_trivially_copyable_v<_Up> &&
-                std::is_lvalue_reference_v<_Xp> &&
-                std::is_same_v<std::remove_cv_t<std::remove_reference_t<_Xp>>, _Up>) {
-    // A template's `T p = s;` of a class copied byte for byte: p will hold
-    // s's bytes, so it takes s's keys, copied before p is built.
+  constexpr bool __copy = std::is_class_v<_Up> && std::is_lvalue_reference_v<_Xp> &&
+                          std::is_same_v<std::remove_cv_t<std::remove_reference_t<_Xp>>, _Up>;
+  if constexpr (__copy && std::is_trivially_constructible_v<_Up, _Xp>) {
+    // A template's `T p = s;` whose copy is a copy of bytes (a struct,
+    // std::pair<double, double>): p will hold s's bytes, so it takes s's
+    // keys, copied before p is built (it may come back in registers).
     bytedmd_shadow_copy(const_cast<_Up *>(__at), std::addressof(__x), sizeof(_Up));
+  } else if constexpr (__copy && detail::__returned_in_memory_v<_Up>) {
+    // Any other copy (a vector, a class with a copy constructor of its
+    // own): the keys follow the copy's elements once p is built.
+    const detail::_Keys_after<_Up> __after{const_cast<_Up *>(__at), std::addressof(__x)};
+    return static_cast<_Tp>(__x);
   }
   _Tp __v = static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
   if constexpr (detail::__arithmetic_v<_Tp>) {
@@ -249,7 +272,7 @@ inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *_
   }
 }
 /// `T x{s}` or `T x(s)` in a template, s a name: x is a copy of s, so a
-/// scalar x takes s's key, and a class copied byte for byte s's keys.
+/// scalar x takes s's key, and an object s's keys (as copied() gives them).
 template <class _Dt, class _Tp, class _Sp>
 inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *__at,
                          const _Sp &__s) {
@@ -259,9 +282,9 @@ inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *_
   } else if constexpr (detail::__keyed_v<_Up> && detail::__keyed_v<std::remove_cv_t<_Sp>>) {
     // (a std::complex built from a scalar is an instruction: reported below)
     detail::__store(__x, detail::__load(__s));
-  } else if constexpr (std::is_class_v<_Up> && std::is_trivially_copyable_v<_Up> &&
-                       std::is_same_v<_Up, std::remove_cv_t<_Sp>>) {
-    bytedmd_shadow_copy(const_cast<_Up *>(std::addressof(__x)), std::addressof(__s), sizeof(_Up));
+  } else if constexpr (std::is_class_v<_Up> && std::is_same_v<_Up, std::remove_cv_t<_Sp>>) {
+    // x is built: its elements take s's keys as a copy's do (copied()).
+    ::bytedmd::copyKeys(const_cast<_Up &>(__x), __s);
   } else {
     ::bytedmd::bracedScalar<_Dt>(__x, __n, __at);
   }
