@@ -206,8 +206,9 @@ void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
   const SourceLocation last = D && !D->bindings().empty()
                                   ? edit_.tokenAfter(D->bindings().back()->getLocation())
                                   : V->getLocation();
-  if (!V->getType()->isReferenceType() && !V->getType()->isDependentType() &&
-      tracksKeys(V->getType()) && edit_.editable(V->getBeginLoc()).isValid() &&
+  const bool dependent = V->getType()->isDependentType();
+  if (!V->getType()->isReferenceType() && (dependent || tracksKeys(V->getType())) &&
+      edit_.editable(V->getBeginLoc()).isValid() &&
       edit_.editable(last).isValid() && edit_.editable(body->getBeginLoc()).isValid() &&
       bodyEnd.isValid()) {
     // The loop variable is a copy of each element; copies keep keys (a
@@ -218,7 +219,12 @@ void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
     std::string declaration;
     if (D) {
       declaration = edit_.text(SourceRange(V->getBeginLoc(), last)) + " = " + ref + ";" +
-                    bindingCopies(D, ref);
+                    (dependent ? " " + dependentBindingCopies(D, ref) : bindingCopies(D, ref));
+    } else if (dependent) {
+      // A template's T v (or auto v): init gives v the element's keys, whatever T turns out to be.
+      const std::string name = V->getNameAsString();
+      declaration = dependentLoopType(V, ref) + " " + name + " = " + spell::open("init") + "&" +
+                    name + ", " + spell::open("ld") + ref + "));";
     } else {
       const std::string name = V->getNameAsString();
       const std::string type = edit_.typeName(V->getType().getCanonicalType());
@@ -233,6 +239,19 @@ void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
     edit_.insert(bodyEnd, " }", false);
   }
   stmt(body);
+}
+
+std::string BodyRewriter::dependentLoopType(const VarDecl *V, const std::string &ref) {
+  // The declared type as written; auto, which cannot name the variable in
+  // its own initialiser, as what it deduces from the element.
+  if (V->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull()) {
+    const SourceLocation begin = edit_.editable(V->getBeginLoc());
+    const SourceLocation name = edit_.editable(V->getLocation());
+    return std::string(sm_.getCharacterData(begin),
+                       sm_.getCharacterData(name) - sm_.getCharacterData(begin));
+  }
+  return std::string(V->getType().isConstQualified() ? "const " : "") + "std::decay_t<decltype(" +
+         ref + ")>";
 }
 
 bool BodyRewriter::conditionVariable(const DeclStmt *S, const char *read) {

@@ -13,6 +13,9 @@
 // EXPECT: mixed_operands call=0 cost=3 trace=1,2
 // EXPECT: copied_pair call=0 cost=3 trace=1,2
 // EXPECT: copied_vector call=0 cost=6 trace=1,2,2,1
+// EXPECT: bound_in_template call=0 cost=10 trace=1,2,2,3,2,1
+// EXPECT: range_copies call=0 cost=12 trace=2,2,1,2,2,2,1
+// EXPECT: bound_in_loop call=0 cost=4 trace=2,1,1
 #include <cstdio>
 #include <utility>
 #include <vector>
@@ -101,6 +104,39 @@ template <class T> double sum_with_product(const T &v) {
 }
 double copied_vector(const std::vector<double> &v) { return sum_with_product(v); }
 
+// Structured bindings in a template copy p, keys and all, in each form:
+// x, u, s hold a's key, y, w, t b's. [a, b]: x * w reads a (1), b (2) ->
+// t1 [t1, b, a]; t * u reads b (2), a (3) -> t2 [t2, t1] (a, b dead);
+// t1 + t2 reads 2, 1.
+template <class Q> double bound_sum(Q p) {
+  auto [x, y]{p};
+  auto [u, w] = p;
+  auto [s, t](p);
+  return x * w + t * u;
+}
+double bound_in_template(double a, double b) { return bound_sum(Dual{a, b}); }
+
+// A template's range-for copies each element, keys and all. v = [v0, v1]
+// (v1 on top): v0 * v0 reads 2, 2 -> t1 [t1, v1]; 0 + t1 reads 1 -> s1
+// [s1, v1]; v1 * v1 reads 2, 2 -> t2 [t2, s1]; s1 + t2 reads 2, 1.
+template <class V> double sum_of_squares(const V &v) {
+  double s = 0;
+  for (auto x : v)
+    s = s + x * x;
+  return s;
+}
+double range_copies(const std::vector<double> &v) { return sum_of_squares(v); }
+
+// Bound in a template's range-for: ps = [{v, d}] (d on top): x * y reads v
+// (2), d (1) -> t; 0 + t reads t (1).
+template <class V> double sum_of_bound(const V &ps) {
+  double s = 0;
+  for (auto [x, y] : ps)
+    s = s + x * y;
+  return s;
+}
+double bound_in_loop(const std::vector<Dual> &ps) { return sum_of_bound(ps); }
+
 int main() {
   std::printf("%.17g\n", square_then_add(2, 3));
   std::printf("%.17g\n", last_times_first({4, 5}));
@@ -111,5 +147,8 @@ int main() {
   std::printf("%.17g\n", mixed_operands(2, 3));
   std::printf("%.17g\n", copied_pair(2, 3));
   std::printf("%.17g\n", copied_vector({2, 3}));
+  std::printf("%.17g\n", bound_in_template(2, 3));
+  std::printf("%.17g\n", range_copies({2, 3}));
+  std::printf("%.17g\n", bound_in_loop({Dual{2, 3}}));
   return 0;
 }
