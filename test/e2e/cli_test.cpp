@@ -148,8 +148,11 @@ TEST_F(Cli, DiagnosticsNameFileLineAndMarkTheMeasurementApproximate) {
   // memcpy moves keys: [v0, v1] (v2 never read); w[0] + w[1] reads 2, 1.
   EXPECT_EQ(byName["copied"]["approximate"], false);
   EXPECT_EQ(byName["copied"]["trace"], nlohmann::json({2, 1}));
+  EXPECT_NE(r.err.find("diagnostics.cpp:51:18: warning: bytedmd: 'cube' is constexpr"),
+            std::string::npos)
+      << r.err;
   // memcpy from a double into a long long is a pun: diagnosed.
-  for (const char *f : {"punned", "fenced"}) {
+  for (const char *f : {"punned", "fenced", "cubed"}) {
     EXPECT_EQ(byName[f]["approximate"], true) << f;
     EXPECT_FALSE(byName[f]["diagnostics"].empty()) << f;
   }

@@ -51,6 +51,7 @@ enum class Message {
   SizeInLoopCondition,
   FieldInLoopCondition,
   HeaderFunctionLeftPlain,
+  ConstexprLeftPlain,
   BadHeaderRegex,
   CopyIncludedFromPlainFile,
   NoHeaderDirectory,
