@@ -89,6 +89,19 @@ TEST(Rewrite, AConditionsVariableIsReadOnceItHasItsValue) {
                              "::bytedmd::ld(n)))");
 }
 
+TEST(Rewrite, AnIfConstexprConditionStaysAConstantExpression) {
+  const Instrumented r = instrument(R"cpp(
+    template <class T> double f(T a) {
+      double s = 0;
+      if constexpr (sizeof(T) > 4) s = a * 2;
+      if constexpr (const bool b = sizeof(T) > 4) s = s * a;
+      return s;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "if constexpr (sizeof(T) > 4) ::bytedmd::set(s");
+  EXPECT_REWRITES_TO(r.code, "if constexpr (const bool b = sizeof(T) > 4) ::bytedmd::set(s");
+}
+
 TEST(Rewrite, AConditionsObjectOrReferenceIsLeftAsWrittenOrReported) {
   // An object's test reads nothing tracked: nothing may go after its
   // declaration inside the parentheses. A reference's read is not counted.

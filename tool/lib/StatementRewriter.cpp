@@ -54,7 +54,10 @@ void BodyRewriter::stmt(const Stmt *S) {
   }
   if (const auto *I = dyn_cast<IfStmt>(S)) {
     stmt(I->getInit());
-    if (const auto *V = I->getConditionVariableDeclStmt()) {
+    if (I->isConstexpr()) {
+      // if constexpr: a constant expression, which must stay one (it reads
+      // nothing tracked), with its condition variable.
+    } else if (const auto *V = I->getConditionVariableDeclStmt()) {
       if (!conditionVariable(V, "TRUTH"))
         stmt(V);
     } else {

@@ -16,7 +16,9 @@
 // EXPECT: bound_in_template call=0 cost=10 trace=1,2,2,3,2,1
 // EXPECT: range_copies call=0 cost=12 trace=2,2,1,2,2,2,1
 // EXPECT: bound_in_loop call=0 cost=4 trace=2,1,1
+// EXPECT: constant_branches call=0 cost=7 trace=1,1,2,1,2
 #include <cstdio>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -137,6 +139,21 @@ template <class V> double sum_of_bound(const V &ps) {
 }
 double bound_in_loop(const std::vector<Dual> &ps) { return sum_of_bound(ps); }
 
+// if constexpr conditions stay constant expressions, and read nothing.
+// [a]: a * 2 reads a (1) -> t1; t1 + a reads 1, 2 -> t2 [t2, a] (t1 dead);
+// t2 * a reads 1, 2.
+template <class T> T constant_branch(T a) {
+  T s = 0;
+  if constexpr (sizeof(T) > 4)
+    s = a * 2;
+  if constexpr (std::is_floating_point_v<T>)
+    s = s + a;
+  if constexpr (const bool wide = sizeof(T) >= 8)
+    s = s * a;
+  return s;
+}
+double constant_branches(double a) { return constant_branch(a); }
+
 int main() {
   std::printf("%.17g\n", square_then_add(2, 3));
   std::printf("%.17g\n", last_times_first({4, 5}));
@@ -150,5 +167,6 @@ int main() {
   std::printf("%.17g\n", bound_in_template(2, 3));
   std::printf("%.17g\n", range_copies({2, 3}));
   std::printf("%.17g\n", bound_in_loop({Dual{2, 3}}));
+  std::printf("%.17g\n", constant_branches(3));
   return 0;
 }
