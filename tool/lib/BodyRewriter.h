@@ -84,6 +84,8 @@ private:
   /// A template's range-for variable's type, spelled so that it can be declared
   /// in the loop's body, initialised from `ref`.
   std::string dependentLoopType(const clang::VarDecl *V, const std::string &ref);
+  /// `if (auto t = e)` in a template: auto spelled as what it deduces.
+  bool dependentAutoCondition(const clang::VarDecl *V, const char *read);
   bool conditionVariable(const clang::DeclStmt *S, const char *read);
   void sizesInLoopCondition(const clang::Expr *cond);
 

@@ -244,6 +244,39 @@ void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
   stmt(body);
 }
 
+namespace {
+bool containsLambda(const Stmt *S) {
+  if (S == nullptr)
+    return false;
+  if (isa<LambdaExpr>(S))
+    return true;
+  return llvm::any_of(S->children(), containsLambda);
+}
+} // namespace
+
+bool BodyRewriter::dependentAutoCondition(const VarDecl *V, const char *read) {
+  // if (auto t = e) in a template: t cannot name itself while its type is
+  // deduced, and no statement can follow it in a condition. auto is spelled
+  // as what it deduces, e's decayed type, so initThen can give t e's key:
+  //   if (std::decay_t<decltype(e)> t = ::bytedmd::initThen<...>(&t, e, &loc))
+  const TypeLoc written = V->getTypeSourceInfo()->getTypeLoc().getUnqualifiedLoc();
+  const AutoTypeLoc A = written.getAs<AutoTypeLoc>();
+  const Expr *init = V->getInit();
+  if (A.isNull() || A.getTypePtr()->isDecltypeAuto() || init == nullptr ||
+      isa<InitListExpr, ParenListExpr>(init) || V->getInitStyle() != VarDecl::CInit ||
+      !edit_.canEdit(init) || containsLambda(init) || edit_.editable(A.getBeginLoc()).isInvalid()) {
+    warn(V->getLocation(), Message::DependentAutoOutsideBlock);
+    expr(init, Use::Value);
+    return true;
+  }
+  edit_.replace(edit_.editable(A.getBeginLoc()), edit_.editable(A.getEndLoc()),
+                "std::decay_t<decltype(" + edit_.text(init->getSourceRange()) + ")>");
+  edit_.wrap(init, spell::open("initThen", spell::op(read)) + "&" + V->getNameAsString() + ", ",
+             here(V->getLocation()) + ")");
+  expr(init, Use::Value);
+  return true;
+}
+
 std::string BodyRewriter::dependentLoopType(const VarDecl *V, const std::string &ref) {
   // The declared type as written; auto, which cannot name the variable in
   // its own initialiser, as what it deduces from the element.
@@ -272,6 +305,8 @@ bool BodyRewriter::conditionVariable(const DeclStmt *S, const char *read) {
   }
   const bool dependentAuto =
       T->isDependentType() && !V->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull();
+  if (dependentAuto && !T->isReferenceType())
+    return dependentAutoCondition(V, read);
   if (!(isArithmetic(T) || (T->isDependentType() && !dependentAuto)) || V->isConstexpr() ||
       (!T->isDependentType() && V->isUsableInConstantExpressions(ctx_)))
     return false;

@@ -16,6 +16,7 @@
 // EXPECT: bound_in_template call=0 cost=10 trace=1,2,2,3,2,1
 // EXPECT: range_copies call=0 cost=12 trace=2,2,1,2,2,2,1
 // EXPECT: bound_in_loop call=0 cost=4 trace=2,1,1
+// EXPECT: auto_condition call=0 cost=12 trace=1,1,1,2,1,2,1,2,1
 // EXPECT: constant_branches call=0 cost=7 trace=1,1,2,1,2
 #include <cstdio>
 #include <type_traits>
@@ -139,6 +140,21 @@ template <class V> double sum_of_bound(const V &ps) {
 }
 double bound_in_loop(const std::vector<Dual> &ps) { return sum_of_bound(ps); }
 
+// A template's condition that declares an auto variable reads it, as a
+// typed one does. k = a = 3: k - 1 reads a (1) -> t1 [t1]; truth t1 (1);
+// 0 + t1 reads t1 (1) -> s1 [s1, t1]; k - 1 reads t1 (2) -> t2 [t2, s1];
+// truth t2 (1); s1 + t2 reads 2, 1 -> s2 [s2, t2]; k - 1 reads t2 (2) -> t3
+// [t3, s2]; truth t3 (1): zero, the loop ends.
+template <class T> T countdown_sum(T k) {
+  T s = 0;
+  while (const auto t = k - 1) {
+    s = s + t;
+    k = t;
+  }
+  return s;
+}
+double auto_condition(double a) { return countdown_sum(a); }
+
 // if constexpr conditions stay constant expressions, and read nothing.
 // [a]: a * 2 reads a (1) -> t1; t1 + a reads 1, 2 -> t2 [t2, a] (t1 dead);
 // t2 * a reads 1, 2.
@@ -167,6 +183,7 @@ int main() {
   std::printf("%.17g\n", bound_in_template(2, 3));
   std::printf("%.17g\n", range_copies({2, 3}));
   std::printf("%.17g\n", bound_in_loop({Dual{2, 3}}));
+  std::printf("%.17g\n", auto_condition(3));
   std::printf("%.17g\n", constant_branches(3));
   return 0;
 }
