@@ -19,6 +19,16 @@ TEST(Rewrite, AnEmptyBracedInitialiserIsAnUntrackedZero) {
   EXPECT_REWRITES_TO(r.code, "double y{::bytedmd::init(&y, 0)};");
 }
 
+TEST(Rewrite, AVolatileLocalStaysInTheShadow) {
+  // (the runtime takes a volatile location's address as any other's)
+  const Instrumented r = instrument("double f(double a) { volatile double z = 0; z = a * 2; "
+                                    "volatile double q{}; return z + q; }");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "volatile double z = ::bytedmd::init(&z, 0);");
+  EXPECT_REWRITES_TO(r.code, "volatile double q{::bytedmd::init(&q, 0)};");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::set(z, ::bytedmd::bin<BYTEDMD_OP_MUL>(");
+}
+
 TEST(Rewrite, ATemplatesBracedScalarIsZeroOrReported) {
   // T z{} takes key 0 (not a stale one); T t{e} reports its lost key when T is a scalar.
   const Instrumented r = instrument(R"cpp(

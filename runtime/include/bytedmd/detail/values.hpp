@@ -83,10 +83,22 @@ template <class _Tp> constexpr bytedmd_key __key_of(const _Tp &__x) {
     return 0;
 }
 
+/// A location's address as the shadow map takes it: a volatile variable is
+/// a location like any other (the shadow never writes through it).
+template <class _Tp> inline const void *__address(const volatile _Tp *__p) {
+  return const_cast<const _Tp *>(__p);
+}
+
 /// The bits the shadow map keeps beside a key, to notice foreign writes.
 template <class _Tp> inline std::uint64_t __bits_of(const _Tp &__x) {
   std::uint64_t __b = 0;
-  std::memcpy(&__b, &__x, sizeof(_Tp) < 8 ? sizeof(_Tp) : 8);
+  if constexpr (std::is_volatile_v<_Tp>) {
+    // (one more read of the variable: memcpy cannot read a volatile object)
+    const std::remove_cv_t<_Tp> __v = __x;
+    std::memcpy(&__b, &__v, sizeof(_Tp) < 8 ? sizeof(_Tp) : 8);
+  } else {
+    std::memcpy(&__b, &__x, sizeof(_Tp) < 8 ? sizeof(_Tp) : 8);
+  }
   return __b;
 }
 
@@ -98,32 +110,32 @@ template <class _Tp> constexpr bool __narrow_v = sizeof(_Tp) < 4;
 /// source reads and writes, and the element moves of modeled library copies).
 template <class _Tp> inline bytedmd_key __load(const _Tp &__x) {
   if constexpr (__narrow_v<_Tp>)
-    return bytedmd_load_narrow(&__x, __bits_of(__x));
+    return bytedmd_load_narrow(__address(&__x), __bits_of(__x));
   else
-    return bytedmd_load(&__x, __bits_of(__x));
+    return bytedmd_load(__address(&__x), __bits_of(__x));
 }
 template <class _Tp> inline void __store(const _Tp &__x, bytedmd_key __k) {
   if constexpr (__narrow_v<_Tp>)
-    bytedmd_store_narrow(&__x, __k, __bits_of(__x));
+    bytedmd_store_narrow(__address(&__x), __k, __bits_of(__x));
   else
-    bytedmd_store(&__x, __k, __bits_of(__x));
+    bytedmd_store(__address(&__x), __k, __bits_of(__x));
 }
 /// The shadow's bookkeeping for a location: its key, and giving it one.
 template <class _Tp> inline bytedmd_key __shadow_load(const _Tp &__x) {
   if constexpr (__narrow_v<_Tp>)
-    return bytedmd_shadow_load_narrow(&__x, __bits_of(__x));
+    return bytedmd_shadow_load_narrow(__address(&__x), __bits_of(__x));
   else
-    return bytedmd_shadow_load(&__x, __bits_of(__x));
+    return bytedmd_shadow_load(__address(&__x), __bits_of(__x));
 }
 template <class _Tp> inline void __shadow_store(const _Tp &__x, bytedmd_key __k) {
   if constexpr (__narrow_v<_Tp>)
-    bytedmd_shadow_store_narrow(&__x, __k, __bits_of(__x));
+    bytedmd_shadow_store_narrow(__address(&__x), __k, __bits_of(__x));
   else
-    bytedmd_shadow_store(&__x, __k, __bits_of(__x));
+    bytedmd_shadow_store(__address(&__x), __k, __bits_of(__x));
 }
 /// The measurement in flight wrote or created this location already.
 template <class _Tp> inline bool __touched(const _Tp &__x) {
-  return bytedmd_shadow_touched(&__x, __narrow_v<_Tp>) != 0;
+  return bytedmd_shadow_touched(__address(&__x), __narrow_v<_Tp>) != 0;
 }
 
 } // namespace detail
@@ -211,9 +223,9 @@ template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
   if constexpr (detail::__arithmetic_v<_Tp>) {
     // The variable is not yet initialised: its bits are those of the value.
     if constexpr (detail::__narrow_v<_Tp>)
-      bytedmd_store_narrow(__at, detail::__key_of(__x), detail::__bits_of(__v));
+      bytedmd_store_narrow(detail::__address(__at), detail::__key_of(__x), detail::__bits_of(__v));
     else
-      bytedmd_store(__at, detail::__key_of(__x), detail::__bits_of(__v));
+      bytedmd_store(detail::__address(__at), detail::__key_of(__x), detail::__bits_of(__v));
   }
   return __v;
 }
