@@ -158,6 +158,19 @@ TEST_F(Cli, DiagnosticsNameFileLineAndMarkTheMeasurementApproximate) {
   }
 }
 
+TEST_F(Cli, AnOpenMPAtomicCompilesAndIsReported) {
+  Result r = run(bytedmd + " run " + input("openmp.cpp") + " --report=r.json -- -fopenmp");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("8\n"), 0u) << r.out; // what the original prints
+  EXPECT_NE(r.err.find("openmp.cpp:8:1: warning: bytedmd: the statement under '#pragma omp "
+                       "atomic' is left as written"),
+            std::string::npos)
+      << r.err;
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
+  ASSERT_EQ(report["measurements"].size(), 1u);
+  EXPECT_EQ(report["measurements"][0]["approximate"], true);
+}
+
 TEST_F(Cli, UntrackedOptionExcludesAParameter) {
   // With --untracked=n: [v1, v0] (v2 never read); 0 + v0 (2); t1 + v1 (1, 2).
   Result r = run(bytedmd + " run " + input("diagnostics.cpp") +

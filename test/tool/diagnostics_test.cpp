@@ -104,6 +104,28 @@ TEST(Diagnose, InlineAssembly) {
       << r.diagnostics;
 }
 
+TEST(Diagnose, AnOpenMPDirectivesStatementIsLeftAsWritten) {
+  // OpenMP needs the statement's form (atomic: x op= e); the model follows one thread.
+  const Instrumented r = instrument(R"cpp(
+    double f(double a, double b) {
+      double s = a;
+    #pragma omp atomic
+      s += b;
+    #pragma omp parallel for reduction(+ : s)
+      for (int i = 0; i < 2; ++i) s += a * b;
+      return s;
+    })cpp",
+                                    {}, {}, {"-fopenmp"});
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "#pragma omp atomic\n s += b;");
+  EXPECT_REWRITES_TO(r.code, "for (int i = 0; i < 2; ++i) s += a * b;");
+  EXPECT_NE(r.diagnostics.find("input.cc:4:5: warning: bytedmd: the statement under '#pragma omp "
+                               "atomic' is left as written"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("'#pragma omp parallel for'"), std::string::npos) << r.diagnostics;
+}
+
 TEST(Diagnose, UnmodeledContainerMember) {
   const Instrumented r = instrument(R"cpp(
     #include <vector>

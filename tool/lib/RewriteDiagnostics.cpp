@@ -81,6 +81,10 @@ constexpr Entry kMessages[] = {
      "approximate"},
     {Message::InlineAssembly, Channel::Both, Severity::Warning,
      "inline assembly is not modeled; the measurement is approximate"},
+    {Message::OpenMPDirective, Channel::Both, Severity::Warning,
+     "the statement under '#pragma omp {0}' is left as written (OpenMP needs its form, and the "
+     "model follows one thread): its reads are not measured, and the measurement is "
+     "approximate"},
     {Message::ParameterNotWalked, Channel::Both, Severity::Warning,
      "the elements of parameter '{0}' are not declared as inputs (structs inside containers, or "
      "nested structs): their reads are free, and the measurement is approximate"},

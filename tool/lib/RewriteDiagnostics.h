@@ -45,6 +45,7 @@ enum class Message {
   BracedTemplateCondition,
   CaptureByValue,
   InlineAssembly,
+  OpenMPDirective,
   ParameterNotWalked,
   PointerParameterEscapes,
   // Compile time only.

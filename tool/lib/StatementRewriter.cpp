@@ -16,6 +16,8 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtOpenMP.h"
+#include "clang/Basic/OpenMPKinds.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
@@ -98,6 +100,12 @@ void BodyRewriter::stmt(const Stmt *S) {
   }
   if (isa<GCCAsmStmt, MSAsmStmt>(S))
     return warn(S->getBeginLoc(), Message::InlineAssembly);
+  if (const auto *D = dyn_cast<OMPExecutableDirective>(S)) {
+    if (D->hasAssociatedStmt())
+      warn(D->getBeginLoc(), Message::OpenMPDirective,
+           {getOpenMPDirectiveName(D->getDirectiveKind()).str()});
+    return;
+  }
   for (const Stmt *child : S->children())
     stmt(child);
 }
