@@ -119,6 +119,8 @@ private:
   // ---- CallRewriter.cpp ------------------------------------------------------
   void call(const clang::CallExpr *C, Use use);
   bool operatorCall(const clang::CXXOperatorCallExpr *O);
+  /// std::tie(t, u) = p: the tied variables take p's members' keys.
+  bool tiedAssignment(const clang::CXXOperatorCallExpr *O, const clang::CallExpr *tie);
   bool memberCall(const clang::CXXMemberCallExpr *M, Use use);
   // MethodCalls.cpp: the file's own methods and operators.
   bool instrumentedCallee(const clang::FunctionDecl *F) const;
