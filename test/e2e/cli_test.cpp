@@ -148,11 +148,27 @@ TEST_F(Cli, DiagnosticsNameFileLineAndMarkTheMeasurementApproximate) {
   // memcpy moves keys: [v0, v1] (v2 never read); w[0] + w[1] reads 2, 1.
   EXPECT_EQ(byName["copied"]["approximate"], false);
   EXPECT_EQ(byName["copied"]["trace"], nlohmann::json({2, 1}));
+  EXPECT_NE(r.err.find("diagnostics.cpp:51:18: warning: bytedmd: 'cube' is constexpr"),
+            std::string::npos)
+      << r.err;
   // memcpy from a double into a long long is a pun: diagnosed.
-  for (const char *f : {"punned", "fenced"}) {
+  for (const char *f : {"punned", "fenced", "cubed"}) {
     EXPECT_EQ(byName[f]["approximate"], true) << f;
     EXPECT_FALSE(byName[f]["diagnostics"].empty()) << f;
   }
+}
+
+TEST_F(Cli, AnOpenMPAtomicCompilesAndIsReported) {
+  Result r = run(bytedmd + " run " + input("openmp.cpp") + " --report=r.json -- -fopenmp");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("8\n"), 0u) << r.out; // what the original prints
+  EXPECT_NE(r.err.find("openmp.cpp:8:1: warning: bytedmd: the statement under '#pragma omp "
+                       "atomic' is left as written"),
+            std::string::npos)
+      << r.err;
+  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
+  ASSERT_EQ(report["measurements"].size(), 1u);
+  EXPECT_EQ(report["measurements"][0]["approximate"], true);
 }
 
 TEST_F(Cli, UntrackedOptionExcludesAParameter) {

@@ -162,5 +162,21 @@ TEST(Rewrite, ClassificationFunctionsAreInstructions) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::math<BYTEDMD_OP_ISINF>(::bytedmd::seq{::bytedmd::ld(a)}");
 }
 
+TEST(Rewrite, AnAssignmentToATieCopiesTheMembersKeys) {
+  // std::tie(t, u) = p: t and u are copies of p's members; the tie reads nothing.
+  const Instrumented r = instrument(R"cpp(
+    #include <tuple>
+    #include <utility>
+    double f(double a, double b) {
+      double t, u;
+      std::tie(t, u) = std::make_pair(b, a);
+      return t - u;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::assignTied(std::tie(t, u) , ::bytedmd::make_pair("
+                             "::bytedmd::seq{::bytedmd::ld(b), ::bytedmd::ld(a)}));");
+}
+
 } // namespace
 } // namespace bytedmd

@@ -73,6 +73,19 @@ TEST(Classes, AMeasuredMethodsObjectIsItsFirstInput) {
   EXPECT_REWRITES_TO(r.code, "bytedmd_frame.namedInputs(\"k,this\",k,*this);");
 }
 
+TEST(Classes, AMemberInitialisersInstructionDeclaresItsSiteInPlace) {
+  // The initialisers run before the body, where the other sites are declared.
+  const Instrumented r = instrument(R"cpp(
+    struct U { double d; };
+    struct S { double v; S(const U &u) : v(u.d + 0.0) {} };)cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.withLocations,
+                     "v(::bytedmd::init(&this->v, ::bytedmd::bin<BYTEDMD_OP_ADD>(::bytedmd::seq{"
+                     "::bytedmd::ld(u.d) , 0.0}, []() { static bytedmd_location bytedmd_w = "
+                     "{\"input.cc\", 3, 0, 0, \"u.d + 0.0\"}; return &bytedmd_w; }())))");
+  EXPECT_EQ(r.withLocations.find("bytedmd_loc_"), std::string::npos) << r.withLocations;
+}
+
 TEST(Classes, ATemplatesDependentOperatorIsAnInstructionOrTheClassesOperator) {
   const Instrumented r = instrument(R"cpp(
     struct D { double v; };

@@ -71,6 +71,30 @@ TEST(Diagnose, PointerParameterUsedOtherwise) {
       << r.diagnostics;
 }
 
+TEST(Diagnose, ConstexprFunctionsAreLeftAsWritten) {
+  // A constexpr body may run at compile time (here in a static_assert, an
+  // array bound and a template argument), where no runtime call can: it is
+  // left as written, and a call with tracked values is an opaque one.
+  InstrumentOptions options;
+  options.functions = {"f", "sq"};
+  const Instrumented r = instrument(R"cpp(
+    #include <array>
+    constexpr double sq(double x) { return x * x; }
+    constexpr int n(int k) { return k + 1; }
+    static_assert(n(2) == 3, "");
+    double f(double a) { std::array<double, n(1)> v{}; double w[n(0)] = {a}; return sq(a) + w[0]; })cpp",
+                                    options);
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "constexpr double sq(double x) { return x * x; }");
+  EXPECT_REWRITES_TO(r.code, "constexpr int n(int k) { return k + 1; }");
+  EXPECT_REWRITES_TO(r.code, "(::bytedmd::opaqueMark(), ::bytedmd::opaqueResult(sq(");
+  EXPECT_NE(r.diagnostics.find("input.cc:3:22: warning: bytedmd: 'sq' is constexpr: it is left as "
+                               "written"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("'n' is constexpr"), std::string::npos) << r.diagnostics;
+}
+
 TEST(Diagnose, InlineAssembly) {
   const Instrumented r =
       instrument("double f(double a) { asm volatile(\"\" ::: \"memory\"); return a; }");
@@ -78,6 +102,28 @@ TEST(Diagnose, InlineAssembly) {
   EXPECT_EQ(r.warnings, 1u);
   EXPECT_NE(r.diagnostics.find("warning: bytedmd: inline assembly"), std::string::npos)
       << r.diagnostics;
+}
+
+TEST(Diagnose, AnOpenMPDirectivesStatementIsLeftAsWritten) {
+  // OpenMP needs the statement's form (atomic: x op= e); the model follows one thread.
+  const Instrumented r = instrument(R"cpp(
+    double f(double a, double b) {
+      double s = a;
+    #pragma omp atomic
+      s += b;
+    #pragma omp parallel for reduction(+ : s)
+      for (int i = 0; i < 2; ++i) s += a * b;
+      return s;
+    })cpp",
+                                    {}, {}, {"-fopenmp"});
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "#pragma omp atomic\n s += b;");
+  EXPECT_REWRITES_TO(r.code, "for (int i = 0; i < 2; ++i) s += a * b;");
+  EXPECT_NE(r.diagnostics.find("input.cc:4:5: warning: bytedmd: the statement under '#pragma omp "
+                               "atomic' is left as written"),
+            std::string::npos)
+      << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("'#pragma omp parallel for'"), std::string::npos) << r.diagnostics;
 }
 
 TEST(Diagnose, UnmodeledContainerMember) {

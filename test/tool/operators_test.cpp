@@ -89,6 +89,43 @@ TEST(Rewrite, AConditionsVariableIsReadOnceItHasItsValue) {
                              "::bytedmd::ld(n)))");
 }
 
+TEST(Rewrite, ATemplatesAutoConditionVariableIsSpelledAsItsDeducedType) {
+  // Nothing can follow a condition's declaration, and t cannot name itself
+  // while auto is deduced: auto is spelled as e's decayed type. A lambda
+  // cannot be named in decltype: reported.
+  const Instrumented r = instrument(R"cpp(
+    template <class T> T g(T a) { return a - 1; }
+    template <class T> double f(T a) {
+      double s = 0;
+      if (auto t = g(a)) s = t * 2;
+      while (const auto u = a - 1.0) a = u;
+      if (auto l = [&] { return a; }()) s = l;
+      return s;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "if (std::decay_t<decltype(g(a))> t = "
+                             "::bytedmd::initThen<BYTEDMD_OP_TRUTH>(&t, ::bytedmd::call(");
+  EXPECT_REWRITES_TO(r.code, "while (const std::decay_t<decltype(a - 1.0)> u = "
+                             "::bytedmd::initThen<BYTEDMD_OP_TRUTH>(&u, ::bytedmd::bin<BYTEDMD_OP_SUB>(");
+  EXPECT_EQ(r.code.find("bindStashed"), std::string::npos) << r.code;
+  EXPECT_NE(r.diagnostics.find("'auto' variable of a dependent type outside a block"),
+            std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Rewrite, AnIfConstexprConditionStaysAConstantExpression) {
+  const Instrumented r = instrument(R"cpp(
+    template <class T> double f(T a) {
+      double s = 0;
+      if constexpr (sizeof(T) > 4) s = a * 2;
+      if constexpr (const bool b = sizeof(T) > 4) s = s * a;
+      return s;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "if constexpr (sizeof(T) > 4) ::bytedmd::set(s");
+  EXPECT_REWRITES_TO(r.code, "if constexpr (const bool b = sizeof(T) > 4) ::bytedmd::set(s");
+}
+
 TEST(Rewrite, AConditionsObjectOrReferenceIsLeftAsWrittenOrReported) {
   // An object's test reads nothing tracked: nothing may go after its
   // declaration inside the parentheses. A reference's read is not counted.

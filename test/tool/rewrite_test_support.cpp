@@ -63,7 +63,8 @@ std::string cwdPath(const std::string &relative) {
   return std::string(cwd) + "/" + relative;
 }
 
-Instrumented instrument(const std::string &code, InstrumentOptions options, const Files &headers) {
+Instrumented instrument(const std::string &code, InstrumentOptions options, const Files &headers,
+                        const std::vector<std::string> &flags) {
   InstrumentResult result;
   auto factory = newInstrumentActionFactory(options, result);
   std::string printed;
@@ -85,8 +86,9 @@ Instrumented instrument(const std::string &code, InstrumentOptions options, cons
                                    kDefaultStandard,
                                    std::string("-resource-dir=") + defaultResourceDir(),
                                    "-I" BYTEDMD_RUNTIME_INCLUDE,
-                                   "-Iinc",
-                                   "input.cc"};
+                                   "-Iinc"};
+  args.insert(args.end(), flags.begin(), flags.end());
+  args.push_back("input.cc");
   clang::tooling::ToolInvocation invocation(args, factory->create(), files.get());
   invocation.setDiagnosticConsumer(&printer);
   invocation.run();

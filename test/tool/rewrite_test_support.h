@@ -35,9 +35,9 @@ std::string withoutLocations(std::string code);
 using Files = std::vector<std::pair<std::string, std::string>>;
 
 /// Instruments `code` as input.cc in the working directory (with -Iinc and
-/// the runtime's headers), headers in memory beside it.
+/// the runtime's headers, and `flags`), headers in memory beside it.
 Instrumented instrument(const std::string &code, InstrumentOptions options = {},
-                        const Files &headers = {});
+                        const Files &headers = {}, const std::vector<std::string> &flags = {});
 
 /// The absolute path of a file relative to the working directory.
 std::string cwdPath(const std::string &relative);

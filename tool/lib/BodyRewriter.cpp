@@ -98,6 +98,11 @@ std::string BodyRewriter::here(SourceLocation at, const Expr *computes) {
     name = named != outputNames_.end() ? named->second
                                        : SourceEditor::shorten(edit_.text(computes->getSourceRange()));
   }
+  if (constructorOfInitialisers_ != nullptr) {
+    // A member initialiser runs before the body declares its sites.
+    const PresumedLoc where = sm_.getPresumedLoc(constructorOfInitialisers_->getLocation());
+    return spell::inlineSite(where.isValid() ? displayName(where.getFilename()) : "", line, name);
+  }
   auto it = sites_.try_emplace({line, name}, unsigned(sites_.size())).first;
   return spell::site(it->second);
 }

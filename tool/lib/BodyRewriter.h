@@ -81,6 +81,11 @@ private:
   /// The variable a condition declares (`if (T x = e)`), read by `read`
   /// ("TRUTH", or "INDEX" for a switch) once it is initialised; false when
   /// it is not a scalar (the caller then rewrites it as before).
+  /// A template's range-for variable's type, spelled so that it can be declared
+  /// in the loop's body, initialised from `ref`.
+  std::string dependentLoopType(const clang::VarDecl *V, const std::string &ref);
+  /// `if (auto t = e)` in a template: auto spelled as what it deduces.
+  bool dependentAutoCondition(const clang::VarDecl *V, const char *read);
   bool conditionVariable(const clang::DeclStmt *S, const char *read);
   void sizesInLoopCondition(const clang::Expr *cond);
 
@@ -114,6 +119,8 @@ private:
   // ---- CallRewriter.cpp ------------------------------------------------------
   void call(const clang::CallExpr *C, Use use);
   bool operatorCall(const clang::CXXOperatorCallExpr *O);
+  /// std::tie(t, u) = p: the tied variables take p's members' keys.
+  bool tiedAssignment(const clang::CXXOperatorCallExpr *O, const clang::CallExpr *tie);
   bool memberCall(const clang::CXXMemberCallExpr *M, Use use);
   // MethodCalls.cpp: the file's own methods and operators.
   bool instrumentedCallee(const clang::FunctionDecl *F) const;
@@ -174,6 +181,11 @@ private:
   void bindings(const clang::DecompositionDecl *D, const clang::DeclStmt *S);
   /// " ::bytedmd::copyKeys(x, from.first); ..." for each binding of D.
   std::string bindingCopies(const clang::DecompositionDecl *D, const std::string &from);
+  /// A template's structured binding: its members are known per instantiation.
+  void dependentBindings(const clang::DecompositionDecl *D, const clang::DeclStmt *S,
+                         const clang::Expr *init);
+  /// "{ auto &[bytedmd_b0, ...] = from; ::bytedmd::copyKeys(x, bytedmd_b0); ... }".
+  std::string dependentBindingCopies(const clang::DecompositionDecl *D, const std::string &from);
   /// The members an aggregate's braced list initialises, as source text
   /// (base.x, base.inner.y, base.arr[1]); their initialisers are stashed.
   void fieldTargets(const clang::InitListExpr *L, const std::string &base,

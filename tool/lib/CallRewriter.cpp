@@ -74,8 +74,37 @@ void BodyRewriter::call(const CallExpr *C, Use use) {
   opaqueCall(C, F, use);
 }
 
+namespace {
+/// std::tie(t, u): a tuple of references to the variables themselves.
+const CallExpr *stdTie(const Expr *E) {
+  const auto *C = dyn_cast<CallExpr>(E->IgnoreImplicit());
+  const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+  return F && F->isInStdNamespace() && F->getIdentifier() && F->getName() == "tie" ? C : nullptr;
+}
+} // namespace
+
+bool BodyRewriter::tiedAssignment(const CXXOperatorCallExpr *O, const CallExpr *tie) {
+  // std::tie(t, u) = p  ->  ::bytedmd::assignTied(std::tie(t, u), p): t and
+  // u are copies of p's members, keys and all. The tie reads nothing.
+  if (!edit_.canEdit(O))
+    return false;
+  edit_.open(O, spell::open("assignTied"));
+  edit_.replaceToken(O->getOperatorLoc(), ",");
+  edit_.close(O, ")");
+  for (const Expr *arg : tie->arguments())
+    lvalue(arg);
+  if (O->getArg(1)->isLValue())
+    lvalue(O->getArg(1));
+  else
+    expr(O->getArg(1), Use::Plain);
+  return true;
+}
+
 bool BodyRewriter::operatorCall(const CXXOperatorCallExpr *O) {
   const OverloadedOperatorKind K = O->getOperator();
+  if (const CallExpr *tie = K == OO_Equal && O->getNumArgs() == 2 ? stdTie(O->getArg(0)) : nullptr;
+      tie && tiedAssignment(O, tie))
+    return true;
   if (K == OO_Subscript && O->getNumArgs() == 2) {
     // v[i] on containers
     lvalue(O->getArg(0));

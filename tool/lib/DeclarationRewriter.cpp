@@ -96,6 +96,8 @@ void BodyRewriter::arithmeticVariable(const VarDecl *D, const Expr *init) {
 
 void BodyRewriter::dependentVariable(const VarDecl *D, const DeclStmt *S, const Expr *init) {
   // A template's variable: generic init works for every instantiation.
+  if (const auto *B = dyn_cast<DecompositionDecl>(D))
+    return dependentBindings(B, S, init);
   if (isa<InitListExpr>(init) || isa<ParenListExpr>(init)) {
     // T x{}, T x{e}, T x(e): a scalar x takes no key from the braces. An
     // empty list is an untracked zero; anything else is reported when the
@@ -104,9 +106,6 @@ void BodyRewriter::dependentVariable(const VarDecl *D, const DeclStmt *S, const 
     const unsigned n = isa<InitListExpr>(init) ? cast<InitListExpr>(init)->getNumInits()
                                               : cast<ParenListExpr>(init)->getNumExprs();
     const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(D->getLocation()));
-    // (auto [x, y]{p}: the bindings are not scalars of their own)
-    if (isa<DecompositionDecl>(D))
-      return expr(init, Use::Plain);
     if (conditionRead_.first == D)
       warn(D->getLocation(), Message::BracedTemplateCondition, {D->getNameAsString()});
     else if (S != nullptr && edit_.editable(S->getEndLoc()).isValid() && at.isValid()) {
@@ -274,6 +273,44 @@ std::string BodyRewriter::bindingCopies(const DecompositionDecl *D, const std::s
     ++i;
   }
   return code;
+}
+
+std::string BodyRewriter::dependentBindingCopies(const DecompositionDecl *D,
+                                                 const std::string &from) {
+  // The members are known only per instantiation: from is decomposed again,
+  // by reference, and each binding takes its counterpart's keys.
+  std::string names, copies;
+  unsigned i = 0;
+  for (const BindingDecl *B : D->bindings()) {
+    const std::string counterpart = "bytedmd_b" + std::to_string(i++);
+    names += (names.empty() ? "" : ", ") + counterpart;
+    copies += spell::copyKeys(B->getNameAsString(), counterpart);
+  }
+  return "{ auto &[" + names + "] = " + from + ";" + copies + " }";
+}
+
+void BodyRewriter::dependentBindings(const DecompositionDecl *D, const DeclStmt *S,
+                                     const Expr *init) {
+  // auto [x, y] = p; (or {p}, (p)) in a template:
+  //   auto [x, y] = p; { auto &[bytedmd_b0, bytedmd_b1] = p;
+  //                      ::bytedmd::copyKeys(x, bytedmd_b0); ... }
+  // A reference binding names p's own members, keys and all.
+  const Expr *source = init;
+  if (const auto *L = dyn_cast<InitListExpr>(init); L && L->getNumInits() == 1)
+    source = L->getInit(0);
+  if (const auto *P = dyn_cast<ParenListExpr>(init); P && P->getNumExprs() == 1)
+    source = P->getExpr(0);
+  expr(init, Use::Plain);
+  if (D->getType()->isReferenceType() || D->bindings().empty())
+    return;
+  const auto *name = dyn_cast<DeclRefExpr>(source->IgnoreParenImpCasts());
+  const bool named = name != nullptr && isa<VarDecl>(name->getDecl()) &&
+                     llvm::none_of(D->bindings(), [&](const BindingDecl *B) {
+                       return B->getName() == name->getDecl()->getName(); // p shadowed after
+                     });
+  if (!named || S == nullptr || edit_.editable(S->getEndLoc()).isInvalid())
+    return warn(D->getLocation(), Message::BindingOfExpression);
+  afterDeclaration(S, dependentBindingCopies(D, name->getDecl()->getNameAsString()));
 }
 
 void BodyRewriter::bindings(const DecompositionDecl *D, const DeclStmt *S) {

@@ -52,7 +52,12 @@ bool isCandidate(const FunctionDecl *F, const HeaderCopies &files) {
   return true;
 }
 
-void collectIn(const Decl *D, const HeaderCopies &files, std::vector<const FunctionDecl *> &out) {
+struct Collected {
+  std::vector<const FunctionDecl *> &functions, &constant;
+  void add(const FunctionDecl *F) { (F->isConstexpr() ? constant : functions).push_back(F); }
+};
+
+void collectIn(const Decl *D, const HeaderCopies &files, Collected &out) {
   if (const auto *N = dyn_cast<NamespaceDecl>(D)) {
     for (const Decl *inner : N->decls())
       collectIn(inner, files, out);
@@ -67,10 +72,10 @@ void collectIn(const Decl *D, const HeaderCopies &files, std::vector<const Funct
         collectIn(member, files, out); // methods defined in the class, nested classes
   } else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D)) {
     if (isCandidate(T->getTemplatedDecl(), files))
-      out.push_back(T->getTemplatedDecl());
+      out.add(T->getTemplatedDecl());
   } else if (const auto *F = dyn_cast<FunctionDecl>(D)) {
     if (isCandidate(F, files))
-      out.push_back(F);
+      out.add(F);
   }
 }
 
@@ -80,8 +85,9 @@ FunctionSelection::FunctionSelection(const InstrumentOptions &options, const Hea
     : options_(options), files_(files) {}
 
 void FunctionSelection::collect(ASTContext &context) {
+  Collected out{functions_, constant_};
   for (const Decl *D : context.getTranslationUnitDecl()->decls())
-    collectIn(D, files_, functions_);
+    collectIn(D, files_, out);
 }
 
 bool FunctionSelection::checkNames(ASTContext &context, RewriteDiagnostics &diags) {
@@ -91,6 +97,12 @@ bool FunctionSelection::checkNames(ASTContext &context, RewriteDiagnostics &diag
     for (const std::string &wanted : options_.functions)
       if (nameMatches(F, wanted))
         found.insert(wanted);
+  for (const FunctionDecl *F : constant_) {
+    diags.report(F->getLocation(), Message::ConstexprLeftPlain, {F->getQualifiedNameAsString()});
+    for (const std::string &wanted : options_.functions)
+      if (nameMatches(F, wanted))
+        found.insert(wanted); // (the warning says why it is not measured)
+  }
   const SourceManager &sm = context.getSourceManager();
   bool ok = true;
   for (const std::string &wanted : options_.functions)

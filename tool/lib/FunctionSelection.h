@@ -30,8 +30,9 @@ public:
   void collect(clang::ASTContext &context);
   std::vector<const clang::FunctionDecl *> &functions() { return functions_; }
 
-  /// Reports --function names that no candidate has (unless missing names
-  /// are allowed); false then. Call once the candidates are final.
+  /// Reports the constexpr functions left as written, and --function names
+  /// that no candidate has (unless missing names are allowed); false then.
+  /// Call once the candidates are final.
   bool checkNames(clang::ASTContext &context, RewriteDiagnostics &diags);
 
   /// Rewritten: a candidate (through any declaration, or as the pattern of
@@ -50,6 +51,9 @@ private:
   const InstrumentOptions &options_;
   const HeaderCopies &files_;
   std::vector<const clang::FunctionDecl *> functions_;
+  /// constexpr (and consteval) functions: a body may be evaluated at compile
+  /// time, where the runtime cannot run, so they are left as written.
+  std::vector<const clang::FunctionDecl *> constant_;
   std::set<const clang::FunctionDecl *> instrumented_; ///< filled by checkNames
 };
 

@@ -81,6 +81,10 @@ constexpr Entry kMessages[] = {
      "approximate"},
     {Message::InlineAssembly, Channel::Both, Severity::Warning,
      "inline assembly is not modeled; the measurement is approximate"},
+    {Message::OpenMPDirective, Channel::Both, Severity::Warning,
+     "the statement under '#pragma omp {0}' is left as written (OpenMP needs its form, and the "
+     "model follows one thread): its reads are not measured, and the measurement is "
+     "approximate"},
     {Message::ParameterNotWalked, Channel::Both, Severity::Warning,
      "the elements of parameter '{0}' are not declared as inputs (structs inside containers, or "
      "nested structs): their reads are free, and the measurement is approximate"},
@@ -99,6 +103,11 @@ constexpr Entry kMessages[] = {
      "'{0}' is defined in an instrumented header but declared here, in a file that "
      "--instrument-headers does not match (or as a friend); it is left as it is, so calls to it "
      "are not instrumented. Widen --instrument-headers to this file"},
+    {Message::ConstexprLeftPlain, Channel::CompileTime, Severity::Warning,
+     "'{0}' is constexpr: it is left as written (it may run at compile time, where bytedmd "
+     "cannot), so it is not measured and its calls are not instrumented; a call with tracked "
+     "values is reported where it is made and its measurement is approximate (drop constexpr to "
+     "measure it)"},
     {Message::BadHeaderRegex, Channel::CompileTime, Severity::Error,
      "--instrument-headers='{0}' is not a valid regular expression: {1}"},
     {Message::CopyIncludedFromPlainFile, Channel::CompileTime, Severity::Error,

@@ -137,11 +137,22 @@ std::string functionSite(const std::string &name, const std::string &file, unsig
          std::to_string(line) + ", " + std::to_string(column) + ", 0}};";
 }
 
+namespace {
+std::string locationValue(const std::string &file, unsigned line, const std::string &name) {
+  return "{\"" + file + "\", " + std::to_string(line) + ", 0, 0, " +
+         (name.empty() ? std::string("nullptr") : "\"" + escaped(name) + "\"") + "}";
+}
+} // namespace
+
 std::string locationSite(unsigned index, const std::string &file, unsigned line,
                          const std::string &name) {
-  return " static bytedmd_location bytedmd_loc_" + std::to_string(index) + " = {\"" + file +
-         "\", " + std::to_string(line) + ", 0, 0, " +
-         (name.empty() ? std::string("nullptr") : "\"" + escaped(name) + "\"") + "};";
+  return " static bytedmd_location bytedmd_loc_" + std::to_string(index) + " = " +
+         locationValue(file, line, name) + ";";
+}
+
+std::string inlineSite(const std::string &file, unsigned line, const std::string &name) {
+  return ", []() { static bytedmd_location bytedmd_w = " + locationValue(file, line, name) +
+         "; return &bytedmd_w; }()";
 }
 
 std::string frameDeclaration(bool measured, bool constructor, bool sited) {

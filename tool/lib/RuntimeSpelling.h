@@ -112,6 +112,9 @@ std::string functionSite(const std::string &name, const std::string &file, unsig
 /// " static bytedmd_location bytedmd_loc_N = {...};" (name "" for none)
 std::string locationSite(unsigned index, const std::string &file, unsigned line,
                          const std::string &name);
+/// ", []() { static bytedmd_location bytedmd_w = {...}; return &bytedmd_w; }()":
+/// a site where the body's statics are not yet declared (a member initialiser).
+std::string inlineSite(const std::string &file, unsigned line, const std::string &name);
 /// " ::bytedmd::Frame bytedmd_frame(&bytedmd_site);" (measured), (&bytedmd_site,
 /// false), or (nullptr) for a lambda; a constructor's
 /// " ::bytedmd::ConstructorFrame bytedmd_frame(this, &bytedmd_site);"

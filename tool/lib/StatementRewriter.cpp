@@ -16,6 +16,8 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtOpenMP.h"
+#include "clang/Basic/OpenMPKinds.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
@@ -54,7 +56,10 @@ void BodyRewriter::stmt(const Stmt *S) {
   }
   if (const auto *I = dyn_cast<IfStmt>(S)) {
     stmt(I->getInit());
-    if (const auto *V = I->getConditionVariableDeclStmt()) {
+    if (I->isConstexpr()) {
+      // if constexpr: a constant expression, which must stay one (it reads
+      // nothing tracked), with its condition variable.
+    } else if (const auto *V = I->getConditionVariableDeclStmt()) {
       if (!conditionVariable(V, "TRUTH"))
         stmt(V);
     } else {
@@ -95,6 +100,12 @@ void BodyRewriter::stmt(const Stmt *S) {
   }
   if (isa<GCCAsmStmt, MSAsmStmt>(S))
     return warn(S->getBeginLoc(), Message::InlineAssembly);
+  if (const auto *D = dyn_cast<OMPExecutableDirective>(S)) {
+    if (D->hasAssociatedStmt())
+      warn(D->getBeginLoc(), Message::OpenMPDirective,
+           {getOpenMPDirectiveName(D->getDirectiveKind()).str()});
+    return;
+  }
   for (const Stmt *child : S->children())
     stmt(child);
 }
@@ -206,8 +217,9 @@ void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
   const SourceLocation last = D && !D->bindings().empty()
                                   ? edit_.tokenAfter(D->bindings().back()->getLocation())
                                   : V->getLocation();
-  if (!V->getType()->isReferenceType() && !V->getType()->isDependentType() &&
-      tracksKeys(V->getType()) && edit_.editable(V->getBeginLoc()).isValid() &&
+  const bool dependent = V->getType()->isDependentType();
+  if (!V->getType()->isReferenceType() && (dependent || tracksKeys(V->getType())) &&
+      edit_.editable(V->getBeginLoc()).isValid() &&
       edit_.editable(last).isValid() && edit_.editable(body->getBeginLoc()).isValid() &&
       bodyEnd.isValid()) {
     // The loop variable is a copy of each element; copies keep keys (a
@@ -218,7 +230,12 @@ void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
     std::string declaration;
     if (D) {
       declaration = edit_.text(SourceRange(V->getBeginLoc(), last)) + " = " + ref + ";" +
-                    bindingCopies(D, ref);
+                    (dependent ? " " + dependentBindingCopies(D, ref) : bindingCopies(D, ref));
+    } else if (dependent) {
+      // A template's T v (or auto v): init gives v the element's keys, whatever T turns out to be.
+      const std::string name = V->getNameAsString();
+      declaration = dependentLoopType(V, ref) + " " + name + " = " + spell::open("init") + "&" +
+                    name + ", " + spell::open("ld") + ref + "));";
     } else {
       const std::string name = V->getNameAsString();
       const std::string type = edit_.typeName(V->getType().getCanonicalType());
@@ -233,6 +250,52 @@ void BodyRewriter::rangeFor(const CXXForRangeStmt *S) {
     edit_.insert(bodyEnd, " }", false);
   }
   stmt(body);
+}
+
+namespace {
+bool containsLambda(const Stmt *S) {
+  if (S == nullptr)
+    return false;
+  if (isa<LambdaExpr>(S))
+    return true;
+  return llvm::any_of(S->children(), containsLambda);
+}
+} // namespace
+
+bool BodyRewriter::dependentAutoCondition(const VarDecl *V, const char *read) {
+  // if (auto t = e) in a template: t cannot name itself while its type is
+  // deduced, and no statement can follow it in a condition. auto is spelled
+  // as what it deduces, e's decayed type, so initThen can give t e's key:
+  //   if (std::decay_t<decltype(e)> t = ::bytedmd::initThen<...>(&t, e, &loc))
+  const TypeLoc written = V->getTypeSourceInfo()->getTypeLoc().getUnqualifiedLoc();
+  const AutoTypeLoc A = written.getAs<AutoTypeLoc>();
+  const Expr *init = V->getInit();
+  if (A.isNull() || A.getTypePtr()->isDecltypeAuto() || init == nullptr ||
+      isa<InitListExpr, ParenListExpr>(init) || V->getInitStyle() != VarDecl::CInit ||
+      !edit_.canEdit(init) || containsLambda(init) || edit_.editable(A.getBeginLoc()).isInvalid()) {
+    warn(V->getLocation(), Message::DependentAutoOutsideBlock);
+    expr(init, Use::Value);
+    return true;
+  }
+  edit_.replace(edit_.editable(A.getBeginLoc()), edit_.editable(A.getEndLoc()),
+                "std::decay_t<decltype(" + edit_.text(init->getSourceRange()) + ")>");
+  edit_.wrap(init, spell::open("initThen", spell::op(read)) + "&" + V->getNameAsString() + ", ",
+             here(V->getLocation()) + ")");
+  expr(init, Use::Value);
+  return true;
+}
+
+std::string BodyRewriter::dependentLoopType(const VarDecl *V, const std::string &ref) {
+  // The declared type as written; auto, which cannot name the variable in
+  // its own initialiser, as what it deduces from the element.
+  if (V->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull()) {
+    const SourceLocation begin = edit_.editable(V->getBeginLoc());
+    const SourceLocation name = edit_.editable(V->getLocation());
+    return std::string(sm_.getCharacterData(begin),
+                       sm_.getCharacterData(name) - sm_.getCharacterData(begin));
+  }
+  return std::string(V->getType().isConstQualified() ? "const " : "") + "std::decay_t<decltype(" +
+         ref + ")>";
 }
 
 bool BodyRewriter::conditionVariable(const DeclStmt *S, const char *read) {
@@ -250,6 +313,8 @@ bool BodyRewriter::conditionVariable(const DeclStmt *S, const char *read) {
   }
   const bool dependentAuto =
       T->isDependentType() && !V->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull();
+  if (dependentAuto && !T->isReferenceType())
+    return dependentAutoCondition(V, read);
   if (!(isArithmetic(T) || (T->isDependentType() && !dependentAuto)) || V->isConstexpr() ||
       (!T->isDependentType() && V->isUsableInConstantExpressions(ctx_)))
     return false;

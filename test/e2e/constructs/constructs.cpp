@@ -25,6 +25,7 @@
 // EXPECT: dot_pointers call=0 cost=12 trace=2,4,1,2,3,2,1
 // EXPECT: pointer_reads call=0 cost=3 trace=1,2
 // EXPECT: condition_variables call=0 cost=6 trace=1,1,1,1,1,1
+// EXPECT: volatile_locals call=0 cost=9 trace=1,1,2,1,1,2,1
 #include "bytedmd/runtime.h"
 
 #include <algorithm>
@@ -187,6 +188,21 @@ double condition_variables(double a) {
   return s;
 }
 
+// volatile locals are locations like any other. [a]: a * 2 reads a (1) ->
+// t1 [t1, a]; z += a reads t1 (1), a (2) -> t2 [t2, a]; ++z reads t2 (1)
+// -> t3 [t3, a]; z + w reads t3 (1), a (2) -> t4 [t4]; r + q reads t4 (1)
+// (q an untracked zero).
+double volatile_locals(double a) {
+  volatile double z = 0;
+  z = a * 2;
+  z += a;
+  ++z;
+  volatile double w = a;
+  double r = z + w;
+  volatile double q{};
+  return r + q;
+}
+
 int main() {
   double x3[3] = {1, 2, 3};
   std::printf("%.17g\n", use_template(3));
@@ -212,5 +228,6 @@ int main() {
   std::printf("%.17g\n", dot_pointers(pa, pb, 2));
   std::printf("%.17g\n", pointer_reads(pa, pb));
   std::printf("%.17g\n", condition_variables(2));
+  std::printf("%.17g\n", volatile_locals(3));
   return 0;
 }

@@ -12,6 +12,7 @@
 // EXPECT: running_mean call=0 cost=18 trace=3,1,1,3,1,1,2,1,2,1,1,2,1
 // EXPECT: particles call=0 cost=30 trace=3,5,6,1,3,3,1,4,3,5,1,1,1,2,1,1,2
 // EXPECT: member_operator_temporaries call=0 cost=6 trace=1,2,1,2
+// EXPECT: shifted_sum call=0 cost=10 trace=1,2,2,2,2,1
 #include "bytedmd/bytedmd.h"
 
 #include <cmath>
@@ -161,6 +162,23 @@ double member_operator_temporaries(double a, double b, double c) {
   return t.v;
 }
 
+// Member initialisers that compute: each instruction's site is declared
+// where it is used, since the body's sites come after the initialisers.
+// [a, b]; o.d is a. o.d + k reads a (1), b (2) -> t1 [t1, b] (a dead);
+// k * k reads b (2), b (2) -> t2 [t2, t1]; s.v + s.w reads t1 (2), t2 (1).
+struct Offset {
+  double d;
+};
+struct Shifted {
+  double v, w, z; // (24 bytes: built in place, not handed back in registers)
+  Shifted(const Offset &o, double k) : v(o.d + k), w(k * k), z(0) {}
+};
+double shifted_sum(double a, double b) {
+  Offset o{a};
+  Shifted s(o, b);
+  return s.v + s.w;
+}
+
 int main() {
   std::printf("%.17g\n", dual_ops(1.5, 2.5));
   std::printf("%.17g\n", vectors_field(Samples{{3, 4}}));
@@ -172,5 +190,6 @@ int main() {
   std::printf("%.17g\n", running_mean({1, 2, 4}));
   std::printf("%.17g\n", particles({{1, 2}, {3, 4}}, 0.5));
   std::printf("%.17g\n", member_operator_temporaries(1.5, 2.5, 3.5));
+  std::printf("%.17g\n", shifted_sum(1.5, 2.5));
   return 0;
 }

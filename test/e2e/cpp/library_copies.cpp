@@ -12,6 +12,7 @@
 // EXPECT: lambda_by_value call=0 cost=10 trace=1,2,3,2,2,1
 // EXPECT: memory_copies call=0 cost=3 trace=2,1
 // EXPECT: merge_sorted_ends call=0 cost=25 trace=4,3,1,4,3,1,3,1,1,4,1,1,1,3,1,2,1
+// EXPECT: tied call=0 cost=10 trace=2,1,2,3,2,1
 #include <array>
 #include <cstdio>
 #include <cstring>
@@ -102,6 +103,18 @@ double merge_sorted_ends(const std::vector<double> &v) {
   return s[0] + s[3];
 }
 
+// std::tie(t, u) = p copies p's members to t and u, keys and all, from a
+// returned pair as from a named one. [a, b]: t, u hold b, a; v, w hold a,
+// b. t - u reads b (2), a (1) -> r1 [r1, a, b]; v + w reads a (2), b (3)
+// -> r2 [r2, r1] (a, b dead); r1 * r2 reads 2, 1.
+double tied(double a, double b) {
+  double t, u, v, w;
+  std::tie(t, u) = std::make_pair(b, a);
+  const std::pair<double, double> p(a, b);
+  std::tie(v, w) = p;
+  return (t - u) * (v + w);
+}
+
 int main() {
   std::printf("%.17g\n", array_return(1.5, 2.5));
   std::printf("%.17g\n", tuple_return(1.5, 2.5));
@@ -111,5 +124,6 @@ int main() {
   std::printf("%.17g\n", lambda_by_value(1.5, 2.5));
   std::printf("%.17g\n", memory_copies({1.5, 2.5, 3.5, 4.5}));
   std::printf("%.17g\n", merge_sorted_ends({4, 1, 3, 2}));
+  std::printf("%.17g\n", tied(1.5, 2.5));
   return 0;
 }

@@ -11,7 +11,16 @@
 // EXPECT: copied_in_template call=0 cost=3 trace=1,2
 // EXPECT: braced_copies call=0 cost=6 trace=1,2,1,2
 // EXPECT: mixed_operands call=0 cost=3 trace=1,2
+// EXPECT: copied_pair call=0 cost=3 trace=1,2
+// EXPECT: copied_vector call=0 cost=6 trace=1,2,2,1
+// EXPECT: bound_in_template call=0 cost=10 trace=1,2,2,3,2,1
+// EXPECT: range_copies call=0 cost=12 trace=2,2,1,2,2,2,1
+// EXPECT: bound_in_loop call=0 cost=4 trace=2,1,1
+// EXPECT: auto_condition call=0 cost=12 trace=1,1,1,2,1,2,1,2,1
+// EXPECT: constant_branches call=0 cost=7 trace=1,1,2,1,2
 #include <cstdio>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 struct Dual {
@@ -76,6 +85,91 @@ double braced_copies(double a, double b) { return braced_copy(Dual{a, b}, b); }
 template <class T> T plus_fixed(T x, double y) { return x + y; }
 double mixed_operands(double a, double b) { return plus_fixed(a, b); }
 
+// A copy of a class that is not copied byte for byte (std::pair has an
+// assignment of its own) keeps its keys too: p = s and q{s} hold a's and
+// b's. [a, b]: p.first * q.second reads a (1), then b (2).
+template <class T> double pair_product(T s) {
+  T p = s;
+  T q{s};
+  return p.first * q.second;
+}
+double copied_pair(double a, double b) {
+  std::pair<double, double> s(a, b);
+  return pair_product(s);
+}
+
+// A vector copied in a template: w's elements hold v's keys once w is
+// built. v = [v0, v1] (v1 on top): w[1] * w[0] reads v1 (1), v0 (2) -> t
+// [t, v0] (v1 dead); w[0] + t reads v0 (2), t (1).
+template <class T> double sum_with_product(const T &v) {
+  T w = v;
+  return w[0] + w[1] * w[0];
+}
+double copied_vector(const std::vector<double> &v) { return sum_with_product(v); }
+
+// Structured bindings in a template copy p, keys and all, in each form:
+// x, u, s hold a's key, y, w, t b's. [a, b]: x * w reads a (1), b (2) ->
+// t1 [t1, b, a]; t * u reads b (2), a (3) -> t2 [t2, t1] (a, b dead);
+// t1 + t2 reads 2, 1.
+template <class Q> double bound_sum(Q p) {
+  auto [x, y]{p};
+  auto [u, w] = p;
+  auto [s, t](p);
+  return x * w + t * u;
+}
+double bound_in_template(double a, double b) { return bound_sum(Dual{a, b}); }
+
+// A template's range-for copies each element, keys and all. v = [v0, v1]
+// (v1 on top): v0 * v0 reads 2, 2 -> t1 [t1, v1]; 0 + t1 reads 1 -> s1
+// [s1, v1]; v1 * v1 reads 2, 2 -> t2 [t2, s1]; s1 + t2 reads 2, 1.
+template <class V> double sum_of_squares(const V &v) {
+  double s = 0;
+  for (auto x : v)
+    s = s + x * x;
+  return s;
+}
+double range_copies(const std::vector<double> &v) { return sum_of_squares(v); }
+
+// Bound in a template's range-for: ps = [{v, d}] (d on top): x * y reads v
+// (2), d (1) -> t; 0 + t reads t (1).
+template <class V> double sum_of_bound(const V &ps) {
+  double s = 0;
+  for (auto [x, y] : ps)
+    s = s + x * y;
+  return s;
+}
+double bound_in_loop(const std::vector<Dual> &ps) { return sum_of_bound(ps); }
+
+// A template's condition that declares an auto variable reads it, as a
+// typed one does. k = a = 3: k - 1 reads a (1) -> t1 [t1]; truth t1 (1);
+// 0 + t1 reads t1 (1) -> s1 [s1, t1]; k - 1 reads t1 (2) -> t2 [t2, s1];
+// truth t2 (1); s1 + t2 reads 2, 1 -> s2 [s2, t2]; k - 1 reads t2 (2) -> t3
+// [t3, s2]; truth t3 (1): zero, the loop ends.
+template <class T> T countdown_sum(T k) {
+  T s = 0;
+  while (const auto t = k - 1) {
+    s = s + t;
+    k = t;
+  }
+  return s;
+}
+double auto_condition(double a) { return countdown_sum(a); }
+
+// if constexpr conditions stay constant expressions, and read nothing.
+// [a]: a * 2 reads a (1) -> t1; t1 + a reads 1, 2 -> t2 [t2, a] (t1 dead);
+// t2 * a reads 1, 2.
+template <class T> T constant_branch(T a) {
+  T s = 0;
+  if constexpr (sizeof(T) > 4)
+    s = a * 2;
+  if constexpr (std::is_floating_point_v<T>)
+    s = s + a;
+  if constexpr (const bool wide = sizeof(T) >= 8)
+    s = s * a;
+  return s;
+}
+double constant_branches(double a) { return constant_branch(a); }
+
 int main() {
   std::printf("%.17g\n", square_then_add(2, 3));
   std::printf("%.17g\n", last_times_first({4, 5}));
@@ -84,5 +178,12 @@ int main() {
   std::printf("%.17g\n", copied_in_template(2, 3));
   std::printf("%.17g\n", braced_copies(2, 3));
   std::printf("%.17g\n", mixed_operands(2, 3));
+  std::printf("%.17g\n", copied_pair(2, 3));
+  std::printf("%.17g\n", copied_vector({2, 3}));
+  std::printf("%.17g\n", bound_in_template(2, 3));
+  std::printf("%.17g\n", range_copies({2, 3}));
+  std::printf("%.17g\n", bound_in_loop({Dual{2, 3}}));
+  std::printf("%.17g\n", auto_condition(3));
+  std::printf("%.17g\n", constant_branches(3));
   return 0;
 }

@@ -46,9 +46,15 @@ double fenced(double a) {
   return a * 2;
 }
 
+// A constexpr function may run at compile time: it is left as written, and
+// its call with a tracked value is an opaque one.
+constexpr double cube(double x) { return x * x * x; }
+static_assert(cube(2) == 8, "still a constant expression");
+double cubed(double a) { return cube(a); }
+
 int main() {
   std::vector<double> v = {1, 2, 3};
-  double r = total(v) + square(3) + same(2, 3) + first(v, 2) + copied(v) + fenced(1);
+  double r = total(v) + square(3) + same(2, 3) + first(v, 2) + copied(v) + fenced(1) + cubed(2);
   r += double(punned(1) != 0);
   return r > 0 ? 0 : 1;
 }

@@ -139,6 +139,22 @@ template <class _Dp, class _Sp> inline _Dp &assignObject(_Dp &__dst, _Sp &&__src
   return __dst;
 }
 
+/// `std::tie(t, u) = p`: t and u are copies of p's members, keys and all (a
+/// pair or tuple an instrumented call returned takes its keys from the
+/// handoff first).
+template <class... _Rp, class _Sp>
+inline std::tuple<_Rp &...> assignTied(std::tuple<_Rp &...> __tied, _Sp &&__src) {
+  if constexpr (!std::is_lvalue_reference_v<_Sp>)
+    ::bytedmd::receive(__src);
+  __tied = static_cast<_Sp &&>(__src);
+  std::apply(
+      [&](auto &...__d) {
+        std::apply([&](const auto &...__s) { (::bytedmd::copyKeys(__d, __s), ...); }, __src);
+      },
+      __tied);
+  return __tied;
+}
+
 /// A braced list's elements: stash(x) keeps each element's key in order;
 /// bindStashed(object, n) gives the n stashed keys to object's first n
 /// elements (row-major) and key 0 to the rest; listed<T>(n, {...}) builds T

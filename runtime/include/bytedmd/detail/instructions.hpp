@@ -256,13 +256,16 @@ template <class _Xp> inline bool truth(_Xp &&__x, bytedmd_location *__at = nullp
 /// condition reads x, a truth value or a switch's index.
 template <bytedmd_op _Why, class _Tp, class _Xp>
 inline _Tp initThen(_Tp *__at, _Xp &&__x, bytedmd_location *__where = nullptr) {
-  const bytedmd_key __k = detail::__key_of(__x);
-  _Tp __v = ::bytedmd::init(__at, std::forward<_Xp>(__x));
   if constexpr (detail::__arithmetic_v<_Tp>) {
+    const bytedmd_key __k = detail::__key_of(__x);
+    _Tp __v = ::bytedmd::init(__at, std::forward<_Xp>(__x));
     detail::__read(_Why, __k, __where);
     detail::__keyed_access(__at, __k, 0); // the load ld(x) would be, for stack=locations
+    return __v;
+  } else {
+    // init's result object must be x itself (it may copy keys once x is built).
+    return ::bytedmd::init(__at, std::forward<_Xp>(__x));
   }
-  return __v;
 }
 
 /// An array subscript or pointer offset: one READ; the value is untracked.

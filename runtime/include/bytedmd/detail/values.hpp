@@ -83,10 +83,22 @@ template <class _Tp> constexpr bytedmd_key __key_of(const _Tp &__x) {
     return 0;
 }
 
+/// A location's address as the shadow map takes it: a volatile variable is
+/// a location like any other (the shadow never writes through it).
+template <class _Tp> inline const void *__address(const volatile _Tp *__p) {
+  return const_cast<const _Tp *>(__p);
+}
+
 /// The bits the shadow map keeps beside a key, to notice foreign writes.
 template <class _Tp> inline std::uint64_t __bits_of(const _Tp &__x) {
   std::uint64_t __b = 0;
-  std::memcpy(&__b, &__x, sizeof(_Tp) < 8 ? sizeof(_Tp) : 8);
+  if constexpr (std::is_volatile_v<_Tp>) {
+    // (one more read of the variable: memcpy cannot read a volatile object)
+    const std::remove_cv_t<_Tp> __v = __x;
+    std::memcpy(&__b, &__v, sizeof(_Tp) < 8 ? sizeof(_Tp) : 8);
+  } else {
+    std::memcpy(&__b, &__x, sizeof(_Tp) < 8 ? sizeof(_Tp) : 8);
+  }
   return __b;
 }
 
@@ -98,32 +110,32 @@ template <class _Tp> constexpr bool __narrow_v = sizeof(_Tp) < 4;
 /// source reads and writes, and the element moves of modeled library copies).
 template <class _Tp> inline bytedmd_key __load(const _Tp &__x) {
   if constexpr (__narrow_v<_Tp>)
-    return bytedmd_load_narrow(&__x, __bits_of(__x));
+    return bytedmd_load_narrow(__address(&__x), __bits_of(__x));
   else
-    return bytedmd_load(&__x, __bits_of(__x));
+    return bytedmd_load(__address(&__x), __bits_of(__x));
 }
 template <class _Tp> inline void __store(const _Tp &__x, bytedmd_key __k) {
   if constexpr (__narrow_v<_Tp>)
-    bytedmd_store_narrow(&__x, __k, __bits_of(__x));
+    bytedmd_store_narrow(__address(&__x), __k, __bits_of(__x));
   else
-    bytedmd_store(&__x, __k, __bits_of(__x));
+    bytedmd_store(__address(&__x), __k, __bits_of(__x));
 }
 /// The shadow's bookkeeping for a location: its key, and giving it one.
 template <class _Tp> inline bytedmd_key __shadow_load(const _Tp &__x) {
   if constexpr (__narrow_v<_Tp>)
-    return bytedmd_shadow_load_narrow(&__x, __bits_of(__x));
+    return bytedmd_shadow_load_narrow(__address(&__x), __bits_of(__x));
   else
-    return bytedmd_shadow_load(&__x, __bits_of(__x));
+    return bytedmd_shadow_load(__address(&__x), __bits_of(__x));
 }
 template <class _Tp> inline void __shadow_store(const _Tp &__x, bytedmd_key __k) {
   if constexpr (__narrow_v<_Tp>)
-    bytedmd_shadow_store_narrow(&__x, __k, __bits_of(__x));
+    bytedmd_shadow_store_narrow(__address(&__x), __k, __bits_of(__x));
   else
-    bytedmd_shadow_store(&__x, __k, __bits_of(__x));
+    bytedmd_shadow_store(__address(&__x), __k, __bits_of(__x));
 }
 /// The measurement in flight wrote or created this location already.
 template <class _Tp> inline bool __touched(const _Tp &__x) {
-  return bytedmd_shadow_touched(&__x, __narrow_v<_Tp>) != 0;
+  return bytedmd_shadow_touched(__address(&__x), __narrow_v<_Tp>) != 0;
 }
 
 } // namespace detail
@@ -174,23 +186,46 @@ template <class _Lp, class _Xp> inline _Lp &set(_Lp &__lhs, _Xp &&__x) {
   return __lhs;
 }
 
+namespace detail {
+/// Gives the object at __dst the keys of __src once it is built: as a local
+/// of init, it is destroyed after init's result object, the declared
+/// variable itself, is initialised ([stmt.return]).
+template <class _Up> struct _Keys_after {
+  _Up *__dst;
+  const _Up *__src;
+  ~_Keys_after() { ::bytedmd::copyKeys(*__dst, *__src); }
+};
+/// A class the calling convention returns in memory, so that init's result
+/// object is the declared variable (a trivial one may come back in registers).
+template <class _Up>
+constexpr bool __returned_in_memory_v = !std::is_trivially_copy_constructible_v<_Up> ||
+                                        !std::is_trivially_move_constructible_v<_Up> ||
+                                        !std::is_trivially_destructible_v<_Up>;
+} // namespace detail
+
 /// `T v = x;` as `T v = init(&v, x);`: v takes x's key.
 template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
   using _Up = std::remove_cv_t<_Tp>;
-  if constexpr (std::is_class_v<_Up> && std::is_trivially_copyable_v<_Up> &&
-                std::is_lvalue_reference_v<_Xp> &&
-                std::is_same_v<std::remove_cv_t<std::remove_reference_t<_Xp>>, _Up>) {
-    // A template's `T p = s;` of a class copied byte for byte: p will hold
-    // s's bytes, so it takes s's keys, copied before p is built.
+  constexpr bool __copy = std::is_class_v<_Up> && std::is_lvalue_reference_v<_Xp> &&
+                          std::is_same_v<std::remove_cv_t<std::remove_reference_t<_Xp>>, _Up>;
+  if constexpr (__copy && std::is_trivially_constructible_v<_Up, _Xp>) {
+    // A template's `T p = s;` whose copy is a copy of bytes (a struct,
+    // std::pair<double, double>): p will hold s's bytes, so it takes s's
+    // keys, copied before p is built (it may come back in registers).
     bytedmd_shadow_copy(const_cast<_Up *>(__at), std::addressof(__x), sizeof(_Up));
+  } else if constexpr (__copy && detail::__returned_in_memory_v<_Up>) {
+    // Any other copy (a vector, a class with a copy constructor of its
+    // own): the keys follow the copy's elements once p is built.
+    const detail::_Keys_after<_Up> __after{const_cast<_Up *>(__at), std::addressof(__x)};
+    return static_cast<_Tp>(__x);
   }
   _Tp __v = static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
   if constexpr (detail::__arithmetic_v<_Tp>) {
     // The variable is not yet initialised: its bits are those of the value.
     if constexpr (detail::__narrow_v<_Tp>)
-      bytedmd_store_narrow(__at, detail::__key_of(__x), detail::__bits_of(__v));
+      bytedmd_store_narrow(detail::__address(__at), detail::__key_of(__x), detail::__bits_of(__v));
     else
-      bytedmd_store(__at, detail::__key_of(__x), detail::__bits_of(__v));
+      bytedmd_store(detail::__address(__at), detail::__key_of(__x), detail::__bits_of(__v));
   }
   return __v;
 }
@@ -249,7 +284,7 @@ inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *_
   }
 }
 /// `T x{s}` or `T x(s)` in a template, s a name: x is a copy of s, so a
-/// scalar x takes s's key, and a class copied byte for byte s's keys.
+/// scalar x takes s's key, and an object s's keys (as copied() gives them).
 template <class _Dt, class _Tp, class _Sp>
 inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *__at,
                          const _Sp &__s) {
@@ -259,9 +294,9 @@ inline void bracedScalar(const _Tp &__x, unsigned __n, const bytedmd_location *_
   } else if constexpr (detail::__keyed_v<_Up> && detail::__keyed_v<std::remove_cv_t<_Sp>>) {
     // (a std::complex built from a scalar is an instruction: reported below)
     detail::__store(__x, detail::__load(__s));
-  } else if constexpr (std::is_class_v<_Up> && std::is_trivially_copyable_v<_Up> &&
-                       std::is_same_v<_Up, std::remove_cv_t<_Sp>>) {
-    bytedmd_shadow_copy(const_cast<_Up *>(std::addressof(__x)), std::addressof(__s), sizeof(_Up));
+  } else if constexpr (std::is_class_v<_Up> && std::is_same_v<_Up, std::remove_cv_t<_Sp>>) {
+    // x is built: its elements take s's keys as a copy's do (copied()).
+    ::bytedmd::copyKeys(const_cast<_Up &>(__x), __s);
   } else {
     ::bytedmd::bracedScalar<_Dt>(__x, __n, __at);
   }
