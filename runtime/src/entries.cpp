@@ -63,12 +63,12 @@ __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed)
     grown = kMaxWords;
   // Linux overcommits: a realloc that succeeds can still end in the OOM
   // killer. Stop with a reason while the log and what the replay adds (a bit
-  // per word, 4 bytes and a bit per value) would still fit in physical
-  // memory, instead of being killed later.
+  // per word; 4 bytes, a bit and, for bytes=native, a byte per value) would
+  // still fit in physical memory, instead of being killed later.
   static const std::size_t physical =
       std::size_t(::sysconf(_SC_PHYS_PAGES)) * std::size_t(::sysconf(_SC_PAGESIZE));
   const std::size_t needs =
-      grown * sizeof(Word) + grown / 8 + std::size_t(r.next) * 4 + std::size_t(r.next) / 8;
+      grown * sizeof(Word) + grown / 8 + std::size_t(r.next) * 5 + std::size_t(r.next) / 8;
   void *p =
       physical != 0 && needs > physical ? nullptr : std::realloc(r.buffer, grown * sizeof(Word));
   if (p == nullptr)

@@ -67,7 +67,7 @@ std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool 
     const std::size_t at = first - 1;
     if (split != nullptr && at < split->word && !split->taken) {
       flushFinals();
-      split->take(seenOwned_, finalOwned_);
+      split->take(seenOwned_, finalOwned_, next);
     }
     const Word header = log.words[at];
     const std::size_t m = end - first;
@@ -127,7 +127,7 @@ std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool 
   }
   flushFinals();
   if (split != nullptr && !split->taken)
-    split->take(seenOwned_, finalOwned_);
+    split->take(seenOwned_, finalOwned_, next);
   if (next != 0)
     malformed("allocated values and stored values disagree");
   for (std::size_t i = 0; i < log.inputCount; ++i)
@@ -252,10 +252,12 @@ void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t w
     case word::kRead: {
       const unsigned m = word::operands(header);
       const std::uint32_t batchStart = touches;
+      // The liveness pass checks the log beside this scan, not before it.
+      if (m > log.size - i)
+        malformed("READ batch of " + std::to_string(m) + " operands");
       for (unsigned j = 0; j < m; ++j) {
         const Word k = log.words[i + j];
-        // The liveness pass checks the log beside this scan, not before it.
-        if (i + j >= log.size || !word::isOperand(k) || k == 0 || k > at.next)
+        if (!word::isOperand(k) || k == 0 || k > at.next)
           malformed("READ of key " + std::to_string(k) + " before it was allocated");
         if (k < originSize && origins[k] != 0)
           origins[k] |= origin::kReadOnce;

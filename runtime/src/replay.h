@@ -152,13 +152,17 @@ struct SplitLiveness {
   bool liveness = true; ///< false: nothing dies
   bool taken = false;   ///< set (under mutex) with the fields below
   bool cancelled = false;
+  /// The keys allocated before `word`, counted back from the log's values:
+  /// the second half's scan must have counted as many (each half alone may
+  /// look well formed when the whole does not add up).
+  Word keysBefore = 0;
   std::vector<std::uint64_t> seen;   ///< per value: read at or after `word`, or a result
   std::vector<std::uint64_t> finals; ///< the final-read bits from bit (word / 64) * 64 on
   std::mutex mutex;
   std::condition_variable ready;
 
   void take(const std::vector<std::uint64_t> &seenBits,
-            const std::vector<std::uint64_t> &finalBits) {
+            const std::vector<std::uint64_t> &finalBits, Word keys) {
     std::lock_guard<std::mutex> lock(mutex);
     if (liveness) {
       seen = seenBits;
@@ -167,14 +171,15 @@ struct SplitLiveness {
       seen.assign(seenBits.size(), ~std::uint64_t(0));
       finals.assign(finalBits.size() - word / 64, 0);
     }
+    keysBefore = keys;
     taken = true;
     ready.notify_all();
   }
-  /// Waits for take(); false when the first half gave up first.
+  /// Waits for take(); false when the first half gave up, before or after.
   bool wait() {
     std::unique_lock<std::mutex> lock(mutex);
     ready.wait(lock, [this] { return taken || cancelled; });
-    return taken;
+    return taken && !cancelled;
   }
   void cancel() {
     std::lock_guard<std::mutex> lock(mutex);
@@ -669,6 +674,9 @@ void Replay::runSecondHalf(const EventLogView &log, const ReplayOptions &options
   scanTo(log, second.liveness.word, events / kTimelinePoints + 1, Attribute, start);
   if (!second.liveness.wait())
     return; // the first half failed, and says why
+  if (second.liveness.keysBefore != start.at.next)
+    throw std::invalid_argument("bytedmd: malformed event log: allocated values and stored "
+                                "values disagree");
   seen_ = second.liveness.seen.data();
   finals_ = second.liveness.finals.data();
   finalsBase_ = second.liveness.word / 64 * 64;

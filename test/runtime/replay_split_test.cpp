@@ -243,5 +243,39 @@ TEST(SplitReplay, AMalformedFirstHalfIsRefusedAtEverySplit) {
   }
 }
 
+// Raw words no EventLog would write: a batch cut short by the end of the log,
+// and halves whose allocations each fit while the whole does not add up.
+TEST(SplitReplay, ALogWhoseHalvesDisagreeIsRefusedAtEverySplit) {
+  struct Raw {
+    std::vector<Word> words, inputs;
+    Word values;
+  };
+  const Word store1 = word::kStore | 1, input = word::kInput;
+  const std::vector<Raw> raws = {
+      {{input, word::read(0, 5, false), 1}, {1}, 1},   // five operands promised, one there
+      {{store1, store1, store1, store1}, {}, 2},          // four values stored, two allocated
+      {{input, store1, store1, word::read(0, 1, true), 1, word::read(0, 1, true), 1}, {1}, 3},
+      {{store1, input, store1, input}, {2}, 2},           // INPUT markers past the values
+  };
+  for (std::size_t n = 0; n < raws.size(); ++n) {
+    EventLogView view;
+    view.words = raws[n].words.data();
+    view.size = raws[n].words.size();
+    view.inputs = raws[n].inputs.data();
+    view.inputCount = raws[n].inputs.size();
+    view.values = raws[n].values;
+    Replay replay;
+    ReplayOptions options;
+    options.splitWords = 0;
+    EXPECT_THROW(replay.run(view, options), std::invalid_argument) << "log " << n << " unsplit";
+    options.splitWords = 1;
+    for (std::size_t at = 1; at <= view.size + 1; ++at) {
+      options.splitAt = at;
+      EXPECT_THROW(replay.run(view, options), std::invalid_argument)
+          << "log " << n << " split at " << at;
+    }
+  }
+}
+
 } // namespace
 } // namespace bytedmd
