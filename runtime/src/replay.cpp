@@ -309,7 +309,7 @@ void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t w
   start.windowEnd = windowEnd;
 }
 
-void Replay::liveLater(const std::vector<std::uint64_t> &seen, SplitStart &start) {
+void Replay::liveLater(SplitStart &start) {
   // Live there: touched, and read again at or after the split (results and,
   // without liveness, every value: never dead).
   std::vector<Value> &records = stack_.records();
@@ -318,7 +318,7 @@ void Replay::liveLater(const std::vector<std::uint64_t> &seen, SplitStart &start
     Value &v = records[k];
     if (v.stamp == 0)
       continue;
-    if ((seen[k >> 6] >> (k & 63)) & 1)
+    if (!neverRead(k))
       live.emplace_back(v.stamp, k);
     v.stamp = 0;
   }
@@ -328,9 +328,9 @@ void Replay::liveLater(const std::vector<std::uint64_t> &seen, SplitStart &start
     start.stack.push_back(touched.second);
 }
 
-std::uint64_t Replay::countEvents(const EventLogView &log, std::size_t from, bool &locations) {
+std::uint64_t Replay::countEvents(const EventLogView &log, bool &locations) {
   std::uint64_t events = 0;
-  for (std::size_t i = from; i < log.size; ++i) {
+  for (std::size_t i = 0; i < log.size; ++i) {
     const Word w = log.words[i];
     switch (word::kind(w)) {
     case word::kRead:

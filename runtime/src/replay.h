@@ -272,11 +272,11 @@ private:
   /// keeps the ones read again). Marks the inputs read before it in origin_.
   void scanTo(const EventLogView &log, std::size_t split, std::uint64_t window,
               bool markInputs, SplitStart &start);
-  /// Keeps, of the values scanTo() found, the ones in `seen` (read at or
+  /// Keeps, of the values scanTo() found, the ones seen_ marks (read at or
   /// after the split, or results), still in stack order.
-  void liveLater(const std::vector<std::uint64_t> &seen, SplitStart &start);
-  /// The second half's events and whether it names a source location.
-  static std::uint64_t countEvents(const EventLogView &log, std::size_t from, bool &locations);
+  void liveLater(SplitStart &start);
+  /// The log's events (inputs aside) and whether it names a source location.
+  static std::uint64_t countEvents(const EventLogView &log, bool &locations);
   /// Adds the second half's counts, histogram and trace to the first's.
   static void mergeHalves(ReplayStats &into, std::vector<std::uint64_t> &histogram,
                           const ReplayStats &second,
@@ -662,7 +662,7 @@ void Replay::runSecondHalf(const EventLogView &log, const ReplayOptions &options
   histogram_.assign(1024, 0);
   native_ = false;
   hasLocations_ = false;
-  const std::uint64_t events = log.inputCount + countEvents(log, 0, hasLocations_);
+  const std::uint64_t events = log.inputCount + countEvents(log, hasLocations_);
   const bool perSite = hasLocations_ && options.perSite;
   if (perSite)
     stats.sites.resize(1);
@@ -680,7 +680,7 @@ void Replay::runSecondHalf(const EventLogView &log, const ReplayOptions &options
   seen_ = second.liveness.seen.data();
   finals_ = second.liveness.finals.data();
   finalsBase_ = second.liveness.word / 64 * 64;
-  liveLater(second.liveness.seen, start);
+  liveLater(start);
   if (perSite && start.at.site >= stats.sites.size())
     stats.sites.resize(std::size_t(start.at.site) + 1);
   reserveStamps(std::uint32_t(start.stack.size()) + 1);
