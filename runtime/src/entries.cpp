@@ -39,7 +39,9 @@ thread_local LogPrefault prefault; // (its guard is paid once per window)
 void windowTo(Recorder &r, Word *end, std::size_t needed) {
   const bool streaming = r.state != nullptr && r.state->stream != nullptr;
   QuietAllocations quiet; // the helper's state is the runtime's memory
-  r.limit = streaming ? end : prefault.advance(r.buffer, r.cursor, end, needed);
+  ForwardLiveness *liveness =
+      r.state != nullptr && r.state->followLiveness ? &r.state->liveness : nullptr;
+  r.limit = streaming ? end : prefault.advance(r.buffer, r.cursor, end, needed, liveness);
   bufferEnd = r.limit == end ? nullptr : end;
 }
 
@@ -63,12 +65,15 @@ __attribute__((noinline, cold)) void growBuffer(Recorder &r, std::size_t needed)
     grown = kMaxWords;
   // Linux overcommits: a realloc that succeeds can still end in the OOM
   // killer. Stop with a reason while the log and what the replay adds (a bit
-  // per word; 4 bytes, a bit and, for bytes=native, a byte per value) would
-  // still fit in physical memory, instead of being killed later.
+  // per word; 4 bytes, a bit and, for bytes=native, a byte per value; with
+  // the liveness pass beside the recording, the second half's 4 bytes per
+  // value too) would still fit in physical memory, instead of being killed
+  // later.
   static const std::size_t physical =
       std::size_t(::sysconf(_SC_PHYS_PAGES)) * std::size_t(::sysconf(_SC_PAGESIZE));
-  const std::size_t needs =
-      grown * sizeof(Word) + grown / 8 + std::size_t(r.next) * 5 + std::size_t(r.next) / 8;
+  const std::size_t perValue = r.state != nullptr && r.state->followLiveness ? 9 : 5;
+  const std::size_t needs = grown * sizeof(Word) + grown / 8 + std::size_t(r.next) * perValue +
+                            std::size_t(r.next) / 8;
   void *p =
       physical != 0 && needs > physical ? nullptr : std::realloc(r.buffer, grown * sizeof(Word));
   if (p == nullptr)

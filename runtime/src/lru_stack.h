@@ -9,28 +9,47 @@
 // the order statistics stay proportional to the live set (a long run over a
 // small working set stays in cache).
 //
-// Record is what the stack keeps per id: any struct with a std::uint32_t
-// `stamp` member (0 while the id is not on the stack). Both replays keep the
+// Record is what the stack keeps per id: any trivially copyable struct with
+// a std::uint32_t `stamp` member (0 while the id is not on the stack), all
+// zero bytes when the id is new. The records are a ZeroedArray: a fresh
+// stack costs no pass over them. Both replays keep the
 // stamp alone: the value replay's liveness is in bits beside the log.
 #ifndef BYTEDMD_LRU_STACK_H
 #define BYTEDMD_LRU_STACK_H
 
 #include "stamp_set.h"
+#include "zeroed_array.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 namespace bytedmd {
+
+/// The record of an id that keeps nothing but its stamp.
+struct Stamp {
+  std::uint32_t stamp;
+};
 
 template <class Record> class LruStack {
 public:
   using Id = std::uint32_t;
 
-  /// An empty stack with room for ids 1..ids, every record value-initialised.
+  /// An empty stack with room for ids 1..ids, every record zero.
   void reset(std::size_t ids) {
-    records_.assign(ids + 1, Record{});
+    records_.assignZero(ids + 1);
+    clock_ = 0;
+    live_ = 0;
+    resize(kMinCapacity, 0);
+  }
+
+  /// reset(ids), with `records` (every record zero) as the records:
+  /// storage the caller grew and cleared, so the stack need not.
+  void adopt(ZeroedArray<Record> &&records, std::size_t ids) {
+    records_ = std::move(records);
+    records_.resizeZero(ids + 1);
     clock_ = 0;
     live_ = 0;
     resize(kMinCapacity, 0);
@@ -40,13 +59,13 @@ public:
   /// they are used: the online replay's slots).
   void growIds(std::size_t ids) {
     if (ids + 1 > records_.size())
-      records_.resize(std::max(ids + 1, 2 * records_.size()), Record{});
+      records_.resizeZero(std::max(ids + 1, 2 * records_.size()));
   }
   /// The per-id records (index = id; 0 is unused).
   Record &record(Id id) { return records_[id]; }
   const Record &record(Id id) const { return records_[id]; }
-  std::vector<Record> &records() { return records_; }
-  const std::vector<Record> &records() const { return records_; }
+  ZeroedArray<Record> &records() { return records_; }
+  const ZeroedArray<Record> &records() const { return records_; }
 
   bool onStack(Id id) const { return records_[id].stamp != 0; }
   /// How many ids are on the stack.
@@ -138,7 +157,7 @@ private:
     clock_ = live;
   }
 
-  std::vector<Record> records_; // id -> record (its stamp, 0 when off the stack)
+  ZeroedArray<Record> records_; // id -> record (its stamp, 0 when off the stack)
   std::vector<Id> owner_;       // stamp -> id, stale when the stamp is not live
   StampSet set_;                // the live stamps
   std::uint32_t capacity_ = 0, clock_ = 0, live_ = 0;

@@ -293,8 +293,14 @@ void replayDefault(MeasurementState &s, const EventLogView &log, const ReplayOpt
       return;
     }
   }
-  if (!small)
+  if (small)
+    return;
+  if (s.followLiveness) {
+    s.liveness.feed(log.words, log.size); // the events since the last window
+    record.stats = s.replay.run(log, options, s.liveness);
+  } else {
     record.stats = s.replay.run(log, options);
+  }
 }
 
 /// Record once, replay once more per variant.
@@ -400,7 +406,10 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
     s.wantsAccesses = false;
     for (const VariantSpec &v : reg.settings.variants)
       s.wantsAccesses = s.wantsAccesses || v.locations;
+    s.followLiveness = reg.settings.replayThreads > 1 && !reg.settings.stream &&
+                       reg.settings.irPath.empty();
   }
+  s.liveness.reset();
   bytedmd_recording_accesses = s.wantsAccesses;
   if (s.sequence >= (std::uint64_t(1) << 32))
     fatal("more than 2^32 measurements in one run");

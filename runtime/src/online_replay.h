@@ -145,10 +145,10 @@ public:
   }
 
 private:
-  struct Record {
-    std::uint32_t stamp = 0;
-    std::uint32_t left = 0; // readsLeft()
-    std::uint16_t tag = 0;  // tag()
+  struct Record { // all zero when new (ZeroedArray)
+    std::uint32_t stamp;
+    std::uint32_t left; // readsLeft()
+    std::uint16_t tag;  // tag()
   };
   static constexpr unsigned kLookAhead = 16;
   std::vector<Slot> dying_; // a long batch's dying slots, sorted

@@ -7,6 +7,7 @@
 #include "bytedmd/runtime.h"
 #include "breakdown.h"
 #include "event_log.h"
+#include "forward_liveness.h"
 #include "location_replay.h"
 #include "replay.h"
 #include "report.h"
@@ -61,6 +62,11 @@ struct MeasurementState {
   };
   std::vector<Diagnostic> diagnostics;
   Replay replay; // reused: buffers stay warm across this thread's measurements
+  /// The liveness pass, run beside the recording on the idle core (fed a
+  /// window at a time by the log's prefault) when the default replay will
+  /// take it: two replay threads, no IR text.
+  ForwardLiveness liveness;
+  bool followLiveness = false;
   struct StreamState *stream = nullptr; // BYTEDMD_STREAM=1 (streaming.cpp)
   bool wantsAccesses = false;   // a stack=locations variant is asked for
   std::vector<Access> accesses; // then: the memory accesses, in program order

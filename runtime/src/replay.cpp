@@ -1,6 +1,7 @@
 // replay.cpp - the replay's liveness pass, and the parts of it that are not per event.
 #include "replay.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <unistd.h>
@@ -24,7 +25,7 @@ std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool 
   // The stack's records double as scratch: stamp 1 marks a declared input
   // until the pass ends.
   stack_.reset(values);
-  std::vector<Value> &records = stack_.records();
+  ZeroedArray<Value> &records = stack_.records();
   for (std::size_t i = 0; i < log.inputCount; ++i) {
     const Word k = log.inputs[i];
     if (k == 0 || k > values)
@@ -147,6 +148,70 @@ std::uint64_t Replay::computeLiveness(const EventLogView &log, bool sizes, bool 
   return events;
 }
 
+std::uint64_t Replay::adoptLiveness(const EventLogView &log, ForwardLiveness &known,
+                                    SplitLiveness *split) {
+  const Word values = log.values;
+  // What computeLiveness checks of the inputs and results; the walk
+  // checked the body.
+  std::vector<Word> declared(log.inputs, log.inputs + log.inputCount);
+  std::sort(declared.begin(), declared.end());
+  if (!declared.empty() && (declared.front() == 0 || declared.back() > values))
+    return 0;
+  if (std::adjacent_find(declared.begin(), declared.end()) != declared.end())
+    return 0;
+  for (const Word k : known.inputMarkers())
+    if (!std::binary_search(declared.begin(), declared.end(), k))
+      return 0;
+  for (std::size_t i = 0; i < log.resultCount; ++i)
+    if (log.results[i] == 0 || log.results[i] > values)
+      return 0;
+  ZeroedArray<Value> records = known.takeLastRead();
+  records.resizeZero(std::size_t(values) + 1);
+  finalOwned_ = known.takeFinals();
+  finalOwned_.resize(log.size / 64 + 1, 0);
+  // Results never die: seen, and their last read is not a final one.
+  seenOwned_.assign(std::size_t(values) / 64 + 1, 0);
+  for (std::size_t i = 0; i < log.resultCount; ++i) {
+    const Word k = log.results[i];
+    seenOwned_[k >> 6] |= std::uint64_t(1) << (k & 63);
+    const std::uint32_t last = records[k].stamp; // (0: word 0's bit, never set)
+    finalOwned_[last >> 6] &= ~(std::uint64_t(1) << (last & 63));
+  }
+  // One pass over the values: each is seen when it is ever read, and seen
+  // by the second half when read at or after the split. Its last-read word
+  // is then zeroed into its stamp.
+  std::vector<std::uint64_t> seenAfter;
+  const std::size_t splitWord = split != nullptr ? split->word : ~std::size_t(0);
+  if (split != nullptr)
+    seenAfter = seenOwned_;
+  // A word of bits at a time, gathered in registers (or-ing each bit into
+  // memory would chain store-to-load forwards).
+  for (std::size_t w = 0; w < seenOwned_.size(); ++w) {
+    std::uint64_t ever = 0, after = 0;
+    const std::size_t end = std::min<std::size_t>(64 * w + 64, std::size_t(values) + 1);
+    for (std::size_t k = 64 * w; k < end; ++k) { // (key 0's record is 0)
+      const std::uint32_t last = records[k].stamp;
+      ever |= std::uint64_t(last != 0) << (k & 63);
+      after |= std::uint64_t(last >= splitWord) << (k & 63);
+      records[k].stamp = 0;
+    }
+    seenOwned_[w] |= ever;
+    if (split != nullptr)
+      seenAfter[w] |= after;
+  }
+  stack_.adopt(std::move(records), values);
+  seen_ = seenOwned_.data();
+  finals_ = finalOwned_.data();
+  finalsBase_ = 0;
+  if (split != nullptr)
+    split->share(std::move(seenAfter), finals_);
+  hasLocations_ = known.locations();
+  native_ = false;
+  liveBytes_ = 0;
+  histogram_.assign(1024, 0);
+  return log.inputCount + known.events();
+}
+
 void Replay::placeOrigins(const EventLogView &log, Attribution &a) {
   Word top = 0;
   for (std::size_t i = 0; i < log.inputCount; ++i)
@@ -230,7 +295,7 @@ void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t w
                     bool markInputs, SplitStart &start) {
   // The stamps are scratch here: a value's last touch, counted from 1. A
   // batch touches its distinct operands in operand order, then its output.
-  std::vector<Value> &records = stack_.records();
+  ZeroedArray<Value> &records = stack_.records();
   std::uint16_t *const origins = origin_.data();
   const std::size_t originSize = markInputs ? origin_.size() : 0;
   std::uint32_t touches = 0;
@@ -312,7 +377,7 @@ void Replay::scanTo(const EventLogView &log, std::size_t target, std::uint64_t w
 void Replay::liveLater(SplitStart &start) {
   // Live there: touched, and read again at or after the split (results and,
   // without liveness, every value: never dead).
-  std::vector<Value> &records = stack_.records();
+  ZeroedArray<Value> &records = stack_.records();
   std::vector<std::pair<std::uint32_t, Word>> live;
   for (Word k = 1; k <= start.bound; ++k) {
     Value &v = records[k];

@@ -4,7 +4,9 @@
 // (semantics.md, Part A):
 //   - a liveness pass, backwards, marks each value's last READ in a bit per
 //     log word and each value ever read in a bit per value (results never
-//     die), so the per-value record is the stamp alone;
+//     die), so the per-value record is the stamp alone; or the recorder ran
+//     the pass forwards beside the recording (forward_liveness.h) and the
+//     replay takes its bits;
 //   - the stack is an LruStack (lru_stack.h): last-touch stamps, so a depth is
 //     a prefix count, O(log n), renumbered when the stamps run out so they
 //     stay about four times the live set however long the run is;
@@ -19,6 +21,7 @@
 #include "attribution.h"
 #include "cost.h"
 #include "event_log.h"
+#include "forward_liveness.h"
 #include "lru_stack.h"
 #include "stamp_set.h"
 
@@ -158,6 +161,10 @@ struct SplitLiveness {
   Word keysBefore = 0;
   std::vector<std::uint64_t> seen;   ///< per value: read at or after `word`, or a result
   std::vector<std::uint64_t> finals; ///< the final-read bits from bit (word / 64) * 64 on
+  /// Or, from share(): the whole log's final-read bits, the first half's,
+  /// complete and read-only; and the log was checked whole (keysBefore is
+  /// then not counted).
+  const std::uint64_t *sharedFinals = nullptr;
   std::mutex mutex;
   std::condition_variable ready;
 
@@ -172,6 +179,14 @@ struct SplitLiveness {
       finals.assign(finalBits.size() - word / 64, 0);
     }
     keysBefore = keys;
+    taken = true;
+    ready.notify_all();
+  }
+  /// What take() does when the liveness was known before the replay began.
+  void share(std::vector<std::uint64_t> &&seenBits, const std::uint64_t *finalBits) {
+    std::lock_guard<std::mutex> lock(mutex);
+    seen = std::move(seenBits);
+    sharedFinals = finalBits;
     taken = true;
     ready.notify_all();
   }
@@ -207,19 +222,32 @@ public:
     NullSink sink;
     return run(log, options, sink);
   }
+  /// The default replay, with the liveness `known` found for this log as it
+  /// was recorded (every word fed); the replay takes its buffers. Used only
+  /// where the backward pass would run with liveness; elsewhere, or when
+  /// `known` failed or saw another log, the replay runs its own pass.
+  ReplayStats run(const EventLogView &log, const ReplayOptions &options,
+                  ForwardLiveness &known) {
+    NullSink sink;
+    if (options.twoStack || options.nativeBytes || !options.liveness)
+      return run(log, options, sink);
+    return options.attribution ? runImpl<false, false, true>(log, options, sink, &known)
+                               : runImpl<false>(log, options, sink, &known);
+  }
 
 private:
   // Native: a second Fenwick tree sums the sizes, so a byte depth is a prefix
   // sum, O(log n) as well; the default replay never touches it.
   template <bool Native, bool TwoStack = false, bool Attribute = false, class Sink>
-  ReplayStats runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink);
+  ReplayStats runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink,
+                      ForwardLiveness *known = nullptr);
   /// What every replay (and each half of a split one) does first: the
   /// liveness pass (no value ever dies without liveness), the per-site
   /// table, the attribution's start. Returns the number of events.
   template <bool Attribute>
   std::uint64_t beginReplay(const EventLogView &log, const ReplayOptions &options, bool sizes,
                             ReplayStats &stats, AttributionState &attribution,
-                            SplitLiveness *split);
+                            SplitLiveness *split, ForwardLiveness *known);
   /// Replays the events from `at` to the first header at or past word `end`.
   template <bool Native, bool TwoStack, bool Attribute, class Sink>
   void replayWords(const EventLogView &log, const ReplayOptions &options, Sink &sink,
@@ -241,6 +269,12 @@ private:
     ReplayCursor start, end;
     std::atomic<bool> cancel{false}; // the first half failed: stop soon
     SplitLiveness liveness;           // from the first half's liveness pass
+    // With liveness known from the recording: the event count and whether
+    // the log names locations, which the second half would count itself.
+    bool known = false;
+    std::uint64_t knownEvents = 0;
+    bool knownLocations = false;
+    ZeroedArray<Stamp> records; // zeroed, from known: adopted, not allocated
     ~SecondHalf() {
       if (thread.joinable()) {
         cancel = true;
@@ -257,7 +291,8 @@ private:
   /// Whether `log` is long enough, and memory large enough, to split.
   static bool splits(const EventLogView &log, const ReplayOptions &options);
   template <bool Attribute>
-  void startSecondHalf(const EventLogView &log, const ReplayOptions &options, SecondHalf &second);
+  void startSecondHalf(const EventLogView &log, const ReplayOptions &options, SecondHalf &second,
+                       ForwardLiveness *known);
   /// On the second thread, in the second Replay: the scan to the split, the
   /// stack rebuilt there once the first half's liveness pass has passed it,
   /// and the rest of the log.
@@ -288,6 +323,18 @@ private:
   /// Returns the number of events (STOREs and READ batches).
   std::uint64_t computeLiveness(const EventLogView &log, bool sizes, bool liveness,
                                 SplitLiveness *split = nullptr);
+  /// Instead of computeLiveness (with liveness, no sizes): takes the bits
+  /// `known` found as the log was recorded, and hands `split` its part.
+  /// Returns the number of events, or 0 when `known` is of no use here (it
+  /// failed, saw another log, or the log's inputs or results are
+  /// malformed): the caller then runs the pass, which says why.
+  std::uint64_t adoptLiveness(const EventLogView &log, ForwardLiveness &known,
+                              SplitLiveness *split);
+  /// Whether `known` walked all of `log` without failing.
+  static bool usable(const EventLogView &log, const ForwardLiveness *known) {
+    return known != nullptr && !known->failed() && known->done() == log.size &&
+           known->values() == log.values;
+  }
   /// Whether the operand at log word `at` is its value's last read.
   bool finalRead(std::size_t at) const {
     at -= finalsBase_;
@@ -326,9 +373,7 @@ private:
   // Per value (indexed by local key): when it dies is in finals_ and
   // seen_, so the record is the stamp alone (half the cache misses of the
   // deep reads, which land on a different value each time).
-  struct Value {
-    std::uint32_t stamp; // last-touch stamp while live, 0 when not
-  };
+  using Value = Stamp; // last-touch stamp while live, 0 when not
   LruStack<Value> stack_; // the live values, and each value's record
   // How many reads happened at each depth: the cost is priced once per depth
   // at the end instead of once per read.
@@ -385,8 +430,10 @@ template <bool Native> inline void Replay::move(Word key) {
 template <bool Attribute>
 std::uint64_t Replay::beginReplay(const EventLogView &log, const ReplayOptions &options,
                                   bool sizes, ReplayStats &stats, AttributionState &attribution,
-                                  SplitLiveness *split) {
-  const std::uint64_t events = computeLiveness(log, sizes, options.liveness, split);
+                                  SplitLiveness *split, ForwardLiveness *known) {
+  std::uint64_t events = known != nullptr ? adoptLiveness(log, *known, split) : 0;
+  if (events == 0)
+    events = computeLiveness(log, sizes, options.liveness, split);
   if (hasLocations_ && options.perSite)
     stats.sites.resize(1); // reads before the first location go to site 0
   if constexpr (Attribute) {
@@ -415,17 +462,20 @@ inline void Replay::storeValue(Word key, std::uint32_t &event, ReplayStats &stat
 }
 
 template <bool Native, bool TwoStack, bool Attribute, class Sink>
-ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink) {
+ReplayStats Replay::runImpl(const EventLogView &log, const ReplayOptions &options, Sink &sink,
+                            ForwardLiveness *known) {
+  if (!usable(log, known))
+    known = nullptr;
   // The second half of a split replay starts on its own thread first: it
-  // needs the liveness pass too, and runs it beside this one.
+  // scans the first half while this one runs (or takes) the liveness pass.
   SecondHalf second;
   if constexpr (!Native && !TwoStack && std::is_same_v<Sink, NullSink>)
     if (splits(log, options))
-      startSecondHalf<Attribute>(log, options, second);
+      startSecondHalf<Attribute>(log, options, second, known);
   ReplayStats stats;
   AttributionState attribution;
   beginReplay<Attribute>(log, options, Native, stats, attribution,
-                         second.running ? &second.liveness : nullptr);
+                         second.running ? &second.liveness : nullptr, known);
   const bool perSite = hasLocations_ && options.perSite;
   stats.inputs = log.inputCount;
   if (options.traceLimit != 0)
@@ -626,11 +676,20 @@ void Replay::replayWords(const EventLogView &log, const ReplayOptions &options, 
 
 template <bool Attribute>
 void Replay::startSecondHalf(const EventLogView &log, const ReplayOptions &options,
-                             SecondHalf &second) {
+                             SecondHalf &second, ForwardLiveness *known) {
   if (!second_)
     second_ = std::make_unique<Replay>();
-  second.target = std::min(options.splitAt != 0 ? options.splitAt : log.size / 2 - log.size / 64,
-                           log.size);
+  // The first half also runs the liveness pass unless it is known; the
+  // second scans the first half, at about a sixth of replaying it.
+  const std::size_t middle =
+      known != nullptr ? log.size / 2 + log.size / 32 : log.size / 2 - log.size / 64;
+  second.target = std::min(options.splitAt != 0 ? options.splitAt : middle, log.size);
+  if (known != nullptr) { // copied: the first half takes known's buffers
+    second.known = true;
+    second.knownEvents = known->events();
+    second.knownLocations = known->locations();
+    second.records = known->takeSpare();
+  }
   std::size_t split = second.target; // the first header at or past the target
   while (split < log.size && word::isOperand(log.words[split]))
     ++split;
@@ -658,11 +717,15 @@ void Replay::runSecondHalf(const EventLogView &log, const ReplayOptions &options
   AttributionState &attribution = second.attribution;
   // What beginReplay() does, but for the liveness pass, which the first
   // half runs and hands over.
-  stack_.reset(log.values);
+  if (second.records.size() > log.values)
+    stack_.adopt(std::move(second.records), log.values);
+  else
+    stack_.reset(log.values);
   histogram_.assign(1024, 0);
   native_ = false;
-  hasLocations_ = false;
-  const std::uint64_t events = log.inputCount + countEvents(log, hasLocations_);
+  hasLocations_ = second.knownLocations;
+  const std::uint64_t events =
+      log.inputCount + (second.known ? second.knownEvents : countEvents(log, hasLocations_));
   const bool perSite = hasLocations_ && options.perSite;
   if (perSite)
     stats.sites.resize(1);
@@ -674,12 +737,13 @@ void Replay::runSecondHalf(const EventLogView &log, const ReplayOptions &options
   scanTo(log, second.liveness.word, events / kTimelinePoints + 1, Attribute, start);
   if (!second.liveness.wait())
     return; // the first half failed, and says why
-  if (second.liveness.keysBefore != start.at.next)
+  const SplitLiveness &liveness = second.liveness;
+  if (liveness.sharedFinals == nullptr && liveness.keysBefore != start.at.next)
     throw std::invalid_argument("bytedmd: malformed event log: allocated values and stored "
                                 "values disagree");
-  seen_ = second.liveness.seen.data();
-  finals_ = second.liveness.finals.data();
-  finalsBase_ = second.liveness.word / 64 * 64;
+  seen_ = liveness.seen.data();
+  finals_ = liveness.sharedFinals != nullptr ? liveness.sharedFinals : liveness.finals.data();
+  finalsBase_ = liveness.sharedFinals != nullptr ? 0 : liveness.word / 64 * 64;
   liveLater(start);
   if (perSite && start.at.site >= stats.sites.size())
     stats.sites.resize(std::size_t(start.at.site) + 1);

@@ -11,9 +11,6 @@
 namespace bytedmd {
 namespace {
 
-struct Stamp {
-  std::uint32_t stamp;
-};
 // A record with data of its own beside the stamp, as the value replay keeps.
 struct WithLast {
   std::uint32_t last;
