@@ -25,6 +25,18 @@ void pushAll(LruStack<Stamp> &stack, std::uint32_t n) {
   }
 }
 
+// The instruction (where the CPU has it) and the portable form count alike.
+TEST(StampSet, PopcountAgreesWithThePortableForm) {
+  std::mt19937_64 rng(64);
+  for (std::uint64_t x : {std::uint64_t(0), ~std::uint64_t(0), std::uint64_t(1) << 63})
+    EXPECT_EQ(popcount64(x), popcount64Portable(x)) << x;
+  for (int i = 0; i < 100000; ++i) {
+    const std::uint64_t x = rng() & rng(); // sparse and dense words alike
+    ASSERT_EQ(popcount64(x), popcount64Portable(x)) << x;
+    ASSERT_EQ(popcount64(x), std::uint32_t(__builtin_popcountll(x))) << x;
+  }
+}
+
 TEST(LruStack, ThePushedLastIsOnTop) {
   LruStack<Stamp> stack;
   stack.reset(5);
