@@ -195,6 +195,8 @@ private:
   void stashArgument(const clang::Expr *arg);
   /// Stashes the keys of a braced list's elements; returns how many.
   unsigned listElements(const clang::InitListExpr *L);
+  /// `gap`: the places of left-out elements not yet stashed.
+  unsigned listElements(const clang::InitListExpr *L, unsigned &gap);
   void loadArgument(const clang::Expr *arg);
 
   // ---- Prologue.cpp -------------------------------------------------------------

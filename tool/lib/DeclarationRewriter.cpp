@@ -390,17 +390,54 @@ void BodyRewriter::stashArgument(const Expr *arg) {
   loadArgument(arg);
 }
 
+namespace {
+constexpr unsigned kUncounted = ~0u;
+
+/// How many scalars bindStashed walks in a T (row-major), or kUncounted.
+unsigned scalarCount(QualType T) {
+  T = T.getCanonicalType();
+  if (isArithmetic(T))
+    return 1;
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr())) {
+    const unsigned n = scalarCount(A->getElementType());
+    return n == kUncounted ? n : n * unsigned(A->getSize().getZExtValue());
+  }
+  const auto *R = T->getAsCXXRecordDecl();
+  if (R != nullptr && !isVector(T) && !sequenceElement(T).isNull() && !R->field_empty())
+    return scalarCount(R->field_begin()->getType()); // std::array: its one C array
+  return kUncounted;
+}
+} // namespace
+
 unsigned BodyRewriter::listElements(const InitListExpr *L) {
+  unsigned gap = 0;
+  return listElements(L, gap);
+}
+
+unsigned BodyRewriter::listElements(const InitListExpr *L, unsigned &gap) {
   // Every element that is not a nested list is stashed, arithmetic or not
-  // (a template's element type may be either), so the count is exact.
+  // (a template's element type may be either), so the count is exact. An
+  // element the list leaves out (std::array<double, 3> x{a}) is a zero with
+  // no source: it holds its places as key 0, stashed before the next written
+  // element; after the last one bindStashed gives key 0 itself.
   unsigned count = 0;
   for (const Expr *init : L->inits()) {
-    if (const InitListExpr *inner = containerList(init)) {
-      count += listElements(inner);
+    if (isa<ImplicitValueInitExpr>(init)) {
+      const unsigned n = scalarCount(init->getType());
+      gap = gap == kUncounted || n == kUncounted ? kUncounted : gap + n;
+    } else if (const InitListExpr *inner = containerList(init)) {
+      count += listElements(inner, gap);
     } else if (edit_.canEdit(init) && isDependentOrArithmetic(init)) {
-      edit_.wrap(init, spell::open("stash"), ")");
+      if (gap == kUncounted)
+        warn(init->getBeginLoc(), Message::BracedListGap);
+      const bool padded = gap != 0 && gap != kUncounted;
+      edit_.wrap(init,
+                 padded ? spell::open("stashAfter") + std::to_string(gap) + ", "
+                        : spell::open("stash"),
+                 ")");
       expr(init, Use::Value);
-      ++count;
+      count += (padded ? gap : 0) + 1;
+      gap = 0;
     } else if (edit_.canEdit(init)) {
       if (tracksKeys(init->getType()))
         warn(init->getBeginLoc(), Message::BracedListOfObjects);
@@ -408,6 +445,13 @@ unsigned BodyRewriter::listElements(const InitListExpr *L) {
     } else {
       expr(init, Use::Value); // warns: a macro body
     }
+  }
+  // An array's elements after the last written one (its filler).
+  if (const auto *A = dyn_cast<ConstantArrayType>(L->getType().getCanonicalType().getTypePtr());
+      A && L->getNumInits() < A->getSize().getZExtValue()) {
+    const unsigned n = scalarCount(A->getElementType());
+    const unsigned left = unsigned(A->getSize().getZExtValue()) - L->getNumInits();
+    gap = gap == kUncounted || n == kUncounted ? kUncounted : gap + left * n;
   }
   return count;
 }

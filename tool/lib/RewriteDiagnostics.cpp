@@ -53,6 +53,9 @@ constexpr Entry kMessages[] = {
     {Message::BracedListOfObjects, Channel::Both, Severity::Warning,
      "a braced list of containers or structs is copied by the library without keys; build the "
      "elements in place (for example with push_back); the measurement is approximate"},
+    {Message::BracedListGap, Channel::Both, Severity::Warning,
+     "a braced list leaves out an element of a type whose values cannot be counted, before this "
+     "one: the elements after it may take the wrong keys, and the measurement is approximate"},
     {Message::DependentAuto, Channel::Both, Severity::Warning,
      "'auto' variable of a dependent type is not tracked; write its type"},
     {Message::DependentAutoOutsideBlock, Channel::Both, Severity::Warning,

@@ -35,6 +35,7 @@ enum class Message {
   MemoryFunction,
   OpaqueCallWithData,
   BracedListOfObjects,
+  BracedListGap,
   DependentAuto,
   DependentAutoOutsideBlock,
   BindingOfExpression,

@@ -166,6 +166,15 @@ template <class _Xp> inline decltype(auto) stash(_Xp &&__x) {
   ++__s.__size;
   return detail::__value_of(std::forward<_Xp>(__x));
 }
+/// stash(x) after `gap` elements the list leaves out (value-initialised,
+/// untracked): their places take key 0.
+template <class _Xp> inline decltype(auto) stashAfter(unsigned __gap, _Xp &&__x) {
+  detail::_Stash &__s = detail::__stash();
+  for (unsigned __i = 0; __i < __gap; ++__i, ++__s.__size)
+    if (__s.__size < 256)
+      __s.__keys[__s.__size] = 0;
+  return ::bytedmd::stash(std::forward<_Xp>(__x));
+}
 template <class _Tp> inline void bindStashed(_Tp &__object, unsigned __n) {
   detail::_Stash &__s = detail::__stash();
   const unsigned __first = __s.__size >= __n ? __s.__size - __n : 0;
