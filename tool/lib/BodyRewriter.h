@@ -147,7 +147,14 @@ private:
   bool constructsThroughRecord(const clang::CXXConstructExpr *C) const;
   void constructorArguments(const clang::CXXConstructExpr *C);
   bool temporaryConstruction(const clang::CXXConstructExpr *C);
-  bool variableConstruction(const clang::VarDecl *D, const clang::CXXConstructExpr *C);
+  bool variableConstruction(const clang::VarDecl *D, const clang::DeclStmt *S,
+                            const clang::CXXConstructExpr *C);
+  bool castConstruction(const clang::CXXFunctionalCastExpr *F);
+  bool implicitConstruction(const clang::CXXConstructExpr *C);
+  /// A prvalue whose small object's keys the rewrite sends through the
+  /// handoff (a call, a construction through construct or tupleOf): the
+  /// place that stores it receives them.
+  bool handsOverKeys(const clang::Expr *E) const;
   void memberInitialisers(const clang::CXXConstructorDecl *ctor);
   void memberInitialiserOfObject(const std::string &target, const clang::Expr *init);
   bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);

@@ -153,7 +153,7 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
   const std::string name = D->getNameAsString();
   const Expr *inner = init->IgnoreImplicit();
   const auto *CE = dyn_cast<CXXConstructExpr>(inner);
-  if (variableConstruction(D, CE))
+  if (variableConstruction(D, S, CE))
     return true;
   // (copied names the source again after the declaration: only a source
   // without side effects can be named twice.)
@@ -200,7 +200,7 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
     tupleFromArguments(D, S, CE);
     return true;
   }
-  const bool fromCall = isa<CallExpr>(inner) || isa<CXXMemberCallExpr>(inner);
+  const bool fromCall = handsOverKeys(inner);
   if (const auto *list = dyn_cast<InitListExpr>(inner); list && list->getNumInits() > 0)
     // A braced list of objects or containers (S s{{a, b}}, P ps[2] = {{a, b},
     // {c, d}}) that neither binding above took: its keys are not followed.
@@ -214,7 +214,7 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
     afterDeclaration(S, spell::statement(uninitialised ? "forget" : "written", name));
   }
   if (fromCall && isHandedOver(T))
-    afterDeclaration(S, spell::statement("receive", name)); // it came back in registers
+    afterDeclaration(S, spell::statement("receive", name)); // it may come back in registers
   return false;
 }
 

@@ -252,6 +252,8 @@ void BodyRewriter::explicitCast(const ExplicitCastExpr *C, Use use) {
   }
   if (isa<CXXFunctionalCastExpr>(C) && recordTemporary(C))
     return;
+  if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(C); F && castConstruction(F))
+    return;
   if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(C);
       F && vectorTemporary(dyn_cast<CXXConstructExpr>(sub->IgnoreImplicit()),
                            F->getTypeInfoAsWritten()->getTypeLoc().getSourceRange(),
@@ -351,7 +353,7 @@ bool BodyRewriter::vectorTemporary(const CXXConstructExpr *C, SourceRange type,
 }
 
 void BodyRewriter::construct(const CXXConstructExpr *C, Use use) {
-  if (complexConstruct(C, use) || temporaryConstruction(C))
+  if (complexConstruct(C, use) || temporaryConstruction(C) || implicitConstruction(C))
     return;
   if (const auto *T = dyn_cast<CXXTemporaryObjectExpr>(C);
       T && vectorTemporary(C, T->getTypeSourceInfo()->getTypeLoc().getSourceRange(),

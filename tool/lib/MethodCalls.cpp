@@ -51,7 +51,7 @@ void BodyRewriter::referenceArgument(const Expr *arg) {
   // keys wait in the handoff; the temporary takes them before the callee
   // reads it (f(g(x)) with f(const State &)).
   const Expr *source = arg->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
-  if (!source->isLValue() && isHandedOver(arg->getType()) && isa<CallExpr>(source) &&
+  if (!source->isLValue() && isHandedOver(arg->getType()) && handsOverKeys(source) &&
       edit_.canEdit(arg)) {
     edit_.wrap(arg, spell::open("received"), ")");
     return expr(arg, Use::Plain);

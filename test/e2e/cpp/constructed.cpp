@@ -6,10 +6,48 @@
 // keys (a copy is free). Traces worked out by hand; inputs stored last
 // parameter first, so the first parameter ends on top.
 //
+// EXPECT: small_forms call=0 cost=7 trace=1,1,1,1,1,2
+// EXPECT: two_doubles call=0 cost=10 trace=1,2,3,2,2,1
+// EXPECT: passed call=0 cost=10 trace=1,2,2,3,2,1
 // EXPECT: array_zeros call=0 cost=8 trace=1,2,2,2,1
 // EXPECT: gap_in_list call=0 cost=10 trace=2,1,2,3,2,1
 #include <array>
 #include <cstdio>
+
+struct S1 {
+  double v;
+  S1(double x) : v(x) {}
+};
+struct S2 {
+  double x, y;
+  S2(double a, double b) : x(a), y(b) {}
+};
+// [a]: s.v holds a; s.v * a reads 1, 1 -> p [a, p]. t.v holds p: t.v * t.v
+// reads 1, 1 -> q (p dead) [a, q]. u.v holds q: u.v * a reads 1, 2.
+double small_forms(double a) {
+  S1 s(a);
+  double p = s.v * a;
+  S1 t = S1(p);
+  double q = t.v * t.v;
+  S1 u{q};
+  return u.v * a;
+}
+
+// [b, a]: s.x * t.x is a * b, reads 1, 2 -> r1 [a, b, r1]; u.x - u.y is
+// a - b, reads 3, 2 -> r2 (a, b dead) [r1, r2]; r1 + r2 reads 2, 1.
+double two_doubles(double a, double b) {
+  S2 s(a, b);
+  S2 t = S2(b, a);
+  S2 u{a, b};
+  return s.x * t.x + (u.x - u.y);
+}
+
+double take(S1 s, double x) { return s.v * x; }
+double take_ref(const S1 &s, double x) { return s.v - x; }
+
+// [b, a]: take: a * b reads 1, 2 -> r1 [a, b, r1]; take_ref: b - a reads
+// 2, 3 -> r2 [r1, r2]; r1 + r2 reads 2, 1.
+double passed(double a, double b) { return take(S1(a), b) + take_ref(S1(b), a); }
 
 // [b, a]: x[0] holds a, y[0] b, the rest are untracked zeros. x[0] * y[0]
 // reads 1, 2 -> r1 [a, r1] (b dead); y[1] + a reads a only (2) -> r2
@@ -31,6 +69,9 @@ double gap_in_list(double a, double b) {
 }
 
 int main() {
+  std::printf("%.17g\n", small_forms(1.5));
+  std::printf("%.17g\n", two_doubles(1.5, 2.5));
+  std::printf("%.17g\n", passed(1.5, 2.5));
   std::printf("%.17g\n", array_zeros(1.5, 2.5));
   std::printf("%.17g\n", gap_in_list(1.5, 2.5));
   return 0;
