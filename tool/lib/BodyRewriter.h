@@ -6,6 +6,7 @@
 //   ExpressionRewriter.cpp  loads, operators, casts, braced lists
 //   CallRewriter.cpp        calls: a strategy per kind of callee
 //   LibraryCalls.cpp        calls of the standard library the runtime models
+//   TupleTemporaries.cpp    pairs and tuples built from scalars in expressions
 //   DeclarationRewriter.cpp variables, structured bindings, aggregates
 //   Prologue.cpp            the frame, the static sites, the inputs
 //   ParameterUses.cpp       how the body uses its parameters
@@ -157,6 +158,10 @@ private:
   bool handsOverKeys(const clang::Expr *E) const;
   void memberInitialisers(const clang::CXXConstructorDecl *ctor);
   void memberInitialiserOfObject(const std::string &target, const clang::Expr *init);
+  // TupleTemporaries.cpp: std::pair<double, double>(a, b) or {a, b} built
+  // from scalars where an object is wanted (::bytedmd::tupleOf).
+  bool tupleTemporary(const clang::CXXConstructExpr *C) const;
+  bool tupleConstruction(const clang::CXXConstructExpr *C);
   bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);
   void otherMember(const clang::CXXMemberCallExpr *M);
   void indirectCall(const clang::CallExpr *C);

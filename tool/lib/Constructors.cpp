@@ -61,7 +61,7 @@ bool BodyRewriter::handsOverKeys(const Expr *E) const {
   if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
     E = F->getSubExpr()->IgnoreImplicit();
   const auto *C = dyn_cast<CXXConstructExpr>(E);
-  return C != nullptr && constructsThroughRecord(C);
+  return C != nullptr && (constructsThroughRecord(C) || tupleTemporary(C));
 }
 
 bool BodyRewriter::castConstruction(const CXXFunctionalCastExpr *F) {

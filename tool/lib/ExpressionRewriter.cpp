@@ -353,7 +353,8 @@ bool BodyRewriter::vectorTemporary(const CXXConstructExpr *C, SourceRange type,
 }
 
 void BodyRewriter::construct(const CXXConstructExpr *C, Use use) {
-  if (complexConstruct(C, use) || temporaryConstruction(C) || implicitConstruction(C))
+  if (complexConstruct(C, use) || temporaryConstruction(C) || implicitConstruction(C) ||
+      tupleConstruction(C))
     return;
   if (const auto *T = dyn_cast<CXXTemporaryObjectExpr>(C);
       T && vectorTemporary(C, T->getTypeSourceInfo()->getTypeLoc().getSourceRange(),

@@ -9,10 +9,13 @@
 // EXPECT: small_forms call=0 cost=7 trace=1,1,1,1,1,2
 // EXPECT: two_doubles call=0 cost=10 trace=1,2,3,2,2,1
 // EXPECT: passed call=0 cost=10 trace=1,2,2,3,2,1
+// EXPECT: pair_arguments call=0 cost=10 trace=1,2,2,3,2,1
+// EXPECT: pair_braced call=0 cost=10 trace=1,2,2,3,2,1
 // EXPECT: array_zeros call=0 cost=8 trace=1,2,2,2,1
 // EXPECT: gap_in_list call=0 cost=10 trace=2,1,2,3,2,1
 #include <array>
 #include <cstdio>
+#include <utility>
 
 struct S1 {
   double v;
@@ -49,6 +52,19 @@ double take_ref(const S1 &s, double x) { return s.v - x; }
 // 2, 3 -> r2 [r1, r2]; r1 + r2 reads 2, 1.
 double passed(double a, double b) { return take(S1(a), b) + take_ref(S1(b), a); }
 
+double product(std::pair<double, double> p) { return p.first * p.second; }
+double difference(const std::pair<double, double> &p) { return p.first - p.second; }
+
+// [b, a]: product: a * b reads 1, 2 -> r1 [a, b, r1]; difference: b - a
+// reads 2, 3 -> r2 [r1, r2]; r1 + r2 reads 2, 1.
+double pair_arguments(double a, double b) {
+  return product(std::pair<double, double>(a, b)) + difference({b, a});
+}
+// The same numbers: the second product is b * a.
+double pair_braced(double a, double b) {
+  return product(std::pair<double, double>{a, b}) + product({b, a});
+}
+
 // [b, a]: x[0] holds a, y[0] b, the rest are untracked zeros. x[0] * y[0]
 // reads 1, 2 -> r1 [a, r1] (b dead); y[1] + a reads a only (2) -> r2
 // [r1, r2]; r1 * r2 reads 2, 1.
@@ -72,6 +88,8 @@ int main() {
   std::printf("%.17g\n", small_forms(1.5));
   std::printf("%.17g\n", two_doubles(1.5, 2.5));
   std::printf("%.17g\n", passed(1.5, 2.5));
+  std::printf("%.17g\n", pair_arguments(1.5, 2.5));
+  std::printf("%.17g\n", pair_braced(1.5, 2.5));
   std::printf("%.17g\n", array_zeros(1.5, 2.5));
   std::printf("%.17g\n", gap_in_list(1.5, 2.5));
   return 0;

@@ -239,6 +239,22 @@ template <class... _Ap> inline auto make_tuple(seq<_Ap...> &&__s) {
       },
       std::move(__s.__items));
 }
+/// `std::pair<double, double>(a, b)` or `{a, b}` where a pair or tuple is
+/// wanted: T built from the operands' values, each member taking its
+/// operand's key, and handed over (it may travel in registers).
+template <class _Tp, class... _Ap> inline _Tp tupleOf(seq<_Ap...> &&__s) {
+  return std::apply(
+      [](auto &&...__a) {
+        _Tp __t(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+        const bytedmd_key __keys[] = {detail::__key_of(__a)..., 0};
+        std::size_t __i = 0;
+        std::apply([&](auto &...__e) { ((detail::__store_key(__e, __keys[__i]), ++__i), ...); },
+                   __t);
+        detail::__hand_over(__t);
+        return __t;
+      },
+      std::move(__s.__items));
+}
 template <class _Ap, class _Bp> inline auto make_pair(seq<_Ap, _Bp> &&__s) {
   auto &&__a = std::get<0>(__s.__items);
   auto &&__b = std::get<1>(__s.__items);
