@@ -87,7 +87,12 @@ private:
   std::string dependentLoopType(const clang::VarDecl *V, const std::string &ref);
   /// `if (auto t = e)` in a template: auto spelled as what it deduces.
   bool dependentAutoCondition(const clang::VarDecl *V, const char *read);
-  bool conditionVariable(const clang::DeclStmt *S, const char *read);
+  bool conditionVariable(const clang::DeclStmt *S, const clang::Expr *test, const char *read,
+                         bool splits);
+  /// `if (B t = a)` with B a class of tracked values: t keeps a's keys; with
+  /// `splits` (an if without an init-statement) its test is measured.
+  bool objectCondition(const clang::DeclStmt *S, const clang::VarDecl *V, const clang::Expr *test,
+                       bool splits);
   void sizesInLoopCondition(const clang::Expr *cond);
 
   // ---- ExpressionRewriter.cpp --------------------------------------------------
@@ -125,6 +130,8 @@ private:
   bool memberCall(const clang::CXXMemberCallExpr *M, Use use);
   // MethodCalls.cpp: the file's own methods and operators.
   bool instrumentedCallee(const clang::FunctionDecl *F) const;
+  /// `if (t)`: t's conversion operator of the file, called where nothing names it.
+  bool conversionCall(const clang::CXXMemberCallExpr *M, Use use);
   bool instrumentedMember(const clang::CXXMemberCallExpr *M, Use use);
   bool instrumentedOperator(const clang::CXXOperatorCallExpr *O, Use use);
   void methodArguments(const clang::CallExpr *C, const clang::FunctionDecl *F, unsigned first,

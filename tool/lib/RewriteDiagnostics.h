@@ -43,6 +43,7 @@ enum class Message {
   BracedMemberNotBound,
   ObjectConditional,
   ReferenceCondition,
+  ObjectConditionTest,
   BracedTemplateCondition,
   CaptureByValue,
   InlineAssembly,

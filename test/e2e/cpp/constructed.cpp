@@ -11,6 +11,8 @@
 // EXPECT: passed call=0 cost=10 trace=1,2,2,3,2,1
 // EXPECT: pair_arguments call=0 cost=10 trace=1,2,2,3,2,1
 // EXPECT: pair_braced call=0 cost=10 trace=1,2,2,3,2,1
+// EXPECT: flag_if call=0 cost=4 trace=1,1,1,1
+// EXPECT: flag_braced call=0 cost=4 trace=1,1,1,1
 // EXPECT: array_zeros call=0 cost=8 trace=1,2,2,2,1
 // EXPECT: gap_in_list call=0 cost=10 trace=2,1,2,3,2,1
 #include <array>
@@ -25,6 +27,12 @@ struct S2 {
   double x, y;
   S2(double a, double b) : x(a), y(b) {}
 };
+struct Flag {
+  double v;
+  Flag(double x) : v(x) {}
+  explicit operator bool() const { return v != 0; }
+};
+
 // [a]: s.v holds a; s.v * a reads 1, 1 -> p [a, p]. t.v holds p: t.v * t.v
 // reads 1, 1 -> q (p dead) [a, q]. u.v holds q: u.v * a reads 1, 2.
 double small_forms(double a) {
@@ -65,6 +73,19 @@ double pair_braced(double a, double b) {
   return product(std::pair<double, double>{a, b}) + product({b, a});
 }
 
+// [a]: t.v holds a. The test calls operator bool: v != 0 reads 1 -> c
+// [a, c]; the if reads c (1, then dead) [a]; t.v * a reads 1, 1.
+double flag_if(double a) {
+  if (Flag t = a)
+    return t.v * a;
+  return 0;
+}
+double flag_braced(double a) {
+  if (Flag t{a})
+    return t.v * a;
+  return 0;
+}
+
 // [b, a]: x[0] holds a, y[0] b, the rest are untracked zeros. x[0] * y[0]
 // reads 1, 2 -> r1 [a, r1] (b dead); y[1] + a reads a only (2) -> r2
 // [r1, r2]; r1 * r2 reads 2, 1.
@@ -90,6 +111,8 @@ int main() {
   std::printf("%.17g\n", passed(1.5, 2.5));
   std::printf("%.17g\n", pair_arguments(1.5, 2.5));
   std::printf("%.17g\n", pair_braced(1.5, 2.5));
+  std::printf("%.17g\n", flag_if(1.5));
+  std::printf("%.17g\n", flag_braced(1.5));
   std::printf("%.17g\n", array_zeros(1.5, 2.5));
   std::printf("%.17g\n", gap_in_list(1.5, 2.5));
   return 0;

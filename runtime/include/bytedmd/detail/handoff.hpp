@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -80,21 +81,31 @@ inline _Stash &__stash() {
 
 } // namespace detail
 
-/// Takes the keys of the value just stored in x, if they are waiting for
-/// its type; the bits check rejects a value that was changed on the way.
-template <class _Tp> inline void receive(_Tp &__x) {
-  if constexpr (detail::__handed_over_v<_Tp>) {
-    detail::_Handoff &__h = detail::__handoff();
-    if (__h.__tag != &detail::__type_tag<std::remove_cv_t<_Tp>>)
+namespace detail {
+/// The keys waiting for _Tp go to the object at __at, which holds (or is
+/// about to hold) the bytes of __value; the bits check rejects a value that
+/// was changed on the way.
+template <class _Tp> inline void __receive_at(const void *__at, const _Tp &__value) {
+  if constexpr (__handed_over_v<_Tp>) {
+    _Handoff &__h = __handoff();
+    if (__h.__tag != &__type_tag<std::remove_cv_t<_Tp>>)
       return;
     __h.__tag = nullptr;
-    const char *__base = reinterpret_cast<const char *>(&__x); // a const object too
+    const char *__base = reinterpret_cast<const char *>(&__value);
+    const char *__dst = static_cast<const char *>(__at);
     for (unsigned __i = 0; __i < __h.__slots; ++__i) {
       std::uint64_t __b = 0;
       std::memcpy(&__b, __base + 4 * __i, sizeof(_Tp) - 4 * __i < 8 ? sizeof(_Tp) - 4 * __i : 8);
-      bytedmd_store(__base + 4 * __i, __b == __h.__bits[__i] ? __h.__keys[__i] : 0, __b);
+      bytedmd_store(__dst + 4 * __i, __b == __h.__bits[__i] ? __h.__keys[__i] : 0, __b);
     }
   }
+}
+} // namespace detail
+
+/// Takes the keys of the value just stored in x, if they are waiting for
+/// its type.
+template <class _Tp> inline void receive(_Tp &__x) {
+  detail::__receive_at(std::addressof(__x), __x); // a const object too
 }
 
 /// `f(g(x))` with f taking `const T &`: the temporary g returned takes the
