@@ -136,6 +136,23 @@ TEST(Classes, ASmallObjectBuiltByItsConstructorTakesItsKeysFromTheHandoff) {
                      "::bytedmd::seq{::bytedmd::received(::bytedmd::construct<S1>" + built + ")}");
 }
 
+TEST(Classes, AMemberOfASmallTemporaryIsReadFromTheObjectThatTookItsKeys) {
+  // S1(a).v, make(a).v: the temporary takes the handed-over keys and is
+  // named as an lvalue, whose member's load finds them. An implicit
+  // construction is spelled with the canonical type (push_back's parameter
+  // is a value_type, not in scope).
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    struct S1 { double v; S1(double x) : v(x) {} };
+    S1 make(double a) { return a; }
+    double f(double a) { std::vector<S1> w; w.push_back(a); return S1(a).v * make(a).v; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(::bytedmd::receivedObject(::bytedmd::construct<S1>("
+                             "::bytedmd::seq{::bytedmd::ld(a)})).v)");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(::bytedmd::receivedObject(::bytedmd::call(");
+  EXPECT_REWRITES_TO(r.code, "w.push_back(::bytedmd::construct<S1>(");
+}
+
 TEST(LibraryCopies, AStdFunctionCallPassesKeysToTheCallableItHolds) {
   const Instrumented r = instrument(R"cpp(
     #include <functional>

@@ -91,7 +91,9 @@ bool BodyRewriter::implicitConstruction(const CXXConstructExpr *C) {
       C->isListInitialization() || !edit_.canEdit(C) || !edit_.canEdit(C->getArg(0)) ||
       C->getSourceRange() != C->getArg(0)->getSourceRange())
     return false;
-  edit_.wrap(C, spell::openOverOperands("construct", edit_.typeName(C->getType())), "})");
+  edit_.wrap(C,
+             spell::openOverOperands("construct", edit_.typeName(C->getType().getCanonicalType())),
+             "})");
   constructorArguments(C);
   return true;
 }

@@ -9,6 +9,7 @@
 // EXPECT: small_forms call=0 cost=7 trace=1,1,1,1,1,2
 // EXPECT: two_doubles call=0 cost=10 trace=1,2,3,2,2,1
 // EXPECT: passed call=0 cost=10 trace=1,2,2,3,2,1
+// EXPECT: members_of_temporaries call=0 cost=3 trace=1,2
 // EXPECT: pair_arguments call=0 cost=10 trace=1,2,2,3,2,1
 // EXPECT: pair_braced call=0 cost=10 trace=1,2,2,3,2,1
 // EXPECT: flag_if call=0 cost=4 trace=1,1,1,1
@@ -60,6 +61,11 @@ double take_ref(const S1 &s, double x) { return s.v - x; }
 // 2, 3 -> r2 [r1, r2]; r1 + r2 reads 2, 1.
 double passed(double a, double b) { return take(S1(a), b) + take_ref(S1(b), a); }
 
+S1 make(double a) { return a; }
+
+// [b, a]: S1(a).v holds a, make(b).v holds b: a * b reads 1, 2.
+double members_of_temporaries(double a, double b) { return S1(a).v * make(b).v; }
+
 double product(std::pair<double, double> p) { return p.first * p.second; }
 double difference(const std::pair<double, double> &p) { return p.first - p.second; }
 
@@ -109,6 +115,7 @@ int main() {
   std::printf("%.17g\n", small_forms(1.5));
   std::printf("%.17g\n", two_doubles(1.5, 2.5));
   std::printf("%.17g\n", passed(1.5, 2.5));
+  std::printf("%.17g\n", members_of_temporaries(1.5, 2.5));
   std::printf("%.17g\n", pair_arguments(1.5, 2.5));
   std::printf("%.17g\n", pair_braced(1.5, 2.5));
   std::printf("%.17g\n", flag_if(1.5));

@@ -115,6 +115,14 @@ template <class _Tp> inline _Tp &&received(_Tp &&__x) {
   return static_cast<_Tp &&>(__x);
 }
 
+/// `make(a).v`, `S1(a).v`: the temporary takes its keys, and is an lvalue
+/// (until the end of the full expression) so that its member's load finds
+/// them (a load of an rvalue is untracked).
+template <class _Tp> inline _Tp &receivedObject(_Tp &&__x) {
+  ::bytedmd::receive(__x);
+  return __x;
+}
+
 /// `auto [u, v] = f();`: the hidden object's keys wait in the handoff. It is
 /// found from its first binding: a std::tuple keeps its elements in an order
 /// of its own, so the binding's offset comes from a probe object.
