@@ -199,5 +199,17 @@ TEST(Rewrite, APairBuiltInAnArgumentCarriesItsMembersKeys) {
                                  "::bytedmd::ld(a), ::bytedmd::ld(b)}))}");
 }
 
+TEST(Rewrite, AOneMemberTupleBuiltInAnArgumentCarriesItsKey) {
+  // std::tuple<double>(a) is a functional cast in the AST: tupleOf all the same.
+  const Instrumented r = instrument(R"cpp(
+    #include <tuple>
+    double g(std::tuple<double> t) { return std::get<0>(t); }
+    double f(double a) { return g(std::tuple<double>(a)); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{::bytedmd::tupleOf<std::tuple<double>>(::bytedmd::seq{"
+                             "::bytedmd::ld(a)})}");
+}
+
 } // namespace
 } // namespace bytedmd

@@ -66,9 +66,10 @@ bool BodyRewriter::handsOverKeys(const Expr *E) const {
 
 bool BodyRewriter::castConstruction(const CXXFunctionalCastExpr *F) {
   // S1(a) or S1{a}: one argument makes a cast in the AST; a construction all
-  // the same.
+  // the same (std::tuple<double>(a) one through tupleOf).
   const auto *C = dyn_cast<CXXConstructExpr>(F->getSubExpr()->IgnoreImplicit());
-  if (C == nullptr || !constructsThroughRecord(C) || !edit_.canEdit(F))
+  const bool tuple = C != nullptr && tupleTemporary(C);
+  if (C == nullptr || !(tuple || constructsThroughRecord(C)) || !edit_.canEdit(F))
     return false;
   const bool braced = F->isListInitialization();
   const SourceRange brackets =
@@ -76,11 +77,18 @@ bool BodyRewriter::castConstruction(const CXXFunctionalCastExpr *F) {
   if (brackets.isInvalid())
     return false;
   const SourceRange type = F->getTypeInfoAsWritten()->getTypeLoc().getSourceRange();
+  const std::string open =
+      tuple ? spell::open("tupleOf", edit_.typeName(C->getType().getCanonicalType()))
+            : spell::open("construct", edit_.text(type) + (braced ? ", true" : ""));
   edit_.replace(edit_.editable(type.getBegin()), edit_.editable(brackets.getBegin()),
-                spell::open("construct", edit_.text(type) + (braced ? ", true" : "")) +
-                    spell::kSequence);
+                open + spell::kSequence);
   edit_.replaceCharacter(brackets.getEnd(), "})");
-  constructorArguments(C);
+  if (tuple) {
+    for (const Expr *arg : C->arguments())
+      loadArgument(arg);
+  } else {
+    constructorArguments(C);
+  }
   return true;
 }
 

@@ -12,12 +12,14 @@
 // EXPECT: members_of_temporaries call=0 cost=3 trace=1,2
 // EXPECT: pair_arguments call=0 cost=10 trace=1,2,2,3,2,1
 // EXPECT: pair_braced call=0 cost=10 trace=1,2,2,3,2,1
+// EXPECT: one_tuple call=0 cost=4 trace=1,1,2
 // EXPECT: flag_if call=0 cost=4 trace=1,1,1,1
 // EXPECT: flag_braced call=0 cost=4 trace=1,1,1,1
 // EXPECT: array_zeros call=0 cost=8 trace=1,2,2,2,1
 // EXPECT: gap_in_list call=0 cost=10 trace=2,1,2,3,2,1
 #include <array>
 #include <cstdio>
+#include <tuple>
 #include <utility>
 
 struct S1 {
@@ -79,6 +81,11 @@ double pair_braced(double a, double b) {
   return product(std::pair<double, double>{a, b}) + product({b, a});
 }
 
+// One argument makes a cast in the AST, a construction all the same. [a]:
+// twice: t's member holds a; it * 2.0 reads 1 -> r [a, r]; r * a reads 1, 2.
+double twice(std::tuple<double> t) { return std::get<0>(t) * 2.0; }
+double one_tuple(double a) { return twice(std::tuple<double>(a)) * a; }
+
 // [a]: t.v holds a. The test calls operator bool: v != 0 reads 1 -> c
 // [a, c]; the if reads c (1, then dead) [a]; t.v * a reads 1, 1.
 double flag_if(double a) {
@@ -118,6 +125,7 @@ int main() {
   std::printf("%.17g\n", members_of_temporaries(1.5, 2.5));
   std::printf("%.17g\n", pair_arguments(1.5, 2.5));
   std::printf("%.17g\n", pair_braced(1.5, 2.5));
+  std::printf("%.17g\n", one_tuple(1.5));
   std::printf("%.17g\n", flag_if(1.5));
   std::printf("%.17g\n", flag_braced(1.5));
   std::printf("%.17g\n", array_zeros(1.5, 2.5));
