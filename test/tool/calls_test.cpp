@@ -178,5 +178,38 @@ TEST(Rewrite, AnAssignmentToATieCopiesTheMembersKeys) {
                              "::bytedmd::seq{::bytedmd::ld(b), ::bytedmd::ld(a)}));");
 }
 
+TEST(Rewrite, APairBuiltInAnArgumentCarriesItsMembersKeys) {
+  // std::pair's constructor copies the values without their keys:
+  // tupleOf builds the pair and binds them, and hands them to the
+  // parameter (or to the temporary a reference binds), as make_pair does.
+  const Instrumented r = instrument(R"cpp(
+    #include <utility>
+    double g(std::pair<double, double> p) { return p.first * p.second; }
+    double h(const std::pair<double, double> &p) { return p.first * p.second; }
+    double f(double a, double b) {
+      return g(std::pair<double, double>(a, b)) + g({b, a}) + g(std::pair<double, double>{a, b}) +
+             h(std::pair<double, double>(a, b));
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  const std::string pair = "::bytedmd::tupleOf<std::pair<double, double>>(::bytedmd::seq{";
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{" + pair + "::bytedmd::ld(a), ::bytedmd::ld(b)})}");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{" + pair + "::bytedmd::ld(b), ::bytedmd::ld(a)})}");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{::bytedmd::received(" + pair +
+                                 "::bytedmd::ld(a), ::bytedmd::ld(b)}))}");
+}
+
+TEST(Rewrite, AOneMemberTupleBuiltInAnArgumentCarriesItsKey) {
+  // std::tuple<double>(a) is a functional cast in the AST: tupleOf all the same.
+  const Instrumented r = instrument(R"cpp(
+    #include <tuple>
+    double g(std::tuple<double> t) { return std::get<0>(t); }
+    double f(double a) { return g(std::tuple<double>(a)); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{::bytedmd::tupleOf<std::tuple<double>>(::bytedmd::seq{"
+                             "::bytedmd::ld(a)})}");
+}
+
 } // namespace
 } // namespace bytedmd

@@ -106,6 +106,53 @@ TEST(Classes, ATemplatesCallOfTheFilesOwnTemplatesPassesKeys) {
                              "->decltype(auto){returnsq(");
 }
 
+TEST(Classes, ASmallObjectBuiltByItsConstructorTakesItsKeysFromTheHandoff) {
+  // A trivially copyable S1 comes back from construct in registers: the
+  // place that stores it takes the keys its constructor gave it (a
+  // variable after its declaration, a parameter in its frame, a temporary
+  // bound to a reference before the call). S1(a) and the implicit
+  // conversion S1 w = a are constructions too.
+  const Instrumented r = instrument(R"cpp(
+    struct S1 { double v; S1(double x) : v(x) {} };
+    double take(S1 s) { return s.v; }
+    double take_ref(const S1 &s) { return s.v; }
+    double f(double a) {
+      S1 s(a); S1 t = S1(a); S1 u{a}; S1 w = a;
+      return s.v + t.v + u.v + w.v + take(S1(a)) + take_ref(S1(a)) + take(a);
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  const std::string built = "(::bytedmd::seq{::bytedmd::ld(a)})";
+  EXPECT_REWRITES_TO(r.code, "S1 s = ::bytedmd::construct<decltype(s)>" + built +
+                                 "; ::bytedmd::receive(s);");
+  EXPECT_REWRITES_TO(r.code,
+                     "S1 t = ::bytedmd::construct<S1>" + built + "; ::bytedmd::receive(t);");
+  EXPECT_REWRITES_TO(r.code, "S1 u = ::bytedmd::construct<decltype(u), true>" + built +
+                                 "; ::bytedmd::receive(u);");
+  EXPECT_REWRITES_TO(r.code,
+                     "S1 w = ::bytedmd::construct<S1>" + built + "; ::bytedmd::receive(w);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{::bytedmd::construct<S1>" + built + "}");
+  EXPECT_REWRITES_TO(r.code,
+                     "::bytedmd::seq{::bytedmd::received(::bytedmd::construct<S1>" + built + ")}");
+}
+
+TEST(Classes, AMemberOfASmallTemporaryIsReadFromTheObjectThatTookItsKeys) {
+  // S1(a).v, make(a).v: the temporary takes the handed-over keys and is
+  // named as an lvalue, whose member's load finds them. An implicit
+  // construction is spelled with the canonical type (push_back's parameter
+  // is a value_type, not in scope).
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    struct S1 { double v; S1(double x) : v(x) {} };
+    S1 make(double a) { return a; }
+    double f(double a) { std::vector<S1> w; w.push_back(a); return S1(a).v * make(a).v; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(::bytedmd::receivedObject(::bytedmd::construct<S1>("
+                             "::bytedmd::seq{::bytedmd::ld(a)})).v)");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(::bytedmd::receivedObject(::bytedmd::call(");
+  EXPECT_REWRITES_TO(r.code, "w.push_back(::bytedmd::construct<S1>(");
+}
+
 TEST(LibraryCopies, AStdFunctionCallPassesKeysToTheCallableItHolds) {
   const Instrumented r = instrument(R"cpp(
     #include <functional>

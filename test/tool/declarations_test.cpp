@@ -19,6 +19,26 @@ TEST(Rewrite, AnEmptyBracedInitialiserIsAnUntrackedZero) {
   EXPECT_REWRITES_TO(r.code, "double y{::bytedmd::init(&y, 0)};");
 }
 
+TEST(Rewrite, ABracedListsLeftOutElementsHoldTheirPlaces) {
+  // A left-out element is a value-initialised zero with no source: after
+  // the last written element bindStashed gives it key 0; before a written
+  // one it holds its places as stashed zeros (stashAfter).
+  const Instrumented r = instrument(R"cpp(
+    #include <array>
+    double f(double a, double b) {
+      std::array<double, 3> x{};
+      x[0] = a;
+      double u[2][2] = {{a}, {b}};
+      return x[0] + u[1][0];
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "std::array<double, 3> x{}; ::bytedmd::bindStashed(x, 0);");
+  EXPECT_REWRITES_TO(r.code, "double u[2][2] = {{::bytedmd::stash(::bytedmd::ld(a))}, "
+                             "{::bytedmd::stashAfter(1, ::bytedmd::ld(b))}}; "
+                             "::bytedmd::bindStashed(u, 3);");
+}
+
 TEST(Rewrite, AVolatileLocalStaysInTheShadow) {
   // (the runtime takes a volatile location's address as any other's)
   const Instrumented r = instrument("double f(double a) { volatile double z = 0; z = a * 2; "

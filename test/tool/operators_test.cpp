@@ -126,17 +126,48 @@ TEST(Rewrite, AnIfConstexprConditionStaysAConstantExpression) {
   EXPECT_REWRITES_TO(r.code, "if constexpr (const bool b = sizeof(T) > 4) ::bytedmd::set(s");
 }
 
-TEST(Rewrite, AConditionsObjectOrReferenceIsLeftAsWrittenOrReported) {
-  // An object's test reads nothing tracked: nothing may go after its
-  // declaration inside the parentheses. A reference's read is not counted.
+TEST(Rewrite, ALoopConditionsObjectKeepsItsKeysAndItsTestIsReported) {
+  // A loop's condition variable takes its keys inside its initialiser (no
+  // statement may follow it in the parentheses); the read of its test, a
+  // conversion of the file, cannot be written out, and is reported. A
+  // reference's read is not counted.
   const Instrumented r = instrument(R"cpp(
     struct B { double x; explicit operator bool() const { return x != 0; } };
     double w(B a) { double s = 0; while (B t = a) { s = s + 1; a.x = 0; } return s; }
     double h(double a) { double s = 0; if (const double &r = a) s = s + r; return s; })cpp");
   ASSERT_TRUE(r.produced) << r.diagnostics;
-  EXPECT_REWRITES_TO(r.code, "while (B t = a)");
+  EXPECT_REWRITES_TO(r.code, "while (B t = ::bytedmd::init(&t, a))");
+  EXPECT_NE(r.diagnostics.find("input.cc:3:44: warning: bytedmd: the test of the condition "
+                               "variable 't'"),
+            std::string::npos)
+      << r.diagnostics;
   EXPECT_NE(r.diagnostics.find("condition that declares the reference 'r'"), std::string::npos)
       << r.diagnostics;
+}
+
+TEST(Rewrite, AnIfConditionsObjectKeepsItsKeysAndItsTestIsATruthRead) {
+  // if (B t = a): t is built through construct and takes its keys in its
+  // initialiser; the test, t.operator bool() of the file, becomes the
+  // if's own condition after an init-statement, read as a truth value. A
+  // plain if (t) calls the same conversion, named nowhere.
+  const Instrumented r = instrument(R"cpp(
+    struct B { double v; B(double x) : v(x) {} explicit operator bool() const { return v != 0; } };
+    double f(double a) { if (B t = a) return t.v * a; if (B u{a}) return u.v; return 0; }
+    double g(double a) { B t(a); if (t) return t.v; return 0; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  const std::string test =
+      "::bytedmd::truth(::bytedmd::call(::bytedmd::seq{t}, [&](auto&& bytedmd_o, "
+      "auto&&... bytedmd_a) -> decltype(auto) { return bytedmd_o.operator bool("
+      "static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); }))";
+  EXPECT_REWRITES_TO(r.code, "if (B t = ::bytedmd::init(&t, ::bytedmd::construct<B>(::bytedmd::seq{"
+                             "::bytedmd::ld(a)})); " +
+                                 test + ")");
+  EXPECT_REWRITES_TO(r.code,
+                     "if (B u = ::bytedmd::init(&u, ::bytedmd::construct<decltype(u), true>("
+                     "::bytedmd::seq{::bytedmd::ld(a)})); ::bytedmd::truth(::bytedmd::call("
+                     "::bytedmd::seq{u}");
+  EXPECT_REWRITES_TO(r.code, "if (" + test + ")");
 }
 
 TEST(Rewrite, ConditionsAreTruthReadsAndSubscriptsAreIndexReads) {

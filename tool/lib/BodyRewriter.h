@@ -6,6 +6,7 @@
 //   ExpressionRewriter.cpp  loads, operators, casts, braced lists
 //   CallRewriter.cpp        calls: a strategy per kind of callee
 //   LibraryCalls.cpp        calls of the standard library the runtime models
+//   TupleTemporaries.cpp    pairs and tuples built from scalars in expressions
 //   DeclarationRewriter.cpp variables, structured bindings, aggregates
 //   Prologue.cpp            the frame, the static sites, the inputs
 //   ParameterUses.cpp       how the body uses its parameters
@@ -86,7 +87,12 @@ private:
   std::string dependentLoopType(const clang::VarDecl *V, const std::string &ref);
   /// `if (auto t = e)` in a template: auto spelled as what it deduces.
   bool dependentAutoCondition(const clang::VarDecl *V, const char *read);
-  bool conditionVariable(const clang::DeclStmt *S, const char *read);
+  bool conditionVariable(const clang::DeclStmt *S, const clang::Expr *test, const char *read,
+                         bool splits);
+  /// `if (B t = a)` with B a class of tracked values: t keeps a's keys; with
+  /// `splits` (an if without an init-statement) its test is measured.
+  bool objectCondition(const clang::DeclStmt *S, const clang::VarDecl *V, const clang::Expr *test,
+                       bool splits);
   void sizesInLoopCondition(const clang::Expr *cond);
 
   // ---- ExpressionRewriter.cpp --------------------------------------------------
@@ -124,6 +130,8 @@ private:
   bool memberCall(const clang::CXXMemberCallExpr *M, Use use);
   // MethodCalls.cpp: the file's own methods and operators.
   bool instrumentedCallee(const clang::FunctionDecl *F) const;
+  /// `if (t)`: t's conversion operator of the file, called where nothing names it.
+  bool conversionCall(const clang::CXXMemberCallExpr *M, Use use);
   bool instrumentedMember(const clang::CXXMemberCallExpr *M, Use use);
   bool instrumentedOperator(const clang::CXXOperatorCallExpr *O, Use use);
   void methodArguments(const clang::CallExpr *C, const clang::FunctionDecl *F, unsigned first,
@@ -147,9 +155,20 @@ private:
   bool constructsThroughRecord(const clang::CXXConstructExpr *C) const;
   void constructorArguments(const clang::CXXConstructExpr *C);
   bool temporaryConstruction(const clang::CXXConstructExpr *C);
-  bool variableConstruction(const clang::VarDecl *D, const clang::CXXConstructExpr *C);
+  bool variableConstruction(const clang::VarDecl *D, const clang::DeclStmt *S,
+                            const clang::CXXConstructExpr *C);
+  bool castConstruction(const clang::CXXFunctionalCastExpr *F);
+  bool implicitConstruction(const clang::CXXConstructExpr *C);
+  /// A prvalue whose small object's keys the rewrite sends through the
+  /// handoff (a call, a construction through construct or tupleOf): the
+  /// place that stores it receives them.
+  bool handsOverKeys(const clang::Expr *E) const;
   void memberInitialisers(const clang::CXXConstructorDecl *ctor);
   void memberInitialiserOfObject(const std::string &target, const clang::Expr *init);
+  // TupleTemporaries.cpp: std::pair<double, double>(a, b) or {a, b} built
+  // from scalars where an object is wanted (::bytedmd::tupleOf).
+  bool tupleTemporary(const clang::CXXConstructExpr *C) const;
+  bool tupleConstruction(const clang::CXXConstructExpr *C);
   bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);
   void otherMember(const clang::CXXMemberCallExpr *M);
   void indirectCall(const clang::CallExpr *C);
@@ -195,6 +214,8 @@ private:
   void stashArgument(const clang::Expr *arg);
   /// Stashes the keys of a braced list's elements; returns how many.
   unsigned listElements(const clang::InitListExpr *L);
+  /// `gap`: the places of left-out elements not yet stashed.
+  unsigned listElements(const clang::InitListExpr *L, unsigned &gap);
   void loadArgument(const clang::Expr *arg);
 
   // ---- Prologue.cpp -------------------------------------------------------------

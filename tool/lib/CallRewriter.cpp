@@ -63,7 +63,8 @@ void BodyRewriter::call(const CallExpr *C, Use use) {
             dependentOperator(O, use) || operatorCall(O)))
     return;
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(C);
-      M && (instrumentedMember(M, use) || complexMember(M, use) || memberCall(M, use)))
+      M && (conversionCall(M, use) || instrumentedMember(M, use) || complexMember(M, use) ||
+            memberCall(M, use)))
     return;
   if (F == nullptr && unresolvedInstrumentedCall(C, use))
     return;

@@ -54,9 +54,63 @@ bool BodyRewriter::temporaryConstruction(const CXXConstructExpr *C) {
   return true;
 }
 
-bool BodyRewriter::variableConstruction(const VarDecl *D, const CXXConstructExpr *C) {
+bool BodyRewriter::handsOverKeys(const Expr *E) const {
+  E = E->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
+  if (isa<CallExpr>(E))
+    return true;
+  if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+    E = F->getSubExpr()->IgnoreImplicit();
+  const auto *C = dyn_cast<CXXConstructExpr>(E);
+  return C != nullptr && (constructsThroughRecord(C) || tupleTemporary(C));
+}
+
+bool BodyRewriter::castConstruction(const CXXFunctionalCastExpr *F) {
+  // S1(a) or S1{a}: one argument makes a cast in the AST; a construction all
+  // the same (std::tuple<double>(a) one through tupleOf).
+  const auto *C = dyn_cast<CXXConstructExpr>(F->getSubExpr()->IgnoreImplicit());
+  const bool tuple = C != nullptr && tupleTemporary(C);
+  if (C == nullptr || !(tuple || constructsThroughRecord(C)) || !edit_.canEdit(F))
+    return false;
+  const bool braced = F->isListInitialization();
+  const SourceRange brackets =
+      braced ? C->getParenOrBraceRange() : SourceRange(F->getLParenLoc(), F->getRParenLoc());
+  if (brackets.isInvalid())
+    return false;
+  const SourceRange type = F->getTypeInfoAsWritten()->getTypeLoc().getSourceRange();
+  const std::string open =
+      tuple ? spell::open("tupleOf", edit_.typeName(C->getType().getCanonicalType()))
+            : spell::open("construct", edit_.text(type) + (braced ? ", true" : ""));
+  edit_.replace(edit_.editable(type.getBegin()), edit_.editable(brackets.getBegin()),
+                open + spell::kSequence);
+  edit_.replaceCharacter(brackets.getEnd(), "})");
+  if (tuple) {
+    for (const Expr *arg : C->arguments())
+      loadArgument(arg);
+  } else {
+    constructorArguments(C);
+  }
+  return true;
+}
+
+bool BodyRewriter::implicitConstruction(const CXXConstructExpr *C) {
+  // S1 s = a; or f(a) for f(S1): a converting constructor the source does
+  // not name, spelled as the construction it is.
+  if (isa<CXXTemporaryObjectExpr>(C) || !constructsThroughRecord(C) || C->getNumArgs() != 1 ||
+      C->isListInitialization() || !edit_.canEdit(C) || !edit_.canEdit(C->getArg(0)) ||
+      C->getSourceRange() != C->getArg(0)->getSourceRange())
+    return false;
+  edit_.wrap(C,
+             spell::openOverOperands("construct", edit_.typeName(C->getType().getCanonicalType())),
+             "})");
+  constructorArguments(C);
+  return true;
+}
+
+bool BodyRewriter::variableConstruction(const VarDecl *D, const DeclStmt *S,
+                                        const CXXConstructExpr *C) {
   // Vec3 v(a, b, c);  ->  Vec3 v = ::bytedmd::construct<decltype(v)>(::bytedmd::seq{...});
-  // (copy-initialisation from a prvalue of v's type is v itself).
+  // (copy-initialisation from a prvalue of v's type is v itself). A small
+  // object comes back in registers: v takes its keys from the handoff.
   if (C == nullptr || !constructsThroughRecord(C) || D->getInitStyle() == VarDecl::CInit ||
       C->getParenOrBraceRange().isInvalid() || D->getType()->isReferenceType())
     return false;
@@ -69,6 +123,8 @@ bool BodyRewriter::variableConstruction(const VarDecl *D, const CXXConstructExpr
                              spell::kSequence);
   edit_.replaceCharacter(C->getParenOrBraceRange().getEnd(), "})");
   constructorArguments(C);
+  if (isHandedOver(D->getType()))
+    afterDeclaration(S, spell::statement("receive", name));
   return true;
 }
 

@@ -153,7 +153,7 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
   const std::string name = D->getNameAsString();
   const Expr *inner = init->IgnoreImplicit();
   const auto *CE = dyn_cast<CXXConstructExpr>(inner);
-  if (variableConstruction(D, CE))
+  if (variableConstruction(D, S, CE))
     return true;
   // (copied names the source again after the declaration: only a source
   // without side effects can be named twice.)
@@ -200,7 +200,7 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
     tupleFromArguments(D, S, CE);
     return true;
   }
-  const bool fromCall = isa<CallExpr>(inner) || isa<CXXMemberCallExpr>(inner);
+  const bool fromCall = handsOverKeys(inner);
   if (const auto *list = dyn_cast<InitListExpr>(inner); list && list->getNumInits() > 0)
     // A braced list of objects or containers (S s{{a, b}}, P ps[2] = {{a, b},
     // {c, d}}) that neither binding above took: its keys are not followed.
@@ -214,7 +214,7 @@ bool BodyRewriter::objectVariable(const VarDecl *D, const DeclStmt *S, const Exp
     afterDeclaration(S, spell::statement(uninitialised ? "forget" : "written", name));
   }
   if (fromCall && isHandedOver(T))
-    afterDeclaration(S, spell::statement("receive", name)); // it came back in registers
+    afterDeclaration(S, spell::statement("receive", name)); // it may come back in registers
   return false;
 }
 
@@ -390,17 +390,54 @@ void BodyRewriter::stashArgument(const Expr *arg) {
   loadArgument(arg);
 }
 
+namespace {
+constexpr unsigned kUncounted = ~0u;
+
+/// How many scalars bindStashed walks in a T (row-major), or kUncounted.
+unsigned scalarCount(QualType T) {
+  T = T.getCanonicalType();
+  if (isArithmetic(T))
+    return 1;
+  if (const auto *A = dyn_cast<ConstantArrayType>(T.getTypePtr())) {
+    const unsigned n = scalarCount(A->getElementType());
+    return n == kUncounted ? n : n * unsigned(A->getSize().getZExtValue());
+  }
+  const auto *R = T->getAsCXXRecordDecl();
+  if (R != nullptr && !isVector(T) && !sequenceElement(T).isNull() && !R->field_empty())
+    return scalarCount(R->field_begin()->getType()); // std::array: its one C array
+  return kUncounted;
+}
+} // namespace
+
 unsigned BodyRewriter::listElements(const InitListExpr *L) {
+  unsigned gap = 0;
+  return listElements(L, gap);
+}
+
+unsigned BodyRewriter::listElements(const InitListExpr *L, unsigned &gap) {
   // Every element that is not a nested list is stashed, arithmetic or not
-  // (a template's element type may be either), so the count is exact.
+  // (a template's element type may be either), so the count is exact. An
+  // element the list leaves out (std::array<double, 3> x{a}) is a zero with
+  // no source: it holds its places as key 0, stashed before the next written
+  // element; after the last one bindStashed gives key 0 itself.
   unsigned count = 0;
   for (const Expr *init : L->inits()) {
-    if (const InitListExpr *inner = containerList(init)) {
-      count += listElements(inner);
+    if (isa<ImplicitValueInitExpr>(init)) {
+      const unsigned n = scalarCount(init->getType());
+      gap = gap == kUncounted || n == kUncounted ? kUncounted : gap + n;
+    } else if (const InitListExpr *inner = containerList(init)) {
+      count += listElements(inner, gap);
     } else if (edit_.canEdit(init) && isDependentOrArithmetic(init)) {
-      edit_.wrap(init, spell::open("stash"), ")");
+      if (gap == kUncounted)
+        warn(init->getBeginLoc(), Message::BracedListGap);
+      const bool padded = gap != 0 && gap != kUncounted;
+      edit_.wrap(init,
+                 padded ? spell::open("stashAfter") + std::to_string(gap) + ", "
+                        : spell::open("stash"),
+                 ")");
       expr(init, Use::Value);
-      ++count;
+      count += (padded ? gap : 0) + 1;
+      gap = 0;
     } else if (edit_.canEdit(init)) {
       if (tracksKeys(init->getType()))
         warn(init->getBeginLoc(), Message::BracedListOfObjects);
@@ -408,6 +445,13 @@ unsigned BodyRewriter::listElements(const InitListExpr *L) {
     } else {
       expr(init, Use::Value); // warns: a macro body
     }
+  }
+  // An array's elements after the last written one (its filler).
+  if (const auto *A = dyn_cast<ConstantArrayType>(L->getType().getCanonicalType().getTypePtr());
+      A && L->getNumInits() < A->getSize().getZExtValue()) {
+    const unsigned n = scalarCount(A->getElementType());
+    const unsigned left = unsigned(A->getSize().getZExtValue()) - L->getNumInits();
+    gap = gap == kUncounted || n == kUncounted ? kUncounted : gap + left * n;
   }
   return count;
 }

@@ -92,10 +92,19 @@ void BodyRewriter::lvalue(const Expr *E) {
     if (const auto *U = M->getBase()->getType()->getPointeeOrArrayElementType()->getAsRecordDecl();
         U && U->isUnion() && isArithmetic(M->getType()))
       warn(M->getMemberLoc(), Message::UnionPun);
-    if (M->isArrow())
-      expr(M->getBase(), Use::Plain);
-    else
-      lvalue(M->getBase());
+    const Expr *base = M->getBase();
+    const Expr *built = base->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
+    if (!M->isArrow() && !built->isGLValue() && isHandedOver(base->getType()) &&
+        handsOverKeys(built) && edit_.canEdit(base)) {
+      // S1(a).v, make(a).v: the temporary takes its keys from the handoff,
+      // named as an lvalue so that the member's load finds them.
+      edit_.wrap(base, spell::open("receivedObject"), ")");
+      expr(base, Use::Plain);
+    } else if (M->isArrow()) {
+      expr(base, Use::Plain);
+    } else {
+      lvalue(base);
+    }
   } else if (isa<DeclRefExpr>(E)) {
     // a name: nothing to do
   } else {
@@ -252,6 +261,8 @@ void BodyRewriter::explicitCast(const ExplicitCastExpr *C, Use use) {
   }
   if (isa<CXXFunctionalCastExpr>(C) && recordTemporary(C))
     return;
+  if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(C); F && castConstruction(F))
+    return;
   if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(C);
       F && vectorTemporary(dyn_cast<CXXConstructExpr>(sub->IgnoreImplicit()),
                            F->getTypeInfoAsWritten()->getTypeLoc().getSourceRange(),
@@ -351,7 +362,8 @@ bool BodyRewriter::vectorTemporary(const CXXConstructExpr *C, SourceRange type,
 }
 
 void BodyRewriter::construct(const CXXConstructExpr *C, Use use) {
-  if (complexConstruct(C, use) || temporaryConstruction(C))
+  if (complexConstruct(C, use) || temporaryConstruction(C) || implicitConstruction(C) ||
+      tupleConstruction(C))
     return;
   if (const auto *T = dyn_cast<CXXTemporaryObjectExpr>(C);
       T && vectorTemporary(C, T->getTypeSourceInfo()->getTypeLoc().getSourceRange(),

@@ -51,7 +51,7 @@ void BodyRewriter::referenceArgument(const Expr *arg) {
   // keys wait in the handoff; the temporary takes them before the callee
   // reads it (f(g(x)) with f(const State &)).
   const Expr *source = arg->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
-  if (!source->isLValue() && isHandedOver(arg->getType()) && isa<CallExpr>(source) &&
+  if (!source->isLValue() && isHandedOver(arg->getType()) && handsOverKeys(source) &&
       edit_.canEdit(arg)) {
     edit_.wrap(arg, spell::open("received"), ")");
     return expr(arg, Use::Plain);
@@ -81,6 +81,27 @@ void BodyRewriter::objectOperand(const Expr *object, bool arrow) {
     expr(object, Use::Plain);
   else
     lvalue(object);
+}
+
+bool BodyRewriter::conversionCall(const CXXMemberCallExpr *M, Use use) {
+  // if (t), bool(t): the conversion is named nowhere, so the object is
+  // wrapped: ::bytedmd::call(::bytedmd::seq{t}, [&](auto&& bytedmd_o, ...)
+  // { return bytedmd_o.operator bool(); }).
+  const auto *conversion = dyn_cast_or_null<CXXConversionDecl>(M->getMethodDecl());
+  const auto *ME = dyn_cast<MemberExpr>(M->getCallee()->IgnoreParens());
+  if (conversion == nullptr || ME == nullptr || ME->isArrow() || !instrumentedCallee(conversion))
+    return false;
+  const Expr *object = ME->getBase();
+  const auto *name = dyn_cast<DeclRefExpr>(object->IgnoreParenImpCasts());
+  if (M->getEndLoc() != object->getEndLoc() || !edit_.canEdit(object) ||
+      (name && name->getLocation() == name->getDecl()->getLocation())) // a condition's variable
+    return false;
+  applyUse(M, use);
+  edit_.wrap(object, spell::openOverOperands("call"),
+             spell::closeWithMethod("bytedmd_o.operator " +
+                                    edit_.typeName(conversion->getConversionType())));
+  objectOperand(object, false);
+  return true;
 }
 
 bool BodyRewriter::instrumentedMember(const CXXMemberCallExpr *M, Use use) {

@@ -53,6 +53,9 @@ constexpr Entry kMessages[] = {
     {Message::BracedListOfObjects, Channel::Both, Severity::Warning,
      "a braced list of containers or structs is copied by the library without keys; build the "
      "elements in place (for example with push_back); the measurement is approximate"},
+    {Message::BracedListGap, Channel::Both, Severity::Warning,
+     "a braced list leaves out an element of a type whose values cannot be counted, before this "
+     "one: the elements after it may take the wrong keys, and the measurement is approximate"},
     {Message::DependentAuto, Channel::Both, Severity::Warning,
      "'auto' variable of a dependent type is not tracked; write its type"},
     {Message::DependentAutoOutsideBlock, Channel::Both, Severity::Warning,
@@ -72,6 +75,11 @@ constexpr Entry kMessages[] = {
     {Message::ReferenceCondition, Channel::Both, Severity::Warning,
      "a condition that declares the reference '{0}' is not modeled (its read of the value is "
      "not counted); the measurement is approximate (declare it before the condition)"},
+    {Message::ObjectConditionTest, Channel::Both, Severity::Warning,
+     "the test of the condition variable '{0}' (its conversion) cannot be rewritten in this "
+     "condition (a loop's or a switch's, or an if's with an init-statement): the read of its "
+     "result is not counted, and the measurement is approximate (declare it before the "
+     "condition)"},
     {Message::BracedTemplateCondition, Channel::Both, Severity::Warning,
      "a template's condition that declares '{0}' with braces or parentheses is not modeled (its "
      "key and its read are not followed); the measurement is approximate (write T x = e)"},

@@ -155,10 +155,24 @@ inline std::remove_cv_t<_Tp> construct(seq<_Ap...> &&__s) {
   } __pop;
   return std::apply(
       [](auto &&...__a) -> _Dp {
-        if constexpr (_Braced)
+        if constexpr (detail::__handed_over_v<_Dp> && std::is_trivially_copyable_v<_Dp>) {
+          // A small object comes back in registers: the keys its constructor
+          // gives it here go to the receiver through the handoff. (Built in
+          // this frame, not in a helper's: its return would lose them too.)
+          if constexpr (_Braced) {
+            _Dp __object{detail::__value_of(static_cast<decltype(__a) &&>(__a))...};
+            detail::__hand_over(__object);
+            return __object;
+          } else {
+            _Dp __object(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+            detail::__hand_over(__object);
+            return __object;
+          }
+        } else if constexpr (_Braced) {
           return _Dp{detail::__value_of(static_cast<decltype(__a) &&>(__a))...};
-        else
+        } else {
           return _Dp(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+        }
       },
       std::move(__s.__items));
 }

@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -80,21 +81,31 @@ inline _Stash &__stash() {
 
 } // namespace detail
 
-/// Takes the keys of the value just stored in x, if they are waiting for
-/// its type; the bits check rejects a value that was changed on the way.
-template <class _Tp> inline void receive(_Tp &__x) {
-  if constexpr (detail::__handed_over_v<_Tp>) {
-    detail::_Handoff &__h = detail::__handoff();
-    if (__h.__tag != &detail::__type_tag<std::remove_cv_t<_Tp>>)
+namespace detail {
+/// The keys waiting for _Tp go to the object at __at, which holds (or is
+/// about to hold) the bytes of __value; the bits check rejects a value that
+/// was changed on the way.
+template <class _Tp> inline void __receive_at(const void *__at, const _Tp &__value) {
+  if constexpr (__handed_over_v<_Tp>) {
+    _Handoff &__h = __handoff();
+    if (__h.__tag != &__type_tag<std::remove_cv_t<_Tp>>)
       return;
     __h.__tag = nullptr;
-    const char *__base = reinterpret_cast<const char *>(&__x); // a const object too
+    const char *__base = reinterpret_cast<const char *>(&__value);
+    const char *__dst = static_cast<const char *>(__at);
     for (unsigned __i = 0; __i < __h.__slots; ++__i) {
       std::uint64_t __b = 0;
       std::memcpy(&__b, __base + 4 * __i, sizeof(_Tp) - 4 * __i < 8 ? sizeof(_Tp) - 4 * __i : 8);
-      bytedmd_store(__base + 4 * __i, __b == __h.__bits[__i] ? __h.__keys[__i] : 0, __b);
+      bytedmd_store(__dst + 4 * __i, __b == __h.__bits[__i] ? __h.__keys[__i] : 0, __b);
     }
   }
+}
+} // namespace detail
+
+/// Takes the keys of the value just stored in x, if they are waiting for
+/// its type.
+template <class _Tp> inline void receive(_Tp &__x) {
+  detail::__receive_at(std::addressof(__x), __x); // a const object too
 }
 
 /// `f(g(x))` with f taking `const T &`: the temporary g returned takes the
@@ -102,6 +113,14 @@ template <class _Tp> inline void receive(_Tp &__x) {
 template <class _Tp> inline _Tp &&received(_Tp &&__x) {
   ::bytedmd::receive(__x);
   return static_cast<_Tp &&>(__x);
+}
+
+/// `make(a).v`, `S1(a).v`: the temporary takes its keys, and is an lvalue
+/// (until the end of the full expression) so that its member's load finds
+/// them (a load of an rvalue is untracked).
+template <class _Tp> inline _Tp &receivedObject(_Tp &&__x) {
+  ::bytedmd::receive(__x);
+  return __x;
 }
 
 /// `auto [u, v] = f();`: the hidden object's keys wait in the handoff. It is
@@ -166,6 +185,15 @@ template <class _Xp> inline decltype(auto) stash(_Xp &&__x) {
   ++__s.__size;
   return detail::__value_of(std::forward<_Xp>(__x));
 }
+/// stash(x) after `gap` elements the list leaves out (value-initialised,
+/// untracked): their places take key 0.
+template <class _Xp> inline decltype(auto) stashAfter(unsigned __gap, _Xp &&__x) {
+  detail::_Stash &__s = detail::__stash();
+  for (unsigned __i = 0; __i < __gap; ++__i, ++__s.__size)
+    if (__s.__size < 256)
+      __s.__keys[__s.__size] = 0;
+  return ::bytedmd::stash(std::forward<_Xp>(__x));
+}
 template <class _Tp> inline void bindStashed(_Tp &__object, unsigned __n) {
   detail::_Stash &__s = detail::__stash();
   const unsigned __first = __s.__size >= __n ? __s.__size - __n : 0;
@@ -221,6 +249,22 @@ template <class... _Ap> inline auto make_tuple(seq<_Ap...> &&__s) {
   return std::apply(
       [](auto &&...__a) {
         auto __t = std::make_tuple(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+        const bytedmd_key __keys[] = {detail::__key_of(__a)..., 0};
+        std::size_t __i = 0;
+        std::apply([&](auto &...__e) { ((detail::__store_key(__e, __keys[__i]), ++__i), ...); },
+                   __t);
+        detail::__hand_over(__t);
+        return __t;
+      },
+      std::move(__s.__items));
+}
+/// `std::pair<double, double>(a, b)` or `{a, b}` where a pair or tuple is
+/// wanted: T built from the operands' values, each member taking its
+/// operand's key, and handed over (it may travel in registers).
+template <class _Tp, class... _Ap> inline _Tp tupleOf(seq<_Ap...> &&__s) {
+  return std::apply(
+      [](auto &&...__a) {
+        _Tp __t(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
         const bytedmd_key __keys[] = {detail::__key_of(__a)..., 0};
         std::size_t __i = 0;
         std::apply([&](auto &...__e) { ((detail::__store_key(__e, __keys[__i]), ++__i), ...); },

@@ -165,6 +165,9 @@ template <class _Tp> inline decltype(auto) ld(_Tp &&__x) {
 }
 
 template <class _Tp> inline void receive(_Tp &__x);
+namespace detail {
+template <class _Tp> inline void __receive_at(const void *__at, const _Tp &__value);
+} // namespace detail
 template <class _Dp, class _Sp> inline void copyKeys(_Dp &__dst, const _Sp &__src);
 
 /// `lhs = x`: a copy, free; lhs takes x's key. In a template instantiated
@@ -218,6 +221,15 @@ template <class _Tp, class _Xp> inline _Tp init(_Tp *__at, _Xp &&__x) {
     // own): the keys follow the copy's elements once p is built.
     const detail::_Keys_after<_Up> __after{const_cast<_Up *>(__at), std::addressof(__x)};
     return static_cast<_Tp>(__x);
+  } else if constexpr (std::is_class_v<_Up> && !std::is_lvalue_reference_v<_Xp> &&
+                       std::is_trivially_copyable_v<_Up> &&
+                       std::is_same_v<std::remove_cv_t<std::remove_reference_t<_Xp>>, _Up>) {
+    // `T t = S1(a)` where no statement can follow (a condition): a small
+    // object built by a construction or a call comes back in registers; its
+    // keys wait in the handoff and go to t before its bytes arrive.
+    _Tp __v(std::forward<_Xp>(__x));
+    detail::__receive_at(__at, __v);
+    return __v;
   }
   _Tp __v = static_cast<_Tp>(detail::__value_of(std::forward<_Xp>(__x)));
   if constexpr (detail::__arithmetic_v<_Tp>) {
