@@ -244,20 +244,6 @@ template <class _Tp, class _Fn> inline _Tp withFields(_Tp &&__object, _Fn &&__bi
   detail::__hand_over(__object);
   return std::move(__object);
 }
-/// std::make_pair / std::make_tuple over operands in source order.
-template <class... _Ap> inline auto make_tuple(seq<_Ap...> &&__s) {
-  return std::apply(
-      [](auto &&...__a) {
-        auto __t = std::make_tuple(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
-        const bytedmd_key __keys[] = {detail::__key_of(__a)..., 0};
-        std::size_t __i = 0;
-        std::apply([&](auto &...__e) { ((detail::__store_key(__e, __keys[__i]), ++__i), ...); },
-                   __t);
-        detail::__hand_over(__t);
-        return __t;
-      },
-      std::move(__s.__items));
-}
 /// `std::pair<double, double>(a, b)` or `{a, b}` where a pair or tuple is
 /// wanted: T built from the operands' values, each member taking its
 /// operand's key, and handed over (it may travel in registers).
@@ -273,6 +259,11 @@ template <class _Tp, class... _Ap> inline _Tp tupleOf(seq<_Ap...> &&__s) {
         return __t;
       },
       std::move(__s.__items));
+}
+/// std::make_pair / std::make_tuple over operands in source order.
+template <class... _Ap> inline auto make_tuple(seq<_Ap...> &&__s) {
+  using _Tp = decltype(std::make_tuple(detail::__value_of(std::declval<_Ap>())...));
+  return ::bytedmd::tupleOf<_Tp>(std::move(__s));
 }
 template <class _Ap, class _Bp> inline auto make_pair(seq<_Ap, _Bp> &&__s) {
   auto &&__a = std::get<0>(__s.__items);
