@@ -295,7 +295,10 @@ void replayDefault(MeasurementState &s, const EventLogView &log, const ReplayOpt
   }
   if (small)
     return;
-  if (s.followLiveness) {
+  // Only when the pass walked some of the log beside the recording: walking
+  // all of it here, before the replay starts, would be slower than the
+  // replay's own pass, which runs beside the second half's scan.
+  if (s.followLiveness && s.liveness.done() != 0) {
     s.liveness.feed(log.words, log.size); // the events since the last window
     record.stats = s.replay.run(log, options, s.liveness);
   } else {
