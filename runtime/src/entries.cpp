@@ -108,7 +108,7 @@ inline Word allocate(Recorder &r) {
   return ++r.next;
 }
 
-/// Records an input; `order` (group << 40 | position) places it on the
+/// Records an input; `order` (group << kOrderShift | position) places it on the
 /// initial stack.
 bytedmd_key declareInput(Recorder &r, std::uint64_t order, std::uint32_t sizeLog2) {
   reserveWords(r, 1);
@@ -313,7 +313,8 @@ bytedmd_key bytedmd_input_sized(uint32_t log2_bytes) {
   if (r.id == 0)
     return 0;
   bytedmd::MeasurementState &s = *r.state;
-  return bytedmd::declareInput(r, (std::uint64_t(s.group) << 40) | s.position++, log2_bytes);
+  return bytedmd::declareInput(r, (std::uint64_t(s.group) << bytedmd::kOrderShift) | s.position++,
+                               log2_bytes);
 }
 
 bytedmd_key bytedmd_input(void) { return bytedmd_input_sized(0); }
@@ -322,6 +323,8 @@ void bytedmd_input_group(void) {
   Recorder &r = tls;
   if (r.id == 0)
     return;
+  if (BYTEDMD_UNLIKELY(r.state->group + 1 >= (std::uint32_t(1) << (64 - bytedmd::kOrderShift))))
+    bytedmd::fatal("a measurement with more than 65,535 parameter groups");
   ++r.state->group;
   r.state->position = 0;
 }
@@ -337,7 +340,9 @@ bytedmd_key bytedmd_input_at_sized(uint32_t group, uint64_t offset, uint32_t log
     return 0;
   r.state->lazyInputs = true;
   return bytedmd::declareInput(
-      r, (std::uint64_t(group) << 40) | (offset & ((std::uint64_t(1) << 40) - 1)), log2_bytes);
+      r, (std::uint64_t(group) << bytedmd::kOrderShift) |
+          (offset & ((std::uint64_t(1) << bytedmd::kOrderShift) - 1)),
+      log2_bytes);
 }
 
 bytedmd_key bytedmd_input_at(uint32_t group, uint64_t offset) {

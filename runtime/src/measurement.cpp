@@ -1,5 +1,6 @@
 // measurement.cpp - a measurement's start and end: the replays of its log, and its record.
 #include "recording.h"
+#include "static_memory.h"
 
 #include "ir.h"
 
@@ -139,7 +140,7 @@ void sortLazyInputs(MeasurementState &s) {
   s.inputGroups.clear();
   for (std::size_t i : order) {
     sorted.push_back(s.inputs[i]);
-    s.inputGroups.push_back(std::uint32_t(s.inputOrder[i] >> 40));
+    s.inputGroups.push_back(std::uint32_t(s.inputOrder[i] >> kOrderShift));
   }
   s.inputs.swap(sorted);
 }
@@ -159,8 +160,10 @@ EventLogView logOf(const Recorder &r) {
   return log;
 }
 
-/// What the report says of loads that broke the No-silent-path rule.
-std::string unattributedDiagnostic(std::uint64_t count, Word site) {
+/// What the report says of loads that broke the No-silent-path rule: of
+/// memory the measurement created (`created`), and of memory that existed
+/// before it outside static data (`before`).
+std::string unattributedDiagnostic(std::uint64_t created, std::uint64_t before, Word site) {
   const bytedmd_location *where = nullptr;
   if (site != 0) {
     Registry &reg = registry();
@@ -168,9 +171,19 @@ std::string unattributedDiagnostic(std::uint64_t count, Word site) {
     if (site <= reg.locations.size())
       where = reg.locations[site - 1];
   }
-  std::string text = "bytedmd: " + std::to_string(count) +
-                     " loads read memory that the measurement created but only code the tool "
-                     "does not see wrote (a library routine, an uninstrumented function)";
+  std::string text = "bytedmd: " + std::to_string(created + before) + " loads read memory";
+  if (created != 0)
+    text += std::string(before != 0 ? " (" + std::to_string(created) + ")" : "") +
+            " that the measurement created but only code the tool does not see wrote (a "
+            "library routine, an uninstrumented function)";
+  if (created != 0 && before != 0)
+    text += ", or";
+  if (before != 0)
+    text += std::string(created != 0 ? " (" + std::to_string(before) + ")" : "") +
+            " that existed before the measurement, outside static data, and that no input "
+            "declares: data reached through a pointer the tool does not follow (a pointer "
+            "field or a pointer to pointers of a parameter, a pointer parameter copied into a "
+            "local), or a global's heap block";
   if (where != nullptr && where->__file != nullptr)
     text += "; the first at " + std::string(where->__file) + ":" + std::to_string(where->__line);
   return text + "; those values were taken as untracked";
@@ -205,9 +218,11 @@ MeasurementRecord startRecord(const Recorder &r) {
         "bytedmd: " + std::to_string(record.staleLoads) +
         " loads found a tracked location rewritten by code the tool does not see (a "
         "library call, memset, another thread); those values were read as untracked");
-  record.unattributedLoads = shadowUnattributedLoads() - s.unattributedLoadsAtStart;
+  const std::uint64_t created = shadowUnattributedLoads() - s.unattributedLoadsAtStart;
+  const std::uint64_t before = shadowUndeclaredLoads() - s.undeclaredLoadsAtStart;
+  record.unattributedLoads = created + before;
   if (record.unattributedLoads != 0)
-    record.diagnostics.push_back(unattributedDiagnostic(record.unattributedLoads, s.unattributedSite));
+    record.diagnostics.push_back(unattributedDiagnostic(created, before, s.unattributedSite));
   record.approximate = !record.diagnostics.empty();
   return record;
 }
@@ -418,6 +433,8 @@ void beginMeasurement(Recorder &r, const bytedmd_function *fn) {
     fatal("more than 2^32 measurements in one run");
   s.staleLoadsAtStart = bytedmd_shadow_stale_loads();
   s.unattributedLoadsAtStart = shadowUnattributedLoads();
+  s.undeclaredLoadsAtStart = shadowUndeclaredLoads();
+  refreshStaticMemory();
   progress.begin(name);
   s.slot = claimInFlightSlot(s.sequence);
   r.id = s.sequence;
@@ -471,7 +488,7 @@ void endMeasurement(Recorder &r) {
     s.inputParameters = s.inputGroups;
   } else {
     for (std::uint64_t order : s.inputOrder)
-      s.inputParameters.push_back(std::uint32_t(order >> 40));
+      s.inputParameters.push_back(std::uint32_t(order >> kOrderShift));
   }
   MeasurementRecord record = startRecord(r);
   // A streaming measurement was replayed as it ran; the others replay their log.

@@ -33,12 +33,17 @@ constexpr int kExitOutputError = 74;
 
 /// What a measurement keeps besides its event words: rare events, kept in
 /// ordinary containers off the hot path.
+/// An input's place on the initial stack: its group (parameter) above, its
+/// position or address (under 2^48: user-space addresses fit) below.
+constexpr unsigned kOrderShift = 48;
+
 struct MeasurementState {
   const bytedmd_function *function = nullptr;
   std::uint64_t sequence = 0;
   std::uint32_t call = 0;
   std::uint64_t staleLoadsAtStart = 0;
   std::uint64_t unattributedLoadsAtStart = 0;
+  std::uint64_t undeclaredLoadsAtStart = 0;
   /// The location id of the first unattributed load (0: none yet), and
   /// whether it is still to be taken from the next instruction's location.
   Word unattributedSite = 0;
@@ -50,7 +55,7 @@ struct MeasurementState {
   const char *parameterNames = nullptr; // "c,b,a": group g is the g-th name
   bool hasSize = false;                 // bytedmd::size(n) was called
   std::uint64_t size = 0;
-  std::vector<std::uint64_t> inputOrder; // (group << 40) | position, parallel to inputs
+  std::vector<std::uint64_t> inputOrder; // (group << kOrderShift) | position, parallel to inputs
   std::uint32_t group = 0;
   std::uint64_t position = 0; // within the group, for inputs declared in order
   bool lazyInputs = false;    // some inputs were found late: sort before replay
@@ -127,8 +132,11 @@ inline std::uint16_t shadowOwner(std::uint64_t id) {
 }
 /// The epoch of measurement `id` (not 0).
 inline std::uint64_t shadowEpoch(std::uint64_t id) { return (id - 1) / kOwnersPerEpoch; }
-/// This thread's unattributed loads so far (semantics.md, "No silent path").
+/// This thread's unattributed loads so far (semantics.md, "No silent path"):
+/// of memory the measurement created, and of memory that existed before it
+/// outside static data (static_memory.h), whose diagnostics differ.
 std::uint64_t shadowUnattributedLoads();
+std::uint64_t shadowUndeclaredLoads();
 /// A load found memory the measurement created that no rewritten code wrote
 /// (entries.cpp: counts it and keeps the first site).
 void noteUnattributedLoad();

@@ -23,6 +23,7 @@
 //               data no rewritten code wrote: it is counted as unattributed
 //               (semantics.md, "No silent path").
 #include "recording.h"
+#include "static_memory.h"
 
 #include <atomic>
 #include <cstdint>
@@ -183,6 +184,7 @@ std::atomic<bool> anyStored{false};
 
 thread_local std::uint64_t staleLoads __attribute__((tls_model("initial-exec"))) = 0;
 thread_local std::uint64_t unattributedLoads __attribute__((tls_model("initial-exec"))) = 0;
+thread_local std::uint64_t undeclaredLoads __attribute__((tls_model("initial-exec"))) = 0;
 /// The tag (id << 32) of this thread's measurement in flight, 0 when none,
 /// and its owner (0 when none).
 thread_local std::uint64_t measuring __attribute__((tls_model("initial-exec"))) = 0;
@@ -238,6 +240,16 @@ __attribute__((noinline)) bytedmd_key foundOther(const Slot &s, std::uint16_t ch
     ++staleLoads; // this measurement's value, changed where the tool cannot see
   }
   return 0;
+}
+
+/// A load found nothing of the measurement in flight: the memory existed
+/// before it. Free when static data or this thread's stack; anywhere else
+/// it was reached through a pointer no input declares (static_memory.h).
+__attribute__((noinline)) void foundBefore(std::uintptr_t address) {
+  if (measuring == 0 || freeWithoutKey(address))
+    return;
+  ++undeclaredLoads;
+  noteUnattributedLoad();
 }
 
 /// What a load finds in a slot: its key, or 0 for anything else. A value
@@ -382,6 +394,7 @@ void shadowMeasuring(std::uint64_t tag) {
     inFlightOwnerClash(id);
 }
 std::uint64_t shadowUnattributedLoads() { return unattributedLoads; }
+std::uint64_t shadowUndeclaredLoads() { return undeclaredLoads; }
 QuietAllocations::QuietAllocations() : was_(quiet) { quiet = true; }
 QuietAllocations::~QuietAllocations() { quiet = was_; }
 
@@ -429,10 +442,15 @@ int bytedmd_shadow_touched(const void *address, int narrow) {
 }
 
 bytedmd_key bytedmd_load(const void *address, uint64_t bits) {
-  const Slot *s = bytedmd::words.find(reinterpret_cast<std::uintptr_t>(address));
-  if (s == nullptr)
+  const std::uintptr_t a = reinterpret_cast<std::uintptr_t>(address);
+  const Slot *s = bytedmd::words.find(a);
+  if (s == nullptr) {
+    bytedmd::foundBefore(a);
     return 0;
+  }
   const bytedmd_key key = bytedmd::found(*s, bits);
+  if (__builtin_expect(!bytedmd::currentOwner(*s), 0) && !bytedmd::isSplit(*s))
+    bytedmd::foundBefore(a);
   if (__builtin_expect(bytedmd_recording_accesses, 0) && key != 0)
     bytedmd::recordAccess(address, key, false);
   return key;
@@ -443,9 +461,15 @@ bytedmd_key bytedmd_load_narrow(const void *address, uint64_t bits) {
   const Slot *s = bytedmd::byteSlot(reinterpret_cast<std::uintptr_t>(address), word);
   if (s == nullptr)
     s = word; // not split: only a mark on the whole word can speak for it
-  if (s == nullptr || (s == word && (bytedmd::isSplit(*s) || bytedmd::isValueKey(s->local))))
+  if (s == nullptr) {
+    bytedmd::foundBefore(reinterpret_cast<std::uintptr_t>(address));
+    return 0;
+  }
+  if (s == word && (bytedmd::isSplit(*s) || bytedmd::isValueKey(s->local)))
     return 0;
   const bytedmd_key key = bytedmd::found(*s, bits);
+  if (__builtin_expect(!bytedmd::currentOwner(*s), 0))
+    bytedmd::foundBefore(reinterpret_cast<std::uintptr_t>(address));
   if (__builtin_expect(bytedmd_recording_accesses, 0) && key != 0)
     bytedmd::recordAccess(address, key, false);
   return key;

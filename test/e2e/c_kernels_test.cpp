@@ -265,6 +265,101 @@ TEST(CKernels, SizeMacrosNamedLikeAnythingBreakNothing) {
               matvec(4, 5));
 }
 
+// pointer_walks.c: pointers the kernel takes from its parameters. A local
+// copied from a pointer parameter (or stepped from one) reads that
+// parameter's elements, and a first read declares the element an input of
+// it, as p[i] would; so do the rows of a double ** (A[i][j]) and the fields
+// of an array of structs (ps[i].m, p->x). Sizes are untracked.
+//
+// s += *p++ * *q++: the product reads x[i] then y[i]; the sum reads s (a
+// literal the first time) then the product. Parameters: y, x.
+Outcome dotWalk(int n) {
+  Tracer t;
+  auto y = t.lazy(std::size_t(n));
+  auto x = t.lazy(std::size_t(n));
+  Num s = lit(0.0);
+  for (int i = 0; i < n; i++) {
+    const Num p = x.read(i) * y.read(i);
+    s = s + p;
+  }
+  t.result(s);
+  return t.replay();
+}
+
+// row = A[i] of a double ** whose rows lie in one block, so address order is
+// row-major: s = row[0] is a copy, then s = s + row[j]. y is written only.
+// Parameters: y, A.
+Outcome rowSums(int m, int n) {
+  Tracer t;
+  auto y = t.lazy(std::size_t(m));
+  auto A = t.lazy(std::size_t(m * n));
+  for (int i = 0; i < m; i++) {
+    Num s = A.read(i * n);
+    for (int j = 1; j < n; j++)
+      s = s + A.read(i * n + j);
+    y.write(i, s);
+  }
+  return t.replay();
+}
+
+// row = A[i] of a C array parameter, xp = &x[0] stepped with j:
+// y[i] += row[j] * *xp reads y[i] (0.0 the first time), then the product
+// of A[i][j] and x[j]. Parameters: y, x, A.
+Outcome rowWalk(int m, int n) {
+  Tracer t;
+  auto y = t.lazy(std::size_t(m));
+  auto x = t.lazy(std::size_t(n));
+  auto A = t.lazy(std::size_t(m * n));
+  for (int i = 0; i < m; i++) {
+    y.write(i, lit(0.0));
+    for (int j = 0; j < n; j++) {
+      const Num s = y.read(i);
+      const Num p = A.read(i * n + j) * x.read(j);
+      y.write(i, s + p);
+    }
+  }
+  return t.replay();
+}
+
+// struct particle { x, y, m }: element i's fields are ps's inputs 3i, 3i+1,
+// 3i+2 by address. p = ps + i; mx += p->m * p->x; total += ps[i].m (the
+// same value as p->m). Parameters: out (written only), ps.
+Outcome centroid(int n) {
+  Tracer t;
+  auto out = t.lazy(1);
+  auto ps = t.lazy(std::size_t(3 * n));
+  Num mx = lit(0.0), total = lit(0.0);
+  for (int i = 0; i < n; i++) {
+    const Num p = ps.read(3 * i + 2) * ps.read(3 * i);
+    mx = mx + p;
+    total = total + ps.read(3 * i + 2);
+  }
+  out.write(0, mx / total);
+  return t.replay();
+}
+
+TEST(CKernels, APointerParameterWalkedThroughALocalPointer) {
+  expectExact(measure({"pointer_walks.c", "kernel_dot_walk", "--untracked=n", ""}), dotWalk(4));
+  expectExact(measure({"pointer_walks.c", "kernel_dot_walk", "--untracked=n", "-DN=7"}),
+              dotWalk(7));
+}
+
+TEST(CKernels, TheRowsOfAPointerToPointers) {
+  expectExact(
+      measure({"pointer_walks.c", "kernel_row_sums", "--untracked=m --untracked=n", ""}),
+      rowSums(3, 4));
+}
+
+TEST(CKernels, TheRowsOfACArrayParameterThroughARowPointer) {
+  expectExact(
+      measure({"pointer_walks.c", "kernel_row_walk", "--untracked=m --untracked=n", ""}),
+      rowWalk(3, 4));
+}
+
+TEST(CKernels, AnArrayOfStructsReadByField) {
+  expectExact(measure({"pointer_walks.c", "kernel_centroid", "--untracked=n", ""}), centroid(4));
+}
+
 // With several sources no one source has to define a named function, so a
 // name that none defines is not an instrumentation error; the run says that
 // nothing was measured for it instead of passing over it.

@@ -228,10 +228,13 @@ private:
   std::string diagnosticDeclarations() const;
 
   // ---- ParameterUses.cpp --------------------------------------------------------
-  /// Pointer parameters of a measured F read only as p[i], *p or *(p + k),
-  /// outside lambdas: their elements become inputs when first read.
+  /// Pointer parameters of a measured F read only through their data (p[i],
+  /// *p, *(p + k), A[i][j], pts[i].x, p->x), also through local pointers
+  /// that walk them, outside lambdas: their elements become inputs when
+  /// first read.
   void findPointerParams(const clang::FunctionDecl *F);
-  /// The parameter p of p[i] or *p when p is such a pointer parameter.
+  /// The parameter p of p[i], *p, p->x, or of q[i] for a local q walking p,
+  /// when p is such a pointer parameter.
   const clang::ParmVarDecl *throughPointerParam(const clang::Expr *E) const;
   /// The references to arithmetic parameters of F in E.
   static std::vector<const clang::MemberExpr *> fieldReferences(const clang::Expr *E);
@@ -276,6 +279,8 @@ private:
   /// Instructions whose output goes straight into a named place.
   std::map<const clang::Expr *, std::string> outputNames_;
   std::set<const clang::ParmVarDecl *> pointerParams_;
+  /// Local pointers that walk a pointer parameter (`const double *p = x`).
+  std::map<const clang::VarDecl *, const clang::ParmVarDecl *> pointerWalks_;
   // The constructor whose member initialisers are being rewritten (their
   // by-value parameters come from the construction record), and what its
   // body must copy first.

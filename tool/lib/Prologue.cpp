@@ -106,7 +106,7 @@ std::string BodyRewriter::parameterCode(const FunctionDecl *F, bool measured,
         warn(P->getLocation(), Message::ParameterNotWalked, {name});
     }
     if (input && T->isPointerType() &&
-        (pointsToElements(T) || tracksKeys(T->getPointeeType()))) {
+        (walksToData(T) || tracksKeys(T->getPointeeType()))) {
       if (pointerParams_.count(P))
         inputs.push_back(name); // its elements are declared as they are first read
       else

@@ -99,6 +99,22 @@ bool pointsToElements(QualType T) {
   return isArithmetic(element);
 }
 
+bool walksToData(QualType T) {
+  T = canonical(T);
+  if (!T->isPointerType())
+    return false;
+  QualType element = T->getPointeeType();
+  for (;;) {
+    if (const ArrayType *A = element->getAsArrayTypeUnsafe())
+      element = A->getElementType();
+    else if (element->isPointerType())
+      element = element->getPointeeType();
+    else
+      break;
+  }
+  return isArithmetic(element) || isValueRecord(element);
+}
+
 bool carriesData(QualType T) {
   return isArithmetic(T) || pointsToElements(T) || tracksKeys(T) ||
          (T->isPointerType() && tracksKeys(T->getPointeeType()));

@@ -42,6 +42,11 @@ bool holdsArithmetic(clang::QualType T);
 /// which is double (*)[M]) reads its elements through.
 bool pointsToElements(clang::QualType T);
 
+/// A pointer through which a body reaches plain data: what pointsToElements
+/// says, and pointers to pointers of such (double **A, read as A[i][j]) and
+/// to value records (struct point *pts, read as pts[i].x).
+bool walksToData(clang::QualType T);
+
 /// Data a result can carry to the program: arithmetic values, pointers to
 /// them, and whatever tracksKeys (containers, value records).
 bool carriesData(clang::QualType T);

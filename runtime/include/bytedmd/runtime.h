@@ -168,7 +168,8 @@ void bytedmd_input_group(void);
 
 /** An input found when it is first read through a pointer parameter: placed
  *  on the initial stack with its parameter (`group`, as counted by
- *  bytedmd_input_group), in increasing `offset` (address) order. */
+ *  bytedmd_input_group), in increasing `offset` order: its address, or any
+ *  key in address order, below 2^48. */
 bytedmd_key bytedmd_input_at(uint32_t __group, uint64_t __offset);
 
 /** The current input group (for a pointer parameter declared in it). */

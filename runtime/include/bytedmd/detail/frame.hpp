@@ -246,7 +246,7 @@ public:
   /// by its address. One it wrote first is not (semantics.md, "Inputs").
   template <class _Tp, class _Pp> decltype(auto) ldIn(_Tp &__x, _Pp __p) {
     if (__opened && !detail::__touched(__x))
-      __input_through(__x, reinterpret_cast<const char *>(__p));
+      __input_through(__x, reinterpret_cast<const char *>(__p), sizeof(*__p), __through<_Pp>());
     return ::bytedmd::ld(__x);
   }
 
@@ -254,7 +254,7 @@ public:
   /// place (x op= y, ++x): an input if this is its first access, as ldIn.
   template <class _Tp, class _Pp> _Tp &inputRef(_Tp &__x, _Pp __p) {
     if (__opened && !detail::__touched(__x))
-      __input_through(__x, reinterpret_cast<const char *>(__p));
+      __input_through(__x, reinterpret_cast<const char *>(__p), sizeof(*__p), __through<_Pp>());
     return __x;
   }
 
@@ -355,26 +355,55 @@ public:
   }
 
 private:
-  /// x, read through pointer parameter `base` and not yet tracked, becomes
-  /// an input of that parameter, placed by its address.
-  template <class _Tp> static void __input_through(_Tp &__x, const char *__base) {
+  /// How a pointer parameter names what is read through it (IR names).
+  enum class _Through { __values, __records, __pointers };
+  template <class _Pp> static constexpr _Through __through() {
+    using _Ep = std::remove_cv_t<std::remove_pointer_t<_Pp>>;
+    return std::is_pointer_v<_Ep> ? _Through::__pointers
+           : std::is_class_v<_Ep> ? _Through::__records
+                                  : _Through::__values;
+  }
+
+  /// x, read through pointer parameter `base` (to elements of `stride`
+  /// bytes) and not yet tracked, becomes an input of that parameter, placed
+  /// by its address (not its offset from base: the rows of a double ** may
+  /// lie anywhere).
+  template <class _Tp>
+  static void __input_through(_Tp &__x, const char *__base, std::size_t __stride,
+                              _Through __how) {
     const detail::_Opening_frame &__f = detail::__opening_frame;
     for (unsigned __i = 0; __i < __f.__pointer_count; ++__i) {
       const detail::_Opening_frame::_Pointer_input &__in = __f.__pointers[__i];
       if (__in.__base != __base)
         continue;
-      const std::uint64_t __offset = std::uint64_t(reinterpret_cast<const char *>(&__x) - __base);
+      const std::ptrdiff_t __delta = reinterpret_cast<const char *>(&__x) - __base;
       const bytedmd_key __k = bytedmd_input_at_sized(
-          __in.__group, __offset, detail::__size_log2<std::remove_cv_t<_Tp>>());
+          __in.__group, std::uint64_t(reinterpret_cast<std::uintptr_t>(&__x)),
+          detail::__size_log2<std::remove_cv_t<_Tp>>());
       detail::__shadow_store(__x, __k);
-      if (__in.__name != nullptr && __f.__names) {
-        detail::_Name_path __path;
-        __path.__append(__in.__name, __in.__name_length);
-        __path.__append_index('[', std::size_t(__offset / sizeof(_Tp)), ']');
-        bytedmd_name_input(__k, __path.__c_str());
-      }
+      if (__in.__name != nullptr && __f.__names)
+        __name_through(__k, __in, __delta, __how == _Through::__values ? sizeof(_Tp) : __stride,
+                       __how);
       return;
     }
+  }
+  /// p[i] through a pointer to values (i counts x's type), p[i]+b (byte b
+  /// of record i) through a pointer to records, p@+d (d bytes from p)
+  /// through a pointer to pointers, whose rows are not p's.
+  static void __name_through(bytedmd_key __k, const detail::_Opening_frame::_Pointer_input &__in,
+                             std::ptrdiff_t __delta, std::size_t __stride, _Through __how) {
+    detail::_Name_path __path;
+    __path.__append(__in.__name, __in.__name_length);
+    if (__how == _Through::__pointers || __delta < 0) {
+      __path.__append("@", 1);
+      __path.__append_index(__delta < 0 ? '-' : '+',
+                            __delta < 0 ? std::size_t(-__delta) : std::size_t(__delta), '\0');
+    } else {
+      __path.__append_index('[', std::size_t(__delta) / __stride, ']');
+      if (__how == _Through::__records && std::size_t(__delta) % __stride != 0)
+        __path.__append_index('+', std::size_t(__delta) % __stride, '\0');
+    }
+    bytedmd_name_input(__k, __path.__c_str());
   }
 
   /// A parameter's source name, inside the names literal rewritten code passes.
