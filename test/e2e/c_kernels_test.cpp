@@ -338,6 +338,26 @@ Outcome centroid(int n) {
   return t.replay();
 }
 
+// x and y step themselves: *x = *x * a + *y++ reads x[i] and a, then the
+// product and y[i]; x[i] is written. Parameters: a, y, x (n untracked).
+Outcome scaleWalk(int n) {
+  Tracer t;
+  t.param();
+  const Num a = t.input(1.5);
+  auto y = t.lazy(std::size_t(n));
+  auto x = t.lazy(std::size_t(n));
+  for (int i = 0; i < n; i++) {
+    const Num p = x.read(i) * a;
+    x.write(i, p + y.read(i));
+  }
+  return t.replay();
+}
+
+TEST(CKernels, APointerParameterThatStepsItself) {
+  expectExact(measure({"pointer_walks.c", "kernel_scale_walk", "--untracked=n", ""}),
+              scaleWalk(4));
+}
+
 TEST(CKernels, APointerParameterWalkedThroughALocalPointer) {
   expectExact(measure({"pointer_walks.c", "kernel_dot_walk", "--untracked=n", ""}), dotWalk(4));
   expectExact(measure({"pointer_walks.c", "kernel_dot_walk", "--untracked=n", "-DN=7"}),

@@ -236,6 +236,9 @@ private:
   /// The parameter p of p[i], *p, p->x, or of q[i] for a local q walking p,
   /// when p is such a pointer parameter.
   const clang::ParmVarDecl *throughPointerParam(const clang::Expr *E) const;
+  /// What names P's inputs' base in ldIn: P, or the copy of its entry value
+  /// when the body steps P.
+  std::string pointerBase(const clang::ParmVarDecl *P) const;
   /// The references to arithmetic parameters of F in E.
   static std::vector<const clang::MemberExpr *> fieldReferences(const clang::Expr *E);
   static std::vector<const clang::DeclRefExpr *> parameterReferences(const clang::FunctionDecl *F,
@@ -281,6 +284,8 @@ private:
   std::set<const clang::ParmVarDecl *> pointerParams_;
   /// Local pointers that walk a pointer parameter (`const double *p = x`).
   std::map<const clang::VarDecl *, const clang::ParmVarDecl *> pointerWalks_;
+  /// Pointer parameters the body steps (x++): reads name their entry value.
+  std::set<const clang::ParmVarDecl *> steppedParams_;
   // The constructor whose member initialisers are being rewritten (their
   // by-value parameters come from the construction record), and what its
   // body must copy first.

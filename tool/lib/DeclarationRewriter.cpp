@@ -462,7 +462,7 @@ void BodyRewriter::loadArgument(const Expr *arg) {
   arg = referenceSource(arg);
   if (arg->isGLValue() && isDependentOrArithmetic(arg) && edit_.canEdit(arg)) {
     if (const ParmVarDecl *P = throughPointerParam(arg))
-      edit_.wrap(arg, spell::frame("ldIn"), ", " + P->getNameAsString() + ")");
+      edit_.wrap(arg, spell::frame("ldIn"), ", " + pointerBase(P) + ")");
     else {
       const std::size_t opening = edit_.planned();
       edit_.wrap(arg, spell::open("ld"), ")");

@@ -207,7 +207,7 @@ void BodyRewriter::implicitCast(const ImplicitCastExpr *C, Use use) {
         P && isArithmetic(C->getType())) {
       // p[i] or *p on a pointer parameter: a first read declares the input.
       applyUse(C, use);
-      edit_.wrap(C->getSubExpr(), spell::frame("ldIn"), ", " + P->getNameAsString() + ")");
+      edit_.wrap(C->getSubExpr(), spell::frame("ldIn"), ", " + pointerBase(P) + ")");
       return lvalue(C->getSubExpr());
     }
     if (const auto *D = dyn_cast<DeclRefExpr>(C->getSubExpr()->IgnoreParens())) {
@@ -468,7 +468,7 @@ void BodyRewriter::modified(const Expr *L) {
   // x op= y, ++x, x++ read x where they write it: an element of a pointer
   // parameter is an input when that read is its first access.
   if (const ParmVarDecl *P = throughPointerParam(L))
-    edit_.wrap(L, spell::frame("inputRef"), ", " + P->getNameAsString() + ")");
+    edit_.wrap(L, spell::frame("inputRef"), ", " + pointerBase(P) + ")");
   lvalue(L);
 }
 

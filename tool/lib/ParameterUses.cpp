@@ -5,6 +5,7 @@
 // only.
 #include "BodyRewriter.h"
 
+#include "RuntimeSpelling.h"
 #include "TypeClassifier.h"
 
 #include "clang/AST/ASTContext.h"
@@ -133,16 +134,17 @@ private:
           }
           return element(U, V);
         }
-        if (U->isIncrementDecrementOp() && !isa<ParmVarDecl>(V) && isVariable(E, V)) {
+        if (U->isIncrementDecrementOp() && isVariable(E, V)) {
+          step(V);
           E = U; // p++ yields a pointer taken from p
           continue;
         }
         return (void)lose(V);
       }
       if (const auto *B = dyn_cast<CompoundAssignOperator>(p)) {
-        if (B->getLHS() == E && isVariable(E, V) && !isa<ParmVarDecl>(V) &&
+        if (B->getLHS() == E && isVariable(E, V) &&
             (B->getOpcode() == BO_AddAssign || B->getOpcode() == BO_SubAssign))
-          return; // p += k
+          return step(V); // p += k
         return (void)lose(V);
       }
       if (const auto *B = dyn_cast<BinaryOperator>(p)) {
@@ -178,10 +180,22 @@ private:
         lose(V);
       return;
     }
-    if (isa<ParmVarDecl>(V) || !isVariable(E, V))
+    if (!isVariable(E, V))
       return (void)lose(V);
+    if (isa<ParmVarDecl>(V)) { // x = x + k: a parameter steps only through its own data
+      if (walkedRoot(B->getRHS()) != V)
+        lose(V);
+      return step(V);
+    }
     if (!fromWalked(B->getRHS())) // V = something no walked pointer gave
       foreign_.insert(V);
+  }
+
+  /// A parameter that steps (x++, x += k) no longer holds the address its
+  /// inputs are placed from: its reads name the address it had on entry.
+  void step(const VarDecl *V) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(V))
+      stepped_.insert(P);
   }
 
   /// E is a place in the data (an element, a field, a row of a field): fine
@@ -232,8 +246,11 @@ private:
   /// Whether E (an initialiser, or what is assigned) is a null pointer or a
   /// pointer some walked pointer gave: its walk starts at a walked variable.
   bool fromWalked(const Expr *E) {
-    if (E->isNullPointerConstant(ctx_, Expr::NPC_ValueDependentIsNotNull))
-      return true;
+    return E->isNullPointerConstant(ctx_, Expr::NPC_ValueDependentIsNotNull) ||
+           walkedRoot(E) != nullptr;
+  }
+  /// The walked variable a pointer expression starts from, if any.
+  const VarDecl *walkedRoot(const Expr *E) {
     for (;;) {
       E = E->IgnoreParenImpCasts();
       if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
@@ -253,7 +270,7 @@ private:
     }
     const auto *D = dyn_cast<DeclRefExpr>(E);
     const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
-    return V && walked(V);
+    return V && walked(V) ? V : nullptr;
   }
 
   static bool pointerLike(QualType T) { return T->isPointerType() || T->isArrayType(); }
@@ -281,6 +298,9 @@ private:
   std::set<const VarDecl *> lost_;    // a pointer taken from them escaped
   std::set<const VarDecl *> foreign_; // locals given a pointer no walk gave
   std::map<const VarDecl *, std::set<const VarDecl *>> copies_; // local <- its sources
+
+public:
+  std::set<const ParmVarDecl *> stepped_; // parameters that step through their data
 };
 
 /// The references to F's own arithmetic parameters.
@@ -315,6 +335,7 @@ public:
 void BodyRewriter::findPointerParams(const FunctionDecl *F) {
   pointerParams_.clear();
   pointerWalks_.clear();
+  steppedParams_.clear();
   if (!policy_.isMeasured(F) || !F->hasBody())
     return;
   for (const ParmVarDecl *P : F->parameters())
@@ -323,6 +344,14 @@ void BodyRewriter::findPointerParams(const FunctionDecl *F) {
   PointerWalks walks(ctx_, pointerParams_);
   walks.TraverseStmt(F->getBody());
   pointerWalks_ = walks.settle();
+  for (const ParmVarDecl *P : walks.stepped_)
+    if (pointerParams_.count(P))
+      steppedParams_.insert(P);
+}
+
+std::string BodyRewriter::pointerBase(const ParmVarDecl *P) const {
+  return steppedParams_.count(P) ? spell::pointerBase(P->getNameAsString())
+                                 : P->getNameAsString();
 }
 
 const ParmVarDecl *BodyRewriter::throughPointerParam(const Expr *E) const {
@@ -341,8 +370,9 @@ const ParmVarDecl *BodyRewriter::throughPointerParam(const Expr *E) const {
                    ->IgnoreParenImpCasts();
       if (const auto *S = dyn_cast<UnaryOperator>(base); S && S->isIncrementDecrementOp())
         base = S->getSubExpr()->IgnoreParenImpCasts(); // *p++
-    } else if (const auto *M = dyn_cast<MemberExpr>(base); M && (element || M->isArrow())) {
-      base = M->getBase()->IgnoreParenImpCasts(); // pts[i].x, p->x
+    } else if (const auto *M = dyn_cast<MemberExpr>(base)) {
+      // pts[i].x (its base must be an element), p->x (an element itself)
+      base = M->getBase()->IgnoreParenImpCasts();
       if (M->isArrow())
         element = true;
       continue;

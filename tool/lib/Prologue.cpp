@@ -107,8 +107,11 @@ std::string BodyRewriter::parameterCode(const FunctionDecl *F, bool measured,
     }
     if (input && T->isPointerType() &&
         (walksToData(T) || tracksKeys(T->getPointeeType()))) {
-      if (pointerParams_.count(P))
+      if (pointerParams_.count(P)) {
         inputs.push_back(name); // its elements are declared as they are first read
+        if (steppedParams_.count(P))
+          code += spell::pointerBaseDeclaration(name);
+      }
       else
         warn(P->getLocation(), Message::PointerParameterEscapes, {name});
     }

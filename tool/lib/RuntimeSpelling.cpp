@@ -171,6 +171,12 @@ std::string namedInputs(const std::string &names, const std::string &args) {
   return frameStatement("namedInputs", "\"" + names + "\", " + args);
 }
 
+std::string pointerBase(const std::string &param) { return "bytedmd_base_" + param; }
+
+std::string pointerBaseDeclaration(const std::string &param) {
+  return " [[maybe_unused]] auto *const " + pointerBase(param) + " = " + param + ";";
+}
+
 std::string diagnose(const std::string &file, unsigned line, unsigned column,
                      const std::string &message) {
   return " { static const bytedmd_location bytedmd_where = {\"" + file + "\", " +

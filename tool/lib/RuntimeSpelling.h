@@ -125,6 +125,11 @@ std::string frameDeclaration(bool measured, bool constructor = false, bool sited
 std::string frameStatement(const std::string &member, const std::string &args);
 /// " bytedmd_frame.namedInputs("NAMES", ARGS);"
 std::string namedInputs(const std::string &names, const std::string &args);
+/// "bytedmd_base_P": the entry value of pointer parameter P, for a body
+/// that steps P (its inputs are placed from the address it had on entry).
+std::string pointerBase(const std::string &param);
+/// " [[maybe_unused]] auto *const bytedmd_base_P = P;"
+std::string pointerBaseDeclaration(const std::string &param);
 /// " { static const bytedmd_location bytedmd_where = ...; bytedmd_frame.diagnose(...); }"
 std::string diagnose(const std::string &file, unsigned line, unsigned column,
                      const std::string &message);

@@ -1,5 +1,6 @@
 /* pointer_walks.c - kernels that walk their data the way C code does: a
- * pointer parameter copied into a local and stepped (*p++), the rows of a
+ * pointer parameter copied into a local and stepped (*p++) or stepped itself
+ * (x++), the rows of a
  * double ** and of a C array parameter taken into a row pointer, and an
  * array of structs read by field (ps[i].m, p->x). An element first read is
  * an input of the parameter it was reached from, in address order
@@ -61,6 +62,13 @@ void kernel_centroid(int n, const struct particle *ps, DATA_TYPE *out) {
   out[0] = mx / total;
 }
 
+void kernel_scale_walk(int n, DATA_TYPE *x, const DATA_TYPE *y, DATA_TYPE a) {
+  while (n-- > 0) {
+    *x = *x * a + *y++;
+    x++;
+  }
+}
+
 int main(void) {
   DATA_TYPE x[N], y[N], sums[M], out[1];
   DATA_TYPE grid[M][N];
@@ -90,6 +98,8 @@ int main(void) {
   bench_print_array("walk", sums, M);
   kernel_centroid(N, ps, out);
   bench_print_array("centroid", out, 1);
+  kernel_scale_walk(N, x, y, 1.5);
+  bench_print_array("scaled", x, N);
   free(block);
   return 0;
 }
