@@ -150,7 +150,52 @@ TEST(Classes, AMemberOfASmallTemporaryIsReadFromTheObjectThatTookItsKeys) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(::bytedmd::receivedObject(::bytedmd::construct<S1>("
                              "::bytedmd::seq{::bytedmd::ld(a)})).v)");
   EXPECT_REWRITES_TO(r.code, "::bytedmd::ld(::bytedmd::receivedObject(::bytedmd::call(");
-  EXPECT_REWRITES_TO(r.code, "w.push_back(::bytedmd::construct<S1>(");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::pushObject(w, ::bytedmd::construct<S1>(");
+}
+
+TEST(Classes, AMemInitializersConstructionPassesItsArgumentsKeys) {
+  // A base, a delegated constructor and a member built by the file's
+  // constructor: no construct can go around a mem-initializer, so each
+  // argument records its key for the constructor it calls; several go in
+  // braces (left to right), each converted to its parameter's type first.
+  const Instrumented r = instrument(R"cpp(
+    struct Q { double q; Q(double a) : q(a) {} Q(double a, int k) : q(a * k) {} };
+    struct R : Q { double r; R(double a, double b) : Q(a), r(b) {} R(double a) : R(a, a) {} };
+    struct P { Q q; P(double a, double k) : q(a, k) {} };)cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, ": Q(::bytedmd::initialiserArgument<Q>(::bytedmd::InitialiserRecord{}, "
+                             "1, ::bytedmd::constructorArgument(this, 0, a)))");
+  EXPECT_REWRITES_TO(r.code, ": R{::bytedmd::initialiserArgument<R, double>(::bytedmd::"
+                             "InitialiserRecord{}, 2, ::bytedmd::constructorArgument(this, 0, a)), "
+                             "::bytedmd::initialiserArgument<R, double>(1, 2, ::bytedmd::"
+                             "constructorArgument(this, 0, a))}");
+  EXPECT_REWRITES_TO(r.code, ": q{::bytedmd::initialiserArgument<Q, double>(::bytedmd::"
+                             "InitialiserRecord{}, 2, ::bytedmd::constructorArgument(this, 0, a)), "
+                             "::bytedmd::initialiserArgument<Q, int>(1, 2, ::bytedmd::constructorArgument(this, 1, k))}");
+}
+
+TEST(Classes, AnObjectPushedOntoAVectorKeepsItsKeys) {
+  // The library copies (or builds) the element: the runtime gives it its keys.
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    struct S1 { double v; S1(double x) : v(x) {} };
+    struct S2 { double x, y; S2(double a, double b) : x(a), y(b) {} };
+    double f(double a, double b) {
+      std::vector<S1> v; S1 s(a);
+      v.push_back(s); v.push_back(b); v.emplace_back(a); v.emplace_back(s);
+      std::vector<S2> w; w.emplace_back(a, b);
+      return v[0].v + w[0].y;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::pushObject(v, s);");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::pushObject(v, ::bytedmd::construct<S1>(::bytedmd::seq{"
+                             "::bytedmd::ld(b)}));");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::emplaceObject(v, ::bytedmd::seq{::bytedmd::ld(a)});");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::pushObject(v, s); std::vector<S2>");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::emplaceObject(w, ::bytedmd::seq{::bytedmd::ld(a), "
+                             "::bytedmd::ld(b)});");
 }
 
 TEST(LibraryCopies, AStdFunctionCallPassesKeysToTheCallableItHolds) {

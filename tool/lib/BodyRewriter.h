@@ -87,12 +87,36 @@ private:
   std::string dependentLoopType(const clang::VarDecl *V, const std::string &ref);
   /// `if (auto t = e)` in a template: auto spelled as what it deduces.
   bool dependentAutoCondition(const clang::VarDecl *V, const char *read);
-  bool conditionVariable(const clang::DeclStmt *S, const clang::Expr *test, const char *read,
-                         bool splits);
-  /// `if (B t = a)` with B a class of tracked values: t keeps a's keys; with
-  /// `splits` (an if without an init-statement) its test is measured.
-  bool objectCondition(const clang::DeclStmt *S, const clang::VarDecl *V, const clang::Expr *test,
-                       bool splits);
+  bool conditionVariable(const clang::DeclStmt *S, const clang::Stmt *owner,
+                         const clang::Expr *test, const char *read);
+  // ConditionObjects.cpp: a class declared in a condition, and statements
+  // that must follow a declaration in an init-statement.
+  /// `if (B t = a)` (owner: the if, while, for or switch) with B a class of
+  /// tracked values: t keeps a's keys, and its test, B's conversion, is
+  /// measured where the statement can be split; reported where not.
+  bool objectCondition(const clang::DeclStmt *S, const clang::VarDecl *V, const clang::Stmt *owner,
+                       const clang::Expr *test);
+  /// "; ::bytedmd::truth(::bytedmd::call(::bytedmd::seq{t}, ... bytedmd_o.operator bool() ...),
+  /// &loc)": t's test, written out after its declaration.
+  std::string conditionTest(const clang::VarDecl *V, const clang::CXXConversionDecl *conversion,
+                            const char *reader);
+  /// Plans V's test after its declaration S in owner's condition,
+  /// restructuring a loop so its condition is an if's; false (nothing
+  /// planned) if it cannot.
+  bool splitCondition(const clang::Stmt *owner, const clang::DeclStmt *S, const clang::VarDecl *V,
+                      const clang::CXXConversionDecl *conversion);
+  /// The loop `owner`'s condition S as an if's in its body:
+  ///   while (true) if (S; test) { body } else break;
+  bool loopAsIf(const clang::Stmt *owner, const clang::DeclStmt *S, const clang::VarDecl *V,
+                const clang::CXXConversionDecl *conversion);
+  /// `if (init; c) s` as `{ init; if (c) s }`, when a statement must follow a
+  /// declaration in init (or c's test must go where init is); false if it cannot.
+  bool hoistInit(const clang::Stmt *owner);
+  /// An init-statement: rewritten, and hoisted out of the parentheses when
+  /// its declaration planned statements after itself.
+  void initStatement(const clang::Stmt *owner, const clang::Stmt *init);
+  /// Plans what a restructured statement S needs after it (closings_).
+  void closeStatement(const clang::Stmt *S);
   void sizesInLoopCondition(const clang::Expr *cond);
 
   // ---- ExpressionRewriter.cpp --------------------------------------------------
@@ -164,12 +188,19 @@ private:
   /// place that stores it receives them.
   bool handsOverKeys(const clang::Expr *E) const;
   void memberInitialisers(const clang::CXXConstructorDecl *ctor);
+  /// `: Q(a, b)` built by Q's constructor of the file (a base, a delegated
+  /// constructor, a member): its arguments' keys reach it; false if not one.
+  bool initialiserConstruction(const clang::CXXCtorInitializer *I);
   void memberInitialiserOfObject(const std::string &target, const clang::Expr *init);
   // TupleTemporaries.cpp: std::pair<double, double>(a, b) or {a, b} built
   // from scalars where an object is wanted (::bytedmd::tupleOf).
   bool tupleTemporary(const clang::CXXConstructExpr *C) const;
   bool tupleConstruction(const clang::CXXConstructExpr *C);
   bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);
+  // ObjectVectors.cpp: push_back and emplace_back on a vector of the file's classes.
+  bool objectVectorMember(const clang::CXXMemberCallExpr *M);
+  /// R has a constructor of its own that the rewrite instruments.
+  bool builtByInstrumentedConstructor(const clang::CXXRecordDecl *R) const;
   void otherMember(const clang::CXXMemberCallExpr *M);
   void indirectCall(const clang::CallExpr *C);
   bool instrumentedCall(const clang::CallExpr *C, const clang::FunctionDecl *F, Use use);
@@ -282,6 +313,13 @@ private:
   const clang::CXXConstructorDecl *constructorOfInitialisers_ = nullptr;
   std::string memberCopies_;
   std::set<const clang::FieldDecl *> warnedFields_; // once per field
+  /// Declarations that planned statements after themselves (afterDeclaration).
+  std::set<const clang::DeclStmt *> followedDeclarations_;
+  /// Statements whose init-statement was hoisted into a block before them.
+  std::set<const clang::Stmt *> hoisted_;
+  /// What goes after a restructured statement, planned once its own
+  /// statements have planned theirs (a block's " }", a loop's " else break;").
+  std::map<const clang::Stmt *, std::string> closings_;
   std::string capturePrologue_;                     // a lambda's capture keys
   /// The condition variable being declared, and the op of its read.
   std::pair<const clang::VarDecl *, std::string> conditionRead_;

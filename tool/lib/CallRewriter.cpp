@@ -137,6 +137,8 @@ bool BodyRewriter::memberCall(const CXXMemberCallExpr *M, Use use) {
   const CXXMethodDecl *method = M->getMethodDecl();
   const StringRef name = method ? method->getName() : "";
   const Expr *object = M->getImplicitObjectArgument();
+  if (objectVectorMember(M))
+    return true;
   if (ME && method && (name == "push_back" || name == "emplace_back") && M->getNumArgs() == 1 &&
       isVectorOfArithmetic(object->getType())) {
     // v.push_back(x) -> ::bytedmd::pushBack(v, x)

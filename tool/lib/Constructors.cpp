@@ -14,6 +14,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -135,16 +136,11 @@ void BodyRewriter::memberInitialisers(const CXXConstructorDecl *ctor) {
     if (!I->isWritten() || I->getInit() == nullptr || !edit_.canEdit(I->getInit()))
       continue;
     const Expr *init = I->getInit();
+    if (initialiserConstruction(I))
+      continue;
     if (!I->isMemberInitializer()) {
-      // A base or delegated constructor is not called through construct:
-      // its by-value arguments would arrive without keys.
-      if (const auto *C = dyn_cast<CXXConstructExpr>(init->IgnoreImplicit()))
-        for (const Expr *arg : C->arguments())
-          if (isArithmetic(arg->getType())) {
-            warn(I->getSourceLocation(), Message::ClassConstructor,
-                 {edit_.typeName(C->getType())});
-            break;
-          }
+      // A base or delegated construction the record cannot reach (its
+      // arguments arrive without keys) is reported by construct().
       expr(init, Use::Plain);
       continue;
     }
@@ -163,6 +159,47 @@ void BodyRewriter::memberInitialisers(const CXXConstructorDecl *ctor) {
     memberInitialiserOfObject(target, init);
   }
   constructorOfInitialisers_ = nullptr;
+}
+
+bool BodyRewriter::initialiserConstruction(const CXXCtorInitializer *I) {
+  // : Q(a, b), a base, a delegated constructor or a member built by the
+  // file's constructor: no construct can go around it, so each argument
+  // records its key for Q's constructor (initialiserArgument), and the last
+  // one opens Q's record for the rest of the mem-initializer:
+  //   : Q{::bytedmd::initialiserArgument<Q, double>(::bytedmd::InitialiserRecord{}, 2, a),
+  //       ::bytedmd::initialiserArgument<Q, double>(1, 2, b)}
+  // Several arguments go in braces, evaluated left to right, each converted
+  // to its parameter's type first (braces must not narrow).
+  const auto *C = dyn_cast<CXXConstructExpr>(I->getInit()->IgnoreImplicit());
+  if (C == nullptr || !constructsThroughRecord(C))
+    return false;
+  std::vector<const Expr *> args;
+  for (const Expr *arg : C->arguments())
+    if (!isa<CXXDefaultArgExpr>(arg))
+      args.push_back(arg);
+  const unsigned n = unsigned(args.size());
+  if (n == 0 || !llvm::all_of(args, [&](const Expr *a) { return edit_.canEdit(a); }))
+    return false;
+  const SourceLocation open = edit_.editable(I->getLParenLoc());
+  const SourceLocation close = edit_.editable(I->getRParenLoc());
+  const bool braced = open.isValid() && edit_.text(SourceRange(open, open)) == "{";
+  if (n > 1 && !braced) {
+    if (open.isInvalid() || close.isInvalid() || hasInitializerListConstructor(C->getType()))
+      return false;
+    edit_.replaceCharacter(open, "{");
+    edit_.replaceCharacter(close, "}");
+  }
+  const std::string type = edit_.typeName(C->getType());
+  const CXXConstructorDecl *ctor = C->getConstructor();
+  for (unsigned i = 0; i < n; ++i) {
+    const QualType param = i < ctor->getNumParams() ? ctor->getParamDecl(i)->getType() : QualType();
+    edit_.wrap(args[i],
+               spell::initialiserArgument(type, n > 1 && !param.isNull() ? edit_.typeName(param) : "",
+                                          i, n),
+               ")");
+  }
+  constructorArguments(C);
+  return true;
 }
 
 void BodyRewriter::memberInitialiserOfObject(const std::string &target, const Expr *init) {

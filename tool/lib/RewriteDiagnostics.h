@@ -44,6 +44,7 @@ enum class Message {
   ObjectConditional,
   ReferenceCondition,
   ObjectConditionTest,
+  InitStatementNotHoisted,
   BracedTemplateCondition,
   CaptureByValue,
   InlineAssembly,

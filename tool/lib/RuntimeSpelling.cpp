@@ -29,6 +29,13 @@ std::string open(const std::string &name, const std::string &arg) {
   return entry(name) + "<" + arg + ">(";
 }
 
+std::string initialiserArgument(const std::string &type, const std::string &param, unsigned index,
+                                unsigned count) {
+  return open("initialiserArgument", type + (param.empty() ? "" : ", " + param)) +
+         (index == 0 ? entry("InitialiserRecord") + "{}" : std::to_string(index)) + ", " +
+         std::to_string(count) + ", ";
+}
+
 std::string keyVariable(unsigned index, const std::string &name) {
   return "bytedmd_kv" + std::to_string(index) + "_" + name;
 }

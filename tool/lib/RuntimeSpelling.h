@@ -28,6 +28,11 @@ extern const char *const kSequence;
 std::string openOverOperands(const std::string &name, const std::string &arg);
 /// "::bytedmd::NAME(::bytedmd::seq{": a call or constructor over operands.
 std::string openOverOperands(const std::string &name);
+/// "::bytedmd::initialiserArgument<CLASS, PARAM>(::bytedmd::InitialiserRecord{}, N, " for a
+/// mem-initializer's first argument (of N), "...(I, N, " for a later one;
+/// ")" closes it. PARAM "" leaves the argument's type as it is.
+std::string initialiserArgument(const std::string &type, const std::string &param, unsigned index,
+                                unsigned count);
 /// "::bytedmd::cvt<T>": a named cast's replacement up to its '('.
 std::string conversion(const std::string &type);
 /// ", &bytedmd_loc_N": the static site of an instruction, as an argument.

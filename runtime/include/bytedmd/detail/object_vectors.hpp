@@ -1,0 +1,101 @@
+// bytedmd/detail/object_vectors.hpp - push_back and emplace_back on a vector of the program's classes.
+//
+// The library copies (or builds) the new element where the tool cannot see,
+// and a reallocation moves the old ones: the keys follow beside it, value by
+// value (row-major, as __for_each_element walks an object). Before and after,
+// for `std::vector<S1> v; v.push_back(s); v.emplace_back(a);`:
+//
+//   ::bytedmd::pushObject(v, s);
+//   ::bytedmd::emplaceObject(v, ::bytedmd::seq{::bytedmd::ld(a)});
+#ifndef BYTEDMD_DETAIL_OBJECT_VECTORS_HPP
+#define BYTEDMD_DETAIL_OBJECT_VECTORS_HPP
+
+#include "bytedmd/detail/frame.hpp"
+
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace bytedmd {
+namespace detail {
+
+/// The keys of x's values, row-major.
+template <class _Xp> inline std::vector<bytedmd_key> __object_keys(const _Xp &__x) {
+  std::vector<bytedmd_key> __keys;
+  __for_each_element(__x, [&](const auto &__e) { __keys.push_back(__load(__e)); });
+  return __keys;
+}
+/// Gives x's values the keys from __keys[__first], row-major; returns where it stopped.
+template <class _Xp>
+inline std::size_t __give_keys(_Xp &__x, const std::vector<bytedmd_key> &__keys,
+                               std::size_t __first) {
+  __for_each_element(__x, [&](auto &__e) {
+    __store(__e, __first < __keys.size() ? __keys[__first] : 0);
+    ++__first;
+  });
+  return __first;
+}
+
+/// v grows by one element through __add; the old elements keep their keys
+/// when it reallocates (the old block is freed, and its keys with it, before
+/// anything could copy them: they are read first).
+template <class _Vec, class _Add> inline void __grow_by_one(_Vec &__v, _Add &&__add) {
+  if (__v.size() < __v.capacity()) {
+    __add();
+    return;
+  }
+  const std::size_t __n = __v.size();
+  const std::vector<bytedmd_key> __keys = __object_keys(__v);
+  __add();
+  std::size_t __at = 0;
+  for (std::size_t __i = 0; __i < __n; ++__i)
+    __at = __give_keys(__v[__i], __keys, __at);
+}
+
+} // namespace detail
+
+/// `v.push_back(x)` (or `v.emplace_back(x)` of x's own type): the new
+/// element is a copy of x, keys and all. A value a construction or a call
+/// built left its keys in the handoff: x takes them first.
+template <class _Vec, class _Xp> inline void pushObject(_Vec &__v, _Xp &&__x) {
+  if constexpr (!std::is_lvalue_reference_v<_Xp>)
+    ::bytedmd::receive(__x);
+  // (read before the push: x may be an element of v, which growth frees)
+  const std::vector<bytedmd_key> __keys = detail::__object_keys(__x);
+  detail::__grow_by_one(__v, [&] { __v.push_back(std::forward<_Xp>(__x)); });
+  detail::__give_keys(__v.back(), __keys, 0);
+}
+
+/// `v.emplace_back(a, b)` building the element with its class's instrumented
+/// constructor: the arguments' keys wait in a construction record of the
+/// element's class while the library calls that constructor (as construct).
+template <class _Vec, class... _Ap>
+inline typename _Vec::reference emplaceObject(_Vec &__v, seq<_Ap...> &&__s) {
+  using _Tp = typename _Vec::value_type;
+  detail::_Construction __c;
+  __c.__count = 0;
+  std::apply(
+      [&](auto &&...__a) {
+        (detail::__record_argument<std::remove_reference_t<decltype(__a)>,
+                                   std::is_lvalue_reference_v<decltype(__a)>>(__c, __a),
+         ...);
+      },
+      __s.__items);
+  detail::__open_construction(__c, &detail::__type_tag<std::remove_cv_t<_Tp>>);
+  struct _Pop {
+    ~_Pop() { --detail::__constructions.__depth; }
+  } __pop;
+  detail::__grow_by_one(__v, [&] {
+    std::apply(
+        [&](auto &&...__a) {
+          __v.emplace_back(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+        },
+        std::move(__s.__items));
+  });
+  return __v.back();
+}
+
+} // namespace bytedmd
+
+#endif // BYTEDMD_DETAIL_OBJECT_VECTORS_HPP

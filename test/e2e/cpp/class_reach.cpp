@@ -1,0 +1,171 @@
+// class_reach.cpp - class constructs the rewrite once reported approximate
+// or could not compile: an object declared in a loop's, a switch's or an
+// init-statement's condition, a braced aggregate there, a base, delegated or
+// member constructor called from a mem-initializer, and objects pushed onto
+// a vector. Each is measured exactly. Traces worked out by hand from the
+// model: inputs are stored last parameter first (the first ends on top); a
+// read moves its operands to the top in operand order; a value dies at its
+// last read; a copy (t.v = a, an element = s) is free and keeps the key.
+//
+// EXPECT: while_braced call=0 cost=23 trace=1,2,1,1,1,3,1,3,1,1,4,1,3,1,3,1,1
+// EXPECT: while_object call=0 cost=14 trace=1,1,1,2,1,1,2,1,2,1,1
+// EXPECT: for_object call=0 cost=14 trace=1,1,1,2,1,1,2,1,2,1,1
+// EXPECT: if_init_object call=0 cost=7 trace=1,1,1,1,1,2
+// EXPECT: switch_object call=0 cost=4 trace=1,1,1,1
+// EXPECT: base_init call=0 cost=3 trace=2,1
+// EXPECT: delegated call=0 cost=4 trace=1,2,1
+// EXPECT: member_init call=0 cost=3 trace=2,1
+// EXPECT: two_argument_base call=0 cost=6 trace=2,1,1,2
+// EXPECT: pushed call=0 cost=6 trace=1,2,1,2
+// EXPECT: emplaced call=0 cost=3 trace=2,1
+#include <cstdio>
+#include <vector>
+
+struct Braced {
+  double v;
+  explicit operator bool() const { return v != 0; }
+};
+struct Flag {
+  double v;
+  Flag(double x) : v(x) {}
+  explicit operator bool() const { return v != 0; }
+};
+struct Twice {
+  double v;
+  Twice(double x) : v(x) {}
+  operator int() const { return int(v * 2); }
+};
+
+// a = 3, n = 1; [n, a]. Pass 1: a - n reads 1, 2 -> r1 [a, n, r1]; the
+// test v != 0 reads r1 (1) -> c, its truth read 1; s + t.v reads r1 only
+// (s is an untracked 0): 1 -> s1 [a, n, s1]; a - 1 reads a (3) -> a1
+// [n, s1, a1]. Pass 2: a1 - n reads 1, 3 -> r2 [s1, a1, n, r2]; test 1,
+// truth 1; s1 + r2 reads 4, 1 -> s2 [a1, n, s2]; a1 - 1 reads 3 -> a2
+// [n, s2, a2]. Pass 3: a2 - n reads 1, 3 -> r3 = 0 [s2, r3]; test 1,
+// truth 1; the loop ends.
+double while_braced(double a, double n) {
+  double s = 0;
+  while (Braced t{a - n}) {
+    s = s + t.v;
+    a = a - 1;
+  }
+  return s;
+}
+
+// a = 2; [a]. Pass 1: t.v holds a; test reads 1, truth 1; s + t.v reads 1
+// -> s1 [a, s1]; a - 1 reads 2 -> a1 [s1, a1]. Pass 2: test 1, truth 1;
+// s1 + a1 reads 2, 1 -> s2 [a1, s2]; a1 - 1 reads 2 -> a2 [s2, a2]. Pass 3:
+// test reads a2 (1), truth 1; the loop ends.
+double while_object(double a) {
+  double s = 0;
+  while (Flag t = a) {
+    s = s + t.v;
+    a = a - 1;
+  }
+  return s;
+}
+// The same loop as a for without an increment: the same numbers.
+double for_object(double a) {
+  double s = 0;
+  for (; Flag t{a};) {
+    s = s + t.v;
+    a = a - 1;
+  }
+  return s;
+}
+
+// [a]: a * a reads 1, 1 -> k [a, k]; t.v holds k: the test reads 1 -> c,
+// truth 1; t.v * a reads k (1), a (2).
+double if_init_object(double a) {
+  if (double k = a * a; Flag t{k})
+    return t.v * a;
+  return 0;
+}
+
+// a = 2; [a]: the conversion's v * 2 reads 1 -> r [a, r]; the switch reads
+// r as an index (1); case 4: t.v * a reads 1, 1.
+double switch_object(double a) {
+  switch (Twice t = a) {
+  case 4:
+    return t.v * a;
+  default:
+    return 0;
+  }
+}
+
+struct Q {
+  double q;
+  Q(double a) : q(a) {}
+};
+struct R : Q {
+  double r;
+  R(double a, double b) : Q(a), r(b) {}
+  R(double a) : R(a, a * 2) {}
+};
+struct P {
+  Q q;
+  double w;
+  P(double a, double b) : q(a), w(b) {}
+};
+struct Pair {
+  double u, w;
+  Pair(double p, double q) : u(p), w(q) {}
+};
+struct FromPair : Pair {
+  FromPair(double a, double b) : Pair(b * a, a) {}
+};
+
+// [b, a]: x.q holds a (Q's initialiser), x.r holds b: x.r - x.q reads 2, 1.
+double base_init(double a, double b) {
+  R x(a, b);
+  return x.r - x.q;
+}
+// [a]: R(a, a * 2): a * 2 reads 1 -> r [a, r]; y.q holds a, y.r holds r:
+// y.q - y.r reads 2, 1.
+double delegated(double a) {
+  R y(a);
+  return y.q - y.r;
+}
+// [b, a]: p.q.q holds a, p.w holds b: p.w - p.q.q reads 2, 1.
+double member_init(double a, double b) {
+  P p(a, b);
+  return p.w - p.q.q;
+}
+// [b, a]: b * a reads 2, 1 -> r [a, r] (b dead); x.u holds r, x.w holds a:
+// x.u * x.w reads 1, 2.
+double two_argument_base(double a, double b) {
+  FromPair x(a, b);
+  return x.u * x.w;
+}
+
+// [b, a]: the elements hold a, b, a (two reallocations on the way):
+// a * b reads 1, 2 -> r [a, r] (b dead); r - a reads 1, 2.
+double pushed(double a, double b) {
+  std::vector<Flag> v;
+  Flag s(a);
+  v.push_back(s);
+  v.push_back(b);
+  v.emplace_back(a);
+  return v[0].v * v[1].v - v[2].v;
+}
+// [b, a]: the element's u holds a, w holds b: w - u reads 2, 1.
+double emplaced(double a, double b) {
+  std::vector<Pair> w;
+  w.emplace_back(a, b);
+  return w[0].w - w[0].u;
+}
+
+int main() {
+  std::printf("%.17g\n", while_braced(3, 1));
+  std::printf("%.17g\n", while_object(2));
+  std::printf("%.17g\n", for_object(2));
+  std::printf("%.17g\n", if_init_object(1.5));
+  std::printf("%.17g\n", switch_object(2));
+  std::printf("%.17g\n", base_init(1.5, 2.5));
+  std::printf("%.17g\n", delegated(1.5));
+  std::printf("%.17g\n", member_init(1.5, 2.5));
+  std::printf("%.17g\n", two_argument_base(1.5, 2.5));
+  std::printf("%.17g\n", pushed(1.5, 2.5));
+  std::printf("%.17g\n", emplaced(1.5, 2.5));
+  return 0;
+}
