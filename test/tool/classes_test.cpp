@@ -198,6 +198,44 @@ TEST(Classes, AnObjectPushedOntoAVectorKeepsItsKeys) {
                              "::bytedmd::ld(b)});");
 }
 
+TEST(Classes, AVirtualCallGoesThroughTheOverrideItReaches) {
+  // The override may be another class's: callThrough passes the keys to an
+  // instrumented one and reports a result computed by one that is not.
+  // make_unique and new build the file's classes through their constructors.
+  const Instrumented r = instrument(R"cpp(
+    #include <memory>
+    struct Shape { virtual ~Shape() = default; virtual double area() const = 0; };
+    struct Sq : Shape { double s; explicit Sq(double x) : s(x) {} double area() const override { return s * s; } };
+    double f(double a) {
+      std::unique_ptr<Shape> p = std::make_unique<Sq>(a);
+      Shape *q = new Sq(a);
+      double r = p->area() + q->Shape::area();
+      delete q;
+      return r;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::constructThrough<Sq>(::bytedmd::seq{::bytedmd::ld(a)}, "
+                             "[&](auto&&... bytedmd_a) -> decltype(auto) { return std::make_unique<Sq>(");
+  EXPECT_REWRITES_TO(r.code, "new Sq(::bytedmd::initialiserArgument<Sq>(::bytedmd::"
+                             "InitialiserRecord{}, 1, ::bytedmd::ld(a)))");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::callThrough(::bytedmd::seq{p}, [&](auto&& bytedmd_o, "
+                             "auto&&... bytedmd_a) -> decltype(auto) { return bytedmd_o->area(");
+  EXPECT_REWRITES_TO(r.code, "the virtual call here reached an override that is not instrumented");
+  // A qualified call does not dispatch: Shape::area has no body, reported.
+  EXPECT_NE(r.diagnostics.find("'Shape::area' is not instrumented"), std::string::npos)
+      << r.diagnostics;
+}
+
+TEST(Classes, AnImplicitConversionWhoseOtherParametersTakeDefaultsIsAConstruction) {
+  const Instrumented r = instrument(R"cpp(
+    struct C { double re, im; C(double r, double i = 0) : re(r), im(i) {} };
+    double n(C z) { return z.re * z.re; }
+    double f(double a) { return n(a); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{::bytedmd::construct<C>(::bytedmd::seq{::bytedmd::ld(a)})}");
+}
+
 TEST(LibraryCopies, AStdFunctionCallPassesKeysToTheCallableItHolds) {
   const Instrumented r = instrument(R"cpp(
     #include <functional>

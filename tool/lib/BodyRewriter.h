@@ -157,6 +157,8 @@ private:
   /// `if (t)`: t's conversion operator of the file, called where nothing names it.
   bool conversionCall(const clang::CXXMemberCallExpr *M, Use use);
   bool instrumentedMember(const clang::CXXMemberCallExpr *M, Use use);
+  /// A virtual method of the file's class called with dispatch (no qualifier).
+  bool dispatchedInFile(const clang::CXXMethodDecl *method, const clang::MemberExpr *ME) const;
   bool instrumentedOperator(const clang::CXXOperatorCallExpr *O, Use use);
   void methodArguments(const clang::CallExpr *C, const clang::FunctionDecl *F, unsigned first,
                        unsigned paramOffset);
@@ -191,6 +193,14 @@ private:
   /// `: Q(a, b)` built by Q's constructor of the file (a base, a delegated
   /// constructor, a member): its arguments' keys reach it; false if not one.
   bool initialiserConstruction(const clang::CXXCtorInitializer *I);
+  /// C, a construction by the file's constructor between `open` and `close`
+  /// (its parentheses or braces) where no construct can go around it: its
+  /// arguments record their keys for the constructor; false if it cannot.
+  bool recordedConstruction(const clang::CXXConstructExpr *C, clang::SourceLocation open,
+                            clang::SourceLocation close);
+  /// std::make_unique<T>(a, b), std::make_shared<T>(a, b) of the file's T:
+  /// the library calls T's constructor (::bytedmd::constructThrough).
+  bool libraryConstruction(const clang::CallExpr *C, const clang::FunctionDecl *F);
   void memberInitialiserOfObject(const std::string &target, const clang::Expr *init);
   // TupleTemporaries.cpp: std::pair<double, double>(a, b) or {a, b} built
   // from scalars where an object is wanted (::bytedmd::tupleOf).

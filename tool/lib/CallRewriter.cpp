@@ -70,7 +70,7 @@ void BodyRewriter::call(const CallExpr *C, Use use) {
     return;
   if (F == nullptr)
     return indirectCall(C);
-  if (instrumentedCall(C, F, use) || libraryCall(C, F, use))
+  if (instrumentedCall(C, F, use) || libraryConstruction(C, F) || libraryCall(C, F, use))
     return;
   opaqueCall(C, F, use);
 }

@@ -16,6 +16,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace bytedmd {
@@ -96,7 +98,11 @@ bool BodyRewriter::castConstruction(const CXXFunctionalCastExpr *F) {
 bool BodyRewriter::implicitConstruction(const CXXConstructExpr *C) {
   // S1 s = a; or f(a) for f(S1): a converting constructor the source does
   // not name, spelled as the construction it is.
-  if (isa<CXXTemporaryObjectExpr>(C) || !constructsThroughRecord(C) || C->getNumArgs() != 1 ||
+  // (Later parameters may take their defaults: Complexish(double r, double i = 0).)
+  const bool one = C->getNumArgs() >= 1 &&
+                   std::all_of(C->arg_begin() + 1, C->arg_end(),
+                               [](const Expr *a) { return isa<CXXDefaultArgExpr>(a); });
+  if (isa<CXXTemporaryObjectExpr>(C) || !constructsThroughRecord(C) || !one ||
       C->isListInitialization() || !edit_.canEdit(C) || !edit_.canEdit(C->getArg(0)) ||
       C->getSourceRange() != C->getArg(0)->getSourceRange())
     return false;
@@ -163,15 +169,22 @@ void BodyRewriter::memberInitialisers(const CXXConstructorDecl *ctor) {
 
 bool BodyRewriter::initialiserConstruction(const CXXCtorInitializer *I) {
   // : Q(a, b), a base, a delegated constructor or a member built by the
-  // file's constructor: no construct can go around it, so each argument
-  // records its key for Q's constructor (initialiserArgument), and the last
-  // one opens Q's record for the rest of the mem-initializer:
-  //   : Q{::bytedmd::initialiserArgument<Q, double>(::bytedmd::InitialiserRecord{}, 2, a),
-  //       ::bytedmd::initialiserArgument<Q, double>(1, 2, b)}
+  // file's constructor: no construct can go around it.
+  const auto *C = dyn_cast<CXXConstructExpr>(I->getInit()->IgnoreImplicit());
+  return C && recordedConstruction(C, I->getLParenLoc(), I->getRParenLoc());
+}
+
+bool BodyRewriter::recordedConstruction(const CXXConstructExpr *C, SourceLocation open,
+                                        SourceLocation close) {
+  // Q's constructor called where no construct can go around it (a
+  // mem-initializer, a new-expression): each argument records its key for
+  // it (initialiserArgument), and the last one opens Q's record until the
+  // end of the full expression:
+  //   Q{::bytedmd::initialiserArgument<Q, double>(::bytedmd::InitialiserRecord{}, 2, a),
+  //     ::bytedmd::initialiserArgument<Q, double>(1, 2, b)}
   // Several arguments go in braces, evaluated left to right, each converted
   // to its parameter's type first (braces must not narrow).
-  const auto *C = dyn_cast<CXXConstructExpr>(I->getInit()->IgnoreImplicit());
-  if (C == nullptr || !constructsThroughRecord(C))
+  if (!constructsThroughRecord(C))
     return false;
   std::vector<const Expr *> args;
   for (const Expr *arg : C->arguments())
@@ -180,8 +193,8 @@ bool BodyRewriter::initialiserConstruction(const CXXCtorInitializer *I) {
   const unsigned n = unsigned(args.size());
   if (n == 0 || !llvm::all_of(args, [&](const Expr *a) { return edit_.canEdit(a); }))
     return false;
-  const SourceLocation open = edit_.editable(I->getLParenLoc());
-  const SourceLocation close = edit_.editable(I->getRParenLoc());
+  open = edit_.editable(open);
+  close = edit_.editable(close);
   const bool braced = open.isValid() && edit_.text(SourceRange(open, open)) == "{";
   if (n > 1 && !braced) {
     if (open.isInvalid() || close.isInvalid() || hasInitializerListConstructor(C->getType()))

@@ -382,6 +382,15 @@ void BodyRewriter::construct(const CXXConstructExpr *C, Use use) {
 }
 
 void BodyRewriter::newExpression(const CXXNewExpr *N) {
+  // new T(a, b) by T's own constructor: its arguments record their keys.
+  if (const CXXConstructExpr *C = N->getConstructExpr();
+      C && !N->isArray() &&
+      recordedConstruction(C, C->getParenOrBraceRange().getBegin(),
+                           C->getParenOrBraceRange().getEnd())) {
+    for (const Expr *P : N->placement_arguments())
+      expr(P, Use::Plain);
+    return;
+  }
   // new double[n]() and new P{}: the block is written, untracked (the
   // runtime's operator new created it; unwritten it would read as data no
   // rewritten code wrote). An initialiser with tracked values is not

@@ -1,11 +1,15 @@
-// ObjectVectors.cpp - push_back and emplace_back on a std::vector of the
-// file's classes: the library copies or builds the element where the tool
-// cannot see, so the runtime gives it its keys (and keeps the old elements'
-// through a reallocation).
+// ObjectVectors.cpp - objects of the file's classes that the library copies
+// or builds where the tool cannot see: push_back and emplace_back on a
+// std::vector of them (the runtime gives the element its keys, and keeps the
+// old elements' through a reallocation), and std::make_unique/make_shared
+// (the arguments' keys wait in a construction record for the constructor).
 //
 //   v.push_back(s)       ->  ::bytedmd::pushObject(v, s)
 //   v.push_back(a)       ->  ::bytedmd::pushObject(v, ::bytedmd::construct<S1>(::bytedmd::seq{...}))
 //   v.emplace_back(a, b) ->  ::bytedmd::emplaceObject(v, ::bytedmd::seq{::bytedmd::ld(a), ...})
+//   std::make_unique<R>(a, b)  ->  ::bytedmd::constructThrough<R>(::bytedmd::seq{...},
+//                                      [&](auto&&... bytedmd_a) -> decltype(auto) {
+//                                      return std::make_unique<R>(...); })
 #include "BodyRewriter.h"
 
 #include "RuntimeSpelling.h"
@@ -13,6 +17,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 
 using namespace clang;
 
@@ -76,6 +81,28 @@ bool BodyRewriter::objectVectorMember(const CXXMemberCallExpr *M) {
   edit_.replaceCharacter(M->getRParenLoc(), "})");
   lvalue(object);
   for (const Expr *a : M->arguments())
+    expr(a, isDependentOrArithmetic(a) ? Use::Value : Use::Plain);
+  return true;
+}
+
+bool BodyRewriter::libraryConstruction(const CallExpr *C, const FunctionDecl *F) {
+  const auto *arguments = F->getTemplateSpecializationArgs();
+  if (!F->isInStdNamespace() || !F->getIdentifier() ||
+      (F->getName() != "make_unique" && F->getName() != "make_shared") || arguments == nullptr ||
+      arguments->size() == 0 || arguments->get(0).getKind() != TemplateArgument::Type ||
+      C->getNumArgs() == 0)
+    return false;
+  const QualType T = arguments->get(0).getAsType();
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  const Expr *callee = C->getCallee()->IgnoreImplicit();
+  if (R == nullptr || !tracksKeys(T) || !builtByInstrumentedConstructor(R) || !edit_.canEdit(C) ||
+      !edit_.editable(C->getRParenLoc()).isValid())
+    return false;
+  const std::string calleeText = edit_.text(callee->getSourceRange());
+  edit_.replace(callee->getBeginLoc(), edit_.tokenAfter(callee->getEndLoc()),
+                spell::openOverOperands("constructThrough", edit_.typeName(T)));
+  edit_.replaceCharacter(C->getRParenLoc(), spell::closeWithCallee(calleeText));
+  for (const Expr *a : C->arguments())
     expr(a, isDependentOrArithmetic(a) ? Use::Value : Use::Plain);
   return true;
 }

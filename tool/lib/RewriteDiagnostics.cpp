@@ -140,6 +140,9 @@ constexpr Entry kMessages[] = {
     {Message::UninstrumentedFunctionObject, Channel::RunTime, Severity::Warning,
      "the std::function called here holds a callable that is not instrumented; its result is "
      "computed from tracked values but taken as untracked; the measurement is approximate"},
+    {Message::UninstrumentedOverride, Channel::RunTime, Severity::Warning,
+     "the virtual call here reached an override that is not instrumented; its result is "
+     "computed from tracked values but taken as untracked; the measurement is approximate"},
 };
 
 constexpr bool inEnumOrder() {

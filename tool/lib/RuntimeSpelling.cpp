@@ -68,9 +68,18 @@ std::string forwardTo(const std::string &callee) {
 
 std::string closeWithCallee(const std::string &callee) { return "}, " + forwardTo(callee) + ")"; }
 
-std::string closeWithMethod(const std::string &callee) {
-  return "}, [&](auto&& bytedmd_o, auto&&... bytedmd_a) -> decltype(auto) { return " + callee +
-         "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })";
+namespace {
+std::string methodLambda(const std::string &callee) {
+  return "[&](auto&& bytedmd_o, auto&&... bytedmd_a) -> decltype(auto) { return " + callee +
+         "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); }";
+}
+} // namespace
+
+std::string closeWithMethod(const std::string &callee) { return "}, " + methodLambda(callee) + ")"; }
+
+std::string closeThroughMethod(const std::string &callee, const std::string &where,
+                               const std::string &text) {
+  return "}, " + methodLambda(callee) + ", " + where + ", " + message(text) + ")";
 }
 
 const char *const kLeft = "static_cast<decltype(bytedmd_l)&&>(bytedmd_l)";

@@ -46,6 +46,10 @@ std::string closeWithCallee(const std::string &callee);
 /// "}, [&](auto&& bytedmd_o, auto&&... bytedmd_a) -> decltype(auto) { return
 /// CALLEE(...); })": the close of a method's call, the object first.
 std::string closeWithMethod(const std::string &callee);
+/// "}, [&](auto&& bytedmd_o, ...) { return CALLEE(...); }, WHERE, MESSAGE)": the
+/// close of callThrough over a method (a virtual call).
+std::string closeThroughMethod(const std::string &callee, const std::string &where,
+                               const std::string &message);
 /// "}, [&](auto&& bytedmd_l[, auto&& bytedmd_r]) -> decltype(auto) { return
 /// EXPRESSION; })": the close of an operator's call over its one or two
 /// operands; kLeft and kRight spell them, forwarded as they came.

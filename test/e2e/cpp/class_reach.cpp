@@ -1,8 +1,9 @@
 // class_reach.cpp - class constructs the rewrite once reported approximate
 // or could not compile: an object declared in a loop's, a switch's or an
 // init-statement's condition, a braced aggregate there, a base, delegated or
-// member constructor called from a mem-initializer, and objects pushed onto
-// a vector. Each is measured exactly. Traces worked out by hand from the
+// member constructor called from a mem-initializer, objects pushed onto a
+// vector or built by make_unique or new, virtual calls, and a conversion
+// whose later parameters take defaults. Each is measured exactly. Traces worked out by hand from the
 // model: inputs are stored last parameter first (the first ends on top); a
 // read moves its operands to the top in operand order; a value dies at its
 // last read; a copy (t.v = a, an element = s) is free and keeps the key.
@@ -18,7 +19,12 @@
 // EXPECT: two_argument_base call=0 cost=6 trace=2,1,1,2
 // EXPECT: pushed call=0 cost=6 trace=1,2,1,2
 // EXPECT: emplaced call=0 cost=3 trace=2,1
+// EXPECT: virtual_calls call=0 cost=11 trace=1,2,2,1,2,2,1
+// EXPECT: made_unique call=0 cost=12 trace=1,2,1,2,1,2,2,1
+// EXPECT: linked call=0 cost=4 trace=1,1,2
+// EXPECT: defaulted call=0 cost=3 trace=1,1,1
 #include <cstdio>
+#include <memory>
 #include <vector>
 
 struct Braced {
@@ -155,6 +161,74 @@ double emplaced(double a, double b) {
   return w[0].w - w[0].u;
 }
 
+struct Shape {
+  virtual ~Shape() = default;
+  virtual double area() const = 0;
+};
+struct Rect : Shape {
+  double w, h;
+  Rect(double w_, double h_) : w(w_), h(h_) {}
+  double area() const override { return w * h; }
+};
+struct Circle : Shape {
+  double r;
+  explicit Circle(double r_) : r(r_) {}
+  double area() const override { return 3.0 * r * r; }
+};
+
+// A virtual call reaches the file's override, which takes the object's
+// keys. [b, a]: w * h reads a (1), b (2) -> r1 [a, r1] (b dead); 3.0 * r
+// reads a (2) -> t [r1, a, t]; t * r reads 1, 2 -> r2 [r1, r2]; r1 + r2
+// reads 2, 1.
+double virtual_calls(double a, double b) {
+  Rect r(a, b);
+  Circle c(a);
+  const Shape &s1 = r;
+  const Shape &s2 = c;
+  return s1.area() + s2.area();
+}
+// make_unique builds them through their constructors. [b, a]: w * h reads
+// a (1), b (2) -> r1 [b, r1] (a dead); s + r1 reads r1 only (s is an
+// untracked 0): 1 -> s1 [b, s1]; 3.0 * r reads b (2) -> t [s1, b, t]; t * r
+// reads 1, 2 -> r2 [s1, r2]; s1 + r2 reads 2, 1.
+double made_unique(double a, double b) {
+  std::vector<std::unique_ptr<Shape>> v;
+  v.push_back(std::make_unique<Rect>(a, b));
+  v.push_back(std::make_unique<Circle>(b));
+  double s = 0;
+  for (const auto &p : v)
+    s += p->area();
+  return s;
+}
+
+struct Node {
+  double v;
+  Node *next;
+  Node(double x, Node *n) : v(x), next(n) {}
+};
+// new Node(x, n) by its constructor. [b, a]: s + a reads a only (1) -> s1
+// [b, s1]; s1 + b reads 1, 2.
+double linked(double a, double b) {
+  Node *n2 = new Node(b, nullptr);
+  Node *n1 = new Node(a, n2);
+  double s = 0;
+  for (Node *p = n1; p; p = p->next)
+    s = s + p->v;
+  delete n1;
+  delete n2;
+  return s;
+}
+
+struct Complexish {
+  double re, im;
+  Complexish(double r, double i = 0) : re(r), im(i) {}
+};
+double norm2(Complexish z) { return z.re * z.re + z.im * z.im; }
+// norm2(a) converts a, the second parameter taking its default (an
+// untracked 0). [a]: re * re reads 1, 1 -> r; im * im reads nothing (its
+// result untracked); r + that reads r (1).
+double defaulted(double a) { return norm2(a); }
+
 int main() {
   std::printf("%.17g\n", while_braced(3, 1));
   std::printf("%.17g\n", while_object(2));
@@ -167,5 +241,9 @@ int main() {
   std::printf("%.17g\n", two_argument_base(1.5, 2.5));
   std::printf("%.17g\n", pushed(1.5, 2.5));
   std::printf("%.17g\n", emplaced(1.5, 2.5));
+  std::printf("%.17g\n", virtual_calls(1.5, 2.5));
+  std::printf("%.17g\n", made_unique(1.5, 2.5));
+  std::printf("%.17g\n", linked(1.5, 2.5));
+  std::printf("%.17g\n", defaulted(1.5));
   return 0;
 }

@@ -7,6 +7,8 @@
 //
 //   ::bytedmd::pushObject(v, s);
 //   ::bytedmd::emplaceObject(v, ::bytedmd::seq{::bytedmd::ld(a)});
+//
+// and std::make_unique<T>(a) (constructThrough) the same way as emplaceObject.
 #ifndef BYTEDMD_DETAIL_OBJECT_VECTORS_HPP
 #define BYTEDMD_DETAIL_OBJECT_VECTORS_HPP
 
@@ -67,12 +69,11 @@ template <class _Vec, class _Xp> inline void pushObject(_Vec &__v, _Xp &&__x) {
   detail::__give_keys(__v.back(), __keys, 0);
 }
 
-/// `v.emplace_back(a, b)` building the element with its class's instrumented
-/// constructor: the arguments' keys wait in a construction record of the
-/// element's class while the library calls that constructor (as construct).
-template <class _Vec, class... _Ap>
-inline typename _Vec::reference emplaceObject(_Vec &__v, seq<_Ap...> &&__s) {
-  using _Tp = typename _Vec::value_type;
+/// `std::make_unique<T>(a, b)`: the library calls T's instrumented
+/// constructor, which finds the arguments' keys in a construction record of
+/// T, open while __f runs (as construct's).
+template <class _Tp, class... _Ap, class _Fn>
+inline decltype(auto) constructThrough(seq<_Ap...> &&__s, _Fn &&__f) {
   detail::_Construction __c;
   __c.__count = 0;
   std::apply(
@@ -86,12 +87,23 @@ inline typename _Vec::reference emplaceObject(_Vec &__v, seq<_Ap...> &&__s) {
   struct _Pop {
     ~_Pop() { --detail::__constructions.__depth; }
   } __pop;
+  return std::apply(
+      [&](auto &&...__a) -> decltype(auto) {
+        return __f(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
+      },
+      std::move(__s.__items));
+}
+
+/// `v.emplace_back(a, b)` building the element with its class's instrumented
+/// constructor: the arguments' keys wait in a construction record of the
+/// element's class while the library calls that constructor (as construct).
+template <class _Vec, class... _Ap>
+inline typename _Vec::reference emplaceObject(_Vec &__v, seq<_Ap...> &&__s) {
+  using _Tp = typename _Vec::value_type;
   detail::__grow_by_one(__v, [&] {
-    std::apply(
-        [&](auto &&...__a) {
-          __v.emplace_back(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
-        },
-        std::move(__s.__items));
+    ::bytedmd::constructThrough<_Tp>(std::move(__s), [&](auto &&...__a) {
+      __v.emplace_back(static_cast<decltype(__a) &&>(__a)...);
+    });
   });
   return __v.back();
 }
