@@ -236,6 +236,27 @@ TEST(Classes, AnImplicitConversionWhoseOtherParametersTakeDefaultsIsAConstructio
   EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{::bytedmd::construct<C>(::bytedmd::seq{::bytedmd::ld(a)})}");
 }
 
+TEST(Classes, ATemplatesConstructionAndMemberInitialiserFollowTheKeysOfT) {
+  // Wrapper(x * 2) in a template was left as written, its argument read as
+  // an escape, and v(x) kept whatever key v's address held: the number was
+  // silently wrong. Now T(...) is ::bytedmd::build<T> (a conversion for an
+  // arithmetic T, the constructor for the file's classes), and v(x) takes
+  // x's key from the construction record. A constant T(0) stays.
+  const Instrumented r = instrument(R"cpp(
+    template <class T> struct Wrapper {
+      T v;
+      explicit Wrapper(T x) : v(x) {}
+      static Wrapper make(T x) { return Wrapper(x * 2); }
+      static T zero() { return T(0); }
+    };
+    double f(double a) { return Wrapper<double>::make(a).v + Wrapper<double>::zero(); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, ": v(::bytedmd::init(&this->v, ::bytedmd::constructorArgument(this, 0, x)))");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::build<Wrapper>(::bytedmd::seq{::bytedmd::bin<BYTEDMD_OP_MUL>(");
+  EXPECT_REWRITES_TO(r.code, "return bytedmd_frame.ret(T(0));");
+}
+
 TEST(LibraryCopies, AStdFunctionCallPassesKeysToTheCallableItHolds) {
   const Instrumented r = instrument(R"cpp(
     #include <functional>

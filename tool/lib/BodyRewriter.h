@@ -124,6 +124,9 @@ private:
   void lvalue(const clang::Expr *E);
   void applyUse(const clang::Expr *E, Use use);
   bool dependentLoad(const clang::Expr *E, Use use);
+  /// A by-value parameter of the constructor whose member initialisers are
+  /// being rewritten (read from its construction record).
+  bool constructorParameter(const clang::DeclRefExpr *D) const;
   void implicitCast(const clang::ImplicitCastExpr *C, Use use);
   void explicitCast(const clang::ExplicitCastExpr *C, Use use);
   void arithmeticCast(const clang::ExplicitCastExpr *C, Use use);
@@ -185,6 +188,8 @@ private:
                             const clang::CXXConstructExpr *C);
   bool castConstruction(const clang::CXXFunctionalCastExpr *F);
   bool implicitConstruction(const clang::CXXConstructExpr *C);
+  /// T(x) in a template, T known per instantiation (::bytedmd::build).
+  bool unresolvedConstruction(const clang::CXXUnresolvedConstructExpr *U, Use use);
   /// A prvalue whose small object's keys the rewrite sends through the
   /// handoff (a call, a construction through construct or tupleOf): the
   /// place that stores it receives them.
@@ -193,6 +198,8 @@ private:
   /// `: Q(a, b)` built by Q's constructor of the file (a base, a delegated
   /// constructor, a member): its arguments' keys reach it; false if not one.
   bool initialiserConstruction(const clang::CXXCtorInitializer *I);
+  /// The one value of a member initialiser (x of v(x), v{x}, v = x); null if several.
+  static const clang::Expr *singleValue(const clang::Expr *init);
   /// C, a construction by the file's constructor between `open` and `close`
   /// (its parentheses or braces) where no construct can go around it: its
   /// arguments record their keys for the constructor; false if it cannot.

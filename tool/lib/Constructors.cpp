@@ -14,6 +14,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
@@ -54,6 +55,35 @@ bool BodyRewriter::temporaryConstruction(const CXXConstructExpr *C) {
                     spell::kSequence);
   edit_.replaceCharacter(T->getParenOrBraceRange().getEnd(), "})");
   constructorArguments(C);
+  return true;
+}
+
+bool BodyRewriter::unresolvedConstruction(const CXXUnresolvedConstructExpr *U, Use use) {
+  // T(x), T(a, b), T{x} in a template: what T is, and so what its
+  // construction does with the values' keys, is known per instantiation:
+  //   ::bytedmd::build<T>(::bytedmd::seq{...}, <where>)
+  // (a conversion for an arithmetic T, T's own constructor for the file's
+  // classes). Constants (T(0)) stay as written: they carry no key.
+  const SourceLocation open = edit_.editable(U->getLParenLoc());
+  const SourceLocation close = edit_.editable(U->getRParenLoc());
+  const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(U->getExprLoc()));
+  const bool constant = llvm::all_of(U->arguments(), [&](const Expr *a) {
+    return !a->isValueDependent() && a->isEvaluatable(ctx_);
+  });
+  if (U->getNumArgs() == 0 || constant || open.isInvalid() || close.isInvalid() || !at.isValid() ||
+      !edit_.canEdit(U))
+    return false;
+  applyUse(U, use);
+  const SourceRange type = U->getTypeSourceInfo()->getTypeLoc().getSourceRange();
+  edit_.replace(edit_.editable(type.getBegin()), open,
+                spell::open("build", edit_.text(type) + (U->isListInitialization() ? ", true" : "")) +
+                    spell::kSequence);
+  edit_.replaceCharacter(close, "}, " +
+                                    spell::staticLocation(displayName(at.getFilename()),
+                                                          at.getLine(), at.getColumn()) +
+                                    ")");
+  for (const Expr *arg : U->arguments())
+    expr(arg, isDependentOrArithmetic(arg) ? Use::Value : Use::Plain);
   return true;
 }
 
@@ -152,8 +182,12 @@ void BodyRewriter::memberInitialisers(const CXXConstructorDecl *ctor) {
     }
     const FieldDecl *field = I->getMember();
     const std::string target = "this->" + field->getNameAsString();
-    if (isArithmetic(field->getType())) {
-      const Expr *value = init;
+    // A class template's T v: init gives it its value's keys whatever T
+    // turns out to be (left alone, it kept whatever key its address held).
+    const bool dependent = field->getType()->isDependentType() &&
+                           !field->getType()->isReferenceType() && singleValue(init) != nullptr;
+    if (isArithmetic(field->getType()) || dependent) {
+      const Expr *value = dependent ? singleValue(init) : init;
       if (const auto *L = dyn_cast<InitListExpr>(init); L && L->getNumInits() == 1)
         value = L->getInit(0);
       if (const auto *P = dyn_cast<ParenListExpr>(init); P && P->getNumExprs() == 1)
@@ -165,6 +199,15 @@ void BodyRewriter::memberInitialisers(const CXXConstructorDecl *ctor) {
     memberInitialiserOfObject(target, init);
   }
   constructorOfInitialisers_ = nullptr;
+}
+
+const Expr *BodyRewriter::singleValue(const Expr *init) {
+  // v(x) or v{x} in a template: the one expression inside.
+  if (const auto *L = dyn_cast<InitListExpr>(init))
+    return L->getNumInits() == 1 ? L->getInit(0) : nullptr;
+  if (const auto *P = dyn_cast<ParenListExpr>(init))
+    return P->getNumExprs() == 1 ? P->getExpr(0) : nullptr;
+  return init;
 }
 
 bool BodyRewriter::initialiserConstruction(const CXXCtorInitializer *I) {

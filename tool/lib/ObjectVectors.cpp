@@ -58,10 +58,10 @@ bool BodyRewriter::objectVectorMember(const CXXMemberCallExpr *M) {
                     ctx_.hasSameUnqualifiedType(arg->getType().getNonReferenceType(), element);
   if (name == "push_back" || copy) {
     // A copy of an object that holds its keys, or of one that hands them
-    // over (a construction, a call); anything else is left to the run-time
-    // check of loads.
+    // over (a construction, a call, a braced aggregate); anything else is
+    // left to the run-time check of loads.
     const Expr *source = referenceSource(arg)->IgnoreImplicit();
-    if (!(source->isLValue() || handsOverKeys(source)))
+    if (!(source->isLValue() || handsOverKeys(source) || recordList(source)))
       return false;
     edit_.open(M, spell::open("pushObject"));
     edit_.replace(ME->getOperatorLoc(), edit_.tokenAfter(ME->getMemberLoc()), ", ");

@@ -202,7 +202,8 @@ bool BodyRewriter::recordTemporary(const Expr *E) {
   const std::string object = spell::kReturnedObject;
   std::vector<std::string> targets;
   fieldTargets(fields, object, targets);
-  const std::string type = edit_.typeName(E->getType());
+  // (canonical: v.push_back({a, b}) wants a value_type, not in scope here)
+  const std::string type = edit_.typeName(E->getType().getCanonicalType());
   const bool bare = edit_.text(E->getSourceRange()).rfind('{', 0) == 0;
   edit_.open(E, spell::open("withFields") + (bare ? type : std::string()));
   edit_.close(E, ", [&](" + type + " &" + object + ") { " + spell::bindFieldsCall(targets) + "; })");

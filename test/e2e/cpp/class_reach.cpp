@@ -23,6 +23,8 @@
 // EXPECT: made_unique call=0 cost=12 trace=1,2,1,2,1,2,2,1
 // EXPECT: linked call=0 cost=4 trace=1,1,2
 // EXPECT: defaulted call=0 cost=3 trace=1,1,1
+// EXPECT: template_wrapped call=0 cost=4 trace=1,1,2
+// EXPECT: pushed_aggregates call=0 cost=6 trace=2,1,1,2
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -229,6 +231,34 @@ double norm2(Complexish z) { return z.re * z.re + z.im * z.im; }
 // result untracked); r + that reads r (1).
 double defaulted(double a) { return norm2(a); }
 
+template <class T> struct Wrapper {
+  T v;
+  explicit Wrapper(T x) : v(x) {}
+  operator T() const { return v; }
+  static Wrapper make(T x) { return Wrapper(x * 2); }
+};
+// A class template's constructor and member initialiser, T known per
+// instantiation. [a]: x * 2 reads 1 -> r [a, r]; w.v holds r, and so does
+// d (the conversion returns v, a copy); d + a reads 1, 2.
+double template_wrapped(double a) {
+  Wrapper<double> w = Wrapper<double>::make(a);
+  double d = w;
+  return d + a;
+}
+
+struct Particle {
+  double x, v;
+};
+// Braced aggregates pushed onto a vector: ps[0] holds (a, b), ps[1] (b, a).
+// [b, a]: ps[0].v * ps[1].v reads b (2), a (1) -> r [b, r] (a dead);
+// r - ps[1].x reads 1, 2.
+double pushed_aggregates(double a, double b) {
+  std::vector<Particle> ps;
+  ps.push_back({a, b});
+  ps.push_back(Particle{b, a});
+  return ps[0].v * ps[1].v - ps[1].x;
+}
+
 int main() {
   std::printf("%.17g\n", while_braced(3, 1));
   std::printf("%.17g\n", while_object(2));
@@ -245,5 +275,7 @@ int main() {
   std::printf("%.17g\n", made_unique(1.5, 2.5));
   std::printf("%.17g\n", linked(1.5, 2.5));
   std::printf("%.17g\n", defaulted(1.5));
+  std::printf("%.17g\n", template_wrapped(1.5));
+  std::printf("%.17g\n", pushed_aggregates(1.5, 2.5));
   return 0;
 }

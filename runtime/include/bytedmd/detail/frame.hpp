@@ -394,6 +394,8 @@ public:
   template <class _Xp> decltype(auto) ret(_Xp &&__x) {
     using _Dp = std::remove_cv_t<std::remove_reference_t<_Xp>>;
     if constexpr (std::is_class_v<_Dp> && !detail::__tracked_v<_Dp>) {
+      if constexpr (!std::is_lvalue_reference_v<_Xp>)
+        ::bytedmd::receive(__x); // a value a construction or a call built: its keys wait
       results(__x);
       detail::__hand_over(__x);
       return std::forward<_Xp>(__x);

@@ -22,6 +22,13 @@
 namespace bytedmd {
 namespace detail {
 
+template <class... _Ap> struct _First_of {
+  using type = void;
+};
+template <class _Ap, class... _Bp> struct _First_of<_Ap, _Bp...> {
+  using type = _Ap;
+};
+
 /// The keys of x's values, row-major.
 template <class _Xp> inline std::vector<bytedmd_key> __object_keys(const _Xp &__x) {
   std::vector<bytedmd_key> __keys;
@@ -92,6 +99,47 @@ inline decltype(auto) constructThrough(seq<_Ap...> &&__s, _Fn &&__f) {
         return __f(detail::__value_of(static_cast<decltype(__a) &&>(__a))...);
       },
       std::move(__s.__items));
+}
+
+/// `T(a)`, `T(a, b)` or `T{a}` in a template, T known per instantiation: an
+/// arithmetic T is a conversion (the same key); a copy of the program's
+/// class keeps the source's keys; any other of its classes is built by its
+/// instrumented constructor (construct). A library class built from tracked
+/// values is not modeled: they escape (a read each), and the measurement is
+/// approximate.
+template <class _Tp, bool _Braced = false, class... _Ap>
+inline auto build(seq<_Ap...> &&__s, const bytedmd_location *__where) {
+  using _Dp = std::remove_cv_t<_Tp>;
+  using _First = std::remove_cv_t<std::remove_reference_t<typename detail::_First_of<_Ap...>::type>>;
+  if constexpr (detail::__arithmetic_v<_Dp> && sizeof...(_Ap) == 1) {
+    auto &&__x = std::get<0>(__s.__items);
+    return ::bytedmd::cvt<_Dp>(static_cast<decltype(__x) &&>(__x));
+  } else if constexpr (std::is_class_v<_Dp> && sizeof...(_Ap) == 1 && std::is_same_v<_First, _Dp>) {
+    auto &&__x = std::get<0>(__s.__items);
+    if constexpr (!std::is_lvalue_reference_v<typename detail::_First_of<_Ap...>::type>)
+      ::bytedmd::receive(__x);
+    _Dp __copy(static_cast<decltype(__x) &&>(__x));
+    ::bytedmd::copyKeys(__copy, __x);
+    detail::__hand_over(__copy);
+    return __copy;
+  } else if constexpr (detail::__has_fields_v<_Dp> || sizeof...(_Ap) == 0) {
+    return ::bytedmd::construct<_Dp, _Braced>(std::move(__s));
+  } else {
+    const bool __tracked = std::apply(
+        [](const auto &...__a) { return (detail::__tracked_v<decltype(__a)> || ...); }, __s.__items);
+    if (__tracked)
+      bytedmd_diagnostic(__where, "bytedmd: a template's construction of a library type from "
+                                  "tracked values is not modeled (its values escape); the "
+                                  "measurement is approximate");
+    return std::apply(
+        [](auto &&...__a) -> _Dp {
+          if constexpr (_Braced)
+            return _Dp{::bytedmd::escape(static_cast<decltype(__a) &&>(__a))...};
+          else
+            return _Dp(::bytedmd::escape(static_cast<decltype(__a) &&>(__a))...);
+        },
+        std::move(__s.__items));
+  }
 }
 
 /// `v.emplace_back(a, b)` building the element with its class's instrumented
