@@ -257,6 +257,37 @@ TEST(Classes, ATemplatesConstructionAndMemberInitialiserFollowTheKeysOfT) {
   EXPECT_REWRITES_TO(r.code, "return bytedmd_frame.ret(T(0));");
 }
 
+TEST(Classes, TwoObjectsInOneDeclarationAndAFriendOperatorKeepTheirKeys) {
+  // `Cplx z(a, b), w(b, a); receive(z); receive(w);` gave z w's handed-over
+  // keys (rejected by the bits check: key 0) and w none, silently; a friend
+  // operator defined in the class was not instrumented at all.
+  const Instrumented r = instrument(R"cpp(
+    struct Cplx {
+      double re, im;
+      Cplx(double r, double i) : re(r), im(i) {}
+      friend Cplx operator*(const Cplx &a, const Cplx &b) { return Cplx(a.re * b.re, a.im * b.im); }
+    };
+    double f(double a, double b) { Cplx z(a, b), w(b, a); return (z * w).re; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "Cplx z = ::bytedmd::init(&z, ::bytedmd::construct<decltype(z)>(");
+  EXPECT_REWRITES_TO(r.code, "w = ::bytedmd::init(&w, ::bytedmd::construct<decltype(w)>(");
+  EXPECT_EQ(r.code.find("::bytedmd::receive(z)"), std::string::npos) << r.code;
+  EXPECT_REWRITES_TO(r.code, "bytedmd_site = {\"operator*\"");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::call(::bytedmd::seq{z , w}");
+}
+
+TEST(Classes, ABracedListForAContainerParameterIsTheContainerItBuilds) {
+  const Instrumented r = instrument(R"cpp(
+    #include <vector>
+    struct Poly { std::vector<double> c; explicit Poly(std::vector<double> cs) : c(cs) {} };
+    double f(double a, double b) { Poly p({a, b}); return p.c[0]; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::seq{::bytedmd::listed<std::vector<double>>(2, "
+                             "std::vector<double>{::bytedmd::stash(::bytedmd::ld(a)), "
+                             "::bytedmd::stash(::bytedmd::ld(b))})}");
+}
+
 TEST(LibraryCopies, AStdFunctionCallPassesKeysToTheCallableItHolds) {
   const Instrumented r = instrument(R"cpp(
     #include <functional>

@@ -183,6 +183,8 @@ private:
   // Constructors.cpp: the file's own constructors.
   bool constructsThroughRecord(const clang::CXXConstructExpr *C) const;
   void constructorArguments(const clang::CXXConstructExpr *C);
+  /// `{a, b}` passed where a container of scalars is wanted: false if not one.
+  bool bracedContainerArgument(const clang::Expr *arg, clang::QualType param);
   bool temporaryConstruction(const clang::CXXConstructExpr *C);
   bool variableConstruction(const clang::VarDecl *D, const clang::DeclStmt *S,
                             const clang::CXXConstructExpr *C);

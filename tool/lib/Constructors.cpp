@@ -35,11 +35,33 @@ void BodyRewriter::constructorArguments(const CXXConstructExpr *C) {
     if (isa<CXXDefaultArgExpr>(arg))
       continue;
     const ParmVarDecl *param = i < ctor->getNumParams() ? ctor->getParamDecl(i) : nullptr;
+    if (param && bracedContainerArgument(arg, param->getType()))
+      continue;
     if (param && param->getType()->isReferenceType())
       referenceArgument(arg);
     else
       expr(arg, isDependentOrArithmetic(arg) ? Use::Value : Use::Plain);
   }
+}
+
+bool BodyRewriter::bracedContainerArgument(const Expr *arg, QualType param) {
+  // Poly p({a, b}) for Poly(std::vector<double>): a bare braced list cannot
+  // be an element of seq{...}; it becomes the container it builds, its
+  // elements' keys bound (as `return {a, b};` is):
+  //   ::bytedmd::listed<std::vector<double>>(2, std::vector<double>{stash(a), stash(b)})
+  const InitListExpr *list = containerList(arg);
+  const QualType T = param.getNonReferenceType();
+  if (list == nullptr || !holdsArithmetic(T) ||
+      edit_.text(arg->getSourceRange()).rfind('{', 0) != 0 || !edit_.canEdit(arg))
+    return false;
+  const std::string type = edit_.typeName(T.getCanonicalType());
+  edit_.open(arg, spell::open("listed", type));
+  const std::size_t count = edit_.planned();
+  edit_.open(arg, "");
+  edit_.open(arg, type);
+  edit_.close(arg, ")");
+  edit_.respell(count, std::to_string(listElements(list)) + ", ");
+  return true;
 }
 
 bool BodyRewriter::temporaryConstruction(const CXXConstructExpr *C) {
@@ -153,14 +175,20 @@ bool BodyRewriter::variableConstruction(const VarDecl *D, const DeclStmt *S,
     return false;
   const std::string name = D->getNameAsString();
   const bool braced = D->getInitStyle() == VarDecl::ListInit;
+  // `S2 s(a, b), t(b, a);`: each construction hands its keys over in turn,
+  // so each declarator takes them in its own initialiser (init, before its
+  // bytes arrive); one receive after the statement would find t's only.
+  const CXXRecordDecl *R = D->getType()->getAsCXXRecordDecl();
+  const bool inline_ = S != nullptr && !S->isSingleDecl() && isHandedOver(D->getType()) && R &&
+                       R->isTriviallyCopyable();
   edit_.replaceCharacter(C->getParenOrBraceRange().getBegin(),
-                         " = " +
+                         " = " + (inline_ ? spell::open("init") + "&" + name + ", " : "") +
                              spell::open("construct",
                                          "decltype(" + name + ")" + (braced ? ", true" : "")) +
                              spell::kSequence);
-  edit_.replaceCharacter(C->getParenOrBraceRange().getEnd(), "})");
+  edit_.replaceCharacter(C->getParenOrBraceRange().getEnd(), inline_ ? "}))" : "})");
   constructorArguments(C);
-  if (isHandedOver(D->getType()))
+  if (isHandedOver(D->getType()) && !inline_)
     afterDeclaration(S, spell::statement("receive", name));
   return true;
 }

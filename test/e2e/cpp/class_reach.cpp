@@ -2,8 +2,10 @@
 // or could not compile: an object declared in a loop's, a switch's or an
 // init-statement's condition, a braced aggregate there, a base, delegated or
 // member constructor called from a mem-initializer, objects pushed onto a
-// vector or built by make_unique or new, virtual calls, and a conversion
-// whose later parameters take defaults. Each is measured exactly. Traces worked out by hand from the
+// vector or built by make_unique or new, virtual calls, a conversion whose
+// later parameters take defaults, a class template's constructions, two
+// objects in one declaration and a friend operator. Each is measured
+// exactly. Traces worked out by hand from the
 // model: inputs are stored last parameter first (the first ends on top); a
 // read moves its operands to the top in operand order; a value dies at its
 // last read; a copy (t.v = a, an element = s) is free and keeps the key.
@@ -25,6 +27,8 @@
 // EXPECT: defaulted call=0 cost=3 trace=1,1,1
 // EXPECT: template_wrapped call=0 cost=4 trace=1,1,2
 // EXPECT: pushed_aggregates call=0 cost=6 trace=2,1,1,2
+// EXPECT: friend_operator call=0 cost=40 trace=1,2,2,3,4,1,2,2,4,4,3,1,3,4,3,2,2,2,2,2,2,1
+// EXPECT: derived_method call=0 cost=6 trace=1,3,1,2
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -259,6 +263,57 @@ double pushed_aggregates(double a, double b) {
   return ps[0].v * ps[1].v - ps[1].x;
 }
 
+class Cplx {
+  double re_, im_;
+
+public:
+  Cplx(double r = 0, double i = 0) : re_(r), im_(i) {}
+  friend Cplx operator*(const Cplx &a, const Cplx &b) {
+    return Cplx(a.re_ * b.re_ - a.im_ * b.im_, a.re_ * b.im_ + a.im_ * b.re_);
+  }
+  Cplx &operator+=(const Cplx &o) {
+    re_ += o.re_;
+    im_ += o.im_;
+    return *this;
+  }
+  double norm() const { return re_ * re_ + im_ * im_; }
+};
+// Two objects in one declaration (each takes its own keys), and a friend
+// operator defined in the class (instrumented as any free function).
+// [b, a]; z = (a, b), w = (b, a). z * w: a * b reads 1, 2 -> m1 [a, b, m1];
+// b * a reads 2, 3 -> m2 [m1, b, a, m2]; m1 - m2 reads 4, 1 -> r [b, a, r];
+// a * a reads 2, 2 -> m3 [b, r, a, m3]; b * b reads 4, 4 -> m4
+// [r, a, m3, b, m4]; m3 + m4 reads 3, 1 -> i [r, a, b, i]. z += t: a + r
+// reads 3, 4 -> x [b, i, x]; b + i reads 3, 2 -> y [x, y]. norm: x * x
+// reads 2, 2 -> n1 [y, n1]; y * y reads 2, 2 -> n2 [n1, n2]; n1 + n2 reads
+// 2, 1.
+double friend_operator(double a, double b) {
+  Cplx z(a, b), w(b, a);
+  z += z * w;
+  return z.norm();
+}
+
+class Base {
+protected:
+  double k_;
+
+public:
+  explicit Base(double k) : k_(k) {}
+  double scaled(double x) const { return k_ * x; }
+};
+class Derived : public Base {
+  double off_;
+
+public:
+  Derived(double k, double off) : Base(k), off_(off) {}
+  double apply(double x) const { return scaled(x) + off_; }
+};
+// [x, off, k]: k_ * x reads 1, 3 -> s [off, s]; s + off_ reads 1, 2.
+double derived_method(double k, double off, double x) {
+  Derived d(k, off);
+  return d.apply(x);
+}
+
 int main() {
   std::printf("%.17g\n", while_braced(3, 1));
   std::printf("%.17g\n", while_object(2));
@@ -277,5 +332,7 @@ int main() {
   std::printf("%.17g\n", defaulted(1.5));
   std::printf("%.17g\n", template_wrapped(1.5));
   std::printf("%.17g\n", pushed_aggregates(1.5, 2.5));
+  std::printf("%.17g\n", friend_operator(1.5, 2.5));
+  std::printf("%.17g\n", derived_method(1.5, 2.5, 3.5));
   return 0;
 }
