@@ -200,6 +200,8 @@ private:
   /// `: Q(a, b)` built by Q's constructor of the file (a base, a delegated
   /// constructor, a member): its arguments' keys reach it; false if not one.
   bool initialiserConstruction(const clang::CXXCtorInitializer *I);
+  /// `: Base<T>(a)` in a class template (false if not one, or reported).
+  bool dependentBaseInitialiser(const clang::CXXCtorInitializer *I);
   /// The one value of a member initialiser (x of v(x), v{x}, v = x); null if several.
   static const clang::Expr *singleValue(const clang::Expr *init);
   /// C, a construction by the file's constructor between `open` and `close`

@@ -200,7 +200,7 @@ void BodyRewriter::memberInitialisers(const CXXConstructorDecl *ctor) {
     if (!I->isWritten() || I->getInit() == nullptr || !edit_.canEdit(I->getInit()))
       continue;
     const Expr *init = I->getInit();
-    if (initialiserConstruction(I))
+    if (initialiserConstruction(I) || dependentBaseInitialiser(I))
       continue;
     if (!I->isMemberInitializer()) {
       // A base or delegated construction the record cannot reach (its
@@ -220,7 +220,7 @@ void BodyRewriter::memberInitialisers(const CXXConstructorDecl *ctor) {
         value = L->getInit(0);
       if (const auto *P = dyn_cast<ParenListExpr>(init); P && P->getNumExprs() == 1)
         value = P->getExpr(0);
-      edit_.wrap(value, spell::open("init") + "&" + target + ", ", ")");
+      edit_.wrap(value, spell::open(dependent ? "initMember" : "init") + "&" + target + ", ", ")");
       expr(value, Use::Value);
       continue;
     }
@@ -236,6 +236,32 @@ const Expr *BodyRewriter::singleValue(const Expr *init) {
   if (const auto *P = dyn_cast<ParenListExpr>(init))
     return P->getNumExprs() == 1 ? P->getExpr(0) : nullptr;
   return init;
+}
+
+bool BodyRewriter::dependentBaseInitialiser(const CXXCtorInitializer *I) {
+  // : Base<T>(a) in a class template: the constructor is known per
+  // instantiation; one argument records its key for it, as a
+  // non-dependent one does (its parentheses stay: no parameter type to
+  // convert to). Several cannot go in braces unconverted: reported.
+  const TypeSourceInfo *written = I->getTypeSourceInfo();
+  if (I->isMemberInitializer() || written == nullptr || !written->getType()->isDependentType())
+    return false;
+  const Expr *init = I->getInit();
+  std::vector<const Expr *> args;
+  if (const auto *P = dyn_cast<ParenListExpr>(init))
+    for (unsigned i = 0; i < P->getNumExprs(); ++i)
+      args.push_back(P->getExpr(i));
+  else if (const auto *L = dyn_cast<InitListExpr>(init))
+    args.assign(L->inits().begin(), L->inits().end());
+  const std::string type = edit_.text(written->getTypeLoc().getSourceRange());
+  if (args.size() != 1 || !edit_.canEdit(args[0])) {
+    if (llvm::any_of(args, [](const Expr *a) { return isDependentOrArithmetic(a); }))
+      warn(I->getSourceLocation(), Message::ClassConstructor, {type});
+    return false;
+  }
+  edit_.wrap(args[0], spell::initialiserArgument(type, "", 0, 1), ")");
+  expr(args[0], isDependentOrArithmetic(args[0]) ? Use::Value : Use::Plain);
+  return true;
 }
 
 bool BodyRewriter::initialiserConstruction(const CXXCtorInitializer *I) {

@@ -29,6 +29,8 @@
 // EXPECT: pushed_aggregates call=0 cost=6 trace=2,1,1,2
 // EXPECT: friend_operator call=0 cost=40 trace=1,2,2,3,4,1,2,2,4,4,3,1,3,4,3,2,2,2,2,2,2,1
 // EXPECT: derived_method call=0 cost=6 trace=1,3,1,2
+// EXPECT: template_base call=0 cost=3 trace=1,2
+// EXPECT: template_member call=0 cost=2 trace=1,1
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -314,6 +316,32 @@ double derived_method(double k, double off, double x) {
   return d.apply(x);
 }
 
+template <class T> struct TBase {
+  T k;
+  explicit TBase(T x) : k(x) {}
+};
+template <class T> struct TDerived : TBase<T> {
+  T m;
+  TDerived(T a, T b) : TBase<T>(a), m(b) {}
+  T get() const { return this->k * m; }
+};
+template <class T> struct THolder {
+  TBase<T> inner;
+  explicit THolder(T a) : inner(a) {}
+};
+// A class template's base and member built by their constructors, T known
+// per instantiation (both lost their keys, silently, before). [b, a]:
+// k holds a, m holds b: k * m reads 1, 2.
+double template_base(double a, double b) {
+  TDerived<double> d(a, b);
+  return d.get();
+}
+// [a]: inner.k holds a: inner.k * a reads 1, 1.
+double template_member(double a) {
+  THolder<double> h(a);
+  return h.inner.k * a;
+}
+
 int main() {
   std::printf("%.17g\n", while_braced(3, 1));
   std::printf("%.17g\n", while_object(2));
@@ -334,5 +362,7 @@ int main() {
   std::printf("%.17g\n", pushed_aggregates(1.5, 2.5));
   std::printf("%.17g\n", friend_operator(1.5, 2.5));
   std::printf("%.17g\n", derived_method(1.5, 2.5, 3.5));
+  std::printf("%.17g\n", template_base(1.5, 2.5));
+  std::printf("%.17g\n", template_member(1.5));
   return 0;
 }

@@ -142,6 +142,28 @@ inline auto build(seq<_Ap...> &&__s, const bytedmd_location *__where) {
   }
 }
 
+/// `: v(x)` in a class template, v's type T known per instantiation: a
+/// class T built from a value of another type goes through T's constructor
+/// with a construction record (as construct); anything else is init.
+template <class _Tp, class _Xp> inline _Tp initMember(_Tp *__at, _Xp &&__x) {
+  using _Up = std::remove_cv_t<_Tp>;
+  using _Vp = std::remove_cv_t<
+      std::remove_reference_t<decltype(detail::__value_of(std::declval<_Xp>()))>>;
+  if constexpr (std::is_class_v<_Up> && !std::is_same_v<_Vp, _Up>) {
+    if constexpr (detail::__handed_over_v<_Up> && std::is_trivially_copyable_v<_Up>) {
+      // It may come back in registers: v takes the keys before its bytes arrive.
+      _Up __v = ::bytedmd::construct<_Up>(seq<_Xp &&>{std::forward<_Xp>(__x)});
+      ::bytedmd::receive(__v);
+      bytedmd_shadow_copy(const_cast<_Up *>(__at), std::addressof(__v), sizeof(_Up));
+      return __v;
+    } else {
+      return ::bytedmd::construct<_Up>(seq<_Xp &&>{std::forward<_Xp>(__x)});
+    }
+  } else {
+    return ::bytedmd::init(__at, std::forward<_Xp>(__x));
+  }
+}
+
 /// `v.emplace_back(a, b)` building the element with its class's instrumented
 /// constructor: the arguments' keys wait in a construction record of the
 /// element's class while the library calls that constructor (as construct).
