@@ -308,6 +308,17 @@ TEST(Classes, AClassTemplatesBaseAndMemberInitialisersPassTheirKeys) {
       << r.diagnostics;
 }
 
+TEST(Classes, AnArrayMemberFromABracedListTakesItsElementsKeys) {
+  const Instrumented r = instrument(R"cpp(
+    #include <array>
+    struct Body { std::array<double, 2> p; double w[2]; Body(double a, double b) : p{a, b}, w{b, a} {} };)cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "p{::bytedmd::stash(::bytedmd::constructorArgument(this, 0, a)), "
+                             "::bytedmd::stash(::bytedmd::constructorArgument(this, 1, b))}");
+  // The last stashed (w's) are bound first.
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::bindStashed(this->w, 2); ::bytedmd::bindStashed(this->p, 2);");
+}
+
 TEST(LibraryCopies, AStdFunctionCallPassesKeysToTheCallableItHolds) {
   const Instrumented r = instrument(R"cpp(
     #include <functional>

@@ -323,6 +323,15 @@ void BodyRewriter::memberInitialiserOfObject(const std::string &target, const Ex
                                                       edit_.text(C->getArg(0)->getSourceRange()));
     return;
   }
+  if (const InitListExpr *list = containerList(init); list && holdsArithmetic(init->getType())) {
+    // p_{a, b} (a std::array, a C array or a vector of scalars): the elements
+    // are stashed, and the body binds them first, the last member's first
+    // (it was stashed last). They were read as escapes, and the keys lost.
+    const unsigned n = listElements(list);
+    memberCopies_ =
+        " " + spell::statement("bindStashed", target + ", " + std::to_string(n)) + memberCopies_;
+    return;
+  }
   const VectorConstruction kind = vectorConstruction(C);
   if (kind == VectorConstruction::Count ||
       (kind == VectorConstruction::Fill && C->getArg(1)->isEvaluatable(ctx_))) {

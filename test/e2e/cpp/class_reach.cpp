@@ -31,6 +31,8 @@
 // EXPECT: derived_method call=0 cost=6 trace=1,3,1,2
 // EXPECT: template_base call=0 cost=3 trace=1,2
 // EXPECT: template_member call=0 cost=2 trace=1,1
+// EXPECT: array_member call=0 cost=6 trace=1,2,1,2
+#include <array>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -342,6 +344,27 @@ double template_member(double a) {
   return h.inner.k * a;
 }
 
+class Body {
+  std::array<double, 2> p_;
+
+public:
+  Body(double a, double b) : p_{a, b} {}
+  double &operator[](int i) { return p_[i]; }
+  double sum() const {
+    auto f = [this] { return p_[0] + p_[1]; };
+    return f();
+  }
+};
+// A std::array member from a braced list in a member initialiser (its
+// elements were read as escapes and kept no key, silently). [b, a]: p_
+// holds a, b; q[0] * b reads a (1), b (2) -> r [b, r] (a dead); the
+// lambda's p_[0] + p_[1] reads r (1), b (2).
+double array_member(double a, double b) {
+  Body q(a, b);
+  q[0] = q[0] * b;
+  return q.sum();
+}
+
 int main() {
   std::printf("%.17g\n", while_braced(3, 1));
   std::printf("%.17g\n", while_object(2));
@@ -364,5 +387,6 @@ int main() {
   std::printf("%.17g\n", derived_method(1.5, 2.5, 3.5));
   std::printf("%.17g\n", template_base(1.5, 2.5));
   std::printf("%.17g\n", template_member(1.5));
+  std::printf("%.17g\n", array_member(1.5, 2.5));
   return 0;
 }
