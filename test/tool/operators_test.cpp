@@ -126,23 +126,84 @@ TEST(Rewrite, AnIfConstexprConditionStaysAConstantExpression) {
   EXPECT_REWRITES_TO(r.code, "if constexpr (const bool b = sizeof(T) > 4) ::bytedmd::set(s");
 }
 
-TEST(Rewrite, ALoopConditionsObjectKeepsItsKeysAndItsTestIsReported) {
-  // A loop's condition variable takes its keys inside its initialiser (no
-  // statement may follow it in the parentheses); the read of its test, a
-  // conversion of the file, cannot be written out, and is reported. A
-  // reference's read is not counted.
+TEST(Rewrite, AConditionsObjectInALoopOrASwitchIsTestedAsAnIfsIs) {
+  // Only an if's or a switch's parentheses can hold a statement before the
+  // condition: a while (and a for without an increment) becomes an if in an
+  // endless loop, an if's or a switch's init-statement goes before it, and
+  // the test is then written out after the declaration, read as a truth
+  // value (a switch's as an index). A for's increment keeps its condition in
+  // the header: reported. A reference's read is not counted.
   const Instrumented r = instrument(R"cpp(
-    struct B { double x; explicit operator bool() const { return x != 0; } };
+    struct B { double x; explicit operator bool() const { return x != 0; } operator int() const { return int(x); } };
     double w(B a) { double s = 0; while (B t = a) { s = s + 1; a.x = 0; } return s; }
+    double f(B a) { double s = 0; for (; B t = a; ) s = s + 1, a.x = 0; return s; }
+    double i(B a) { double s = 0; for (; B t = a; a.x = 0) s = s + 1; return s; }
+    double c(B a) { if (double k = 1; B t = a) return k; else return 0; }
+    double d(B a) { switch (B t = a) { case 1: return 1; default: return 0; } }
     double h(double a) { double s = 0; if (const double &r = a) s = s + r; return s; })cpp");
   ASSERT_TRUE(r.produced) << r.diagnostics;
-  EXPECT_REWRITES_TO(r.code, "while (B t = ::bytedmd::init(&t, a))");
-  EXPECT_NE(r.diagnostics.find("input.cc:3:44: warning: bytedmd: the test of the condition "
+  const std::string test = "::bytedmd::call(::bytedmd::seq{t}, [&](auto&& bytedmd_o, auto&&... "
+                           "bytedmd_a) -> decltype(auto) { return bytedmd_o.operator ";
+  EXPECT_REWRITES_TO(r.code, "while (true) if (B t = ::bytedmd::init(&t, a); ::bytedmd::truth(" +
+                                 test + "bool(");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::set(a.x, 0); } else break; return");
+  EXPECT_REWRITES_TO(r.code, "for (; ; ) if (B t = ::bytedmd::init(&t, a); ::bytedmd::truth(" +
+                                 test + "bool(");
+  EXPECT_REWRITES_TO(r.code, "{ ::bytedmd::setKey(bytedmd_kv0_s, s , ::bytedmd::bin<BYTEDMD_OP_ADD>(");
+  EXPECT_REWRITES_TO(r.code, "for (; B t = ::bytedmd::init(&t, a); ::bytedmd::set(a.x, 0))");
+  EXPECT_REWRITES_TO(r.code, "{ double k = ::bytedmd::initKey(bytedmd_kv0_k, &k, 1); if ( B t = "
+                             "::bytedmd::init(&t, a); ::bytedmd::truth(" +
+                                 test + "bool(");
+  EXPECT_REWRITES_TO(r.code, "switch (B t = ::bytedmd::init(&t, a); ::bytedmd::index(" + test +
+                                 "int(");
+  EXPECT_NE(r.diagnostics.find("input.cc:5:44: warning: bytedmd: the test of the condition "
                                "variable 't'"),
             std::string::npos)
       << r.diagnostics;
+  EXPECT_EQ(r.diagnostics.find("input.cc:3:"), std::string::npos) << r.diagnostics;
+  EXPECT_EQ(r.diagnostics.find("input.cc:4:"), std::string::npos) << r.diagnostics;
+  EXPECT_EQ(r.diagnostics.find("input.cc:6:"), std::string::npos) << r.diagnostics;
+  EXPECT_EQ(r.diagnostics.find("input.cc:7:"), std::string::npos) << r.diagnostics;
   EXPECT_NE(r.diagnostics.find("condition that declares the reference 'r'"), std::string::npos)
       << r.diagnostics;
+}
+
+TEST(Rewrite, ABracedAggregateInAConditionIsBuiltFromItsMembers) {
+  // while (B t{a - n}) of an aggregate: braces cannot be init's argument (the
+  // rewrite once wrote B t::bytedmd::init(...), which did not compile), so t
+  // is initialised from B{...}, whose members take their keys (withFields).
+  const Instrumented r = instrument(R"cpp(
+    struct B { double v; explicit operator bool() const { return v != 0; } };
+    double f(double a, double n) { double s = 0; while (B t{a - n}) { s = s + t.v; a = a - 1; } return s; }
+    double g(double a) { if (B t = {a}) return t.v; return 0; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "while (true) if (B t = ::bytedmd::init(&t, ::bytedmd::withFields(B{"
+                             "::bytedmd::stash(::bytedmd::bin<BYTEDMD_OP_SUB>(");
+  EXPECT_REWRITES_TO(r.code, "[&](B &bytedmd_o) { ::bytedmd::bindFields(1, bytedmd_o.v); })); "
+                             "::bytedmd::truth(");
+  EXPECT_REWRITES_TO(r.code, "if (B t = ::bytedmd::init(&t, ::bytedmd::withFields(B{");
+}
+
+TEST(Rewrite, AnInitStatementsObjectGoesBeforeItsStatement) {
+  // The keys an object declared in an init-statement receives, in a
+  // statement after the declaration, would land inside the parentheses: the
+  // init-statement goes into a block before its if, switch or for.
+  const Instrumented r = instrument(R"cpp(
+    struct S1 { double v; S1(double x) : v(x) {} };
+    double f(double a) {
+      double s = 0;
+      if (S1 t(a); t.v > 0) s = t.v;
+      switch (S1 u(a); int(u.v)) { case 1: s = s + u.v; break; default: break; }
+      for (S1 p(a); s < 3; s = s + p.v) s = s + 1;
+      return s;
+    })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "{ S1 t = ::bytedmd::construct<decltype(t)>(::bytedmd::seq{"
+                             "::bytedmd::ld(a)}); ::bytedmd::receive(t); if ( ::bytedmd::truth(");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::receive(u); switch ( ::bytedmd::index(");
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::receive(p); for (; ::bytedmd::truth(");
+  EXPECT_EQ(r.diagnostics.find("warning"), std::string::npos) << r.diagnostics;
 }
 
 TEST(Rewrite, AnIfConditionsObjectKeepsItsKeysAndItsTestIsATruthRead) {

@@ -18,6 +18,7 @@ namespace {
 
 const char *const kTypes = R"cpp(
 #include <array>
+#include <initializer_list>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -28,6 +29,8 @@ struct Empty {};
 struct Derived : P {};
 struct Holder { std::vector<double> v; };
 union U { double d; long l; };
+struct Listed { Listed(std::initializer_list<double>) {} Listed(double) {} };
+struct Unlisted { Unlisted(double, double) {} };
 using Double = double;
 using Int = int;
 using Bool = bool;
@@ -151,6 +154,14 @@ TEST_F(Types, EnumerableIsWhatAFrameWalksAsInputs) {
   // Structs are walked field by field by the prologue, not by the frame.
   for (const char *no : {"P", "VecP", "TupleP", "Tuple0", "Str"})
     EXPECT_FALSE(isEnumerable(type(no))) << no;
+}
+
+TEST_F(Types, InitializerListConstructorsAreTheOnesBracesPrefer) {
+  EXPECT_TRUE(hasInitializerListConstructor(type("Listed")));
+  EXPECT_TRUE(hasInitializerListConstructor(type("Vec")));
+  EXPECT_FALSE(hasInitializerListConstructor(type("Unlisted")));
+  EXPECT_FALSE(hasInitializerListConstructor(type("P")));
+  EXPECT_FALSE(hasInitializerListConstructor(type("Double")));
 }
 
 TEST_F(Types, IteratorsAndCharacterData) {

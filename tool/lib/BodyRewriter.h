@@ -87,12 +87,36 @@ private:
   std::string dependentLoopType(const clang::VarDecl *V, const std::string &ref);
   /// `if (auto t = e)` in a template: auto spelled as what it deduces.
   bool dependentAutoCondition(const clang::VarDecl *V, const char *read);
-  bool conditionVariable(const clang::DeclStmt *S, const clang::Expr *test, const char *read,
-                         bool splits);
-  /// `if (B t = a)` with B a class of tracked values: t keeps a's keys; with
-  /// `splits` (an if without an init-statement) its test is measured.
-  bool objectCondition(const clang::DeclStmt *S, const clang::VarDecl *V, const clang::Expr *test,
-                       bool splits);
+  bool conditionVariable(const clang::DeclStmt *S, const clang::Stmt *owner,
+                         const clang::Expr *test, const char *read);
+  // ConditionObjects.cpp: a class declared in a condition, and statements
+  // that must follow a declaration in an init-statement.
+  /// `if (B t = a)` (owner: the if, while, for or switch) with B a class of
+  /// tracked values: t keeps a's keys, and its test, B's conversion, is
+  /// measured where the statement can be split; reported where not.
+  bool objectCondition(const clang::DeclStmt *S, const clang::VarDecl *V, const clang::Stmt *owner,
+                       const clang::Expr *test);
+  /// "; ::bytedmd::truth(::bytedmd::call(::bytedmd::seq{t}, ... bytedmd_o.operator bool() ...),
+  /// &loc)": t's test, written out after its declaration.
+  std::string conditionTest(const clang::VarDecl *V, const clang::CXXConversionDecl *conversion,
+                            const char *reader);
+  /// Plans V's test after its declaration S in owner's condition,
+  /// restructuring a loop so its condition is an if's; false (nothing
+  /// planned) if it cannot.
+  bool splitCondition(const clang::Stmt *owner, const clang::DeclStmt *S, const clang::VarDecl *V,
+                      const clang::CXXConversionDecl *conversion);
+  /// The loop `owner`'s condition S as an if's in its body:
+  ///   while (true) if (S; test) { body } else break;
+  bool loopAsIf(const clang::Stmt *owner, const clang::DeclStmt *S, const clang::VarDecl *V,
+                const clang::CXXConversionDecl *conversion);
+  /// `if (init; c) s` as `{ init; if (c) s }`, when a statement must follow a
+  /// declaration in init (or c's test must go where init is); false if it cannot.
+  bool hoistInit(const clang::Stmt *owner);
+  /// An init-statement: rewritten, and hoisted out of the parentheses when
+  /// its declaration planned statements after itself.
+  void initStatement(const clang::Stmt *owner, const clang::Stmt *init);
+  /// Plans what a restructured statement S needs after it (closings_).
+  void closeStatement(const clang::Stmt *S);
   void sizesInLoopCondition(const clang::Expr *cond);
 
   // ---- ExpressionRewriter.cpp --------------------------------------------------
@@ -100,6 +124,9 @@ private:
   void lvalue(const clang::Expr *E);
   void applyUse(const clang::Expr *E, Use use);
   bool dependentLoad(const clang::Expr *E, Use use);
+  /// A by-value parameter of the constructor whose member initialisers are
+  /// being rewritten (read from its construction record).
+  bool constructorParameter(const clang::DeclRefExpr *D) const;
   void implicitCast(const clang::ImplicitCastExpr *C, Use use);
   void explicitCast(const clang::ExplicitCastExpr *C, Use use);
   void arithmeticCast(const clang::ExplicitCastExpr *C, Use use);
@@ -133,6 +160,8 @@ private:
   /// `if (t)`: t's conversion operator of the file, called where nothing names it.
   bool conversionCall(const clang::CXXMemberCallExpr *M, Use use);
   bool instrumentedMember(const clang::CXXMemberCallExpr *M, Use use);
+  /// A virtual method of the file's class called with dispatch (no qualifier).
+  bool dispatchedInFile(const clang::CXXMethodDecl *method, const clang::MemberExpr *ME) const;
   bool instrumentedOperator(const clang::CXXOperatorCallExpr *O, Use use);
   void methodArguments(const clang::CallExpr *C, const clang::FunctionDecl *F, unsigned first,
                        unsigned paramOffset);
@@ -154,22 +183,45 @@ private:
   // Constructors.cpp: the file's own constructors.
   bool constructsThroughRecord(const clang::CXXConstructExpr *C) const;
   void constructorArguments(const clang::CXXConstructExpr *C);
+  /// `{a, b}` passed where a container of scalars is wanted: false if not one.
+  bool bracedContainerArgument(const clang::Expr *arg, clang::QualType param);
   bool temporaryConstruction(const clang::CXXConstructExpr *C);
   bool variableConstruction(const clang::VarDecl *D, const clang::DeclStmt *S,
                             const clang::CXXConstructExpr *C);
   bool castConstruction(const clang::CXXFunctionalCastExpr *F);
   bool implicitConstruction(const clang::CXXConstructExpr *C);
+  /// T(x) in a template, T known per instantiation (::bytedmd::build).
+  bool unresolvedConstruction(const clang::CXXUnresolvedConstructExpr *U, Use use);
   /// A prvalue whose small object's keys the rewrite sends through the
   /// handoff (a call, a construction through construct or tupleOf): the
   /// place that stores it receives them.
   bool handsOverKeys(const clang::Expr *E) const;
   void memberInitialisers(const clang::CXXConstructorDecl *ctor);
+  /// `: Q(a, b)` built by Q's constructor of the file (a base, a delegated
+  /// constructor, a member): its arguments' keys reach it; false if not one.
+  bool initialiserConstruction(const clang::CXXCtorInitializer *I);
+  /// `: Base<T>(a)` in a class template (false if not one, or reported).
+  bool dependentBaseInitialiser(const clang::CXXCtorInitializer *I);
+  /// The one value of a member initialiser (x of v(x), v{x}, v = x); null if several.
+  static const clang::Expr *singleValue(const clang::Expr *init);
+  /// C, a construction by the file's constructor between `open` and `close`
+  /// (its parentheses or braces) where no construct can go around it: its
+  /// arguments record their keys for the constructor; false if it cannot.
+  bool recordedConstruction(const clang::CXXConstructExpr *C, clang::SourceLocation open,
+                            clang::SourceLocation close);
+  /// std::make_unique<T>(a, b), std::make_shared<T>(a, b) of the file's T:
+  /// the library calls T's constructor (::bytedmd::constructThrough).
+  bool libraryConstruction(const clang::CallExpr *C, const clang::FunctionDecl *F);
   void memberInitialiserOfObject(const std::string &target, const clang::Expr *init);
   // TupleTemporaries.cpp: std::pair<double, double>(a, b) or {a, b} built
   // from scalars where an object is wanted (::bytedmd::tupleOf).
   bool tupleTemporary(const clang::CXXConstructExpr *C) const;
   bool tupleConstruction(const clang::CXXConstructExpr *C);
   bool vectorMember(const clang::CXXMemberCallExpr *M, Use use);
+  // ObjectVectors.cpp: push_back and emplace_back on a vector of the file's classes.
+  bool objectVectorMember(const clang::CXXMemberCallExpr *M);
+  /// R has a constructor of its own that the rewrite instruments.
+  bool builtByInstrumentedConstructor(const clang::CXXRecordDecl *R) const;
   void otherMember(const clang::CXXMemberCallExpr *M);
   void indirectCall(const clang::CallExpr *C);
   bool instrumentedCall(const clang::CallExpr *C, const clang::FunctionDecl *F, Use use);
@@ -292,6 +344,13 @@ private:
   const clang::CXXConstructorDecl *constructorOfInitialisers_ = nullptr;
   std::string memberCopies_;
   std::set<const clang::FieldDecl *> warnedFields_; // once per field
+  /// Declarations that planned statements after themselves (afterDeclaration).
+  std::set<const clang::DeclStmt *> followedDeclarations_;
+  /// Statements whose init-statement was hoisted into a block before them.
+  std::set<const clang::Stmt *> hoisted_;
+  /// What goes after a restructured statement, planned once its own
+  /// statements have planned theirs (a block's " }", a loop's " else break;").
+  std::map<const clang::Stmt *, std::string> closings_;
   std::string capturePrologue_;                     // a lambda's capture keys
   /// The condition variable being declared, and the op of its read.
   std::pair<const clang::VarDecl *, std::string> conditionRead_;

@@ -70,7 +70,7 @@ void BodyRewriter::call(const CallExpr *C, Use use) {
     return;
   if (F == nullptr)
     return indirectCall(C);
-  if (instrumentedCall(C, F, use) || libraryCall(C, F, use))
+  if (instrumentedCall(C, F, use) || libraryConstruction(C, F) || libraryCall(C, F, use))
     return;
   opaqueCall(C, F, use);
 }
@@ -137,6 +137,8 @@ bool BodyRewriter::memberCall(const CXXMemberCallExpr *M, Use use) {
   const CXXMethodDecl *method = M->getMethodDecl();
   const StringRef name = method ? method->getName() : "";
   const Expr *object = M->getImplicitObjectArgument();
+  if (objectVectorMember(M))
+    return true;
   if (ME && method && (name == "push_back" || name == "emplace_back") && M->getNumArgs() == 1 &&
       isVectorOfArithmetic(object->getType())) {
     // v.push_back(x) -> ::bytedmd::pushBack(v, x)

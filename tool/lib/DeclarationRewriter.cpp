@@ -21,6 +21,7 @@ using namespace clang;
 namespace bytedmd {
 
 void BodyRewriter::afterDeclaration(const DeclStmt *S, const std::string &code) {
+  followedDeclarations_.insert(S);
   edit_.insertAfterToken(S->getEndLoc(), " " + code);
 }
 

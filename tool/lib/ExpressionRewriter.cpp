@@ -168,10 +168,18 @@ void BodyRewriter::expr(const Expr *E, Use use) {
     return construct(C, use);
   if (const auto *N = dyn_cast<CXXNewExpr>(E))
     return newExpression(N);
+  if (const auto *U = dyn_cast<CXXUnresolvedConstructExpr>(E); U && unresolvedConstruction(U, use))
+    return;
   // Anything else: rewrite the children in a neutral context.
   for (const Stmt *child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(child))
       expr(CE, Use::Plain);
+}
+
+bool BodyRewriter::constructorParameter(const DeclRefExpr *D) const {
+  const auto *P = dyn_cast<ParmVarDecl>(D->getDecl());
+  return P && constructorOfInitialisers_ && P->getDeclContext() == constructorOfInitialisers_ &&
+         !P->getType()->isReferenceType();
 }
 
 bool BodyRewriter::dependentLoad(const Expr *E, Use use) {
@@ -190,6 +198,14 @@ bool BodyRewriter::dependentLoad(const Expr *E, Use use) {
         (deref && deref->getOpcode() == UO_Deref) || elementCall))
     return false;
   applyUse(E, use);
+  if (const auto *D = dyn_cast<DeclRefExpr>(E); D && constructorParameter(D)) {
+    // In a member initialiser, before the frame binds the parameter.
+    edit_.wrap(E, spell::open("constructorArgument") + "this, " +
+                      std::to_string(cast<ParmVarDecl>(D->getDecl())->getFunctionScopeIndex()) +
+                      ", ",
+               ")");
+    return true;
+  }
   edit_.wrap(E, spell::open("ld"), ")");
   if (deref)
     expr(deref->getSubExpr(), Use::Plain); // *it: the iterator itself is not read
@@ -382,6 +398,15 @@ void BodyRewriter::construct(const CXXConstructExpr *C, Use use) {
 }
 
 void BodyRewriter::newExpression(const CXXNewExpr *N) {
+  // new T(a, b) by T's own constructor: its arguments record their keys.
+  if (const CXXConstructExpr *C = N->getConstructExpr();
+      C && !N->isArray() &&
+      recordedConstruction(C, C->getParenOrBraceRange().getBegin(),
+                           C->getParenOrBraceRange().getEnd())) {
+    for (const Expr *P : N->placement_arguments())
+      expr(P, Use::Plain);
+    return;
+  }
   // new double[n]() and new P{}: the block is written, untracked (the
   // runtime's operator new created it; unwritten it would read as data no
   // rewritten code wrote). An initialiser with tracked values is not

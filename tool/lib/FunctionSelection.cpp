@@ -9,6 +9,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -70,6 +71,11 @@ void collectIn(const Decl *D, const HeaderCopies &files, Collected &out) {
     if (R->isThisDeclarationADefinition() && !R->isLambda())
       for (const Decl *member : R->decls())
         collectIn(member, files, out); // methods defined in the class, nested classes
+  } else if (const auto *Fr = dyn_cast<FriendDecl>(D)) {
+    // friend Cplx operator*(const Cplx &, const Cplx &) { ... }: defined in
+    // the class, a free function of the file all the same.
+    if (const NamedDecl *befriended = Fr->getFriendDecl())
+      collectIn(befriended, files, out);
   } else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D)) {
     if (isCandidate(T->getTemplatedDecl(), files))
       out.add(T->getTemplatedDecl());

@@ -17,6 +17,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 #include <algorithm>
 
@@ -104,33 +105,55 @@ bool BodyRewriter::conversionCall(const CXXMemberCallExpr *M, Use use) {
   return true;
 }
 
+bool BodyRewriter::dispatchedInFile(const CXXMethodDecl *method, const MemberExpr *ME) const {
+  // s.area() with area virtual, called unqualified: the override the object
+  // reaches runs, which is the file's when its class is the file's.
+  const CXXRecordDecl *R = method ? method->getParent()->getDefinition() : nullptr;
+  return R && method->isVirtual() && !ME->hasQualifier() &&
+         policy_.isRewrittenFile(policy_.files().fileOf(R->getLocation()));
+}
+
 bool BodyRewriter::instrumentedMember(const CXXMemberCallExpr *M, Use use) {
+  // A virtual call goes through callThrough: the override it reaches takes
+  // the keys when it is instrumented, and its arguments escape when not.
   const CXXMethodDecl *method = M->getMethodDecl();
   const auto *ME = dyn_cast<MemberExpr>(M->getCallee()->IgnoreParens());
-  if (ME == nullptr || !instrumentedCallee(method) || method->isStatic())
+  const bool dispatched = ME && dispatchedInFile(method, ME);
+  if (ME == nullptr || !(dispatched || instrumentedCallee(method)) || method->isStatic())
     return false;
   const SourceLocation paren = edit_.tokenAfter(ME->getEndLoc());
+  const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(M->getExprLoc()));
   if (!edit_.editable(ME->getMemberLoc()).isValid() || paren.isInvalid() ||
-      !edit_.editable(M->getRParenLoc()).isValid())
+      !edit_.editable(M->getRParenLoc()).isValid() || (dispatched && !at.isValid()))
     return false;
   applyUse(M, use);
   const bool args = writtenArguments(M, 0) > 0;
   std::string member = edit_.text({ME->getMemberLoc(), ME->getEndLoc()});
   if (ME->hasTemplateKeyword())
     member = "template " + member;
+  const std::string entry = dispatched ? "callThrough" : "call";
   if (ME->isImplicitAccess()) {
     edit_.replace(ME->getMemberLoc(), paren,
-                  spell::openOverOperands("call") + "*this" + (args ? ", " : ""));
+                  spell::openOverOperands(entry) + "*this" + (args ? ", " : ""));
   } else {
-    edit_.open(M, spell::openOverOperands("call"));
+    edit_.open(M, spell::openOverOperands(entry));
     edit_.replace(ME->getOperatorLoc(), paren, args ? ", " : "");
     objectOperand(ME->getBase(), ME->isArrow());
   }
   // An implicit this is passed as *this.
   const bool arrow = ME->isArrow() && !ME->isImplicitAccess();
-  edit_.replaceCharacter(M->getRParenLoc(),
-                         spell::closeWithMethod(std::string("bytedmd_o") + (arrow ? "->" : ".") +
-                                                member));
+  const std::string callee = std::string("bytedmd_o") + (arrow ? "->" : ".") + member;
+  if (dispatched)
+    edit_.replaceCharacter(
+        M->getRParenLoc(),
+        spell::closeThroughMethod(
+            callee,
+            spell::staticLocation(displayName(at.getFilename()), at.getLine(), at.getColumn()),
+            use != Use::Discard && carriesData(M->getType())
+                ? formatMessage(Message::UninstrumentedOverride)
+                : std::string()));
+  else
+    edit_.replaceCharacter(M->getRParenLoc(), spell::closeWithMethod(callee));
   methodArguments(M, method, 0, 0);
   return true;
 }

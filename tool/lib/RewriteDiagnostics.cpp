@@ -77,9 +77,12 @@ constexpr Entry kMessages[] = {
      "not counted); the measurement is approximate (declare it before the condition)"},
     {Message::ObjectConditionTest, Channel::Both, Severity::Warning,
      "the test of the condition variable '{0}' (its conversion) cannot be rewritten in this "
-     "condition (a loop's or a switch's, or an if's with an init-statement): the read of its "
+     "condition (a for loop's with an increment, or one written in a macro): the read of its "
      "result is not counted, and the measurement is approximate (declare it before the "
      "condition)"},
+    {Message::InitStatementNotHoisted, Channel::Both, Severity::Warning,
+     "this init-statement's declaration needs statements after it, which cannot be placed "
+     "before the statement (it is written in a macro)"},
     {Message::BracedTemplateCondition, Channel::Both, Severity::Warning,
      "a template's condition that declares '{0}' with braces or parentheses is not modeled (its "
      "key and its read are not followed); the measurement is approximate (write T x = e)"},
@@ -136,6 +139,9 @@ constexpr Entry kMessages[] = {
      "as untracked; the measurement is approximate"},
     {Message::UninstrumentedFunctionObject, Channel::RunTime, Severity::Warning,
      "the std::function called here holds a callable that is not instrumented; its result is "
+     "computed from tracked values but taken as untracked; the measurement is approximate"},
+    {Message::UninstrumentedOverride, Channel::RunTime, Severity::Warning,
+     "the virtual call here reached an override that is not instrumented; its result is "
      "computed from tracked values but taken as untracked; the measurement is approximate"},
 };
 

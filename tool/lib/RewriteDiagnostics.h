@@ -44,6 +44,7 @@ enum class Message {
   ObjectConditional,
   ReferenceCondition,
   ObjectConditionTest,
+  InitStatementNotHoisted,
   BracedTemplateCondition,
   CaptureByValue,
   InlineAssembly,
@@ -63,6 +64,7 @@ enum class Message {
   AcrossCallWithData,
   OpaqueResult,
   UninstrumentedFunctionObject,
+  UninstrumentedOverride,
 };
 
 /// The text of a message, its {0}, {1}, ... filled in order.

@@ -29,6 +29,13 @@ std::string open(const std::string &name, const std::string &arg) {
   return entry(name) + "<" + arg + ">(";
 }
 
+std::string initialiserArgument(const std::string &type, const std::string &param, unsigned index,
+                                unsigned count) {
+  return open("initialiserArgument", type + (param.empty() ? "" : ", " + param)) +
+         (index == 0 ? entry("InitialiserRecord") + "{}" : std::to_string(index)) + ", " +
+         std::to_string(count) + ", ";
+}
+
 std::string keyVariable(unsigned index, const std::string &name) {
   return "bytedmd_kv" + std::to_string(index) + "_" + name;
 }
@@ -61,9 +68,18 @@ std::string forwardTo(const std::string &callee) {
 
 std::string closeWithCallee(const std::string &callee) { return "}, " + forwardTo(callee) + ")"; }
 
-std::string closeWithMethod(const std::string &callee) {
-  return "}, [&](auto&& bytedmd_o, auto&&... bytedmd_a) -> decltype(auto) { return " + callee +
-         "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); })";
+namespace {
+std::string methodLambda(const std::string &callee) {
+  return "[&](auto&& bytedmd_o, auto&&... bytedmd_a) -> decltype(auto) { return " + callee +
+         "(static_cast<decltype(bytedmd_a)&&>(bytedmd_a)...); }";
+}
+} // namespace
+
+std::string closeWithMethod(const std::string &callee) { return "}, " + methodLambda(callee) + ")"; }
+
+std::string closeThroughMethod(const std::string &callee, const std::string &where,
+                               const std::string &text) {
+  return "}, " + methodLambda(callee) + ", " + where + ", " + message(text) + ")";
 }
 
 const char *const kLeft = "static_cast<decltype(bytedmd_l)&&>(bytedmd_l)";

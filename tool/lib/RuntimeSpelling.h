@@ -28,6 +28,11 @@ extern const char *const kSequence;
 std::string openOverOperands(const std::string &name, const std::string &arg);
 /// "::bytedmd::NAME(::bytedmd::seq{": a call or constructor over operands.
 std::string openOverOperands(const std::string &name);
+/// "::bytedmd::initialiserArgument<CLASS, PARAM>(::bytedmd::InitialiserRecord{}, N, " for a
+/// mem-initializer's first argument (of N), "...(I, N, " for a later one;
+/// ")" closes it. PARAM "" leaves the argument's type as it is.
+std::string initialiserArgument(const std::string &type, const std::string &param, unsigned index,
+                                unsigned count);
 /// "::bytedmd::cvt<T>": a named cast's replacement up to its '('.
 std::string conversion(const std::string &type);
 /// ", &bytedmd_loc_N": the static site of an instruction, as an argument.
@@ -41,6 +46,10 @@ std::string closeWithCallee(const std::string &callee);
 /// "}, [&](auto&& bytedmd_o, auto&&... bytedmd_a) -> decltype(auto) { return
 /// CALLEE(...); })": the close of a method's call, the object first.
 std::string closeWithMethod(const std::string &callee);
+/// "}, [&](auto&& bytedmd_o, ...) { return CALLEE(...); }, WHERE, MESSAGE)": the
+/// close of callThrough over a method (a virtual call).
+std::string closeThroughMethod(const std::string &callee, const std::string &where,
+                               const std::string &message);
 /// "}, [&](auto&& bytedmd_l[, auto&& bytedmd_r]) -> decltype(auto) { return
 /// EXPRESSION; })": the close of an operator's call over its one or two
 /// operands; kLeft and kRight spell them, forwarded as they came.

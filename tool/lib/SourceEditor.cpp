@@ -200,6 +200,8 @@ SourceLocation SourceEditor::afterStmt(const Stmt *S) {
     return afterStmt(F->getBody());
   if (const auto *W = dyn_cast<WhileStmt>(S))
     return afterStmt(W->getBody());
+  if (const auto *W = dyn_cast<SwitchStmt>(S))
+    return afterStmt(W->getBody());
   if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
     return afterStmt(R->getBody());
   if (isa<DeclStmt>(S))

@@ -55,48 +55,51 @@ void BodyRewriter::stmt(const Stmt *S) {
     return;
   }
   if (const auto *I = dyn_cast<IfStmt>(S)) {
-    stmt(I->getInit());
+    initStatement(I, I->getInit());
     if (I->isConstexpr()) {
       // if constexpr: a constant expression, which must stay one (it reads
       // nothing tracked), with its condition variable.
     } else if (const auto *V = I->getConditionVariableDeclStmt()) {
-      if (!conditionVariable(V, I->getCond(), "TRUTH", I->getInit() == nullptr))
+      if (!conditionVariable(V, I, I->getCond(), "TRUTH"))
         stmt(V);
     } else {
       condition(I->getCond(), false);
     }
     stmt(I->getThen());
     stmt(I->getElse());
-    return;
+    return closeStatement(I);
   }
   if (const auto *W = dyn_cast<WhileStmt>(S)) {
     const auto *V = W->getConditionVariableDeclStmt();
-    if (V == nullptr || !conditionVariable(V, W->getCond(), "TRUTH", false))
+    if (V == nullptr || !conditionVariable(V, W, W->getCond(), "TRUTH"))
       condition(W->getCond(), true);
-    return stmt(W->getBody());
+    stmt(W->getBody());
+    return closeStatement(W);
   }
   if (const auto *D = dyn_cast<DoStmt>(S)) {
     stmt(D->getBody());
     return condition(D->getCond(), true);
   }
   if (const auto *F = dyn_cast<ForStmt>(S)) {
-    stmt(F->getInit());
+    initStatement(F, F->getInit());
     const auto *V = F->getConditionVariableDeclStmt();
-    if (V == nullptr || !conditionVariable(V, F->getCond(), "TRUTH", false))
+    if (V == nullptr || !conditionVariable(V, F, F->getCond(), "TRUTH"))
       condition(F->getCond(), true);
     expr(F->getInc(), Use::Discard);
-    return stmt(F->getBody());
+    stmt(F->getBody());
+    return closeStatement(F);
   }
   if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
     return rangeFor(R);
   if (const auto *R = dyn_cast<ReturnStmt>(S))
     return returnStmt(R);
   if (const auto *W = dyn_cast<SwitchStmt>(S)) {
-    stmt(W->getInit());
+    initStatement(W, W->getInit());
     const auto *V = W->getConditionVariableDeclStmt();
-    if (V == nullptr || !conditionVariable(V, W->getCond(), "INDEX", false))
+    if (V == nullptr || !conditionVariable(V, W, W->getCond(), "INDEX"))
       expr(W->getCond(), Use::Index);
-    return stmt(W->getBody());
+    stmt(W->getBody());
+    return closeStatement(W);
   }
   if (isa<GCCAsmStmt, MSAsmStmt>(S))
     return warn(S->getBeginLoc(), Message::InlineAssembly);
@@ -199,7 +202,8 @@ bool BodyRewriter::recordTemporary(const Expr *E) {
   const std::string object = spell::kReturnedObject;
   std::vector<std::string> targets;
   fieldTargets(fields, object, targets);
-  const std::string type = edit_.typeName(E->getType());
+  // (canonical: v.push_back({a, b}) wants a value_type, not in scope here)
+  const std::string type = edit_.typeName(E->getType().getCanonicalType());
   const bool bare = edit_.text(E->getSourceRange()).rfind('{', 0) == 0;
   edit_.open(E, spell::open("withFields") + (bare ? type : std::string()));
   edit_.close(E, ", [&](" + type + " &" + object + ") { " + spell::bindFieldsCall(targets) + "; })");
@@ -298,8 +302,8 @@ std::string BodyRewriter::dependentLoopType(const VarDecl *V, const std::string 
          ref + ")>";
 }
 
-bool BodyRewriter::conditionVariable(const DeclStmt *S, const Expr *test, const char *read,
-                                     bool splits) {
+bool BodyRewriter::conditionVariable(const DeclStmt *S, const Stmt *owner, const Expr *test,
+                                     const char *read) {
   // `while (int m = k)`: the condition is m itself, named where it is
   // declared, so no wrapper can go around it: the initialiser reads m once
   // m has its value (initThen). Anything else is left to the caller as it
@@ -313,7 +317,7 @@ bool BodyRewriter::conditionVariable(const DeclStmt *S, const Expr *test, const 
     return false;
   }
   if (!T->isReferenceType() && !T->isDependentType() && T->isRecordType() && tracksKeys(T))
-    return objectCondition(S, V, test, splits && std::string(read) == "TRUTH");
+    return objectCondition(S, V, owner, test);
   const bool dependentAuto =
       T->isDependentType() && !V->getTypeSourceInfo()->getTypeLoc().getContainedAutoTypeLoc().isNull();
   if (dependentAuto && !T->isReferenceType())
@@ -333,57 +337,6 @@ void BodyRewriter::condition(const Expr *cond, bool loop) {
   if (loop && current_ != nullptr)
     sizesInLoopCondition(cond);
   expr(cond, isDependentOrArithmetic(cond) ? Use::Truth : Use::Plain);
-}
-
-bool BodyRewriter::objectCondition(const DeclStmt *S, const VarDecl *V, const Expr *test,
-                                   bool splits) {
-  // `if (B t = a)`: no statement can follow the declaration inside the
-  // parentheses, so t takes its keys in its initialiser (init, before a
-  // small object's bytes arrive); the test, t's conversion, is then written
-  // out as the instrumented call it is, read as a truth value:
-  //   if (B t = ::bytedmd::init(&t, ...); ::bytedmd::truth(::bytedmd::call(
-  //       ::bytedmd::seq{t}, [&](auto&& bytedmd_o, ...) { return bytedmd_o.operator bool(); }),
-  //       &loc))
-  // A loop's or switch's test cannot be split off: reported.
-  const std::string name = V->getNameAsString();
-  const Expr *init = V->getInit();
-  const CXXRecordDecl *R = V->getType()->getAsCXXRecordDecl();
-  const bool keysAhead = isHandedOver(V->getType()) && R && R->isTriviallyCopyable();
-  const auto *C = init ? dyn_cast<CXXConstructExpr>(init->IgnoreImplicit()) : nullptr;
-  const auto *M = test ? dyn_cast<CXXMemberCallExpr>(test->IgnoreImplicit()) : nullptr;
-  const auto *conversion = M ? dyn_cast_or_null<CXXConversionDecl>(M->getMethodDecl()) : nullptr;
-  const SourceLocation end = edit_.editable(S->getEndLoc());
-  if (splits && conversion && instrumentedCallee(conversion) && end.isValid() &&
-      ctx_.getLangOpts().CPlusPlus17)
-    edit_.insertAfterToken(
-        end, "; " + spell::open("truth") + spell::openOverOperands("call") + name +
-                 spell::closeWithMethod("bytedmd_o.operator " +
-                                        edit_.typeName(conversion->getConversionType())) +
-                 here(V->getLocation()) + ")");
-  else if (conversion)
-    warn(V->getLocation(), Message::ObjectConditionTest, {name});
-  if (init == nullptr)
-    return true;
-  if (V->getInitStyle() != VarDecl::CInit && C && constructsThroughRecord(C) &&
-      C->getParenOrBraceRange().isValid()) {
-    // B t{a}  ->  B t = ::bytedmd::init(&t, ::bytedmd::construct<decltype(t), true>(...))
-    edit_.replaceCharacter(
-        C->getParenOrBraceRange().getBegin(),
-        " = " + (keysAhead ? spell::open("init") + "&" + name + ", " : std::string()) +
-            spell::open("construct", "decltype(" + name + ")" +
-                                         (V->getInitStyle() == VarDecl::ListInit ? ", true" : "")) +
-            spell::kSequence);
-    edit_.replaceCharacter(C->getParenOrBraceRange().getEnd(), keysAhead ? "}))" : "})");
-    constructorArguments(C);
-    return true;
-  }
-  if (keysAhead && edit_.canEdit(init))
-    edit_.wrap(init, spell::open("init") + "&" + name + ", ", ")");
-  if (init->isLValue())
-    lvalue(init);
-  else
-    expr(init, Use::Plain);
-  return true;
 }
 
 void BodyRewriter::sizesInLoopCondition(const Expr *cond) {

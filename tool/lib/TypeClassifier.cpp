@@ -125,6 +125,23 @@ bool isStdTuple(const CXXRecordDecl *R) {
          (R->getName() == "pair" || R->getName() == "tuple");
 }
 
+bool hasInitializerListConstructor(QualType T) {
+  const auto *R = canonical(T)->getAsCXXRecordDecl();
+  if (R == nullptr || !R->hasDefinition())
+    return false;
+  for (const Decl *D : R->decls()) {
+    const auto *Template = dyn_cast<FunctionTemplateDecl>(D);
+    const auto *C = dyn_cast<CXXConstructorDecl>(Template ? Template->getTemplatedDecl() : D);
+    if (C == nullptr || C->getNumParams() == 0)
+      continue;
+    const QualType first = C->getParamDecl(0)->getType().getNonReferenceType();
+    const auto *L = first->getAsCXXRecordDecl();
+    if (L && L->isInStdNamespace() && L->getIdentifier() && L->getName() == "initializer_list")
+      return true;
+  }
+  return false;
+}
+
 bool isValueRecord(QualType T) {
   T = canonical(T);
   const auto *R = T->getAsCXXRecordDecl();

@@ -54,6 +54,10 @@ bool carriesData(clang::QualType T);
 /// std::pair or std::tuple (copied member by member).
 bool isStdTuple(const clang::CXXRecordDecl *R);
 
+/// A class with a constructor whose first parameter is a std::initializer_list
+/// (braces around its arguments would call that one).
+bool hasInitializerListConstructor(clang::QualType T);
+
 /// A class whose values are plain data whose keys bytedmd follows: a
 /// trivially copyable struct of the program's own with a field (or base) that
 /// tracks keys, or a std::pair / std::tuple with a member that does.

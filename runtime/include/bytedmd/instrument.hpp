@@ -21,7 +21,10 @@
 //   detail/library.hpp       std::copy, fill, swap; malloc, calloc, realloc, free
 //   detail/handoff.hpp       small objects returned in registers, braced lists
 //                            (receive assignObject stash bindStashed listed bindFields ...)
-//   detail/frame.hpp         the Frame: a measurement's start, inputs, results and end
+//   detail/frame.hpp         the Frame: a measurement's start, inputs, results and end;
+//                            constructions (construct initialiserArgument)
+//   detail/object_vectors.hpp push_back and emplace_back on vectors of classes
+//                            (pushObject emplaceObject)
 // and a reference to the runtime's version symbol (runtime.h), so that code
 // instrumented against one entry set never links with a runtime of another.
 #ifndef BYTEDMD_INSTRUMENT_HPP
@@ -36,6 +39,7 @@
 #include "bytedmd/detail/handoff.hpp"
 #include "bytedmd/detail/instructions.hpp"
 #include "bytedmd/detail/library.hpp"
+#include "bytedmd/detail/object_vectors.hpp"
 #include "bytedmd/detail/values.hpp"
 
 namespace bytedmd {

@@ -119,7 +119,100 @@ template <class _Cp> inline const _Construction *__constructing() {
   return __top.__tag == &__type_tag<std::remove_cv_t<_Cp>> ? &__top : nullptr;
 }
 
+/// One argument of a construction into its record: its key, and an lvalue
+/// object as the source of its copy's keys (an rvalue one left them in the
+/// handoff).
+template <class _Xp, bool _Lvalue>
+inline void __record_argument(_Construction &__c, const _Xp &__x) {
+  if (__c.__count < 64) {
+    __c.__keys[__c.__count] = __key_of(__x);
+    __c.__sources[__c.__count] = nullptr;
+    if constexpr (!__tracked_v<_Xp> && !__arithmetic_v<_Xp> && _Lvalue)
+      __c.__sources[__c.__count] = std::addressof(__x);
+  }
+  ++__c.__count;
+}
+
+/// Opens a construction record of the type tagged __tag, a copy of __c;
+/// the caller pops it when the construction is over.
+inline void __open_construction(const _Construction &__c, const void *__tag) {
+  _Constructions &__all = __constructions;
+  if (__all.__depth < 16) {
+    _Construction &__top = __all.__stack[__all.__depth];
+    __top.__tag = __tag;
+    __top.__count = __c.__count;
+    for (unsigned __i = 0; __i < __c.__count && __i < 64; ++__i) {
+      __top.__keys[__i] = __c.__keys[__i];
+      __top.__sources[__i] = __c.__sources[__i];
+    }
+  }
+  ++__all.__depth;
+}
+
+/// The arguments of a mem-initializer's construction (`: Q(a, b)`, a base,
+/// a delegated constructor or a member), where no construct can be written:
+/// a temporary of the mem-initializer, so it lives until Q's constructor has
+/// returned. The keys wait here until the last argument is evaluated (an
+/// argument may read the enclosing constructor's record, which must stay on
+/// top until then); then they become Q's record, popped with this object.
+struct _Initialiser_record {
+  _Construction __c; // (only its first __count entries are ever read)
+  _Initialiser_record *__outer = nullptr;
+  bool __opened = false;
+  _Initialiser_record() { __c.__count = 0; }
+  _Initialiser_record(const _Initialiser_record &) = delete;
+  ~_Initialiser_record() {
+    if (__opened)
+      --__constructions.__depth;
+  }
+};
+/// The mem-initializer whose arguments are being evaluated, innermost.
+inline thread_local _Initialiser_record *__pending_initialiser;
+
+template <class _Cp, class _Xp>
+inline void __initialiser_argument(_Initialiser_record *__r, unsigned __i, unsigned __n,
+                                   const _Xp &__x) {
+  if (__r == nullptr || __r->__c.__count != __i)
+    return; // (not the mem-initializer the rewrite opened: nothing to record)
+  __record_argument<std::remove_reference_t<_Xp>, std::is_lvalue_reference_v<_Xp>>(__r->__c, __x);
+  if (__i + 1 == __n) {
+    __pending_initialiser = __r->__outer;
+    __open_construction(__r->__c, &__type_tag<std::remove_cv_t<_Cp>>);
+    __r->__opened = true;
+  }
+}
+
 } // namespace detail
+
+using InitialiserRecord = detail::_Initialiser_record;
+
+/// `: Q(a, b)` ->
+///   `: Q{::bytedmd::initialiserArgument<Q, double>(::bytedmd::InitialiserRecord{}, 2, a),
+///        ::bytedmd::initialiserArgument<Q, double>(1, 2, b)}`
+/// The braces evaluate the arguments left to right; each is converted to
+/// its parameter's type _Pp here, so the braces narrow nothing (one
+/// argument keeps its parentheses, and void _Pp its type).
+template <class _Cp, class _Pp = void, class _Xp>
+inline decltype(auto) initialiserArgument(detail::_Initialiser_record &&__r, unsigned __n,
+                                          _Xp &&__x) {
+  if (__n > 1) {
+    __r.__outer = detail::__pending_initialiser;
+    detail::__pending_initialiser = &__r;
+  }
+  detail::__initialiser_argument<_Cp, _Xp>(&__r, 0, __n, __x);
+  if constexpr (std::is_void_v<_Pp>)
+    return detail::__value_of(std::forward<_Xp>(__x));
+  else
+    return static_cast<_Pp>(detail::__value_of(std::forward<_Xp>(__x)));
+}
+template <class _Cp, class _Pp = void, class _Xp>
+inline decltype(auto) initialiserArgument(unsigned __i, unsigned __n, _Xp &&__x) {
+  detail::__initialiser_argument<_Cp, _Xp>(detail::__pending_initialiser, __i, __n, __x);
+  if constexpr (std::is_void_v<_Pp>)
+    return detail::__value_of(std::forward<_Xp>(__x));
+  else
+    return static_cast<_Pp>(detail::__value_of(std::forward<_Xp>(__x)));
+}
 
 /// `T(a, b)` and `T v(a, b)` of a class whose constructor is instrumented:
 /// the object is built in place (a prvalue), its constructor finds the
@@ -134,18 +227,9 @@ inline std::remove_cv_t<_Tp> construct(seq<_Ap...> &&__s) {
     __c.__count = 0;
     std::apply(
         [&](auto &&...__a) {
-          (
-              [&](auto &&__x, auto __lvalue) {
-                if (__c.__count < 64) {
-                  __c.__keys[__c.__count] = detail::__key_of(__x);
-                  __c.__sources[__c.__count] = nullptr;
-                  if constexpr (!detail::__tracked_v<decltype(__x)> &&
-                                !detail::__arithmetic_v<decltype(__x)> && decltype(__lvalue)::value)
-                    __c.__sources[__c.__count] = &__x;
-                }
-                ++__c.__count;
-              }(__a, std::is_lvalue_reference<decltype(__a)>{}),
-              ...);
+          (detail::__record_argument<std::remove_reference_t<decltype(__a)>,
+                                     std::is_lvalue_reference_v<decltype(__a)>>(__c, __a),
+           ...);
         },
         __s.__items);
   }
@@ -310,6 +394,8 @@ public:
   template <class _Xp> decltype(auto) ret(_Xp &&__x) {
     using _Dp = std::remove_cv_t<std::remove_reference_t<_Xp>>;
     if constexpr (std::is_class_v<_Dp> && !detail::__tracked_v<_Dp>) {
+      if constexpr (!std::is_lvalue_reference_v<_Xp>)
+        ::bytedmd::receive(__x); // a value a construction or a call built: its keys wait
       results(__x);
       detail::__hand_over(__x);
       return std::forward<_Xp>(__x);
