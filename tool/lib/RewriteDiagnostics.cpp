@@ -137,6 +137,9 @@ constexpr Entry kMessages[] = {
     {Message::UninstrumentedFunctionObject, Channel::RunTime, Severity::Warning,
      "the std::function called here holds a callable that is not instrumented; its result is "
      "computed from tracked values but taken as untracked; the measurement is approximate"},
+    {Message::UninstrumentedCallable, Channel::RunTime, Severity::Warning,
+     "the callable handed to '{0}' here is not instrumented; its result is computed from "
+     "tracked values but taken as untracked; the measurement is approximate"},
 };
 
 constexpr bool inEnumOrder() {

@@ -63,6 +63,7 @@ enum class Message {
   AcrossCallWithData,
   OpaqueResult,
   UninstrumentedFunctionObject,
+  UninstrumentedCallable,
 };
 
 /// The text of a message, its {0}, {1}, ... filled in order.

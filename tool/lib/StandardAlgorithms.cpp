@@ -1,7 +1,14 @@
 // StandardAlgorithms.cpp - an algorithm of <algorithm> or <numeric> over
 // tracked elements runs as the standard library wrote it, on adaptors
-// (bytedmd/detail/algorithms.hpp): its iterators, its values and the file's
-// own callables handed to it are adapted, and its result unwrapped.
+// (bytedmd/detail/algorithms.hpp): its iterators, its values and the
+// callables handed to it are adapted, and its result unwrapped. The forms
+// over values (std::min({a, b, c}), std::max(a, b, comp), std::clamp) run
+// the same way on adapted values.
+//
+// Callables: the file's lambdas, classes and functions named directly
+// (callable), <functional>'s function objects (functor, applied as their
+// instruction), and what may or may not be instrumented, a std::function or
+// a function pointer (callableThrough: decided when it is called).
 //
 //   std::accumulate(v.begin(), v.end(), 0.0)
 //     ->  ::bytedmd::unwrap((::bytedmd::at(&loc), std::accumulate(::bytedmd::iter(v.begin()),
@@ -9,6 +16,8 @@
 //   std::sort(v.begin(), v.end(), [](double a, double b) { return a > b; })
 //     ->  (::bytedmd::at(&loc), std::sort(::bytedmd::iter(v.begin()), ::bytedmd::iter(v.end()),
 //             ::bytedmd::callable([](double a, double b) { ... })))
+//   std::sort(v.begin(), v.end(), std::greater<double>())
+//     ->  (::bytedmd::at(&loc), std::sort(..., ::bytedmd::functor(std::greater<double>())))
 #include "BodyRewriter.h"
 
 #include "RuntimeSpelling.h"
@@ -56,17 +65,22 @@ bool isAlgorithm(const FunctionDecl *F, const SourceManager &sm) {
          file.ends_with("/numeric") || file.ends_with("/algorithm");
 }
 
-/// std::less<>, std::plus<> and the other transparent function objects:
-/// they apply the operator to whatever they are given, the adaptors too.
-bool transparentFunctor(QualType T) {
-  const auto *S = dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
-  if (S == nullptr || !S->isInStdNamespace() || S->getTemplateArgs().size() != 1 ||
-      S->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
-      !S->getTemplateArgs()[0].getAsType()->isVoidType())
-    return false;
-  return llvm::is_contained({"less", "greater", "less_equal", "greater_equal", "equal_to",
-                             "not_equal_to", "plus", "minus", "multiplies", "divides"},
-                            S->getName());
+bool isStdFunction(QualType T) {
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  return R != nullptr && R->isInStdNamespace() && R->getIdentifier() && R->getName() == "function";
+}
+
+/// {a, b, c} of scalars, as std::min and std::max take it.
+const InitListExpr *scalarList(const Expr *arg) {
+  const auto *L = dyn_cast<CXXStdInitializerListExpr>(arg->IgnoreImplicit());
+  const auto *I = L ? dyn_cast<InitListExpr>(L->getSubExpr()->IgnoreImplicit()) : nullptr;
+  return I && llvm::all_of(I->inits(), isDependentOrArithmetic) ? I : nullptr;
+}
+
+/// The forms over scalars rather than iterators (std::max(a, b, comp),
+/// std::clamp(x, lo, hi)); the two-argument min and max are minOrMax's.
+bool scalarForm(StringRef algorithm) {
+  return algorithm == "min" || algorithm == "max" || algorithm == "clamp";
 }
 
 } // namespace
@@ -83,24 +97,64 @@ bool BodyRewriter::callableOfTheFile(const Expr *arg) const {
   return !R->isInStdNamespace() && !sm_.isInSystemHeader(R->getLocation());
 }
 
+bool BodyRewriter::namesInstrumentedFunction(const Expr *arg) const {
+  const Expr *E = arg->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  const auto *D = dyn_cast<DeclRefExpr>(E);
+  const auto *F = D ? dyn_cast<FunctionDecl>(D->getDecl()) : nullptr;
+  // (An overloaded name cannot reach here: the algorithm's parameter is
+  // deduced, so the program names one function or casts the name.)
+  return F != nullptr && !isa<CXXMethodDecl>(F) && instrumentedCallee(F);
+}
+
+bool BodyRewriter::adaptedArgument(const Expr *arg, StringRef algorithm,
+                                   std::string &adaptor) const {
+  const QualType T = arg->getType().getNonReferenceType();
+  adaptor.clear();
+  if (overTrackedElements(arg))
+    adaptor = "iter";
+  else if (isDependentOrArithmetic(arg))
+    adaptor = "elem";
+  else if (isStandardFunctionObject(T))
+    adaptor = "functor"; // std::plus<double>(), std::greater<>()
+  else if (T->isRecordType() && !isStdFunction(T) && callableOfTheFile(arg))
+    adaptor = "callable"; // a lambda, a class of the file
+  else if (namesInstrumentedFunction(arg))
+    adaptor = "callable"; // square, &square
+  else if (T->isFunctionPointerType() || T->isFunctionType() || isStdFunction(T))
+    adaptor = "callableThrough"; // instrumented or not, known when it is called
+  else if (scalarForm(algorithm) && scalarList(arg))
+    adaptor = "list";
+  // Any other object (std::back_inserter, a class of the library) would
+  // take plain values: the algorithm is a call out, diagnosed there.
+  return !adaptor.empty() || !T->isRecordType();
+}
+
+void BodyRewriter::scalarListArgument(const Expr *arg) {
+  // std::min({a, b, c}) -> std::min({::bytedmd::elem(a), ...}): the list
+  // holds the values with their keys, and the library compares them.
+  for (const Expr *init : scalarList(arg)->inits()) {
+    edit_.wrap(init, spell::open("elem"), ")");
+    expr(init, Use::Value);
+  }
+}
+
 bool BodyRewriter::standardAlgorithm(const CallExpr *C, const FunctionDecl *F, Use use) {
   if (!isAlgorithm(F, sm_) || !edit_.canEdit(C))
     return false;
+  const StringRef name = F->getIdentifier() ? F->getName() : "";
+  std::vector<std::string> adaptors;
   bool tracked = false;
   for (const Expr *arg : C->arguments()) {
-    if (overTrackedElements(arg)) {
-      tracked = true;
-      continue;
-    }
-    const QualType T = arg->getType().getNonReferenceType();
-    // A callable the tool does not see (a function pointer, std::less<double>)
-    // or an iterator it cannot adapt (std::back_inserter) would take plain
-    // values: the algorithm is left as a call out, and diagnosed there.
-    if ((T->isRecordType() && !callableOfTheFile(arg) && !transparentFunctor(T)) ||
-        T->isFunctionPointerType() || T->isFunctionType())
+    adaptors.emplace_back();
+    if (!adaptedArgument(arg, name, adaptors.back()))
       return false;
+    const std::string &a = adaptors.back();
+    tracked = tracked || a == "iter" || a == "list" || (a == "elem" && scalarForm(name));
   }
-  if (!tracked)
+  const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(C->getExprLoc()));
+  if (!tracked || !at.isValid())
     return false;
   const std::string site = here(C->getExprLoc(), C); // ", &bytedmd_loc_N"
   if (site.size() < 2)
@@ -110,20 +164,24 @@ bool BodyRewriter::standardAlgorithm(const CallExpr *C, const FunctionDecl *F, U
   edit_.open(C, std::string(value ? spell::open("unwrap") : "") + "(" + spell::open("at") +
                     site.substr(2) + "), ");
   edit_.close(C, value ? "))" : ")");
-  for (const Expr *arg : C->arguments()) {
-    const QualType T = arg->getType().getNonReferenceType();
-    if (overTrackedElements(arg)) {
-      edit_.wrap(arg, spell::open("iter"), ")");
-      expr(arg, Use::Plain);
-    } else if (isDependentOrArithmetic(arg)) {
-      edit_.wrap(arg, spell::open("elem"), ")");
-      expr(arg, Use::Value);
-    } else if (T->isRecordType() && !transparentFunctor(T) && callableOfTheFile(arg)) {
-      edit_.wrap(arg, spell::open("callable"), ")");
-      expr(arg, Use::Plain);
-    } else {
-      expr(arg, Use::Plain);
+  const std::string where =
+      spell::staticLocation(displayName(at.getFilename()), at.getLine(), at.getColumn());
+  for (unsigned i = 0; i < C->getNumArgs(); ++i) {
+    const Expr *arg = C->getArg(i);
+    const std::string &a = adaptors[i];
+    if (a == "list") {
+      scalarListArgument(arg);
+      continue;
     }
+    if (a == "callableThrough")
+      edit_.wrap(arg, spell::open(a),
+                 ", " + where + ", " +
+                     spell::message(formatMessage(Message::UninstrumentedCallable,
+                                                  {F->getQualifiedNameAsString()})) +
+                     ")");
+    else if (!a.empty())
+      edit_.wrap(arg, spell::open(a), ")");
+    expr(arg, a == "elem" ? Use::Value : Use::Plain);
   }
   return true;
 }

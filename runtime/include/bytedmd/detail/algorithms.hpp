@@ -143,6 +143,17 @@ template <class _Tp, class _Xp> inline _Elem<_Tp> &operator-=(_Elem<_Tp> &__a, c
 template <class _Tp, class _Xp> inline _Elem<_Tp> &operator*=(_Elem<_Tp> &__a, const _Xp &__b) {
   return __a = _Elem<_Tp>(__a * __b);
 }
+/// ++value (std::iota's): reads the value once, and it holds the new one.
+template <class _Tp> inline _Elem<_Tp> &operator++(_Elem<_Tp> &__a) {
+  __step<BYTEDMD_OP_ADD>(__a.__v);
+  __a.__k = __unary(__sized<_Tp>(BYTEDMD_OP_ADD), __a.__k);
+  return __a;
+}
+template <class _Tp> inline _Elem<_Tp> &operator--(_Elem<_Tp> &__a) {
+  __step<BYTEDMD_OP_SUB>(__a.__v);
+  __a.__k = __unary(__sized<_Tp>(BYTEDMD_OP_SUB), __a.__k);
+  return __a;
+}
 } // namespace detail
 #undef BYTEDMD_ALGORITHM_COMPARISON_
 #undef BYTEDMD_ALGORITHM_ARITHMETIC_
@@ -191,10 +202,16 @@ private:
 
 /// A callable of the file's own, handed to an algorithm: called as an
 /// instrumented call, its arguments' keys travel with them; an arithmetic
-/// result comes back as a value with its key (a bool as a _Truth).
+/// result comes back as a value with its key (a bool as a _Truth). A
+/// callable that may not be instrumented (a function pointer variable, a
+/// std::function) is called through: when it was not, its tracked arguments
+/// escaped and its result is approximate, reported at `__where`
+/// (callThrough).
 template <class _Fn> class _Callable {
 public:
   explicit _Callable(_Fn __f) : __f(std::move(__f)) {}
+  _Callable(_Fn __f, const bytedmd_location *__where, const char *__computed)
+      : __f(std::move(__f)), __where(__where), __computed(__computed) {}
   template <class... _Ap> decltype(auto) operator()(_Ap &&...__a) {
     return __invoke(__f, static_cast<_Ap &&>(__a)...);
   }
@@ -203,12 +220,17 @@ public:
   }
 
 private:
-  template <class _Gp, class... _Ap> static decltype(auto) __invoke(_Gp &__g, _Ap &&...__a) {
+  template <class _Gp, class... _Ap> decltype(auto) __invoke(_Gp &__g, _Ap &&...__a) const {
     using _Rp = decltype(::bytedmd::call(seq{__argument(static_cast<_Ap &&>(__a))...}, __g));
     if constexpr (std::is_void_v<_Rp>)
-      ::bytedmd::call(seq{__argument(static_cast<_Ap &&>(__a))...}, __g);
+      __call(__g, seq{__argument(static_cast<_Ap &&>(__a))...});
     else
-      return __result(::bytedmd::call(seq{__argument(static_cast<_Ap &&>(__a))...}, __g));
+      return __result(__call(__g, seq{__argument(static_cast<_Ap &&>(__a))...}));
+  }
+  template <class _Gp, class... _Ap> decltype(auto) __call(_Gp &__g, seq<_Ap...> &&__s) const {
+    if (__where == nullptr)
+      return ::bytedmd::call(std::move(__s), __g);
+    return ::bytedmd::callThrough(std::move(__s), __g, __where, __computed);
   }
   template <class _Xp> static decltype(auto) __argument(_Xp &&__x) {
     if constexpr (__adapted_v<_Xp>)
@@ -225,6 +247,8 @@ private:
       return static_cast<_Rp &&>(__r);
   }
   _Fn __f;
+  const bytedmd_location *__where = nullptr; // null: the file's own, instrumented
+  const char *__computed = nullptr;
 };
 
 template <class _Tp> struct _Is_iter : std::false_type {};
@@ -249,6 +273,12 @@ template <class _Xp> inline auto elem(_Xp &&__x) {
 /// A callable argument of the file's own.
 template <class _Fn> inline detail::_Callable<std::decay_t<_Fn>> callable(_Fn &&__f) {
   return detail::_Callable<std::decay_t<_Fn>>(static_cast<_Fn &&>(__f));
+}
+/// A callable argument that may not be instrumented (see _Callable).
+template <class _Fn>
+inline detail::_Callable<std::decay_t<_Fn>>
+callableThrough(_Fn &&__f, const bytedmd_location *__where, const char *__computed) {
+  return detail::_Callable<std::decay_t<_Fn>>(static_cast<_Fn &&>(__f), __where, __computed);
 }
 /// An algorithm's result, back in the program's types: an adapted
 /// iterator's base (also in a pair, minmax_element's), a value with its key.
