@@ -172,6 +172,15 @@ TEST_F(FunctionObjects, TransformWithAFunctionOfTheFileByName) {
   expectExact("squares", {3, 3, 2, 2, 1, 1}, 10);
 }
 
+// transform(a, a, Scale{k}) with Scale's operator() k * x, return a[0].
+// Inputs: k first (the last parameter), then a:      [a2 a1 a0 k]
+//   k * a0: k@4 (2), a0@3 (2); a0 dies; t0 = a[0], returned   [t0 k a2 a1]
+//   k * a1: k@2 (2), a1@4 (2); a1 dies; t1 never read          [k t0 a2]
+//   k * a2: k@1 (1), a2@3 (2)                                  total 11
+TEST_F(FunctionObjects, TransformWithAnObjectOfAClassOfTheFile) {
+  expectExact("scaled_by_object", {4, 3, 2, 4, 1, 3}, 11);
+}
+
 // fold(a, f) = accumulate(a, 0.0, f), f a std::function holding the file's
 // lambda acc + x * x (an instrumented call through it):
 //   a0 * a0: [a2 a1 a0] a0@3 (2) twice; t0; 0.0 + t0: t0@1 (1); r0   [r0 a2 a1]

@@ -54,6 +54,18 @@ TEST(FunctionObjects, AFunctionOfTheFileByNameIsAnInstrumentedCallable) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::iter(o.begin()),::bytedmd::callable(sq))");
 }
 
+TEST(FunctionObjects, AnObjectOfAClassOfTheFileIsCalledAsAMethod) {
+  // Its operator()'s frame takes the object first, as any method's does.
+  const Instrumented r = instrument(R"cpp(
+    #include <algorithm>
+    #include <vector>
+    struct Scale { double k; double operator()(double x) const { return k * x; } };
+    void f(std::vector<double> &a, double k) { Scale s{k}; std::transform(a.begin(), a.end(), a.begin(), s); })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 0u) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "::bytedmd::iter(a.begin()),::bytedmd::callableObject(s))");
+}
+
 TEST(FunctionObjects, AStdFunctionOrAPointerVariableIsCalledThrough) {
   // Whether what it holds is instrumented is known when it is called.
   const Instrumented r = instrument(R"cpp(

@@ -5,8 +5,8 @@
 // over values (std::min({a, b, c}), std::max(a, b, comp), std::clamp) run
 // the same way on adapted values.
 //
-// Callables: the file's lambdas, classes and functions named directly
-// (callable), <functional>'s function objects (functor, applied as their
+// Callables: the file's lambdas and functions named directly (callable),
+// objects of the file's classes (callableObject: operator() is a method), <functional>'s function objects (functor, applied as their
 // instruction), and what may or may not be instrumented, a std::function or
 // a function pointer (callableThrough: decided when it is called).
 //
@@ -119,7 +119,8 @@ bool BodyRewriter::adaptedArgument(const Expr *arg, StringRef algorithm,
   else if (isStandardFunctionObject(T))
     adaptor = "functor"; // std::plus<double>(), std::greater<>()
   else if (T->isRecordType() && !isStdFunction(T) && callableOfTheFile(arg))
-    adaptor = "callable"; // a lambda, a class of the file
+    // A class's operator() is a method: its frame takes the object first.
+    adaptor = T->getAsCXXRecordDecl()->isLambda() ? "callable" : "callableObject";
   else if (namesInstrumentedFunction(arg))
     adaptor = "callable"; // square, &square
   else if (T->isFunctionPointerType() || T->isFunctionType() || isStdFunction(T))
@@ -181,7 +182,10 @@ bool BodyRewriter::standardAlgorithm(const CallExpr *C, const FunctionDecl *F, U
                      ")");
     else if (!a.empty())
       edit_.wrap(arg, spell::open(a), ")");
-    expr(arg, a == "elem" ? Use::Value : Use::Plain);
+    if (a == "callableObject")
+      referenceArgument(arg); // bound to const T&: a temporary takes its keys first
+    else
+      expr(arg, a == "elem" ? Use::Value : Use::Plain);
   }
   return true;
 }

@@ -4,6 +4,7 @@
 // std::iota. test/e2e/function_objects_test.cpp holds each function's
 // trace, derived by hand from the model.
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <functional>
 #include <numeric>
@@ -68,6 +69,17 @@ void squares(const std::vector<double> &a, std::vector<double> &out) {
   std::transform(a.begin(), a.end(), out.begin(), square);
 }
 
+// An object of the file's class: operator() is a method (object first),
+// and k's key travels with the object into the algorithm's copies.
+struct Scale {
+  double k;
+  double operator()(double x) const { return k * x; }
+};
+double scaled_by_object(std::array<double, 3> a, double k) {
+  std::transform(a.begin(), a.end(), a.begin(), Scale{k});
+  return a[0];
+}
+
 double fold(const std::vector<double> &a, const std::function<double(double, double)> &f) {
   return std::accumulate(a.begin(), a.end(), 0.0, f);
 }
@@ -107,6 +119,7 @@ int main() {
   std::vector<double> out(3);
   squares(v, out);
   std::printf("%g %g %g\n", out[0], out[1], out[2]);
+  std::printf("%.17g\n", scaled_by_object({1, 2, 3}, 2));
   std::printf("%.17g\n", sum_of_squares(v));
   std::printf("%.17g %.17g %.17g\n", min3(3, 1, 2), max_by(1, 2), clamped(5, 0, 1));
   std::vector<double> r(3);

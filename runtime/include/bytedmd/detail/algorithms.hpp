@@ -21,6 +21,7 @@
 #define BYTEDMD_DETAIL_ALGORITHMS_HPP
 
 #include "bytedmd/detail/calls.hpp"
+#include "bytedmd/detail/handoff.hpp"
 
 #include <cstddef>
 #include <type_traits>
@@ -206,12 +207,27 @@ private:
 /// callable that may not be instrumented (a function pointer variable, a
 /// std::function) is called through: when it was not, its tracked arguments
 /// escaped and its result is approximate, reported at `__where`
-/// (callThrough).
-template <class _Fn> class _Callable {
+/// (callThrough). An object of the file's own class (_Object) is called as
+/// its method operator() is, the object first; its fields' keys follow every
+/// copy the algorithm makes of it.
+template <class _Fn, bool _Object = false> class _Callable {
 public:
   explicit _Callable(_Fn __f) : __f(std::move(__f)) {}
   _Callable(_Fn __f, const bytedmd_location *__where, const char *__computed)
       : __f(std::move(__f)), __where(__where), __computed(__computed) {}
+  _Callable(const _Fn &__src, std::true_type) : __f(__src) { ::bytedmd::copyKeys(__f, __src); }
+  _Callable(const _Callable &__o) : __f(__o.__f), __where(__o.__where), __computed(__o.__computed) {
+    if constexpr (_Object)
+      ::bytedmd::copyKeys(__f, __o.__f);
+  }
+  _Callable &operator=(const _Callable &__o) {
+    __f = __o.__f;
+    __where = __o.__where;
+    __computed = __o.__computed;
+    if constexpr (_Object)
+      ::bytedmd::copyKeys(__f, __o.__f);
+    return *this;
+  }
   template <class... _Ap> decltype(auto) operator()(_Ap &&...__a) {
     return __invoke(__f, static_cast<_Ap &&>(__a)...);
   }
@@ -228,7 +244,16 @@ private:
       return __result(__call(__g, seq{__argument(static_cast<_Ap &&>(__a))...}));
   }
   template <class _Gp, class... _Ap> decltype(auto) __call(_Gp &__g, seq<_Ap...> &&__s) const {
-    if (__where == nullptr)
+    if constexpr (_Object)
+      return std::apply(
+          [&](auto &&...__x) -> decltype(auto) {
+            return ::bytedmd::call(seq{__g, static_cast<decltype(__x) &&>(__x)...},
+                                   [](auto &&__o, auto &&...__y) -> decltype(auto) {
+                                     return __o(static_cast<decltype(__y) &&>(__y)...);
+                                   });
+          },
+          std::move(__s.__items));
+    else if (__where == nullptr)
       return ::bytedmd::call(std::move(__s), __g);
     return ::bytedmd::callThrough(std::move(__s), __g, __where, __computed);
   }
@@ -273,6 +298,14 @@ template <class _Xp> inline auto elem(_Xp &&__x) {
 /// A callable argument of the file's own.
 template <class _Fn> inline detail::_Callable<std::decay_t<_Fn>> callable(_Fn &&__f) {
   return detail::_Callable<std::decay_t<_Fn>>(static_cast<_Fn &&>(__f));
+}
+/// An object of the file's own class as a callable argument (see _Callable).
+/// A temporary (`Scale{k}`, built where it is passed) takes the keys its
+/// construction handed over first.
+template <class _Fn> inline detail::_Callable<std::decay_t<_Fn>, true> callableObject(_Fn &&__f) {
+  if constexpr (!std::is_lvalue_reference_v<_Fn>)
+    ::bytedmd::receive(__f);
+  return detail::_Callable<std::decay_t<_Fn>, true>(__f, std::true_type{});
 }
 /// A callable argument that may not be instrumented (see _Callable).
 template <class _Fn>
