@@ -6,6 +6,8 @@
 //   ExpressionRewriter.cpp  loads, operators, casts, braced lists
 //   CallRewriter.cpp        calls: a strategy per kind of callee
 //   LibraryCalls.cpp        calls of the standard library the runtime models
+//   StandardAlgorithms.cpp  <algorithm> and <numeric> on adaptors
+//   FunctionObjects.cpp     std::plus<T>()(a, b) and the like, as instructions
 //   TupleTemporaries.cpp    pairs and tuples built from scalars in expressions
 //   DeclarationRewriter.cpp variables, structured bindings, aggregates
 //   Prologue.cpp            the frame, the static sites, the inputs
