@@ -181,6 +181,21 @@ TEST_F(FunctionObjects, TransformWithAnObjectOfAClassOfTheFile) {
   expectExact("scaled_by_object", {4, 3, 2, 4, 1, 3}, 11);
 }
 
+// accumulate over std::vector<Point> {x, y} with the file's s + p.x: the
+// inputs are x0 y0 x1 y1 x2 y2 (row-major); the y's are never read and leave
+// at once, so the stack is [x2 x1 x0] and the events are product's.
+TEST_F(FunctionObjects, AccumulateOverStructsWithALambdaReadingAField) {
+  expectExact("sum_x", {3, 1, 3, 1, 2}, 8);
+}
+// max_element over Points by a.y < b.y, then ->y; y = {10, 30, 20}, the
+// x's leave at once:                                    [y2 y1 y0]
+//   y0 < y1: y0@3 (2), y1@2 (2); y0 dies; truth @1 (1); true   [y1 y2]
+//   y1 < y2: y1@1 (1), y2@2 (2); y2 dies; truth @1 (1); false, y1 returned
+//                                                         total 9
+TEST_F(FunctionObjects, MaxElementOverStructsWithALambda) {
+  expectExact("highest_y", {3, 2, 1, 1, 2, 1}, 9);
+}
+
 // fold(a, f) = accumulate(a, 0.0, f), f a std::function holding the file's
 // lambda acc + x * x (an instrumented call through it):
 //   a0 * a0: [a2 a1 a0] a0@3 (2) twice; t0; 0.0 + t0: t0@1 (1); r0   [r0 a2 a1]

@@ -66,6 +66,25 @@ TEST(FunctionObjects, AnObjectOfAClassOfTheFileIsCalledAsAMethod) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::iter(a.begin()),::bytedmd::callableObject(s))");
 }
 
+TEST(FunctionObjects, AlgorithmsThatReadStructsInPlaceLeaveTheirIterators) {
+  // The lambda reads p.x where its key is; sort would move the structs
+  // inside the library, so it stays a call out.
+  const Instrumented r = instrument(R"cpp(
+    #include <algorithm>
+    #include <numeric>
+    #include <vector>
+    struct P { double x, y; };
+    double f(std::vector<P> &ps) {
+      double s = std::accumulate(ps.begin(), ps.end(), 0.0, [](double t, const P &p) { return t + p.x; });
+      std::sort(ps.begin(), ps.end(), [](const P &a, const P &b) { return a.x < b.x; });
+      return s; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("call to 'std::sort'"), std::string::npos) << r.diagnostics;
+  EXPECT_REWRITES_TO(r.code, "std::accumulate(ps.begin(),ps.end(),::bytedmd::elem(0.0),"
+                             "::bytedmd::callable(");
+}
+
 TEST(FunctionObjects, AStdFunctionOrAPointerVariableIsCalledThrough) {
   // Whether what it holds is instrumented is known when it is called.
   const Instrumented r = instrument(R"cpp(

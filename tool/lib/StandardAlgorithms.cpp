@@ -56,6 +56,24 @@ bool overTrackedElements(const Expr *arg) {
   return !E.isNull() && isArithmetic(E);
 }
 
+/// An iterator over structs or arrays holding tracked values (a
+/// std::vector<P>'s): left as it is, the elements stay where their keys are.
+bool overTrackedObjects(const Expr *arg) {
+  const QualType E = iteratorElement(arg->getType());
+  return !E.isNull() && !isArithmetic(E) && tracksKeys(E);
+}
+
+/// The algorithms that only read their input range and hand its elements
+/// to the callable by reference: on iterators over structs, the callable
+/// (instrumented) reads the fields where their keys are. The others move
+/// or copy elements inside the library, keys left behind.
+bool readsObjectsInPlace(StringRef algorithm) {
+  return llvm::is_contained({"accumulate", "for_each", "count_if", "find_if", "find_if_not",
+                             "all_of", "any_of", "none_of", "max_element", "min_element",
+                             "minmax_element", "transform"},
+                            algorithm);
+}
+
 /// Declared where libstdc++ keeps its algorithms.
 bool isAlgorithm(const FunctionDecl *F, const SourceManager &sm) {
   if (!F->isInStdNamespace() || !sm.isInSystemHeader(F->getLocation()))
@@ -91,10 +109,18 @@ bool BodyRewriter::callableOfTheFile(const Expr *arg) const {
     return false;
   if (R->isLambda())
     return instrumentedCallee(R->getLambdaCallOperator());
-  for (const CXXMethodDecl *M : R->methods())
-    if (M->getOverloadedOperator() == OO_Call && !instrumentedCallee(M))
+  // A class without operator() (an accumulator's initial value) is no callable.
+  bool calls = false;
+  for (const Decl *D : R->decls()) {
+    const auto *T = dyn_cast<FunctionTemplateDecl>(D); // template <class T> operator()(T, T)
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(T ? T->getTemplatedDecl() : D);
+    if (M == nullptr || M->getOverloadedOperator() != OO_Call)
+      continue;
+    if (!instrumentedCallee(M))
       return false;
-  return !R->isInStdNamespace() && !sm_.isInSystemHeader(R->getLocation());
+    calls = true;
+  }
+  return calls && !R->isInStdNamespace() && !sm_.isInSystemHeader(R->getLocation());
 }
 
 bool BodyRewriter::namesInstrumentedFunction(const Expr *arg) const {
@@ -114,6 +140,8 @@ bool BodyRewriter::adaptedArgument(const Expr *arg, StringRef algorithm,
   adaptor.clear();
   if (overTrackedElements(arg))
     adaptor = "iter";
+  else if (overTrackedObjects(arg))
+    adaptor = "-"; // as it is (see readsObjectsInPlace)
   else if (isDependentOrArithmetic(arg))
     adaptor = "elem";
   else if (isStandardFunctionObject(T))
@@ -141,6 +169,19 @@ void BodyRewriter::scalarListArgument(const Expr *arg) {
   }
 }
 
+static bool objectsReadInPlace(StringRef algorithm, const std::vector<std::string> &adaptors) {
+  // The callable must be the file's own: it reads the fields. transform's
+  // result goes to an adapted output (a struct returned by value would
+  // leave its keys behind in the library's copy).
+  const bool ownCallable = llvm::any_of(adaptors, [](const std::string &a) {
+    return a == "callable" || a == "callableObject" || a == "callableThrough";
+  });
+  const bool outputAdapted = algorithm != "transform" ||
+                             (adaptors.size() >= 2 && adaptors[adaptors.size() - 2] == "iter");
+  return readsObjectsInPlace(algorithm) && ownCallable && outputAdapted &&
+         !llvm::is_contained(adaptors, "functor");
+}
+
 bool BodyRewriter::standardAlgorithm(const CallExpr *C, const FunctionDecl *F, Use use) {
   if (!isAlgorithm(F, sm_) || !edit_.canEdit(C))
     return false;
@@ -152,8 +193,11 @@ bool BodyRewriter::standardAlgorithm(const CallExpr *C, const FunctionDecl *F, U
     if (!adaptedArgument(arg, name, adaptors.back()))
       return false;
     const std::string &a = adaptors.back();
-    tracked = tracked || a == "iter" || a == "list" || (a == "elem" && scalarForm(name));
+    tracked = tracked || a == "iter" || a == "list" || a == "-" ||
+              (a == "elem" && scalarForm(name));
   }
+  if (llvm::is_contained(adaptors, "-") && !objectsReadInPlace(name, adaptors))
+    return false;
   const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(C->getExprLoc()));
   if (!tracked || !at.isValid())
     return false;
@@ -180,7 +224,7 @@ bool BodyRewriter::standardAlgorithm(const CallExpr *C, const FunctionDecl *F, U
                      spell::message(formatMessage(Message::UninstrumentedCallable,
                                                   {F->getQualifiedNameAsString()})) +
                      ")");
-    else if (!a.empty())
+    else if (!a.empty() && a != "-")
       edit_.wrap(arg, spell::open(a), ")");
     if (a == "callableObject")
       referenceArgument(arg); // bound to const T&: a temporary takes its keys first

@@ -80,6 +80,18 @@ double scaled_by_object(std::array<double, 3> a, double k) {
   return a[0];
 }
 
+// Algorithms that read a range of structs in place, with the file's lambda
+// reading the fields through its reference.
+struct Point {
+  double x, y;
+};
+double sum_x(const std::vector<Point> &ps) {
+  return std::accumulate(ps.begin(), ps.end(), 0.0, [](double s, const Point &p) { return s + p.x; });
+}
+double highest_y(const std::vector<Point> &ps) {
+  return std::max_element(ps.begin(), ps.end(), [](const Point &a, const Point &b) { return a.y < b.y; })->y;
+}
+
 double fold(const std::vector<double> &a, const std::function<double(double, double)> &f) {
   return std::accumulate(a.begin(), a.end(), 0.0, f);
 }
@@ -120,6 +132,8 @@ int main() {
   squares(v, out);
   std::printf("%g %g %g\n", out[0], out[1], out[2]);
   std::printf("%.17g\n", scaled_by_object({1, 2, 3}, 2));
+  const std::vector<Point> ps{{1, 10}, {2, 30}, {3, 20}};
+  std::printf("%.17g %.17g\n", sum_x(ps), highest_y(ps));
   std::printf("%.17g\n", sum_of_squares(v));
   std::printf("%.17g %.17g %.17g\n", min3(3, 1, 2), max_by(1, 2), clamped(5, 0, 1));
   std::vector<double> r(3);
