@@ -94,6 +94,13 @@ TEST_F(FunctionObjects, InnerProductWithTwoTypedOperations) {
   expectExact("dot_typed", {2, 4, 1, 2, 3, 2, 1}, 12);
 }
 
+// accumulate(v, 0.0, plus<int>()) on {1.5, 2.5, 0.5}: the values are
+// 0+1, 1+2, 3+0 (the program prints 3, as the plain build does); the events
+// are product's.
+TEST_F(FunctionObjects, AccumulateWithATypedPlusOfIntOverDoubles) {
+  expectExact("int_sum", {3, 1, 3, 1, 2}, 8);
+}
+
 // std::plus<double>()(a, b) is the one instruction a + b: [a b], a@1 (1), b@2 (2).
 TEST_F(FunctionObjects, ATypedPlusCalledDirectlyIsOneInstruction) {
   expectExact("add_called", {1, 2}, 3);

@@ -24,6 +24,12 @@ double dot_typed(const std::vector<double> &a, const std::vector<double> &b) {
                             std::multiplies<double>());
 }
 
+// plus<int> adds the operands converted to int; its int result goes back
+// into the double accumulator (a conversion: free, the key kept).
+double int_sum(const std::vector<double> &v) {
+  return std::accumulate(v.begin(), v.end(), 0.0, std::plus<int>());
+}
+
 double add_called(double a, double b) { return std::plus<double>()(a, b); }
 
 bool less_called(double a, double b) { return std::less<double>()(a, b); }
@@ -120,7 +126,7 @@ int main() {
   std::printf("%.17g %.17g %.17g\n", product(v), product_stored(v), dot_typed(a2, b2));
   std::printf("%.17g %d %d\n", add_called(1, 2), less_called(1, 2), less_as_int(1.5, 1.7));
   std::printf("%.17g %d\n", negate_then_add(1, 2), both(1, 2));
-  std::printf("%d\n", xor_all({5, 6, 3}));
+  std::printf("%d %.17g\n", xor_all({5, 6, 3}), int_sum({1.5, 2.5, 0.5}));
   std::vector<double> s{1, 3, 2}, t{1, 3, 2};
   sort_greater(s);
   sort_by_pointer(t);

@@ -50,6 +50,10 @@ template <class _Tp> struct _Elem {
   _Elem(_Tp __x, bytedmd_key __key) : __v(__x), __k(__key) {}
   template <class _Up, std::enable_if_t<std::is_arithmetic_v<_Up>, int> = 0>
   _Elem(_Up __x) : __v(static_cast<_Tp>(__x)), __k(0) {} // a literal: untracked
+  // Another element type (std::plus<int>'s result into a double
+  // accumulator): a conversion, free, the key kept.
+  template <class _Up, std::enable_if_t<!std::is_same_v<_Up, _Tp>, int> = 0>
+  _Elem(const _Elem<_Up> &__e) : __v(static_cast<_Tp>(__e.__v)), __k(__e.__k) {}
   template <class _Up> _Elem(const _Ref<_Up> &__r) {
     const _Elem<std::remove_cv_t<_Up>> __e = __r.__get();
     __v = static_cast<_Tp>(__e.__v);
