@@ -6,7 +6,7 @@
 namespace bytedmd {
 namespace {
 
-TEST(FunctionObjects, ATypedOneHandedToAnAlgorithmIsAdapted) {
+TEST(FunctionObjectRewrites, ATypedOneHandedToAnAlgorithmIsAdapted) {
   const Instrumented r = instrument(R"cpp(
     #include <functional>
     #include <numeric>
@@ -19,7 +19,7 @@ TEST(FunctionObjects, ATypedOneHandedToAnAlgorithmIsAdapted) {
                              "::bytedmd::elem(1.0),::bytedmd::functor(std::multiplies<double>()))");
 }
 
-TEST(FunctionObjects, OneStoredInAVariableIsAdaptedToo) {
+TEST(FunctionObjectRewrites, OneStoredInAVariableIsAdaptedToo) {
   const Instrumented r = instrument(R"cpp(
     #include <algorithm>
     #include <functional>
@@ -30,7 +30,7 @@ TEST(FunctionObjects, OneStoredInAVariableIsAdaptedToo) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::iter(v.end()),::bytedmd::functor(gt))");
 }
 
-TEST(FunctionObjects, ACallInTheFileIsTheInstruction) {
+TEST(FunctionObjectRewrites, ACallInTheFileIsTheInstruction) {
   const Instrumented r = instrument(R"cpp(
     #include <functional>
     double f(double a, double b) { std::minus<double> sub; return std::plus<double>()(a, b) * sub(b, a); })cpp");
@@ -42,7 +42,7 @@ TEST(FunctionObjects, ACallInTheFileIsTheInstruction) {
                              "::bytedmd::ld(a)}");
 }
 
-TEST(FunctionObjects, AFunctionOfTheFileByNameIsAnInstrumentedCallable) {
+TEST(FunctionObjectRewrites, AFunctionOfTheFileByNameIsAnInstrumentedCallable) {
   const Instrumented r = instrument(R"cpp(
     #include <algorithm>
     #include <vector>
@@ -54,7 +54,7 @@ TEST(FunctionObjects, AFunctionOfTheFileByNameIsAnInstrumentedCallable) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::iter(o.begin()),::bytedmd::callable(sq))");
 }
 
-TEST(FunctionObjects, AnObjectOfAClassOfTheFileIsCalledAsAMethod) {
+TEST(FunctionObjectRewrites, AnObjectOfAClassOfTheFileIsCalledAsAMethod) {
   // Its operator()'s frame takes the object first, as any method's does.
   const Instrumented r = instrument(R"cpp(
     #include <algorithm>
@@ -66,7 +66,7 @@ TEST(FunctionObjects, AnObjectOfAClassOfTheFileIsCalledAsAMethod) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::iter(a.begin()),::bytedmd::callableObject(s))");
 }
 
-TEST(FunctionObjects, AlgorithmsThatReadStructsInPlaceLeaveTheirIterators) {
+TEST(FunctionObjectRewrites, AlgorithmsThatReadStructsInPlaceLeaveTheirIterators) {
   // The lambda reads p.x where its key is; sort would move the structs
   // inside the library, so it stays a call out.
   const Instrumented r = instrument(R"cpp(
@@ -85,7 +85,7 @@ TEST(FunctionObjects, AlgorithmsThatReadStructsInPlaceLeaveTheirIterators) {
                              "::bytedmd::callable(");
 }
 
-TEST(FunctionObjects, AStdFunctionOrAPointerVariableIsCalledThrough) {
+TEST(FunctionObjectRewrites, AStdFunctionOrAPointerVariableIsCalledThrough) {
   // Whether what it holds is instrumented is known when it is called.
   const Instrumented r = instrument(R"cpp(
     #include <functional>
@@ -102,7 +102,7 @@ TEST(FunctionObjects, AStdFunctionOrAPointerVariableIsCalledThrough) {
                              "instrumented;");
 }
 
-TEST(FunctionObjects, MinOfABracedListComparesTheValuesWithTheirKeys) {
+TEST(FunctionObjectRewrites, MinOfABracedListComparesTheValuesWithTheirKeys) {
   const Instrumented r = instrument(R"cpp(
     #include <algorithm>
     double f(double a, double b, double c) { return std::min({a, b, c}); })cpp");
@@ -112,7 +112,7 @@ TEST(FunctionObjects, MinOfABracedListComparesTheValuesWithTheirKeys) {
                              "::bytedmd::elem(::bytedmd::ld(b)),::bytedmd::elem(::bytedmd::ld(c))})");
 }
 
-TEST(FunctionObjects, ClampAndMaxWithAComparatorRunOnValues) {
+TEST(FunctionObjectRewrites, ClampAndMaxWithAComparatorRunOnValues) {
   const Instrumented r = instrument(R"cpp(
     #include <algorithm>
     double f(double x, double lo, double hi) {
@@ -125,7 +125,17 @@ TEST(FunctionObjects, ClampAndMaxWithAComparatorRunOnValues) {
                              "::bytedmd::elem(::bytedmd::ld(lo)),::bytedmd::callable(");
 }
 
-TEST(FunctionObjects, MinmaxOfABracedListIsACallOutWhoseResultIsApproximate) {
+TEST(FunctionObjectRewrites, ClampBoundToAReferenceStaysACallOut) {
+  // The reference would bind the adaptor's value: diagnosed instead.
+  const Instrumented r = instrument(R"cpp(
+    #include <algorithm>
+    double f(double x, double lo, double hi) { const double &r = std::clamp(x, lo, hi); return r * 2; })cpp");
+  ASSERT_TRUE(r.produced) << r.diagnostics;
+  EXPECT_EQ(r.warnings, 1u) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("call to 'std::clamp'"), std::string::npos) << r.diagnostics;
+}
+
+TEST(FunctionObjectRewrites, MinmaxOfABracedListIsACallOutWhoseResultIsApproximate) {
   // Its pair would need its keys handed back; not modeled, never silent.
   const Instrumented r = instrument(R"cpp(
     #include <algorithm>
@@ -134,7 +144,7 @@ TEST(FunctionObjects, MinmaxOfABracedListIsACallOutWhoseResultIsApproximate) {
   EXPECT_REWRITES_TO(r.code, "::bytedmd::opaqueResult(std::minmax({");
 }
 
-TEST(FunctionObjects, AFunctionObjectTheToolDoesNotSeeIsACallOut) {
+TEST(FunctionObjectRewrites, AFunctionObjectTheToolDoesNotSeeIsACallOut) {
   // std::hash's operator() is compiled elsewhere: x escapes (a read), and
   // the result computed from it is approximate.
   const Instrumented r = instrument(R"cpp(

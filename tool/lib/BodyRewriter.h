@@ -157,6 +157,8 @@ private:
   /// f in std::transform(..., f): a function of the file, named directly.
   bool namesInstrumentedFunction(const clang::Expr *arg) const;
   void scalarListArgument(const clang::Expr *arg);
+  /// E initialises a reference variable (`const double &r = E;`).
+  bool initialisesReference(const clang::Expr *E) const;
   // FunctionObjects.cpp: std::plus<T>()(a, b) and the like, as instructions.
   bool standardFunctorCall(const clang::CXXOperatorCallExpr *O, Use use);
   // ComplexValues.cpp: std::complex as one value.

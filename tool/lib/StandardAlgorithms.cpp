@@ -26,6 +26,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -123,6 +124,21 @@ bool BodyRewriter::callableOfTheFile(const Expr *arg) const {
   return calls && !R->isInStdNamespace() && !sm_.isInSystemHeader(R->getLocation());
 }
 
+bool BodyRewriter::initialisesReference(const Expr *E) const {
+  auto parents = ctx_.getParents(*E);
+  while (parents.size() == 1) {
+    if (const auto *P = parents[0].get<Expr>();
+        P && (isa<ParenExpr>(P) || isa<ExprWithCleanups>(P) || isa<MaterializeTemporaryExpr>(P) ||
+              (isa<ImplicitCastExpr>(P) && cast<ImplicitCastExpr>(P)->getCastKind() == CK_NoOp))) {
+      parents = ctx_.getParents(*P);
+      continue;
+    }
+    const auto *V = parents[0].get<VarDecl>();
+    return V != nullptr && V->getType()->isReferenceType();
+  }
+  return false;
+}
+
 bool BodyRewriter::namesInstrumentedFunction(const Expr *arg) const {
   const Expr *E = arg->IgnoreParenImpCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
@@ -198,8 +214,12 @@ bool BodyRewriter::standardAlgorithm(const CallExpr *C, const FunctionDecl *F, U
   }
   if (llvm::is_contained(adaptors, "-") && !objectsReadInPlace(name, adaptors))
     return false;
+  // std::clamp's and std::max's const T& result bound to a reference
+  // (`const double &r = std::clamp(x, lo, hi);`) would bind the adaptor's
+  // value: left a call out, diagnosed.
+  const bool boundToReference = C->isGLValue() && initialisesReference(C);
   const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(C->getExprLoc()));
-  if (!tracked || !at.isValid())
+  if (!tracked || !at.isValid() || boundToReference)
     return false;
   const std::string site = here(C->getExprLoc(), C); // ", &bytedmd_loc_N"
   if (site.size() < 2)
