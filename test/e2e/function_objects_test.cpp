@@ -79,7 +79,6 @@ TEST_F(FunctionObjects, FunctionObjectsHandedToAlgorithms) {
   //   p1 * v1:  p1@1 (1), v1@3 (2); both die; p2 pushed      [p2 v2]
   //   p2 * v2:  p2@1 (1), v2@2 (2); p3 is the result.        total 8
   expectExact("product", {3, 1, 3, 1, 2}, 8);
-
   expectExact("product_stored", {3, 1, 3, 1, 2}, 8); // the same events as product
   // accumulate(v, 0.0, plus<int>()) on {1.5, 2.5, 0.5}: the values are
   // 0+1, 1+2, 3+0 (the program prints 3, as the plain build does); the events
@@ -138,7 +137,8 @@ TEST_F(FunctionObjects, FunctionObjectsCalledInTheFile) {
 }
 
 TEST_F(FunctionObjects, CallablesHandedToAlgorithms) {
-  // The same comparisons through a pointer to the file's own x > y.
+  // sort_greater's comparisons (above), through a pointer to the file's own
+  // x > y: each an instrumented call, the same reads.
   expectExact("sort_by_pointer", {2, 3, 1, 3, 2, 1, 2, 3, 1, 1, 2, 1}, 19);
   // transform(a, out, square) with square the file's x * x: an instrumented
   // call per element; out's elements are written, never read.

@@ -20,7 +20,10 @@
 
 #include "bytedmd/detail/algorithms.hpp"
 
-#include <functional>
+// std::plus and the others come with <vector> (algorithms.hpp), which
+// includes libstdc++'s bits/stl_function.h; <functional> itself would bring
+// names (uniform_int_distribution's a(), b()) that users' one-letter macros
+// break.
 #include <tuple>
 #include <type_traits>
 #include <utility>
