@@ -6,6 +6,8 @@
 //   ExpressionRewriter.cpp  loads, operators, casts, braced lists
 //   CallRewriter.cpp        calls: a strategy per kind of callee
 //   LibraryCalls.cpp        calls of the standard library the runtime models
+//   StandardAlgorithms.cpp  <algorithm> and <numeric> on adaptors
+//   FunctionObjects.cpp     std::plus<T>()(a, b) and the like, as instructions
 //   TupleTemporaries.cpp    pairs and tuples built from scalars in expressions
 //   DeclarationRewriter.cpp variables, structured bindings, aggregates
 //   Prologue.cpp            the frame, the static sites, the inputs
@@ -151,7 +153,11 @@ private:
 
   // ---- CallRewriter.cpp ------------------------------------------------------
   void call(const clang::CallExpr *C, Use use);
-  bool operatorCall(const clang::CXXOperatorCallExpr *O);
+  bool operatorCall(const clang::CXXOperatorCallExpr *O, Use use);
+  void opaqueFunctionObjectCall(const clang::CXXOperatorCallExpr *O,
+                                const clang::CXXMethodDecl *M, Use use);
+  /// The scalars of braced lists among C's arguments (std::minmax({a, b})).
+  unsigned listedScalars(const clang::CallExpr *C) const;
   /// std::tie(t, u) = p: the tied variables take p's members' keys.
   bool tiedAssignment(const clang::CXXOperatorCallExpr *O, const clang::CallExpr *tie);
   bool memberCall(const clang::CXXMemberCallExpr *M, Use use);
@@ -174,6 +180,16 @@ private:
   // StandardAlgorithms.cpp: <algorithm> and <numeric> on adaptors.
   bool standardAlgorithm(const clang::CallExpr *C, const clang::FunctionDecl *F, Use use);
   bool callableOfTheFile(const clang::Expr *arg) const;
+  /// How an algorithm's argument is handed to it ("" when it is not adapted;
+  /// false when it cannot be: the algorithm is then a call out).
+  bool adaptedArgument(const clang::Expr *arg, llvm::StringRef algorithm, std::string &adaptor) const;
+  /// f in std::transform(..., f): a function of the file, named directly.
+  bool namesInstrumentedFunction(const clang::Expr *arg) const;
+  void scalarListArgument(const clang::Expr *arg);
+  /// E initialises a reference variable (`const double &r = E;`).
+  bool initialisesReference(const clang::Expr *E) const;
+  // FunctionObjects.cpp: std::plus<T>()(a, b) and the like, as instructions.
+  bool standardFunctorCall(const clang::CXXOperatorCallExpr *O, Use use);
   // ComplexValues.cpp: std::complex as one value.
   bool complexLoad(const clang::Expr *E, Use use);
   bool complexConstruct(const clang::CXXConstructExpr *C, Use use);
@@ -367,6 +383,10 @@ const clang::Expr *referenceSource(const clang::Expr *arg);
 const clang::InitListExpr *containerList(const clang::Expr *E);
 /// The braced list of an aggregate struct (`P p{a, b}`, `return P{a, b};`).
 const clang::InitListExpr *recordList(const clang::Expr *E);
+/// std::plus<T>, std::less<T>, std::logical_and<T>, ... and their void
+/// forms: the function objects of <functional> the runtime applies as
+/// instructions (bytedmd/detail/functional.hpp).
+bool isStandardFunctionObject(clang::QualType T);
 /// A function of the C or C++ standard library (declared in a system header,
 /// in namespace std or the global namespace).
 bool isStandardFunction(const clang::FunctionDecl *F);

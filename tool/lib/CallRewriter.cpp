@@ -59,8 +59,9 @@ void BodyRewriter::call(const CallExpr *C, Use use) {
   if (F != nullptr && isAnnotation(F))
     return; // bytedmd::size(n): bookkeeping, not a read of n
   if (const auto *O = dyn_cast<CXXOperatorCallExpr>(C);
-      O && (instrumentedOperator(O, use) || complexOperator(O, use) || functionObjectCall(O, use) ||
-            dependentOperator(O, use) || operatorCall(O)))
+      O && (instrumentedOperator(O, use) || complexOperator(O, use) || standardFunctorCall(O, use) ||
+            functionObjectCall(O, use) ||
+            dependentOperator(O, use) || operatorCall(O, use)))
     return;
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(C);
       M && (conversionCall(M, use) || instrumentedMember(M, use) || complexMember(M, use) ||
@@ -101,7 +102,48 @@ bool BodyRewriter::tiedAssignment(const CXXOperatorCallExpr *O, const CallExpr *
   return true;
 }
 
-bool BodyRewriter::operatorCall(const CXXOperatorCallExpr *O) {
+unsigned BodyRewriter::listedScalars(const CallExpr *C) const {
+  unsigned n = 0;
+  for (const Expr *arg : C->arguments())
+    if (const auto *L = dyn_cast<CXXStdInitializerListExpr>(arg->IgnoreImplicit()))
+      if (const auto *I = dyn_cast<InitListExpr>(L->getSubExpr()->IgnoreImplicit()))
+        for (const Expr *init : I->inits())
+          n += isArithmetic(init->getType()) && !init->isEvaluatable(ctx_);
+  return n;
+}
+
+void BodyRewriter::opaqueFunctionObjectCall(const CXXOperatorCallExpr *O, const CXXMethodDecl *M,
+                                            Use use) {
+  // h(a) on an object whose operator() the tool does not see (std::hash,
+  // a class of another file): as any call out (opaqueCall), scalars escape,
+  // references to tracked data are diagnosed, a result computed from what
+  // escaped is approximate.
+  const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(O->getExprLoc()));
+  unsigned escaping = 0;
+  bool reaches = false;
+  for (unsigned i = 1; i < O->getNumArgs(); ++i) {
+    const Expr *arg = O->getArg(i);
+    const ParmVarDecl *param = i - 1 < M->getNumParams() ? M->getParamDecl(i - 1) : nullptr;
+    if (isArithmetic(arg->getType()) && !(param && param->getType()->isReferenceType())) {
+      escaping += !arg->isEvaluatable(ctx_);
+      expr(arg, Use::Escape);
+      continue;
+    }
+    expr(arg, Use::Plain);
+    reaches = reaches || reachesData(arg, param);
+  }
+  if (reaches)
+    warn(O->getExprLoc(), Message::OpaqueCallWithData, {M->getQualifiedNameAsString()});
+  if (use != Use::Discard && escaping >= 1 && carriesData(O->getType()) && at.isValid() &&
+      edit_.canEdit(O))
+    edit_.wrap(O, spell::kOpaqueOpen,
+               spell::closeOpaque(
+                   spell::staticLocation(displayName(at.getFilename()), at.getLine(),
+                                         at.getColumn()),
+                   formatMessage(Message::OpaqueResult, {M->getQualifiedNameAsString()})));
+}
+
+bool BodyRewriter::operatorCall(const CXXOperatorCallExpr *O, Use use) {
   const OverloadedOperatorKind K = O->getOperator();
   if (const CallExpr *tie = K == OO_Equal && O->getNumArgs() == 2 ? stdTie(O->getArg(0)) : nullptr;
       tie && tiedAssignment(O, tie))
@@ -127,6 +169,12 @@ bool BodyRewriter::operatorCall(const CXXOperatorCallExpr *O) {
   if (K == OO_Call && F && policy_.isInstrumented(F) && isa<CXXMethodDecl>(F) &&
       cast<CXXMethodDecl>(F)->getParent()->isLambda())
     return false; // a lambda of this file: an instrumented call, callee = the object
+  if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
+      K == OO_Call && M && !instrumentedCallee(M) && !M->isStatic()) {
+    O->getArg(0)->isGLValue() ? lvalue(O->getArg(0)) : expr(O->getArg(0), Use::Plain);
+    opaqueFunctionObjectCall(O, M, use);
+    return true;
+  }
   for (const Expr *arg : O->arguments())
     expr(arg, Use::Plain);
   return true;
@@ -281,8 +329,10 @@ void BodyRewriter::opaqueCall(const CallExpr *C, const FunctionDecl *F, Use use)
     if (isArithmetic(arg->getType()) && !arg->isEvaluatable(ctx_))
       ++escaping;
   const std::string calleeText = edit_.text(calleeExpr->getSourceRange());
-  // A used result computed from what escaped into the call is approximate.
-  const bool computes = use != Use::Discard && escaping >= 1 && carriesData(C->getType());
+  // A used result computed from what escaped into the call is approximate,
+  // the elements of a braced list (std::minmax({a, b, c})) included.
+  const bool computes = use != Use::Discard && escaping + listedScalars(C) >= 1 &&
+                        carriesData(C->getType());
   const PresumedLoc at = sm_.getPresumedLoc(edit_.editable(C->getExprLoc()));
   const std::string where =
       at.isValid() ? spell::staticLocation(displayName(at.getFilename()), at.getLine(), at.getColumn())

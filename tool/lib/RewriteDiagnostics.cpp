@@ -143,6 +143,9 @@ constexpr Entry kMessages[] = {
     {Message::UninstrumentedOverride, Channel::RunTime, Severity::Warning,
      "the virtual call here reached an override that is not instrumented; its result is "
      "computed from tracked values but taken as untracked; the measurement is approximate"},
+    {Message::UninstrumentedCallable, Channel::RunTime, Severity::Warning,
+     "the callable handed to '{0}' here is not instrumented; its result is computed from "
+     "tracked values but taken as untracked; the measurement is approximate"},
 };
 
 constexpr bool inEnumOrder() {

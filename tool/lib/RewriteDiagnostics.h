@@ -65,6 +65,7 @@ enum class Message {
   OpaqueResult,
   UninstrumentedFunctionObject,
   UninstrumentedOverride,
+  UninstrumentedCallable,
 };
 
 /// The text of a message, its {0}, {1}, ... filled in order.

@@ -36,6 +36,7 @@
 #include "bytedmd/detail/calls.hpp"
 #include "bytedmd/detail/containers.hpp"
 #include "bytedmd/detail/frame.hpp"
+#include "bytedmd/detail/functional.hpp"
 #include "bytedmd/detail/handoff.hpp"
 #include "bytedmd/detail/instructions.hpp"
 #include "bytedmd/detail/library.hpp"

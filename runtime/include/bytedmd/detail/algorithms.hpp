@@ -21,6 +21,7 @@
 #define BYTEDMD_DETAIL_ALGORITHMS_HPP
 
 #include "bytedmd/detail/calls.hpp"
+#include "bytedmd/detail/handoff.hpp"
 
 #include <cstddef>
 #include <type_traits>
@@ -49,6 +50,10 @@ template <class _Tp> struct _Elem {
   _Elem(_Tp __x, bytedmd_key __key) : __v(__x), __k(__key) {}
   template <class _Up, std::enable_if_t<std::is_arithmetic_v<_Up>, int> = 0>
   _Elem(_Up __x) : __v(static_cast<_Tp>(__x)), __k(0) {} // a literal: untracked
+  // Another element type (std::plus<int>'s result into a double
+  // accumulator): a conversion, free, the key kept.
+  template <class _Up, std::enable_if_t<!std::is_same_v<_Up, _Tp>, int> = 0>
+  _Elem(const _Elem<_Up> &__e) : __v(static_cast<_Tp>(__e.__v)), __k(__e.__k) {}
   template <class _Up> _Elem(const _Ref<_Up> &__r) {
     const _Elem<std::remove_cv_t<_Up>> __e = __r.__get();
     __v = static_cast<_Tp>(__e.__v);
@@ -143,6 +148,17 @@ template <class _Tp, class _Xp> inline _Elem<_Tp> &operator-=(_Elem<_Tp> &__a, c
 template <class _Tp, class _Xp> inline _Elem<_Tp> &operator*=(_Elem<_Tp> &__a, const _Xp &__b) {
   return __a = _Elem<_Tp>(__a * __b);
 }
+/// ++value (std::iota's): reads the value once, and it holds the new one.
+template <class _Tp> inline _Elem<_Tp> &operator++(_Elem<_Tp> &__a) {
+  __step<BYTEDMD_OP_ADD>(__a.__v);
+  __a.__k = __unary(__sized<_Tp>(BYTEDMD_OP_ADD), __a.__k);
+  return __a;
+}
+template <class _Tp> inline _Elem<_Tp> &operator--(_Elem<_Tp> &__a) {
+  __step<BYTEDMD_OP_SUB>(__a.__v);
+  __a.__k = __unary(__sized<_Tp>(BYTEDMD_OP_SUB), __a.__k);
+  return __a;
+}
 } // namespace detail
 #undef BYTEDMD_ALGORITHM_COMPARISON_
 #undef BYTEDMD_ALGORITHM_ARITHMETIC_
@@ -191,10 +207,31 @@ private:
 
 /// A callable of the file's own, handed to an algorithm: called as an
 /// instrumented call, its arguments' keys travel with them; an arithmetic
-/// result comes back as a value with its key (a bool as a _Truth).
-template <class _Fn> class _Callable {
+/// result comes back as a value with its key (a bool as a _Truth). A
+/// callable that may not be instrumented (a function pointer variable, a
+/// std::function) is called through: when it was not, its tracked arguments
+/// escaped and its result is approximate, reported at `__where`
+/// (callThrough). An object of the file's own class (_Object) is called as
+/// its method operator() is, the object first; its fields' keys follow every
+/// copy the algorithm makes of it.
+template <class _Fn, bool _Object = false> class _Callable {
 public:
   explicit _Callable(_Fn __f) : __f(std::move(__f)) {}
+  _Callable(_Fn __f, const bytedmd_location *__where, const char *__computed)
+      : __f(std::move(__f)), __where(__where), __computed(__computed) {}
+  _Callable(const _Fn &__src, std::true_type) : __f(__src) { ::bytedmd::copyKeys(__f, __src); }
+  _Callable(const _Callable &__o) : __f(__o.__f), __where(__o.__where), __computed(__o.__computed) {
+    if constexpr (_Object)
+      ::bytedmd::copyKeys(__f, __o.__f);
+  }
+  _Callable &operator=(const _Callable &__o) {
+    __f = __o.__f;
+    __where = __o.__where;
+    __computed = __o.__computed;
+    if constexpr (_Object)
+      ::bytedmd::copyKeys(__f, __o.__f);
+    return *this;
+  }
   template <class... _Ap> decltype(auto) operator()(_Ap &&...__a) {
     return __invoke(__f, static_cast<_Ap &&>(__a)...);
   }
@@ -203,12 +240,26 @@ public:
   }
 
 private:
-  template <class _Gp, class... _Ap> static decltype(auto) __invoke(_Gp &__g, _Ap &&...__a) {
+  template <class _Gp, class... _Ap> decltype(auto) __invoke(_Gp &__g, _Ap &&...__a) const {
     using _Rp = decltype(::bytedmd::call(seq{__argument(static_cast<_Ap &&>(__a))...}, __g));
     if constexpr (std::is_void_v<_Rp>)
-      ::bytedmd::call(seq{__argument(static_cast<_Ap &&>(__a))...}, __g);
+      __call(__g, seq{__argument(static_cast<_Ap &&>(__a))...});
     else
-      return __result(::bytedmd::call(seq{__argument(static_cast<_Ap &&>(__a))...}, __g));
+      return __result(__call(__g, seq{__argument(static_cast<_Ap &&>(__a))...}));
+  }
+  template <class _Gp, class... _Ap> decltype(auto) __call(_Gp &__g, seq<_Ap...> &&__s) const {
+    if constexpr (_Object)
+      return std::apply(
+          [&](auto &&...__x) -> decltype(auto) {
+            return ::bytedmd::call(seq{__g, static_cast<decltype(__x) &&>(__x)...},
+                                   [](auto &&__o, auto &&...__y) -> decltype(auto) {
+                                     return __o(static_cast<decltype(__y) &&>(__y)...);
+                                   });
+          },
+          std::move(__s.__items));
+    else if (__where == nullptr)
+      return ::bytedmd::call(std::move(__s), __g);
+    return ::bytedmd::callThrough(std::move(__s), __g, __where, __computed);
   }
   template <class _Xp> static decltype(auto) __argument(_Xp &&__x) {
     if constexpr (__adapted_v<_Xp>)
@@ -225,6 +276,8 @@ private:
       return static_cast<_Rp &&>(__r);
   }
   _Fn __f;
+  const bytedmd_location *__where = nullptr; // null: the file's own, instrumented
+  const char *__computed = nullptr;
 };
 
 template <class _Tp> struct _Is_iter : std::false_type {};
@@ -249,6 +302,20 @@ template <class _Xp> inline auto elem(_Xp &&__x) {
 /// A callable argument of the file's own.
 template <class _Fn> inline detail::_Callable<std::decay_t<_Fn>> callable(_Fn &&__f) {
   return detail::_Callable<std::decay_t<_Fn>>(static_cast<_Fn &&>(__f));
+}
+/// An object of the file's own class as a callable argument (see _Callable).
+/// A temporary (`Scale{k}`, built where it is passed) takes the keys its
+/// construction handed over first.
+template <class _Fn> inline detail::_Callable<std::decay_t<_Fn>, true> callableObject(_Fn &&__f) {
+  if constexpr (!std::is_lvalue_reference_v<_Fn>)
+    ::bytedmd::receive(__f);
+  return detail::_Callable<std::decay_t<_Fn>, true>(__f, std::true_type{});
+}
+/// A callable argument that may not be instrumented (see _Callable).
+template <class _Fn>
+inline detail::_Callable<std::decay_t<_Fn>>
+callableThrough(_Fn &&__f, const bytedmd_location *__where, const char *__computed) {
+  return detail::_Callable<std::decay_t<_Fn>>(static_cast<_Fn &&>(__f), __where, __computed);
 }
 /// An algorithm's result, back in the program's types: an adapted
 /// iterator's base (also in a pair, minmax_element's), a value with its key.
