@@ -11,6 +11,7 @@
 // must equal its oracle, and the program must print what the plain build
 // prints.
 #include "reference_tracer.h"
+#include "program_run.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -36,9 +37,6 @@ using bytedmd::reference::lit;
 using bytedmd::reference::Num;
 using bytedmd::reference::Outcome;
 using bytedmd::reference::Tracer;
-using bytedmd::testing::readFile;
-using bytedmd::testing::scratchDir;
-using bytedmd::testing::shell;
 
 const std::string kProgram = BYTEDMD_E2E_DIR "/algorithms/algorithms.cpp";
 
@@ -177,30 +175,8 @@ Outcome rk4Step() {
   return finish(t, out[0] + out[1]);
 }
 
-/// Runs `program` through bytedmd run and plainly: its measurements by
-/// function, what it printed, what the plain build printed.
-struct ProgramRun {
-  std::map<std::string, nlohmann::json> measured;
-  std::string printed, plain;
-};
-ProgramRun runProgram(const std::string &program) {
-  ProgramRun r;
-  const std::string dir = scratchDir();
-  EXPECT_EQ(shell(std::string(BYTEDMD_EXE) + " run " + program + " --report=" + dir +
-                  "/r.json >" + dir + "/out 2>" + dir + "/err"),
-            0)
-      << readFile(dir + "/err");
-  EXPECT_EQ(shell("c++ -std=c++17 -O2 -o " + dir + "/plain " + program + " && " + dir +
-                  "/plain >" + dir + "/plain.out"),
-            0);
-  r.printed = readFile(dir + "/out");
-  r.plain = readFile(dir + "/plain.out");
-  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
-  for (const auto &m : report["measurements"])
-    r.measured[m["function"].get<std::string>()] = m;
-  shell("rm -rf " + dir);
-  return r;
-}
+using bytedmd::testing::ProgramRun;
+using bytedmd::testing::runProgram;
 
 void expectMeasured(std::map<std::string, nlohmann::json> &measured, const std::string &function,
                     const Outcome &oracle) {

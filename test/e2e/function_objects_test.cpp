@@ -8,6 +8,7 @@
 // order, so the first parameter's last element is on top. A value leaves
 // the stack after its last read (a returned value never does); a value never
 // read leaves at once. The algorithms run as libstdc++ 12 writes them.
+#include "program_run.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -20,34 +21,8 @@
 
 namespace {
 
-using bytedmd::testing::readFile;
-using bytedmd::testing::scratchDir;
-using bytedmd::testing::shell;
-
-struct ProgramRun {
-  std::map<std::string, nlohmann::json> measured;
-  std::string printed, plain, errors;
-};
-
-ProgramRun runProgram(const std::string &program) {
-  ProgramRun r;
-  const std::string dir = scratchDir();
-  EXPECT_EQ(shell(std::string(BYTEDMD_EXE) + " run " + program + " --report=" + dir +
-                  "/r.json >" + dir + "/out 2>" + dir + "/err"),
-            0)
-      << readFile(dir + "/err");
-  EXPECT_EQ(shell("c++ -std=c++17 -O2 -o " + dir + "/plain " + program + " && " + dir +
-                  "/plain >" + dir + "/plain.out"),
-            0);
-  r.printed = readFile(dir + "/out");
-  r.plain = readFile(dir + "/plain.out");
-  r.errors = readFile(dir + "/err");
-  const nlohmann::json report = nlohmann::json::parse(readFile(dir + "/r.json"));
-  for (const auto &m : report["measurements"])
-    r.measured[m["function"].get<std::string>()] = m;
-  shell("rm -rf " + dir);
-  return r;
-}
+using bytedmd::testing::ProgramRun;
+using bytedmd::testing::runProgram;
 
 class FunctionObjects : public ::testing::Test {
 protected:
